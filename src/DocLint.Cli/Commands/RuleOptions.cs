@@ -1,0 +1,62 @@
+using System.CommandLine;
+using DocLint.Core.Reporting.Text;
+using DocLint.Core.Rules;
+using DocLint.Core.Rules.Loading;
+
+namespace DocLint.Cli.Commands;
+
+/// <summary>The options that choose rules, shared by every command that loads them.</summary>
+internal sealed class RuleOptions
+{
+    public Option<string[]> Rules { get; } = new("--rules")
+    {
+        Description = "Also load the rule files in this folder (repeatable).",
+        HelpName = "DIR",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<bool> NoDefaultRules { get; } = new("--no-default-rules")
+    {
+        Description = "Do not load the rule packs built into DocLint.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Rules);
+        command.Options.Add(NoDefaultRules);
+    }
+
+    /// <summary>Loads the rules; on failure prints every error and returns null.</summary>
+    public RuleSet? Load(ParseResult parse, CliContext context)
+    {
+        var builder = new RuleSetBuilder();
+        if (!parse.GetValue(NoDefaultRules))
+        {
+            builder.AddEmbeddedDefaults();
+        }
+
+        foreach (var directory in parse.GetValue(Rules) ?? [])
+        {
+            var full = Path.GetFullPath(directory, context.CurrentDirectory);
+            if (File.Exists(full))
+            {
+                builder.AddFile(full);
+            }
+            else
+            {
+                builder.AddDirectory(full);
+            }
+        }
+
+        var result = builder.Build();
+        if (result.Succeeded)
+        {
+            return result.RuleSet;
+        }
+
+        MsBuildFormatter.Write(context.Out, result.Errors, p => p);
+        context.Error.WriteLine($"doclint: {result.Errors.Length} rule error{(result.Errors.Length == 1 ? "" : "s")}; nothing was linted.");
+        return null;
+    }
+}

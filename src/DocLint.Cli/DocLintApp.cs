@@ -1,0 +1,42 @@
+using System.CommandLine;
+using DocLint.Cli.Commands;
+
+namespace DocLint.Cli;
+
+/// <summary>The command tree. Parse errors exit 2; anything unexpected exits 3 with a message, never a stack trace.</summary>
+public static class DocLintApp
+{
+    public static int Run(string[] args, CliContext context)
+    {
+        try
+        {
+            var root = new RootCommand("DocLint: a linter for prose. Checks articles against editorial rules (sourcing, claims, tone, rights).");
+            root.Subcommands.Add(CheckCommand.Create(context));
+            root.Subcommands.Add(RulesCommand.Create(context));
+
+            var result = root.Parse(args);
+            if (result.Errors.Count > 0)
+            {
+                foreach (var error in result.Errors)
+                {
+                    context.Error.WriteLine($"doclint: {error.Message}");
+                }
+
+                context.Error.WriteLine("Run 'doclint --help' for usage.");
+                return ExitCodes.UsageOrConfigError;
+            }
+
+            return result.Invoke(new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception ex)
+        {
+            context.Error.WriteLine($"doclint: internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace DocLint.Core.Diagnostics;
+
+/// <summary>What a diagnostic is, independent of where it was found: one per rule (or engine check).</summary>
+public sealed record DiagnosticDescriptor(
+    string Id,
+    string Name,
+    string Title,
+    string Category,
+    DiagnosticSeverity DefaultSeverity,
+    string MessageFormat,
+    string Description)
+{
+    /// <summary>Where the rule's documentation lives, relative to the repository (docs/rules/ID.md).</summary>
+    public string HelpPath => $"docs/rules/{Id}.md";
+}

@@ -1,0 +1,57 @@
+namespace DocLint.Core.Diagnostics;
+
+/// <summary>DL0xxx: problems of the engine itself, reported with a location instead of thrown.</summary>
+public static class EngineDiagnostics
+{
+    public static readonly DiagnosticDescriptor InvalidRule = new(
+        "DL0001",
+        "invalid-rule",
+        "Invalid rule file",
+        "Engine",
+        DiagnosticSeverity.Error,
+        "{0}",
+        "A rule file could not be loaded: bad YAML, an unknown key or kind, a missing required key, a duplicate id, "
+        + "an invalid regular expression, or an example that does not produce what it marks. Nothing is linted "
+        + "until every rule loads.");
+
+    public static readonly DiagnosticDescriptor UnreadableInput = new(
+        "DL0002",
+        "unreadable-input",
+        "Unreadable input",
+        "Engine",
+        DiagnosticSeverity.Warning,
+        "{0}",
+        "A file could not be linted as it is: it is binary, holds bytes that are not valid in its encoding, "
+        + "is too large, or could not be read. The rest of the run goes on.");
+
+    public static readonly DiagnosticDescriptor UnknownRuleInDirective = new(
+        "DL0003",
+        "unknown-rule-in-directive",
+        "Unknown rule in directive",
+        "Engine",
+        DiagnosticSeverity.Warning,
+        "{0}",
+        "An inline directive names a rule id that no loaded rule has.");
+
+    public static readonly DiagnosticDescriptor RegexTimeout = new(
+        "DL0004",
+        "regex-timeout",
+        "Regular expression timed out",
+        "Engine",
+        DiagnosticSeverity.Warning,
+        "{0}",
+        "A rule's regular expression took longer than its time limit on this file, so the rule was skipped for "
+        + "the file. Rewrite the pattern so that the NonBacktracking engine can run it.");
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "DL0005",
+        "internal-error",
+        "Internal error",
+        "Engine",
+        DiagnosticSeverity.Error,
+        "{0}",
+        "DocLint failed while linting this file. This is a bug; please report it with the file if you can.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [InvalidRule, UnreadableInput, UnknownRuleInDirective, RegexTimeout, InternalError];
+}

@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Documents.PlainText;
+
+/// <summary>
+/// Plain-text articles: paragraphs are separated by blank lines; a first line that stands alone is the
+/// headline. Stray HTML tags and comments and URLs are masked, since they are not prose.
+/// </summary>
+public sealed partial class PlainTextReader : IDocumentReader
+{
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\f\v\u00A0");
+    private static readonly SearchValues<char> BlankOrBreak = SearchValues.Create(" \t\r\n\f\v\u00A0");
+
+    public static PlainTextReader Instance { get; } = new();
+
+    public string Name => "plain";
+
+    public Document Read(string path, SourceText source)
+    {
+        var prose = Mask(source.Text);
+        var blocks = FindBlocks(source, prose);
+        return new Document(path, source, prose, blocks);
+    }
+
+    internal static string Mask(string text)
+    {
+        var matches = NotProse().EnumerateMatches(text);
+        if (!matches.MoveNext())
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (chars, text) =>
+        {
+            text.AsSpan().CopyTo(chars);
+            foreach (var match in NotProse().EnumerateMatches(text))
+            {
+                var length = match.Length;
+                if (text[match.Index] != '<')
+                {
+                    // A URL does not take the punctuation that ends the sentence around it.
+                    while (length > 0 && text[match.Index + length - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '\'')
+                    {
+                        length--;
+                    }
+                }
+
+                Blank(chars.Slice(match.Index, length));
+            }
+        });
+    }
+
+    /// <summary>Replaces every character but line breaks with a space.</summary>
+    internal static void Blank(Span<char> chars)
+    {
+        foreach (ref var c in chars)
+        {
+            if (c is not ('\n' or '\r'))
+            {
+                c = ' ';
+            }
+        }
+    }
+
+    private static ImmutableArray<Block> FindBlocks(SourceText source, string prose)
+    {
+        var blocks = ImmutableArray.CreateBuilder<Block>();
+        int blockStart = -1, blockEnd = -1, blockLines = 0;
+        for (var line = 0; line < source.LineCount; line++)
+        {
+            var span = source.GetLineSpan(line);
+            var content = prose.AsSpan(span.Start, span.Length);
+            var first = content.IndexOfAnyExcept(Spaces);
+            if (first < 0)
+            {
+                Flush();
+                continue;
+            }
+
+            var last = content.LastIndexOfAnyExcept(Spaces);
+            if (blockStart < 0)
+            {
+                blockStart = span.Start + first;
+            }
+
+            blockEnd = span.Start + last + 1;
+            blockLines++;
+        }
+
+        Flush();
+        return blocks.ToImmutable();
+
+        void Flush()
+        {
+            if (blockStart < 0)
+            {
+                return;
+            }
+
+            // The first line of an article, standing alone, is its headline.
+            var kind = blocks.Count == 0 && blockLines == 1 && source.GetLineIndex(blockStart) == FirstTextLine()
+                ? BlockKind.Heading
+                : BlockKind.Paragraph;
+            blocks.Add(new Block(kind, TextSpan.FromBounds(blockStart, blockEnd)));
+            blockStart = -1;
+            blockLines = 0;
+        }
+
+        int FirstTextLine() => source.GetLineIndex(prose.AsSpan().IndexOfAnyExcept(BlankOrBreak));
+    }
+
+    // HTML comments, tags, and URLs: not prose in any plain-text article.
+    [GeneratedRegex(@"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|\b(?:https?|ftp)://[^\s<>""“”]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>""“”]+", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex NotProse();
+}

@@ -1,0 +1,200 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Documents;
+
+/// <summary>
+/// Splits blocks into sentences. A sentence ends at '.', '!', '?' (or a run of them), after any closing
+/// quotes or brackets, when white space and then something other than a lower-case letter follows.
+/// Titles ("Gen.", "Mr."), initials ("John F. Kennedy"), decimals, ellipses and months before a day
+/// ("Jan. 5") do not end a sentence; initialisms ("U.S.") and other abbreviations end one only before a
+/// word that commonly starts a sentence ("... in the U.S. The ...").
+/// </summary>
+public static class SentenceSegmenter
+{
+    // Abbreviations that are always followed by more of the same sentence (titles before a name).
+    private static readonly FrozenSet<string> Titles = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
+        "sen", "rep", "gov", "amb", "pres", "supt", "det", "insp", "rev", "fr", "st", "hon", "messrs", "mme",
+        "brig", "gens", "sens", "reps", "vol", "pp", "fig", "approx", "vs", "cf", "e.g", "i.e", "al");
+
+    // Months and "No.": no break before a number ("Jan. 5", "No. 10"), otherwise like other abbreviations.
+    private static readonly FrozenSet<string> BeforeNumber = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos");
+
+    // Abbreviations that can end a sentence.
+    private static readonly FrozenSet<string> Abbreviations = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "inc", "corp", "ltd", "co", "jr", "sr", "etc", "bros", "llc", "plc", "dept", "univ", "assn", "govt");
+
+    // Words that commonly open a sentence: after an initialism or abbreviation they mark a boundary.
+    private static readonly FrozenSet<string> SentenceStarters = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In",
+        "On", "At", "For", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My",
+        "However", "Meanwhile", "Still", "Now", "Then", "When", "While", "After", "Before", "If", "As", "Some",
+        "Many", "Most", "Other", "Others", "Officials", "According", "Last", "Next", "One", "Two", "Both");
+
+    public static ImmutableArray<TextSpan> Segment(string prose, ImmutableArray<Block> blocks)
+    {
+        var sentences = ImmutableArray.CreateBuilder<TextSpan>();
+        foreach (var block in blocks)
+        {
+            SegmentBlock(prose, block.Span, sentences);
+        }
+
+        return sentences.ToImmutable();
+    }
+
+    private static void SegmentBlock(string prose, TextSpan block, ImmutableArray<TextSpan>.Builder sentences)
+    {
+        var end = block.End;
+        var start = SkipSpace(prose, block.Start, end);
+        var i = start;
+        while (i < end)
+        {
+            var c = prose[i];
+            if (c is not ('.' or '!' or '?' or '…'))
+            {
+                i++;
+                continue;
+            }
+
+            var runStart = i;
+            while (i < end && prose[i] is '.' or '!' or '?' or '…')
+            {
+                i++;
+            }
+
+            var afterClosers = i;
+            while (afterClosers < end && IsCloser(prose[afterClosers]))
+            {
+                afterClosers++;
+            }
+
+            // "U.S.-backed", "3.5", "e.g.,": no white space after the punctuation, no boundary.
+            if (afterClosers < end && !char.IsWhiteSpace(prose[afterClosers]))
+            {
+                continue;
+            }
+
+            var next = SkipSpace(prose, afterClosers, end);
+            if (next < end && !IsBoundary(prose, runStart, i, next, end))
+            {
+                continue;
+            }
+
+            AddTrimmed(prose, start, afterClosers, sentences);
+            start = next;
+            i = next;
+        }
+
+        AddTrimmed(prose, start, end, sentences);
+    }
+
+    private static bool IsBoundary(string prose, int runStart, int runEnd, int next, int end)
+    {
+        var nextChar = prose[next];
+        if (char.IsLower(nextChar))
+        {
+            return false;
+        }
+
+        var run = prose.AsSpan(runStart, runEnd - runStart);
+        var isEllipsis = run.Contains('…') || run.Length >= 3;
+        if (isEllipsis)
+        {
+            // An ellipsis marks an omission inside a sentence far more often than its end.
+            return false;
+        }
+
+        if (run is not ".")
+        {
+            return true;
+        }
+
+        var word = WordBefore(prose, runStart);
+        if (word.IsEmpty)
+        {
+            return true;
+        }
+
+        var lookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word))
+        {
+            return false;
+        }
+
+        // A single capital letter is an initial: "John F. Kennedy".
+        if (word.Length == 1 && char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        var nextWord = WordAt(prose, next, end);
+        if (BeforeNumber.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return !char.IsDigit(nextChar) && SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(nextWord);
+        }
+
+        // Initialisms (U.S, U.N, a.m) and known abbreviations end a sentence only before a common opener.
+        if (word.Contains('.') || Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(nextWord);
+        }
+
+        return true;
+    }
+
+    /// <summary>The letters and inner dots just before the final period ("U.S" for "U.S.", "Gen" for "Gen.").</summary>
+    private static ReadOnlySpan<char> WordBefore(string prose, int period)
+    {
+        var start = period;
+        while (start > 0 && (char.IsLetter(prose[start - 1]) || (prose[start - 1] == '.' && start - 1 > 0 && char.IsLetter(prose[start - 2]))))
+        {
+            start--;
+        }
+
+        return prose.AsSpan(start, period - start);
+    }
+
+    private static ReadOnlySpan<char> WordAt(string prose, int start, int end)
+    {
+        var i = start;
+        while (i < end && char.IsLetter(prose[i]))
+        {
+            i++;
+        }
+
+        return prose.AsSpan(start, i - start);
+    }
+
+    private static bool IsCloser(char c) => c is '"' or '\'' or '”' or '’' or ')' or ']' or '»';
+
+    private static int SkipSpace(string prose, int i, int end)
+    {
+        while (i < end && char.IsWhiteSpace(prose[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static void AddTrimmed(string prose, int start, int end, ImmutableArray<TextSpan>.Builder sentences)
+    {
+        start = SkipSpace(prose, start, end);
+        while (end > start && char.IsWhiteSpace(prose[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            sentences.Add(TextSpan.FromBounds(start, end));
+        }
+    }
+}

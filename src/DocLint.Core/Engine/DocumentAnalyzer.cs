@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
+using DocLint.Core.Rules;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Engine;
+
+/// <summary>Runs rules over one document. A rule whose pattern times out is skipped for that document with DL0004.</summary>
+public static class DocumentAnalyzer
+{
+    public static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink)
+    {
+        var context = new RuleContext(document, sink);
+        foreach (var rule in rules)
+        {
+            var severity = severityOf(rule);
+            if (severity == DiagnosticSeverity.None)
+            {
+                continue;
+            }
+
+            context.Rule = rule;
+            context.Severity = severity;
+            var before = sink.Count;
+            try
+            {
+                rule.Analyze(context);
+            }
+            catch (RegexMatchTimeoutException ex)
+            {
+                // Whatever the rule reported before the timeout is dropped: a partial result would mislead.
+                sink.RemoveRange(before, sink.Count - before);
+                sink.Add(new Diagnostic
+                {
+                    Descriptor = EngineDiagnostics.RegexTimeout,
+                    Severity = EngineDiagnostics.RegexTimeout.DefaultSeverity,
+                    Message = string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"rule {rule.Id} was skipped for this file: its pattern '{Truncate(ex.Pattern)}' took longer than {ex.MatchTimeout.TotalSeconds:0.###} s"),
+                    Path = document.Path,
+                    Span = new TextSpan(0, 0),
+                    LineSpan = default,
+                });
+            }
+        }
+    }
+
+    private static string Truncate(string pattern) => pattern.Length <= 60 ? pattern : pattern[..57] + "...";
+}

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
+using DocLint.Core.Documents.PlainText;
+using DocLint.Core.Rules;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Engine;
+
+/// <summary>One file's outcome. <see cref="InternalError"/> is set when DocLint itself failed on it.</summary>
+public sealed record FileResult(string Path, ImmutableArray<Diagnostic> Diagnostics, bool InternalError = false);
+
+/// <summary>A whole run: every diagnostic in output order, and how many files were linted.</summary>
+public sealed record LintResult(ImmutableArray<Diagnostic> Diagnostics, int FileCount, bool InternalError);
+
+/// <summary>
+/// Lints files with an immutable <see cref="RuleSet"/>: read, decode, read structure, run rules. Files are
+/// linted in parallel; results are sorted so output is the same whatever the thread count. Anything the user
+/// controls that goes wrong with one file becomes a DL0xxx diagnostic for that file, and the run goes on.
+/// </summary>
+public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
+{
+    private readonly LintOptions _options = options ?? new LintOptions();
+
+    public RuleSet Rules { get; } = rules;
+
+    public LintResult LintFiles(IReadOnlyList<string> paths)
+    {
+        var results = new FileResult[paths.Count];
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount,
+        };
+        Parallel.For(0, paths.Count, parallel, i => results[i] = LintFile(paths[i]));
+        return Collect(results);
+    }
+
+    public static LintResult Collect(IReadOnlyCollection<FileResult> results)
+    {
+        var all = results.SelectMany(r => r.Diagnostics).ToList();
+        all.Sort(DiagnosticOrder.Instance);
+        return new LintResult([.. all], results.Count, results.Any(r => r.InternalError));
+    }
+
+    public FileResult LintFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > _options.MaxFileBytes)
+            {
+                return Problem(path, DiagnosticSeverity.Warning, $"file skipped: it is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message;
+            return Problem(path, DiagnosticSeverity.Error, $"cannot read file: {reason}");
+        }
+
+        return LintBytes(path, bytes);
+    }
+
+    public FileResult LintBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        var decoded = SourceDecoder.Decode(bytes);
+        if (decoded.IsBinary)
+        {
+            return Problem(path, DiagnosticSeverity.Warning, "binary file skipped (it contains NUL bytes)");
+        }
+
+        var source = SourceText.From(decoded.Text!);
+        var diagnostics = new List<Diagnostic>();
+        if (decoded.HasInvalidBytes)
+        {
+            var span = new TextSpan(decoded.FirstInvalidOffset, Math.Min(1, source.Length - decoded.FirstInvalidOffset));
+            diagnostics.Add(new Diagnostic
+            {
+                Descriptor = EngineDiagnostics.UnreadableInput,
+                Severity = DiagnosticSeverity.Warning,
+                Message = $"invalid {EncodingName(decoded.Encoding)} (first bad byte 0x{decoded.FirstInvalidByte:X2}); it was read as U+FFFD and the rest of the file was linted",
+                Path = path,
+                Span = span,
+                LineSpan = source.GetLinePositionSpan(span),
+            });
+        }
+
+        return LintSource(path, source, diagnostics);
+    }
+
+    public FileResult LintText(string path, string text) => LintSource(path, SourceText.From(text), []);
+
+    private FileResult LintSource(string path, SourceText source, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            var document = ReaderFor(path).Read(path, source);
+            DocumentAnalyzer.Analyze(document, Rules.Rules, static r => r.Definition.Severity, diagnostics);
+            diagnostics.Sort(DiagnosticOrder.Instance);
+            return new FileResult(path, [.. diagnostics]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var internalError = Problem(path, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", EngineDiagnostics.InternalError);
+            return internalError with { InternalError = true };
+        }
+    }
+
+    /// <summary>The reader for a file, by extension. Markdown and HTML are read as plain text for now.</summary>
+    public static IDocumentReader ReaderFor(string path) => PlainTextReader.Instance;
+
+    private static string EncodingName(SourceEncoding encoding) =>
+        encoding is SourceEncoding.Utf16BigEndian or SourceEncoding.Utf16LittleEndian ? "UTF-16" : "UTF-8";
+
+    private static FileResult Problem(string path, DiagnosticSeverity severity, string message, DiagnosticDescriptor? descriptor = null) => new(
+        path,
+        [
+            new Diagnostic
+            {
+                Descriptor = descriptor ?? EngineDiagnostics.UnreadableInput,
+                Severity = severity,
+                Message = message,
+                Path = path,
+                Span = new TextSpan(0, 0),
+                LineSpan = default,
+            },
+        ]);
+}

@@ -1,0 +1,18 @@
+namespace DocLint.Core.Engine;
+
+/// <summary>How a run behaves; the defaults suit the command line.</summary>
+public sealed record LintOptions
+{
+    /// <summary>How many files are linted at once; 0 means one per processor.</summary>
+    public int MaxParallelism { get; init; }
+
+    /// <summary>Files larger than this are skipped with DL0002 rather than read into memory.</summary>
+    public long MaxFileBytes { get; init; } = Limits.MaxFileBytes;
+}
+
+/// <summary>Limits against pathological input, in one place.</summary>
+public static class Limits
+{
+    /// <summary>1 GiB: a .NET string holds at most about 1 G characters.</summary>
+    public const long MaxFileBytes = 1L << 30;
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules.Matching;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Rules;
+
+/// <summary>
+/// A rule ready to run: immutable, shared by all threads. Each kind (Rules/Kinds) decides what to report;
+/// finding matches, honouring scope, voice and exceptions is shared here.
+/// </summary>
+public abstract class CompiledRule
+{
+    private readonly PhraseMatcher _exceptions;
+
+    protected CompiledRule(RuleDefinition definition, PhraseMatcher exceptions)
+    {
+        Definition = definition;
+        Descriptor = definition.ToDescriptor();
+        _exceptions = exceptions;
+    }
+
+    public RuleDefinition Definition { get; }
+
+    public DiagnosticDescriptor Descriptor { get; }
+
+    public string Id => Definition.Id;
+
+    public abstract void Analyze(RuleContext context);
+
+    /// <summary>Matches of <paramref name="matcher"/> in scope and voice that no exception overlaps.</summary>
+    protected ImmutableArray<TextSpan> FindAccepted(RuleContext context, PhraseMatcher matcher, Voice voice)
+    {
+        var matches = matcher.FindAll(context.Prose);
+        if (matches.IsEmpty)
+        {
+            return matches;
+        }
+
+        var exceptions = _exceptions.IsEmpty ? [] : _exceptions.FindAll(context.Prose);
+        var accepted = ImmutableArray.CreateBuilder<TextSpan>(matches.Length);
+        foreach (var match in matches)
+        {
+            if (context.Accepts(match, Definition.Scope, voice) && !SortedSpans.AnyOverlap(exceptions, match))
+            {
+                accepted.Add(match);
+            }
+        }
+
+        return accepted.ToImmutable();
+    }
+
+    protected string Format(RuleContext context, TextSpan match, params (string Name, string Value)[] extra)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["match"] = TermSyntax.Normalize(context.Document.Source.Text.AsSpan(match.Start, match.Length), caseSensitive: true),
+        };
+        foreach (var (name, value) in extra)
+        {
+            values[name] = value;
+        }
+
+        return MessageTemplate.Format(Definition.Message, values);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using DocLint.Core.Rules.Kinds;
+using DocLint.Core.Rules.Matching;
+using Humanizer;
+
+namespace DocLint.Core.Rules.Loading;
+
+/// <summary>Turns a parsed <see cref="RuleDefinition"/> into the <see cref="CompiledRule"/> of its kind.</summary>
+public static class RuleCompiler
+{
+    public static (CompiledRule? Rule, IReadOnlyList<RuleLoadError> Errors) Compile(RuleDefinition definition)
+    {
+        var errors = new List<(RuleLocation Location, string Message)>();
+        var cs = definition.CaseSensitive;
+        var exceptions = PhraseMatcher.Create(definition.Exceptions, cs, errors);
+        CompiledRule rule;
+        switch (definition.Kind)
+        {
+            case RuleKind.Substitution:
+                var suggestions = ExpandSwap(definition);
+                var terms = new MatcherSpec([.. definition.Swap.Select(s => s.Term).Concat(InflectedKeys(definition))], []);
+                rule = new SubstitutionRule(definition, PhraseMatcher.Create(terms, cs, errors), exceptions, suggestions);
+                break;
+            case RuleKind.Conditional:
+                rule = new ConditionalRule(definition, PhraseMatcher.Create(definition.If, cs, errors), PhraseMatcher.Create(definition.Requires, cs, errors), exceptions);
+                break;
+            case RuleKind.Required:
+                rule = new RequiredRule(definition, PhraseMatcher.Create(definition.Match, cs, errors), exceptions);
+                break;
+            case RuleKind.Occurrence:
+                rule = new OccurrenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors), exceptions);
+                break;
+            default:
+                rule = new ExistenceRule(definition, PhraseMatcher.Create(definition.Match, cs, errors), exceptions);
+                break;
+        }
+
+        var loadErrors = errors.Select(e => new RuleLoadError(e.Location, e.Message)).ToList();
+        return (loadErrors.Count == 0 ? rule : null, loadErrors);
+    }
+
+    /// <summary>Each swap term (and, with `inflect`, its plural and singular) mapped to its suggestions.</summary>
+    internal static Dictionary<string, ImmutableArray<string>> ExpandSwap(RuleDefinition definition)
+    {
+        var map = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var entry in definition.Swap)
+        {
+            map.TryAdd(TermSyntax.Normalize(entry.Term, definition.CaseSensitive), entry.Suggestions);
+        }
+
+        if (definition.Inflect)
+        {
+            foreach (var entry in definition.Swap)
+            {
+                foreach (var (form, transform) in Inflections(entry.Term))
+                {
+                    map.TryAdd(TermSyntax.Normalize(form, definition.CaseSensitive), [.. entry.Suggestions.Select(s => InflectLastWord(s, transform))]);
+                }
+            }
+        }
+
+        return map;
+    }
+
+    private static IEnumerable<string> InflectedKeys(RuleDefinition definition) =>
+        definition.Inflect ? definition.Swap.SelectMany(s => Inflections(s.Term).Select(i => i.Form)) : [];
+
+    private static MatcherSpec Inflected(MatcherSpec spec, bool inflect) =>
+        inflect ? spec with { Terms = [.. spec.Terms.Concat(spec.Terms.SelectMany(t => Inflections(t).Select(i => i.Form)))] } : spec;
+
+    /// <summary>The other number of a term's last word (the noun of a noun phrase), if it differs.</summary>
+    private static IEnumerable<(string Form, Func<string, string> Transform)> Inflections(string term)
+    {
+        var plural = InflectLastWord(term, Pluralize);
+        if (!string.Equals(plural, term, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return (plural, Pluralize);
+        }
+
+        var singular = InflectLastWord(term, Singularize);
+        if (!string.Equals(singular, term, StringComparison.OrdinalIgnoreCase) && !string.Equals(singular, plural, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return (singular, Singularize);
+        }
+    }
+
+    private static string Pluralize(string word) => word.Pluralize(inputIsKnownToBeSingular: false);
+
+    private static string Singularize(string word) => word.Singularize(inputIsKnownToBePlural: false);
+
+    private static string InflectLastWord(string phrase, Func<string, string> transform)
+    {
+        var trimmed = phrase.TrimEnd();
+        var start = trimmed.LastIndexOf(' ') + 1;
+        var last = trimmed[start..];
+        return last.Length == 0 || !char.IsLetter(last[^1]) ? phrase : trimmed[..start] + transform(last);
+    }
+}

@@ -1,0 +1,486 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Text;
+using Humanizer;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DocLint.Core.Rules.Loading;
+
+/// <summary>
+/// Parses one rule file into a <see cref="RuleDefinition"/>. It walks YamlDotNet's representation model by
+/// hand (no reflection, so it is trimming- and AOT-safe) so that every error can point at the exact node.
+/// </summary>
+public sealed partial class RuleFileParser
+{
+    private static readonly string[] CommonKeys =
+        ["id", "name", "title", "category", "severity", "kind", "scope", "voice", "message", "description", "tags", "caseSensitive", "exceptions", "examples"];
+
+    private static readonly Dictionary<RuleKind, string[]> KindKeys = new()
+    {
+        [RuleKind.Existence] = ["terms", "patterns"],
+        [RuleKind.Substitution] = ["swap", "inflect"],
+        [RuleKind.Conditional] = ["if", "requires", "window"],
+        [RuleKind.Required] = ["terms", "patterns", "frontMatter"],
+        [RuleKind.Occurrence] = ["terms", "patterns", "max", "min", "inflect"],
+    };
+
+    private readonly string _path;
+    private readonly List<RuleLoadError> _errors = [];
+
+    private RuleFileParser(string path) => _path = path;
+
+    /// <summary>Parses <paramref name="text"/>; returns the rule, or null with at least one error.</summary>
+    public static (RuleDefinition? Rule, IReadOnlyList<RuleLoadError> Errors) Parse(string path, string text)
+    {
+        var parser = new RuleFileParser(path);
+        var rule = parser.ParseText(text);
+        return (parser._errors.Count == 0 ? rule : null, parser._errors);
+    }
+
+    private RuleDefinition? ParseText(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            Error(ex.Start, $"invalid YAML: {InnermostMessage(ex)}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            Error(Mark.Empty, "the rule file is empty");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            Error(stream.Documents[1].RootNode.Start, "a rule file holds one rule: found a second YAML document");
+            return null;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Error(stream.Documents[0].RootNode.Start, "a rule file must be a mapping of keys to values");
+            return null;
+        }
+
+        return ParseRule(root);
+    }
+
+    private RuleDefinition? ParseRule(YamlMappingNode root)
+    {
+        var keys = new Dictionary<string, (YamlScalarNode Key, YamlNode Value)>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in root.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            {
+                Error(keyNode.Start, "keys must be plain words");
+                continue;
+            }
+
+            keys[key] = (scalarKey, value);
+        }
+
+        var id = RequiredString(root, keys, "id");
+        if (id is not null && !IdSyntax().IsMatch(id))
+        {
+            Error(keys["id"].Value.Start, $"'{id}' is not a rule id: ids are 'DL' and four digits, such as DL3001");
+        }
+
+        if (id is not null && IdSyntax().IsMatch(id) && !Path.GetFileName(_path).StartsWith(id, StringComparison.Ordinal))
+        {
+            Error(keys["id"].Value.Start, $"the file name must start with the rule id '{id}' (for example {id}.name.yaml)");
+        }
+
+        var name = RequiredString(root, keys, "name");
+        if (name is not null && !NameSyntax().IsMatch(name))
+        {
+            Error(keys["name"].Value.Start, $"'{name}' is not kebab-case (lower-case words joined by '-')");
+        }
+
+        var kind = ParseEnum<RuleKind>(keys, "kind", required: root);
+        if (kind is { } k)
+        {
+            var allowed = CommonKeys.Concat(KindKeys[k]).ToArray();
+            foreach (var (key, (keyNode, _)) in keys)
+            {
+                if (!allowed.Contains(key, StringComparer.Ordinal))
+                {
+                    var other = KindKeys.Where(p => p.Value.Contains(key)).Select(p => Lower(p.Key)).ToList();
+                    Error(keyNode.Start, other.Count > 0
+                        ? $"'{key}' is not used by kind '{Lower(k)}' (it belongs to {string.Join(", ", other)})"
+                        : $"unknown key '{key}'; expected one of: {string.Join(", ", allowed)}");
+                }
+            }
+        }
+
+        var message = RequiredString(root, keys, "message");
+        if (message is not null)
+        {
+            foreach (var unknown in MessageTemplate.UnknownPlaceholders(message))
+            {
+                Error(keys["message"].Value.Start, $"unknown placeholder '{{{unknown}}}' in message; known: {string.Join(", ", MessageTemplate.KnownPlaceholders.Select(p => "{" + p + "}"))}");
+            }
+        }
+
+        var severity = DiagnosticSeverity.Warning;
+        if (keys.TryGetValue("severity", out var sev))
+        {
+            var word = Scalar(sev.Value, "severity");
+            if (word is not null && !DiagnosticSeverityNames.TryParse(word, out severity))
+            {
+                Error(sev.Value.Start, $"unknown severity '{word}'; expected one of: {DiagnosticSeverityNames.ConfigWords}");
+            }
+        }
+
+        var scope = ParseEnum<RuleScope>(keys, "scope", required: null)
+            ?? (kind is RuleKind.Required or RuleKind.Occurrence ? RuleScope.Document : RuleScope.Sentence);
+        var voice = ParseEnum<Voice>(keys, "voice", required: null)
+            ?? (kind is RuleKind.Required ? Voice.Any : Voice.Reporter);
+
+        var match = keys.ContainsKey("terms") || keys.ContainsKey("patterns") ? ParseMatcherKeys(keys) : MatcherSpec.Empty;
+        var swap = keys.TryGetValue("swap", out var swapNode) ? ParseSwap(swapNode.Value) : [];
+        var rule = new RuleDefinition
+        {
+            Id = id ?? "",
+            Name = name ?? "",
+            Title = OptionalString(keys, "title") ?? (name ?? "").Humanize(),
+            Category = OptionalString(keys, "category") ?? "General",
+            Severity = severity,
+            Kind = kind ?? RuleKind.Existence,
+            Scope = scope,
+            Voice = voice,
+            Message = message ?? "",
+            Description = OptionalString(keys, "description")?.Trim() ?? "",
+            Tags = keys.TryGetValue("tags", out var tags) ? StringList(tags.Value, "tags") : [],
+            CaseSensitive = OptionalBool(keys, "caseSensitive") ?? false,
+            Match = match,
+            Swap = swap,
+            Inflect = OptionalBool(keys, "inflect") ?? false,
+            Exceptions = keys.TryGetValue("exceptions", out var exceptions) ? ParseMatcherNode(exceptions.Value, "exceptions") : MatcherSpec.Empty,
+            If = keys.TryGetValue("if", out var ifNode) ? ParseMatcherNode(ifNode.Value, "if") : MatcherSpec.Empty,
+            Requires = keys.TryGetValue("requires", out var requires) ? ParseMatcherNode(requires.Value, "requires") : MatcherSpec.Empty,
+            Window = OptionalInt(keys, "window") ?? 0,
+            FrontMatterKeys = keys.TryGetValue("frontMatter", out var fm) ? StringList(fm.Value, "frontMatter") : [],
+            Max = OptionalInt(keys, "max"),
+            Min = OptionalInt(keys, "min"),
+            Examples = keys.TryGetValue("examples", out var examples) ? ParseExamples(examples.Value) : [],
+            Location = Location(root.Start),
+        };
+
+        CheckKindNeeds(rule, root, keys);
+        return rule;
+    }
+
+    private void CheckKindNeeds(RuleDefinition rule, YamlMappingNode root, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys)
+    {
+        switch (rule.Kind)
+        {
+            case RuleKind.Existence or RuleKind.Occurrence when rule.Match.IsEmpty:
+                Error(root.Start, $"kind '{Lower(rule.Kind)}' needs 'terms' or 'patterns'");
+                break;
+            case RuleKind.Required when rule.Match.IsEmpty && rule.FrontMatterKeys.IsEmpty:
+                Error(root.Start, "kind 'required' needs 'terms', 'patterns' or 'frontMatter'");
+                break;
+            case RuleKind.Substitution when rule.Swap.IsEmpty:
+                Error(keys.TryGetValue("swap", out var s) ? s.Value.Start : root.Start, "kind 'substitution' needs a non-empty 'swap' mapping");
+                break;
+            case RuleKind.Conditional when rule.If.IsEmpty || rule.Requires.IsEmpty:
+                Error(root.Start, "kind 'conditional' needs both 'if' and 'requires'");
+                break;
+        }
+
+        if (rule.Kind == RuleKind.Occurrence && rule.Max is null && rule.Min is null)
+        {
+            Error(root.Start, "kind 'occurrence' needs 'max' or 'min'");
+        }
+
+        if (rule.Min is { } min && rule.Max is { } max && min > max)
+        {
+            Error(keys["min"].Value.Start, $"'min' ({min}) is greater than 'max' ({max})");
+        }
+    }
+
+    private MatcherSpec ParseMatcherKeys(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys) => new(
+        keys.TryGetValue("terms", out var terms) ? StringList(terms.Value, "terms") : [],
+        keys.TryGetValue("patterns", out var patterns) ? PatternList(patterns.Value, "patterns") : []);
+
+    /// <summary>A matcher given as a list of terms, or as a mapping with `terms` and `patterns`.</summary>
+    private MatcherSpec ParseMatcherNode(YamlNode node, string key)
+    {
+        if (node is YamlSequenceNode)
+        {
+            return new MatcherSpec(StringList(node, key), []);
+        }
+
+        if (node is YamlMappingNode mapping)
+        {
+            var terms = ImmutableArray<string>.Empty;
+            var patterns = ImmutableArray<PatternSpec>.Empty;
+            foreach (var (k, v) in mapping.Children)
+            {
+                switch ((k as YamlScalarNode)?.Value)
+                {
+                    case "terms": terms = StringList(v, $"{key}.terms"); break;
+                    case "patterns": patterns = PatternList(v, $"{key}.patterns"); break;
+                    default: Error(k.Start, $"unknown key '{(k as YamlScalarNode)?.Value}' in '{key}'; expected terms, patterns"); break;
+                }
+            }
+
+            return new MatcherSpec(terms, patterns);
+        }
+
+        Error(node.Start, $"'{key}' must be a list of terms or a mapping with 'terms' and 'patterns'");
+        return MatcherSpec.Empty;
+    }
+
+    private ImmutableArray<SwapEntry> ParseSwap(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node.Start, "'swap' must map each term to a suggestion or a list of suggestions");
+            return [];
+        }
+
+        var entries = ImmutableArray.CreateBuilder<SwapEntry>();
+        foreach (var (k, v) in mapping.Children)
+        {
+            var term = Scalar(k, "swap term");
+            if (string.IsNullOrWhiteSpace(term))
+            {
+                Error(k.Start, "a swap term must not be empty");
+                continue;
+            }
+
+            var suggestions = v switch
+            {
+                YamlScalarNode { Value: { Length: > 0 } one } => [one],
+                YamlSequenceNode => StringList(v, $"swap.{term}"),
+                YamlScalarNode => ImmutableArray<string>.Empty,
+                _ => Invalid(v),
+            };
+            entries.Add(new SwapEntry(term, suggestions));
+        }
+
+        return entries.ToImmutable();
+
+        ImmutableArray<string> Invalid(YamlNode v)
+        {
+            Error(v.Start, "a swap suggestion must be text or a list of texts");
+            return [];
+        }
+    }
+
+    private ImmutableArray<RuleExample> ParseExamples(YamlNode node)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node.Start, "'examples' must be a list of '- flag: …' and '- pass: …' items");
+            return [];
+        }
+
+        var examples = ImmutableArray.CreateBuilder<RuleExample>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode { Children.Count: 1 } one
+                || one.Children.First().Key is not YamlScalarNode { Value: "flag" or "pass" } kindNode)
+            {
+                Error(item.Start, "an example is '- flag: TEXT' (with [|…|] marks) or '- pass: TEXT'");
+                continue;
+            }
+
+            var text = Scalar(one.Children.First().Value, kindNode.Value!);
+            if (text is not null)
+            {
+                examples.Add(new RuleExample(kindNode.Value == "flag", text, Location(item.Start)));
+            }
+        }
+
+        return examples.ToImmutable();
+    }
+
+    private ImmutableArray<string> StringList(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode { Value: { Length: > 0 } single })
+        {
+            return [single];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node.Start, $"'{key}' must be a list of texts");
+            return [];
+        }
+
+        var items = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in sequence.Children)
+        {
+            var value = Scalar(item, key);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Error(item.Start, $"an item of '{key}' must be non-empty text");
+            }
+            else
+            {
+                items.Add(value);
+            }
+        }
+
+        return items.ToImmutable();
+    }
+
+    private ImmutableArray<PatternSpec> PatternList(YamlNode node, string key)
+    {
+        var nodes = node is YamlSequenceNode sequence ? sequence.Children.ToList() : [node];
+        var patterns = ImmutableArray.CreateBuilder<PatternSpec>();
+        foreach (var item in nodes)
+        {
+            var value = Scalar(item, key);
+            if (string.IsNullOrEmpty(value))
+            {
+                Error(item.Start, $"an item of '{key}' must be a non-empty regular expression");
+                continue;
+            }
+
+            patterns.Add(new PatternSpec(value, Location(item.Start)));
+        }
+
+        return patterns.ToImmutable();
+    }
+
+    private string? RequiredString(YamlMappingNode root, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key)
+    {
+        if (!keys.TryGetValue(key, out var entry))
+        {
+            Error(root.Start, $"missing required key '{key}'");
+            return null;
+        }
+
+        var value = Scalar(entry.Value, key);
+        if (value is not null && value.Trim().Length == 0)
+        {
+            Error(entry.Value.Start, $"'{key}' must not be empty");
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? OptionalString(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key) =>
+        keys.TryGetValue(key, out var entry) ? Scalar(entry.Value, key) : null;
+
+    private bool? OptionalBool(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key)
+    {
+        if (!keys.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        var text = Scalar(entry.Value, key);
+        if (text is "true" or "false")
+        {
+            return text == "true";
+        }
+
+        if (text is not null)
+        {
+            Error(entry.Value.Start, $"'{key}' must be true or false, not '{text}'");
+        }
+
+        return null;
+    }
+
+    private int? OptionalInt(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key)
+    {
+        if (!keys.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        var text = Scalar(entry.Value, key);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        if (text is not null)
+        {
+            Error(entry.Value.Start, $"'{key}' must be a whole number of 0 or more, not '{text}'");
+        }
+
+        return null;
+    }
+
+    private T? ParseEnum<T>(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key, YamlMappingNode? required)
+        where T : struct, Enum
+    {
+        if (!keys.TryGetValue(key, out var entry))
+        {
+            if (required is not null)
+            {
+                Error(required.Start, $"missing required key '{key}'");
+            }
+
+            return null;
+        }
+
+        var text = Scalar(entry.Value, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (string.Equals(Lower(value), text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        Error(entry.Value.Start, $"unknown {key} '{text}'; expected one of: {string.Join(", ", Enum.GetValues<T>().Select(v => Lower(v)))}");
+        return null;
+    }
+
+    private string? Scalar(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? "";
+        }
+
+        Error(node.Start, $"'{key}' must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}");
+        return null;
+    }
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string InnermostMessage(Exception ex)
+    {
+        while (ex.InnerException is YamlException inner)
+        {
+            ex = inner;
+        }
+
+        return ex.Message;
+    }
+
+    private RuleLocation Location(Mark mark) =>
+        new(_path, new LinePosition(Math.Max(0, (int)mark.Line - 1), Math.Max(0, (int)mark.Column - 1)), (int)Math.Min(int.MaxValue, mark.Index));
+
+    private void Error(Mark mark, string message) => _errors.Add(new RuleLoadError(Location(mark), message));
+
+    [GeneratedRegex(@"^DL\d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdSyntax();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameSyntax();
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules.Examples;
+
+namespace DocLint.Core.Rules.Loading;
+
+/// <summary>The outcome of loading rules: a rule set when every rule loaded, and all the errors otherwise.</summary>
+public sealed record RuleSetLoadResult(RuleSet? RuleSet, ImmutableArray<Diagnostic> Errors)
+{
+    public bool Succeeded => RuleSet is not null;
+}
+
+/// <summary>
+/// Collects rule files (embedded defaults, folders, single files), then <see cref="Build"/> parses and
+/// compiles each, rejects duplicate ids and runs every example. Any error fails the whole load, so a run
+/// never lints with a rule set other than the one asked for.
+/// </summary>
+public sealed class RuleSetBuilder
+{
+    /// <summary>The path prefix of the rule files that ship inside DocLint.</summary>
+    public const string EmbeddedPrefix = "doclint:rules/";
+
+    private const string ResourcePrefix = "DocLint.Rules/";
+
+    private readonly List<(string Path, string? Text)> _files = [];
+    private readonly List<Diagnostic> _errors = [];
+
+    public bool VerifyExamples { get; set; } = true;
+
+    /// <summary>Adds the rule packs embedded in DocLint.Core.</summary>
+    public RuleSetBuilder AddEmbeddedDefaults()
+    {
+        var assembly = typeof(RuleSetBuilder).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            _files.Add((EmbeddedPrefix + name[ResourcePrefix.Length..].Replace('\\', '/'), reader.ReadToEnd()));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds every *.yaml and *.yml file below <paramref name="directory"/>, in ordinal path order.</summary>
+    public RuleSetBuilder AddDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            _errors.Add(new RuleLoadError(new RuleLocation(directory, default, 0), "rule folder not found").ToDiagnostic());
+            return this;
+        }
+
+        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            _files.Add((file, null));
+        }
+
+        return this;
+    }
+
+    public RuleSetBuilder AddFile(string path, string? text = null)
+    {
+        _files.Add((path, text));
+        return this;
+    }
+
+    public RuleSetLoadResult Build()
+    {
+        var errors = new List<Diagnostic>(_errors);
+        var compiled = new List<CompiledRule>();
+        var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
+        foreach (var (path, given) in _files)
+        {
+            string text;
+            try
+            {
+                text = given ?? File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new RuleLoadError(new RuleLocation(path, default, 0), $"cannot read rule file: {ex.Message}").ToDiagnostic());
+                continue;
+            }
+
+            var (definition, parseErrors) = RuleFileParser.Parse(path, text);
+            errors.AddRange(parseErrors.Select(e => e.ToDiagnostic()));
+            if (definition is null)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(definition.Id, out var first))
+            {
+                errors.Add(new RuleLoadError(definition.Location, $"duplicate rule id '{definition.Id}': already defined in {first.Location.Path}").ToDiagnostic());
+                continue;
+            }
+
+            seen.Add(definition.Id, definition);
+            var (rule, compileErrors) = RuleCompiler.Compile(definition);
+            errors.AddRange(compileErrors.Select(e => e.ToDiagnostic()));
+            if (rule is not null)
+            {
+                compiled.Add(rule);
+            }
+        }
+
+        var ruleSet = new RuleSet(compiled);
+        if (VerifyExamples && errors.Count == 0)
+        {
+            foreach (var rule in ruleSet.Rules)
+            {
+                foreach (var result in ExampleRunner.Run(rule, ruleSet.Find).Where(r => !r.Passed))
+                {
+                    errors.Add(new RuleLoadError(result.Example.Location, $"{rule.Id}: {result.Failure}").ToDiagnostic());
+                }
+            }
+        }
+
+        errors.Sort(DiagnosticOrder.Instance);
+        return new RuleSetLoadResult(errors.Count == 0 ? ruleSet : null, [.. errors]);
+    }
+
+    /// <summary>The path a rule file was loaded from, shortened for embedded rules.</summary>
+    public static bool IsEmbedded(string path) => path.StartsWith(EmbeddedPrefix, StringComparison.Ordinal);
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+
+namespace DocLint.Core.Rules.Matching;
+
+/// <summary>
+/// The one place that decides how rule regexes run. Patterns use the NonBacktracking engine (linear time,
+/// no catastrophic backtracking) when their syntax allows; otherwise (lookarounds, backreferences, atomic
+/// groups) the backtracking engine with a match timeout, which the engine turns into a DL0004 diagnostic.
+/// </summary>
+public static class RegexFactory
+{
+    /// <summary>The time one backtracking pattern may take on one document.</summary>
+    public static TimeSpan PatternTimeout { get; } = TimeSpan.FromSeconds(2);
+
+    private static RegexOptions BaseOptions(bool caseSensitive) =>
+        RegexOptions.CultureInvariant | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
+
+    public static Regex CreateForTerms(string pattern, bool caseSensitive) =>
+        new(pattern, BaseOptions(caseSensitive) | RegexOptions.ExplicitCapture);
+
+    /// <summary>Creates a pattern's regex. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
+    public static Regex CreateForPattern(string pattern, bool caseSensitive)
+    {
+        var options = BaseOptions(caseSensitive);
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.NonBacktracking, PatternTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options, PatternTimeout);
+        }
+    }
+
+    /// <summary>True when the pattern runs on the linear-time engine.</summary>
+    public static bool IsLinear(Regex regex) => (regex.Options & RegexOptions.NonBacktracking) != 0;
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Rules;
+
+/// <summary>What a rule sees while it analyses one document, and where it reports.</summary>
+public sealed class RuleContext
+{
+    private readonly List<Diagnostic> _sink;
+    private ImmutableArray<TextSpan> _blockSpans;
+    private ImmutableArray<TextSpan> _headingSpans;
+
+    internal RuleContext(Document document, List<Diagnostic> sink)
+    {
+        Document = document;
+        _sink = sink;
+    }
+
+    public Document Document { get; }
+
+    public string Prose => Document.Prose;
+
+    internal CompiledRule Rule { get; set; } = null!;
+
+    internal DiagnosticSeverity Severity { get; set; }
+
+    /// <summary>The units of a scope, sorted and disjoint.</summary>
+    public ImmutableArray<TextSpan> Units(RuleScope scope) => scope switch
+    {
+        RuleScope.Sentence => Document.Sentences,
+        RuleScope.Paragraph => _blockSpans.IsDefault ? _blockSpans = [.. Document.Blocks.Select(b => b.Span)] : _blockSpans,
+        RuleScope.Heading => _headingSpans.IsDefault
+            ? _headingSpans = [.. Document.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Span)]
+            : _headingSpans,
+        _ => [new TextSpan(0, Document.Prose.Length)],
+    };
+
+    /// <summary>True when <paramref name="span"/> lies in one unit of the scope and is in the wanted voice.</summary>
+    public bool Accepts(TextSpan span, RuleScope scope, Voice voice)
+    {
+        if (scope != RuleScope.Document && SortedSpans.IndexContaining(Units(scope), span) < 0)
+        {
+            return false;
+        }
+
+        return voice switch
+        {
+            Voice.Reporter => !SortedSpans.AnyOverlap(Document.QuotedRegions, span),
+            Voice.Quoted => SortedSpans.IndexContaining(Document.QuotedRegions, span) >= 0,
+            _ => true,
+        };
+    }
+
+    /// <summary>Reports a finding of the current rule at <paramref name="span"/>.</summary>
+    public void Report(TextSpan span, string message, ImmutableArray<string> suggestions = default, TextEdit? fix = null, bool withMatchedText = true)
+    {
+        _sink.Add(new Diagnostic
+        {
+            Descriptor = Rule.Descriptor,
+            Severity = Severity,
+            Message = message,
+            Path = Document.Path,
+            Span = span,
+            LineSpan = Document.Source.GetLinePositionSpan(span),
+            MatchedText = withMatchedText ? Document.Source.ToString(span) : null,
+            Suggestions = suggestions.IsDefault ? [] : suggestions,
+            Fix = fix,
+        });
+    }
+}

@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace DocLint.Core.Text;
+
+/// <summary>How a file's bytes were turned into text; kept so that writers can put the bytes back as they were.</summary>
+public enum SourceEncoding
+{
+    Utf8,
+    Utf8Bom,
+    Utf16LittleEndian,
+    Utf16BigEndian,
+}
+
+/// <summary>The outcome of decoding one file.</summary>
+/// <param name="Text">The decoded text (without a byte order mark), or null for a binary file.</param>
+/// <param name="Encoding">The encoding that was detected.</param>
+/// <param name="FirstInvalidOffset">
+/// Offset in <paramref name="Text"/> of the first U+FFFD that stands for invalid input bytes, or -1.
+/// </param>
+/// <param name="FirstInvalidByte">The first invalid byte, for the message.</param>
+public sealed record DecodeResult(string? Text, SourceEncoding Encoding, int FirstInvalidOffset, byte FirstInvalidByte)
+{
+    public bool IsBinary => Text is null;
+
+    public bool HasInvalidBytes => FirstInvalidOffset >= 0;
+}
+
+/// <summary>
+/// Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM. A NUL byte in the first 8 KiB of a file
+/// without a UTF-16 BOM marks it as binary (the test git uses). Invalid UTF-8 decodes to U+FFFD and the
+/// first offending position is reported, so the rest of the file can still be linted.
+/// </summary>
+public static class SourceDecoder
+{
+    private const int BinaryProbeLength = 8 * 1024;
+
+    public static DecodeResult Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return DecodeUtf16(bytes[2..], SourceEncoding.Utf16LittleEndian, new UnicodeEncoding(false, false, true));
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return DecodeUtf16(bytes[2..], SourceEncoding.Utf16BigEndian, new UnicodeEncoding(true, false, true));
+        }
+
+        var encoding = SourceEncoding.Utf8;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+            encoding = SourceEncoding.Utf8Bom;
+        }
+
+        if (bytes[..Math.Min(bytes.Length, BinaryProbeLength)].Contains((byte)0))
+        {
+            return new DecodeResult(null, encoding, -1, 0);
+        }
+
+        return DecodeUtf8(bytes, encoding);
+    }
+
+    private static DecodeResult DecodeUtf8(ReadOnlySpan<byte> bytes, SourceEncoding encoding)
+    {
+        // Fast path: valid UTF-8 decodes in one pass with no replacement.
+        if (Utf8.IsValid(bytes))
+        {
+            return new DecodeResult(Encoding.UTF8.GetString(bytes), encoding, -1, 0);
+        }
+
+        // Find where the first invalid sequence starts, in characters of the decoded text.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+        try
+        {
+            Utf8.ToUtf16(bytes, buffer, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+            var text = Encoding.UTF8.GetString(bytes);
+            return new DecodeResult(text, encoding, charsWritten, bytes[bytesRead]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static DecodeResult DecodeUtf16(ReadOnlySpan<byte> bytes, SourceEncoding kind, UnicodeEncoding strict)
+    {
+        try
+        {
+            return new DecodeResult(strict.GetString(bytes), kind, -1, 0);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var lenient = new UnicodeEncoding(kind == SourceEncoding.Utf16BigEndian, false, false);
+            var text = lenient.GetString(bytes);
+            var offset = Math.Max(0, ex.Index / 2);
+            var bad = ex.BytesUnknown is { Length: > 0 } unknown ? unknown[0] : (byte)0;
+            return new DecodeResult(text, kind, Math.Min(offset, text.Length), bad);
+        }
+    }
+}
