@@ -17,6 +17,14 @@ internal static class CheckCommand
             Description = "Files, folders (searched recursively for .txt, .md, .markdown, .html, .htm) and globs; '-' reads standard input. Default: the current folder.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        paths.Validators.Add(result =>
+        {
+            // An unknown "--option" would otherwise be taken for a path; "./-name" still reaches such a file.
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+            {
+                result.AddError($"Unrecognized command or argument '{token.Value}'.");
+            }
+        });
         var relativePaths = new Option<bool>("--relative-paths")
         {
             Description = "Print paths relative to the current folder instead of full paths.",

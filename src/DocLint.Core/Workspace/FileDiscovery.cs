@@ -35,7 +35,8 @@ public static class FileDiscovery
             {
                 foreach (var file in Walk(full))
                 {
-                    files.Add(Path.Join(input, Path.GetRelativePath(full, file)));
+                    var relative = Path.GetRelativePath(full, file);
+                    files.Add(input is "." or "./" ? relative : Path.Join(input, relative));
                 }
             }
             else if (IsGlob(input))

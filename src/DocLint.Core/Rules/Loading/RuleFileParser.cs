@@ -151,7 +151,7 @@ public sealed partial class RuleFileParser
         {
             Id = id ?? "",
             Name = name ?? "",
-            Title = OptionalString(keys, "title") ?? (name ?? "").Humanize(),
+            Title = OptionalString(keys, "title") ?? (name ?? "").Humanize(LetterCasing.Sentence),
             Category = OptionalString(keys, "category") ?? "General",
             Severity = severity,
             Kind = kind ?? RuleKind.Existence,

@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
+using DocLint.Core.Rules;
+using DocLint.Core.Text;
+using static DocLint.Core.Tests.Rules.RuleHarness;
+
+namespace DocLint.Core.Tests.Rules;
+
+public class RuleKindTests
+{
+    private static RuleSet Rule(string body, string id = "DL9001") =>
+        LoadOk(($"{id}.test.yaml", $"id: {id}\nname: test\nmessage: \"'{{match}}' found\"\n{body}"));
+
+    [Fact]
+    public void Existence_terms_match_whole_words_any_case_across_white_space_and_apostrophes()
+    {
+        var rules = Rule("kind: existence\nterms: [people familiar with, it's clear]");
+
+        Annotate(rules, "Some People\nfamiliar  with it. It’s clear. Peoplefamiliar with it. Its clear.", "DL9001")
+            .Should().Be("Some [|People\nfamiliar  with|] it. [|It’s clear|]. Peoplefamiliar with it. Its clear.");
+    }
+
+    [Fact]
+    public void Existence_reports_the_message_and_matched_text()
+    {
+        var rules = Rule("kind: existence\nterms: [slammed]");
+
+        var diagnostic = Lint(rules, "Headline\n\nThey Slammed it.").Should().ContainSingle().Subject;
+
+        diagnostic.Message.Should().Be("'Slammed' found");
+        diagnostic.MatchedText.Should().Be("Slammed");
+        diagnostic.LineSpan.Should().Be(new LinePositionSpan(new LinePosition(2, 5), new LinePosition(2, 12)));
+        diagnostic.Severity.Should().Be(DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void Patterns_may_name_the_group_to_report()
+    {
+        var rules = Rule("kind: existence\npatterns: ['(?<match>a\\s+\\w+\\s+official)\\s+said']");
+
+        Annotate(rules, "Yes, a senior official said so.", "DL9001").Should().Be("Yes, [|a senior official|] said so.");
+    }
+
+    [Fact]
+    public void Terms_and_patterns_that_find_the_same_words_report_once()
+    {
+        var rules = Rule("kind: existence\nterms: [senior official]\npatterns: ['a senior official']");
+
+        Annotate(rules, "Yes, a senior official said so.", "DL9001").Should().Be("Yes, [|a senior official|] said so.");
+    }
+
+    [Fact]
+    public void Voice_reporter_skips_direct_quotations()
+    {
+        var rules = Rule("kind: existence\nterms: [terrorist networks]");
+
+        Annotate(rules, "“They prop up the terrorist networks,” she said. The terrorist networks grew.", "DL9001")
+            .Should().Be("“They prop up the terrorist networks,” she said. The [|terrorist networks|] grew.");
+    }
+
+    [Fact]
+    public void Voice_quoted_and_any()
+    {
+        const string text = "“Slammed,” she said. He slammed it.";
+
+        Annotate(Rule("kind: existence\nvoice: quoted\nterms: [slammed]"), text, "DL9001").Should().Be("“[|Slammed|],” she said. He slammed it.");
+        Annotate(Rule("kind: existence\nvoice: any\nterms: [slammed]"), text, "DL9001").Should().Be("“[|Slammed|],” she said. He [|slammed|] it.");
+    }
+
+    [Fact]
+    public void Scope_sentence_does_not_match_across_sentences_and_heading_only_matches_headings()
+    {
+        Annotate(Rule("kind: existence\nterms: [end start]"), "The end. Start again. The end start.", "DL9001")
+            .Should().Be("The end. Start again. The [|end start|].");
+        Annotate(Rule("kind: existence\nscope: heading\nterms: [war]"), "War looms\n\nThe war goes on.", "DL9001")
+            .Should().Be("[|War|] looms\n\nThe war goes on.");
+    }
+
+    [Fact]
+    public void Exceptions_cancel_overlapping_matches()
+    {
+        var rules = Rule("kind: existence\nterms: [regime]\nexceptions: [regime change]");
+
+        Annotate(rules, "The regime fell. Regime change came.", "DL9001").Should().Be("The [|regime|] fell. Regime change came.");
+    }
+
+    [Fact]
+    public void Substitution_suggests_and_fixes_in_the_original_case()
+    {
+        var rules = LoadOk(("DL9001.test.yaml", "id: DL9001\nname: test\nkind: substitution\nmessage: \"'{match}': use {suggestions}, or '{suggestion}'\"\nswap:\n  slammed: criticized\n  gutted: [devastated, severely damaged]\n"));
+
+        var diagnostics = Lint(rules, "Slammed again. It was GUTTED.");
+
+        diagnostics.Select(d => (d.Message, d.Fix!.NewText, string.Join("|", d.Suggestions))).Should().Equal(
+            ("'Slammed': use 'criticized', or 'criticized'", "Criticized", "Criticized"),
+            ("'GUTTED': use 'devastated' or 'severely damaged', or 'devastated'", "DEVASTATED", "DEVASTATED|SEVERELY DAMAGED"));
+        diagnostics[0].Fix!.Span.Should().Be(diagnostics[0].Span);
+    }
+
+    [Fact]
+    public void Substitution_with_inflect_matches_both_numbers_and_inflects_the_suggestion()
+    {
+        var rules = LoadOk(("DL9001.test.yaml", "id: DL9001\nname: test\nkind: substitution\ninflect: true\nmessage: \"{suggestion}\"\nswap:\n  crony: associate\n  henchmen: aides\n"));
+
+        Lint(rules, "A crony and two cronies. A henchman and henchmen.").Select(d => (d.MatchedText, d.Message)).Should().Equal(
+            ("crony", "associate"), ("cronies", "associates"), ("henchman", "aide"), ("henchmen", "aides"));
+    }
+
+    [Fact]
+    public void Conditional_reports_when_nothing_required_is_within_the_window()
+    {
+        var rules = Rule("kind: conditional\nwindow: 1\nif: [reportedly]\nrequires: [said]");
+
+        Annotate(rules, "It reportedly fell. Rain came.\n\nOne. Two. It reportedly rose. Three. NHK said so.\n\nIt reportedly sank, NHK said.", "DL9001")
+            .Should().Be("It [|reportedly|] fell. Rain came.\n\nOne. Two. It [|reportedly|] rose. Three. NHK said so.\n\nIt reportedly sank, NHK said.");
+    }
+
+    [Fact]
+    public void Conditional_requirement_cannot_be_the_match_itself()
+    {
+        var rules = Rule("kind: conditional\nif: [is said to be]\nrequires: [said]");
+
+        Annotate(rules, "He is said to be ill.", "DL9001").Should().Be("He [|is said to be|] ill.");
+    }
+
+    [Fact]
+    public void Required_reports_once_on_the_first_line_when_nothing_is_found()
+    {
+        var rules = Rule("kind: required\nterms: [all rights reserved]\npatterns: ['©']");
+
+        Annotate(rules, "Headline here\n\nBody text.", "DL9001").Should().Be("[|Headline here|]\n\nBody text.");
+        Annotate(rules, "Headline here\n\nBody text. © 2025 Courier.", "DL9001").Should().Be("Headline here\n\nBody text. © 2025 Courier.");
+        Lint(rules, "").Should().BeEmpty();
+        Lint(rules, "Headline").Single().MatchedText.Should().BeNull("the finding is about what is missing, not about the headline's words");
+    }
+
+    [Fact]
+    public void Required_is_satisfied_by_a_front_matter_key()
+    {
+        var rule = Rule("kind: required\nterms: [all rights reserved]\nfrontMatter: [license]").Rules[0];
+        var text = SourceText.From("Title\n\nBody.");
+        var blocks = ImmutableArray.Create(new Block(BlockKind.Heading, new TextSpan(0, 5)), new Block(BlockKind.Paragraph, new TextSpan(7, 5)));
+        var withKey = new Document("a.md", text, text.Text, blocks, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["License"] = "CC-BY-4.0" });
+        var withoutKey = new Document("b.md", text, text.Text, blocks);
+
+        Analyze(rule, withKey).Should().BeEmpty();
+        Analyze(rule, withoutKey).Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Occurrence_reports_the_first_match_over_max_per_unit()
+    {
+        var rules = LoadOk(("DL9001.t.yaml", "id: DL9001\nname: t\nkind: occurrence\nscope: paragraph\nmax: 2\nterms: [sources say]\nmessage: \"{count} > {max}\""));
+
+        var diagnostics = Lint(rules, "Sources say a. Sources say b. Sources say c.\n\nSources say d.");
+
+        diagnostics.Should().ContainSingle().Which.Message.Should().Be("3 > 2");
+        diagnostics[0].Span.Start.Should().Be(30);
+    }
+
+    [Fact]
+    public void Occurrence_reports_too_few_at_the_unit_start()
+    {
+        var rules = LoadOk(("DL9001.t.yaml", "id: DL9001\nname: t\nkind: occurrence\nmin: 1\nterms: [said]\nmessage: \"only {count}, want {min}\""));
+
+        Annotate(rules, "Title\n\nNobody spoke.", "DL9001").Should().Be("[|Title|]\n\nNobody spoke.");
+        Lint(rules, "Title\n\nShe said so.").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_rule_with_severity_none_reports_nothing()
+    {
+        var rules = Rule("kind: existence\nseverity: none\nterms: [foo]");
+
+        Lint(rules, "foo").Should().BeEmpty();
+    }
+
+    private static List<Diagnostic> Analyze(CompiledRule rule, Document document)
+    {
+        var sink = new List<Diagnostic>();
+        DocLint.Core.Engine.DocumentAnalyzer.Analyze(document, [rule], r => r.Definition.Severity, sink);
+        return sink;
+    }
+}
