@@ -8,5 +8,14 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Current
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    public static CliContext ForProcess() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory());
+    /// <summary>True when standard output is not a terminal (a pipe or a file): no colours, msbuild by default.</summary>
+    public bool IsOutputRedirected { get; init; } = true;
+
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = _ => null;
+
+    public static CliContext ForProcess() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory())
+    {
+        IsOutputRedirected = Console.IsOutputRedirected,
+        GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+    };
 }

@@ -1,8 +1,8 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Engine;
 using DocLint.Core.Reporting;
-using DocLint.Core.Reporting.Text;
 using DocLint.Core.Workspace;
 
 namespace DocLint.Cli.Commands;
@@ -36,13 +36,30 @@ internal static class CheckCommand
             HelpName = "error|warning|suggestion",
         };
         failLevel.AcceptOnlyFromAmong("error", "warning", "suggestion");
-        var format = new Option<string>("--format")
+        var maxWarnings = new Option<int?>("--max-warnings")
         {
-            Description = "Output format.",
-            DefaultValueFactory = _ => "msbuild",
-            HelpName = "msbuild",
+            Description = "Also exit with 1 when there are more than N warnings.",
+            HelpName = "N",
         };
-        format.AcceptOnlyFromAmong("msbuild");
+        var format = new Option<string?>("--format")
+        {
+            Description = "Output format: msbuild, pretty, json, sarif, github. Default: pretty on a terminal, GitHub annotations (and msbuild) in GitHub Actions, msbuild otherwise.",
+            HelpName = "NAME",
+        };
+        format.AcceptOnlyFromAmong(OutputFormats.Names);
+        var output = new Option<string?>("--output")
+        {
+            Description = "Write the output format to this file instead of standard output.",
+            HelpName = "PATH",
+        };
+        var sarif = new Option<string?>("--sarif") { Description = "Also write SARIF 2.1.0 to this file.", HelpName = "PATH" };
+        var json = new Option<string?>("--json") { Description = "Also write the JSON format to this file.", HelpName = "PATH" };
+        var sarifCategory = new Option<string?>("--sarif-category")
+        {
+            Description = "SARIF runAutomationDetails.id, to tell runs apart in code scanning (for example 'doclint/articles/').",
+            HelpName = "ID",
+        };
+        var noColor = new Option<bool>("--no-color") { Description = "No colours in the pretty view (NO_COLOR does the same)." };
         var stdinPath = new Option<string?>("--stdin-path")
         {
             Description = "The path to report for text read from standard input ('-').",
@@ -60,59 +77,119 @@ internal static class CheckCommand
                 r.AddError("--threads must be 0 or more.");
             }
         });
+        maxWarnings.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() < 0)
+            {
+                r.AddError("--max-warnings must be 0 or more.");
+            }
+        });
 
         var rules = new RuleOptions();
         var command = new Command("check", "Lint documents and report findings.");
         command.Arguments.Add(paths);
-        command.Options.Add(relativePaths);
-        command.Options.Add(failLevel);
-        command.Options.Add(format);
-        command.Options.Add(stdinPath);
-        command.Options.Add(threads);
+        foreach (var option in new Option[] { relativePaths, failLevel, maxWarnings, format, output, sarif, json, sarifCategory, noColor, stdinPath, threads })
+        {
+            command.Options.Add(option);
+        }
+
         rules.AddTo(command);
 
         command.SetAction(parse =>
         {
             var started = context.Time.GetTimestamp();
-            var ruleSet = rules.Load(parse, context);
-            if (ruleSet is null)
+            var relative = parse.GetValue(relativePaths);
+            var formats = OutputFormats.Choose(parse.GetValue(format), context);
+            var loaded = rules.Load(parse, context);
+            var report = new Report
             {
+                Diagnostics = loaded.Errors,
+                Rules = loaded.RuleSet is { } set ? [.. set.Rules.Select(r => r.Descriptor)] : [],
+                Root = context.CurrentDirectory,
+                DisplayPath = DisplayPath(relative, context.CurrentDirectory),
+                Category = parse.GetValue(sarifCategory),
+                ExecutionSuccessful = loaded.Succeeded,
+            };
+
+            if (loaded.RuleSet is { } ruleSet)
+            {
+                var needSources = formats.Contains(OutputFormats.Pretty);
+                var engine = new LintEngine(ruleSet, new LintOptions { MaxParallelism = parse.GetValue(threads), KeepSources = needSources });
+                var inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
+                var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory);
+                var results = new List<FileResult>();
+                if (inputs.Contains("-"))
+                {
+                    results.Add(LintStdin(engine, parse.GetValue(stdinPath), context));
+                }
+
+                results.AddRange(engine.LintEach([.. discovered.Files.Select(f => Path.GetFullPath(f, context.CurrentDirectory))]));
+                var lint = LintEngine.Collect(results);
+                var problems = discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, context.CurrentDirectory) });
+                var all = lint.Diagnostics.Concat(problems).ToList();
+                all.Sort(DiagnosticOrder.Instance);
+                report = report with
+                {
+                    Diagnostics = [.. all],
+                    FileCount = lint.FileCount,
+                    Sources = lint.Sources,
+                    ExecutionSuccessful = !lint.InternalError,
+                };
+            }
+
+            report = report with { Elapsed = context.Time.GetElapsedTime(started) };
+            var color = !context.IsOutputRedirected && string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR")) && !parse.GetValue(noColor);
+            if (parse.GetValue(output) is { } outputPath)
+            {
+                OutputFormats.WriteFile(Path.GetFullPath(outputPath, context.CurrentDirectory), formats[0], report);
+            }
+            else
+            {
+                foreach (var name in formats)
+                {
+                    OutputFormats.Write(name, context.Out, report, color);
+                }
+            }
+
+            if (parse.GetValue(sarif) is { } sarifPath)
+            {
+                OutputFormats.WriteFile(Path.GetFullPath(sarifPath, context.CurrentDirectory), OutputFormats.Sarif, report);
+            }
+
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                OutputFormats.WriteFile(Path.GetFullPath(jsonPath, context.CurrentDirectory), OutputFormats.Json, report);
+            }
+
+            if (!loaded.Succeeded)
+            {
+                RuleOptions.ReportFailure(loaded, context);
                 return ExitCodes.UsageOrConfigError;
             }
 
-            var inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            var engine = new LintEngine(ruleSet, new LintOptions { MaxParallelism = parse.GetValue(threads) });
-            var results = new List<FileResult>();
-            var problems = new List<Diagnostic>();
-
-            if (inputs.Contains("-"))
-            {
-                results.Add(LintStdin(engine, parse.GetValue(stdinPath), context));
-            }
-
-            var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory);
-            problems.AddRange(discovered.Problems);
-            var fullPaths = discovered.Files.Select(f => Path.GetFullPath(f, context.CurrentDirectory)).ToList();
-            var lint = engine.LintFiles(fullPaths);
-
-            var all = lint.Diagnostics.Concat(results.SelectMany(r => r.Diagnostics)).Concat(problems).ToList();
-            var display = DisplayPath(parse.GetValue(relativePaths), context.CurrentDirectory);
-            all = [.. all.Select(d => d with { Path = display(d.Path) })];
-            all.Sort(DiagnosticOrder.Instance);
-
-            MsBuildFormatter.Write(context.Out, all, p => p);
-            var fileCount = lint.FileCount + results.Count;
-            context.Error.WriteLine(RunSummary.Format(all, fileCount, context.Time.GetElapsedTime(started)));
-
-            if (lint.InternalError || results.Any(r => r.InternalError))
-            {
-                return ExitCodes.InternalError;
-            }
-
-            var threshold = DiagnosticSeverityNames.TryParse(parse.GetValue(failLevel), out var level) ? level : DiagnosticSeverity.Error;
-            return all.Any(d => MsBuildFormatter.IsShown(d) && d.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Success;
+            context.Error.WriteLine(RunSummary.Format(report.Diagnostics, report.FileCount, report.Elapsed));
+            return ExitCode(report, parse.GetValue(failLevel), parse.GetValue(maxWarnings));
         });
         return command;
+    }
+
+    private static int ExitCode(Report report, string? failLevel, int? maxWarnings)
+    {
+        if (!report.ExecutionSuccessful)
+        {
+            return ExitCodes.InternalError;
+        }
+
+        var threshold = DiagnosticSeverityNames.TryParse(failLevel, out var level) ? level : DiagnosticSeverity.Error;
+        var shown = report.Shown.ToList();
+        if (shown.Any(d => d.Severity >= threshold))
+        {
+            return ExitCodes.Findings;
+        }
+
+        return maxWarnings is { } max && shown.Count(d => d.Severity == DiagnosticSeverity.Warning) > max
+            ? ExitCodes.Findings
+            : ExitCodes.Success;
     }
 
     private static FileResult LintStdin(LintEngine engine, string? stdinPath, CliContext context)
@@ -126,13 +203,5 @@ internal static class CheckCommand
 
     /// <summary>Full paths by default (VS Code's $msCompile wants them); relative to the working folder on request.</summary>
     private static Func<string, string> DisplayPath(bool relative, string currentDirectory) => path =>
-    {
-        if (path.StartsWith('<'))
-        {
-            return path;
-        }
-
-        var full = Path.GetFullPath(path, currentDirectory);
-        return relative ? Path.GetRelativePath(currentDirectory, full) : full;
-    };
+        !relative || path.StartsWith('<') || !Path.IsPathRooted(path) ? path : Path.GetRelativePath(currentDirectory, path);
 }

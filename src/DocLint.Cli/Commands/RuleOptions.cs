@@ -1,6 +1,4 @@
 using System.CommandLine;
-using DocLint.Core.Reporting.Text;
-using DocLint.Core.Rules;
 using DocLint.Core.Rules.Loading;
 
 namespace DocLint.Cli.Commands;
@@ -27,8 +25,8 @@ internal sealed class RuleOptions
         command.Options.Add(NoDefaultRules);
     }
 
-    /// <summary>Loads the rules; on failure prints every error and returns null.</summary>
-    public RuleSet? Load(ParseResult parse, CliContext context)
+    /// <summary>Loads the rules named on the command line.</summary>
+    public RuleSetLoadResult Load(ParseResult parse, CliContext context)
     {
         var builder = new RuleSetBuilder();
         if (!parse.GetValue(NoDefaultRules))
@@ -49,14 +47,10 @@ internal sealed class RuleOptions
             }
         }
 
-        var result = builder.Build();
-        if (result.Succeeded)
-        {
-            return result.RuleSet;
-        }
-
-        MsBuildFormatter.Write(context.Out, result.Errors, p => p);
-        context.Error.WriteLine($"doclint: {result.Errors.Length} rule error{(result.Errors.Length == 1 ? "" : "s")}; nothing was linted.");
-        return null;
+        return builder.Build();
     }
+
+    /// <summary>Says on standard error that the rules did not load.</summary>
+    public static void ReportFailure(RuleSetLoadResult result, CliContext context) =>
+        context.Error.WriteLine($"doclint: {result.Errors.Length} rule error{(result.Errors.Length == 1 ? "" : "s")}; nothing was linted.");
 }

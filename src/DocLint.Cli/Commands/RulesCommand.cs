@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Reporting.Text;
 
 namespace DocLint.Cli.Commands;
 
@@ -14,9 +15,11 @@ internal static class RulesCommand
         options.AddTo(list);
         list.SetAction(parse =>
         {
-            var ruleSet = options.Load(parse, context);
-            if (ruleSet is null)
+            var loaded = options.Load(parse, context);
+            if (loaded.RuleSet is not { } ruleSet)
             {
+                MsBuildFormatter.Write(context.Out, loaded.Errors, p => p);
+                RuleOptions.ReportFailure(loaded, context);
                 return ExitCodes.UsageOrConfigError;
             }
 

@@ -25,8 +25,17 @@ public sealed record Diagnostic
 
     public required LinePositionSpan LineSpan { get; init; }
 
-    /// <summary>The source text under <see cref="Span"/>, or null where the diagnostic is not about text.</summary>
+    /// <summary>The words the rule matched, or null where the finding is not about words (a missing licence).</summary>
     public string? MatchedText { get; init; }
+
+    /// <summary>The source text under <see cref="Span"/> (SARIF's region snippet), or null for an empty span.</summary>
+    public string? Snippet { get; init; }
+
+    /// <summary>
+    /// A stable identity that survives edits elsewhere in the file: a hash of the rule id, the normalised
+    /// matched text and its sentence, then ':' and the occurrence number of that hash in the file.
+    /// </summary>
+    public string? Fingerprint { get; init; }
 
     public ImmutableArray<string> Suggestions { get; init; } = [];
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace DocLint.Core.Diagnostics;
 
 /// <summary>What a diagnostic is, independent of where it was found: one per rule (or engine check).</summary>
@@ -10,6 +12,8 @@ public sealed record DiagnosticDescriptor(
     string MessageFormat,
     string Description)
 {
+    public ImmutableArray<string> Tags { get; init; } = [];
+
     /// <summary>Where the rule's documentation lives, relative to the repository (docs/rules/ID.md).</summary>
     public string HelpPath => $"docs/rules/{Id}.md";
 }

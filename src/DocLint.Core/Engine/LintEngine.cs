@@ -8,10 +8,15 @@ using DocLint.Core.Text;
 namespace DocLint.Core.Engine;
 
 /// <summary>One file's outcome. <see cref="InternalError"/> is set when DocLint itself failed on it.</summary>
-public sealed record FileResult(string Path, ImmutableArray<Diagnostic> Diagnostics, bool InternalError = false);
+/// <remarks><see cref="Source"/> is kept only when <see cref="LintOptions.KeepSources"/> asks for it (the pretty view shows lines).</remarks>
+public sealed record FileResult(string Path, ImmutableArray<Diagnostic> Diagnostics, SourceText? Source = null, bool InternalError = false);
 
 /// <summary>A whole run: every diagnostic in output order, and how many files were linted.</summary>
-public sealed record LintResult(ImmutableArray<Diagnostic> Diagnostics, int FileCount, bool InternalError);
+public sealed record LintResult(ImmutableArray<Diagnostic> Diagnostics, int FileCount, bool InternalError)
+{
+    /// <summary>Source texts by path, for the files whose sources were kept.</summary>
+    public IReadOnlyDictionary<string, SourceText> Sources { get; init; } = new Dictionary<string, SourceText>();
+}
 
 /// <summary>
 /// Lints files with an immutable <see cref="RuleSet"/>: read, decode, read structure, run rules. Files are
@@ -24,7 +29,12 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
 
     public RuleSet Rules { get; } = rules;
 
-    public LintResult LintFiles(IReadOnlyList<string> paths)
+    private bool KeepSource => _options.KeepSources;
+
+    public LintResult LintFiles(IReadOnlyList<string> paths) => Collect(LintEach(paths));
+
+    /// <summary>Lints each file, in parallel; results are in the order of <paramref name="paths"/>.</summary>
+    public FileResult[] LintEach(IReadOnlyList<string> paths)
     {
         var results = new FileResult[paths.Count];
         var parallel = new ParallelOptions
@@ -32,14 +42,15 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
             MaxDegreeOfParallelism = _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount,
         };
         Parallel.For(0, paths.Count, parallel, i => results[i] = LintFile(paths[i]));
-        return Collect(results);
+        return results;
     }
 
     public static LintResult Collect(IReadOnlyCollection<FileResult> results)
     {
         var all = results.SelectMany(r => r.Diagnostics).ToList();
         all.Sort(DiagnosticOrder.Instance);
-        return new LintResult([.. all], results.Count, results.Any(r => r.InternalError));
+        var sources = results.Where(r => r.Source is not null).ToDictionary(r => r.Path, r => r.Source!, StringComparer.Ordinal);
+        return new LintResult([.. all], results.Count, results.Any(r => r.InternalError)) { Sources = sources };
     }
 
     public FileResult LintFile(string path)
@@ -100,7 +111,7 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
             var document = ReaderFor(path).Read(path, source);
             DocumentAnalyzer.Analyze(document, Rules.Rules, static r => r.Definition.Severity, diagnostics);
             diagnostics.Sort(DiagnosticOrder.Instance);
-            return new FileResult(path, [.. diagnostics]);
+            return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(diagnostics), KeepSource ? source : null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

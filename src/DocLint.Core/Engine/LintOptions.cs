@@ -8,6 +8,9 @@ public sealed record LintOptions
 
     /// <summary>Files larger than this are skipped with DL0002 rather than read into memory.</summary>
     public long MaxFileBytes { get; init; } = Limits.MaxFileBytes;
+
+    /// <summary>Keep each file's text in the result, for reporters that show source lines.</summary>
+    public bool KeepSources { get; init; }
 }
 
 /// <summary>Limits against pathological input, in one place.</summary>

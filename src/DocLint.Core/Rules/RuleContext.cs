@@ -56,6 +56,8 @@ public sealed class RuleContext
     /// <summary>Reports a finding of the current rule at <paramref name="span"/>.</summary>
     public void Report(TextSpan span, string message, ImmutableArray<string> suggestions = default, TextEdit? fix = null, bool withMatchedText = true)
     {
+        var snippet = span.IsEmpty ? null : Document.Source.ToString(span);
+        var sentence = SortedSpans.IndexContaining(Document.Sentences, span.Start) is var index and >= 0 ? Document.Sentences[index] : span;
         _sink.Add(new Diagnostic
         {
             Descriptor = Rule.Descriptor,
@@ -64,7 +66,9 @@ public sealed class RuleContext
             Path = Document.Path,
             Span = span,
             LineSpan = Document.Source.GetLinePositionSpan(span),
-            MatchedText = withMatchedText ? Document.Source.ToString(span) : null,
+            MatchedText = withMatchedText ? snippet : null,
+            Snippet = snippet,
+            Fingerprint = DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(sentence.Start, sentence.Length)),
             Suggestions = suggestions.IsDefault ? [] : suggestions,
             Fix = fix,
         });

@@ -114,5 +114,5 @@ public sealed record RuleDefinition
     public required RuleLocation Location { get; init; }
 
     public DiagnosticDescriptor ToDescriptor() =>
-        new(Id, Name, Title, Category, Severity, Message, Description);
+        new(Id, Name, Title, Category, Severity, Message, Description) { Tags = Tags };
 }

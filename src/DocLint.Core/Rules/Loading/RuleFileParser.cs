@@ -175,7 +175,11 @@ public sealed partial class RuleFileParser
             Location = Location(root.Start),
         };
 
-        CheckKindNeeds(rule, root, keys);
+        if (kind is not null)
+        {
+            CheckKindNeeds(rule, root, keys);
+        }
+
         return rule;
     }
 
