@@ -149,6 +149,9 @@ public class CliTests
             + "DL2002  suggestion  existence     Unsupported certainty\n"
             + "DL3001  warning     substitution  Loaded term\n"
             + "DL3002  warning     substitution  Name-calling label\n"
+            + "DL3003  warning     conditional   Emotive judgement\n"
+            + "DL3004  warning     conditional   Insult\n"
+            + "DL3005  none        conditional   Scare quote\n"
             + "DL4001  warning     required      Missing licence\n");
     }
 

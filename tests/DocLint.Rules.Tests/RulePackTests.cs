@@ -2,6 +2,7 @@ using DocLint.Core.Engine;
 using DocLint.Core.Rules;
 using DocLint.Core.Rules.Examples;
 using DocLint.Core.Rules.Loading;
+using DocLint.Core.Rules.Matching;
 using DocLint.Testing;
 
 namespace DocLint.Rules.Tests;
@@ -88,6 +89,28 @@ public class RulePackTests
         embedded.Errors.Should().BeEmpty();
         embedded.RuleSet!.Rules.Select(r => r.Definition.Location.Path).Should().BeEquivalentTo(
             RuleFileNames.Select(name => RuleSetBuilder.EmbeddedPrefix + name));
+    }
+
+    [Fact]
+    public void No_term_is_reported_by_two_rules()
+    {
+        var owners = Shipped.Value.Rules
+            .SelectMany(r => r.Definition.Match.Terms.Concat(r.Definition.If.Terms).Concat(r.Definition.Swap.Select(s => s.Term))
+                .Select(t => (Term: TermSyntax.Normalize(t, caseSensitive: false), r.Id)))
+            .GroupBy(p => p.Term)
+            .Where(g => g.Select(p => p.Id).Distinct().Count() > 1 || g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(p => p.Id))}");
+
+        owners.Should().BeEmpty("a word is reported once, by the rule that owns it");
+    }
+
+    [Fact]
+    public void The_tone_pack_has_at_least_300_curated_entries()
+    {
+        var tone = Shipped.Value.Rules.Where(r => r.Id.StartsWith("DL3", StringComparison.Ordinal)).Select(r => r.Definition).ToList();
+
+        tone.Sum(d => d.Swap.Length + d.Match.Terms.Length + (d.Kind == RuleKind.Conditional && d.Id != "DL3005" ? d.If.Terms.Length : 0)).Should().BeGreaterThanOrEqualTo(300);
+        tone.SelectMany(d => d.Swap).Should().OnlyContain(s => !s.Suggestions.IsEmpty, "every substitution offers a neutral word");
     }
 
     [Fact]

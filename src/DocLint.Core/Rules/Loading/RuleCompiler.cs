@@ -22,7 +22,7 @@ public static class RuleCompiler
                 rule = new SubstitutionRule(definition, PhraseMatcher.Create(terms, cs, errors), exceptions, suggestions);
                 break;
             case RuleKind.Conditional:
-                rule = new ConditionalRule(definition, PhraseMatcher.Create(definition.If, cs, errors), PhraseMatcher.Create(definition.Requires, cs, errors), exceptions);
+                rule = new ConditionalRule(definition, PhraseMatcher.Create(Inflected(definition.If, definition.Inflect), cs, errors), PhraseMatcher.Create(definition.Requires, cs, errors), exceptions);
                 break;
             case RuleKind.Required:
                 rule = new RequiredRule(definition, PhraseMatcher.Create(definition.Match, cs, errors), exceptions);
@@ -31,7 +31,7 @@ public static class RuleCompiler
                 rule = new OccurrenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors), exceptions);
                 break;
             default:
-                rule = new ExistenceRule(definition, PhraseMatcher.Create(definition.Match, cs, errors), exceptions);
+                rule = new ExistenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors), exceptions);
                 break;
         }
 

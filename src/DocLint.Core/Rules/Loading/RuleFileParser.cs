@@ -20,9 +20,9 @@ public sealed partial class RuleFileParser
 
     private static readonly Dictionary<RuleKind, string[]> KindKeys = new()
     {
-        [RuleKind.Existence] = ["terms", "patterns"],
+        [RuleKind.Existence] = ["terms", "patterns", "inflect"],
         [RuleKind.Substitution] = ["swap", "inflect"],
-        [RuleKind.Conditional] = ["if", "requires", "window"],
+        [RuleKind.Conditional] = ["if", "requires", "window", "inflect"],
         [RuleKind.Required] = ["terms", "patterns", "frontMatter"],
         [RuleKind.Occurrence] = ["terms", "patterns", "max", "min", "inflect"],
     };

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Rewrites the seeds' expected outputs (every format) from the current build. Review the diff: it is
+# the change in behaviour that the golden tests will hold DocLint to.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+dotnet build src/DocLint.Cli -v quiet -nologo >/dev/null
+doclint=(dotnet src/DocLint.Cli/bin/Debug/net10.0/doclint.dll)
+root=$(python3 -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).resolve().as_uri() + "/")' "$repo")
+for seed in seeds/*.txt; do
+  base=${seed%.txt}
+  "${doclint[@]}" check "$seed" --relative-paths > "$base.expected" 2>/dev/null || true
+  "${doclint[@]}" check "$seed" --format json --relative-paths > "$base.expected.json" 2>/dev/null || true
+  "${doclint[@]}" check "$seed" --format github > "$base.expected.github" 2>/dev/null || true
+  # The repository's location differs per clone; golden SARIF names it file:///doclint/.
+  "${doclint[@]}" check "$seed" --format sarif 2>/dev/null | sed "s#$root#file:///doclint/#" > "$base.expected.sarif" || true
+done
+git -c color.ui=never diff --stat -- seeds
