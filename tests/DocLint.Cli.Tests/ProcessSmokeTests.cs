@@ -25,6 +25,6 @@ public class ProcessSmokeTests
 
         process.ExitCode.Should().Be(ExitCodes.Success);
         (await output).Should().Be(string.Concat(Directory.EnumerateFiles(RepoPaths.Seeds, "*.expected").Order(StringComparer.Ordinal).Select(File.ReadAllText)));
-        (await error).Should().MatchRegex(@"^9 warnings and 2 suggestions in 2 files \(\d+\.\d seconds\)\n$");
+        (await error).Should().MatchRegex(@"^10 warnings and 4 suggestions in 2 files \(\d+\.\d seconds\)\n$");
     }
 }
