@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DocLint.Core.Reporting.Text;
+using DocLint.Core.Rules;
 using DocLint.Core.Rules.Loading;
 
 namespace DocLint.Cli.Commands;
@@ -48,6 +50,20 @@ internal sealed class RuleOptions
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Loads the rules, or prints why they did not load and returns null.</summary>
+    public RuleSet? LoadOrReport(ParseResult parse, CliContext context)
+    {
+        var loaded = Load(parse, context);
+        if (loaded.RuleSet is { } ruleSet)
+        {
+            return ruleSet;
+        }
+
+        MsBuildFormatter.Write(context.Out, loaded.Errors, p => p);
+        ReportFailure(loaded, context);
+        return null;
     }
 
     /// <summary>Says on standard error that the rules did not load.</summary>

@@ -27,6 +27,9 @@ public sealed partial class RuleFileParser
         [RuleKind.Occurrence] = ["terms", "patterns", "max", "min", "inflect"],
     };
 
+    /// <summary>Every key a rule file may use, whatever its kind (the JSON Schema must list the same).</summary>
+    public static IReadOnlyList<string> AllKeys { get; } = [.. CommonKeys.Concat(KindKeys.Values.SelectMany(k => k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     private readonly string _path;
     private readonly List<RuleLoadError> _errors = [];
 

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using DocLint.Core.Diagnostics;
+
+namespace DocLint.Cli.Commands.Rules;
+
+/// <summary><c>doclint rules list</c>: the loaded rules, one a line: id, severity, kind, title.</summary>
+internal static class RulesListCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var list = new Command("list", "List every loaded rule: id, severity, kind and title.");
+        var options = new RuleOptions();
+        options.AddTo(list);
+        list.SetAction(parse =>
+        {
+            if (options.LoadOrReport(parse, context) is not { } ruleSet)
+            {
+                return ExitCodes.UsageOrConfigError;
+            }
+
+            foreach (var rule in ruleSet.Rules)
+            {
+                var d = rule.Definition;
+                context.Out.Write($"{d.Id}  {d.Severity.ToConfigName(),-10}  {d.Kind.ToString().ToLowerInvariant(),-12}  {d.Title}\n");
+            }
+
+            return ExitCodes.Success;
+        });
+        return list;
+    }
+}
