@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
 using DocLint.Core.Engine;
 using DocLint.Core.Reporting;
 using DocLint.Core.Workspace;
@@ -85,10 +86,27 @@ internal static class CheckCommand
             }
         });
 
+        var readers = new Option<string[]>("--reader")
+        {
+            Description = "Read files with this extension with this reader, e.g. '.mdx=markdown' (readers: plain, markdown). Repeatable.",
+            HelpName = "EXT=READER",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        readers.Validators.Add(r =>
+        {
+            foreach (var value in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (ParseReader(value) is null)
+                {
+                    r.AddError($"--reader takes EXT=READER with a reader of: {string.Join(", ", DocumentReaders.All.Select(x => x.Name))}; got '{value}'.");
+                }
+            }
+        });
+
         var rules = new RuleOptions();
         var command = new Command("check", "Lint documents and report findings.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { relativePaths, failLevel, maxWarnings, format, output, sarif, json, sarifCategory, noColor, stdinPath, threads })
+        foreach (var option in new Option[] { relativePaths, failLevel, maxWarnings, format, output, sarif, json, sarifCategory, noColor, stdinPath, threads, readers })
         {
             command.Options.Add(option);
         }
@@ -114,7 +132,9 @@ internal static class CheckCommand
             if (loaded.RuleSet is { } ruleSet)
             {
                 var needSources = formats.Contains(OutputFormats.Pretty);
-                var engine = new LintEngine(ruleSet, new LintOptions { MaxParallelism = parse.GetValue(threads), KeepSources = needSources });
+                var readerMap = (parse.GetValue(readers) ?? []).Select(ParseReader).OfType<(string Extension, string Reader)>()
+                    .ToDictionary(p => p.Extension, p => p.Reader, StringComparer.OrdinalIgnoreCase);
+                var engine = new LintEngine(ruleSet, new LintOptions { MaxParallelism = parse.GetValue(threads), KeepSources = needSources, Readers = readerMap });
                 var inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
                 var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory);
                 var results = new List<FileResult>();
@@ -171,6 +191,18 @@ internal static class CheckCommand
             return ExitCode(report, parse.GetValue(failLevel), parse.GetValue(maxWarnings));
         });
         return command;
+    }
+
+    /// <summary>".mdx=markdown" (or "mdx=markdown") → (".mdx", "markdown"); null when malformed or the reader is unknown.</summary>
+    private static (string Extension, string Reader)? ParseReader(string value)
+    {
+        var parts = value.Split('=', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || parts[0].Length == 0 || DocumentReaders.Find(parts[1]) is null)
+        {
+            return null;
+        }
+
+        return (parts[0].StartsWith('.') ? parts[0] : "." + parts[0], parts[1].ToLowerInvariant());
     }
 
     private static int ExitCode(Report report, string? failLevel, int? maxWarnings)

@@ -30,7 +30,15 @@ public sealed class Document
     private ImmutableArray<Quotation> _quotations;
     private ImmutableArray<TextSpan> _quotedRegions;
 
-    public Document(string path, SourceText source, string prose, ImmutableArray<Block> blocks, IReadOnlyDictionary<string, string>? frontMatter = null)
+    public Document(
+        string path,
+        SourceText source,
+        string prose,
+        ImmutableArray<Block> blocks,
+        IReadOnlyDictionary<string, string>? frontMatter = null,
+        ImmutableArray<TextSpan> markupQuotations = default,
+        ImmutableArray<Directive> directives = default,
+        ImmutableArray<TextSpan> atomicSpans = default)
     {
         if (prose.Length != source.Length)
         {
@@ -42,6 +50,9 @@ public sealed class Document
         Prose = prose;
         Blocks = blocks;
         FrontMatter = frontMatter ?? EmptyFrontMatter;
+        MarkupQuotations = markupQuotations.IsDefault ? [] : markupQuotations;
+        Directives = directives.IsDefault ? [] : directives;
+        AtomicSpans = atomicSpans.IsDefault ? [] : atomicSpans;
     }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyFrontMatter =
@@ -56,11 +67,36 @@ public sealed class Document
 
     public string Prose { get; }
 
+    /// <summary>Quotations the markup declares (Markdown block quotes, HTML blockquote and q), sorted.</summary>
+    public ImmutableArray<TextSpan> MarkupQuotations { get; }
+
+    /// <summary>
+    /// Source ranges that stand for one prose character (entities such as &amp;rsquo;), sorted and disjoint.
+    /// A span that starts or ends inside one is widened to cover it (<see cref="Snap"/>).
+    /// </summary>
+    public ImmutableArray<TextSpan> AtomicSpans { get; }
+
+    /// <summary>Inline suppression directives, in document order.</summary>
+    public ImmutableArray<Directive> Directives { get; }
+
     /// <summary>Blocks in document order; they do not overlap.</summary>
     public ImmutableArray<Block> Blocks { get; }
 
     /// <summary>The headline block, when the document has one.</summary>
     public Block? Headline => Blocks.Length > 0 && Blocks[0].Kind == BlockKind.Heading ? Blocks[0] : null;
+
+    /// <summary>Widens <paramref name="span"/> so that it does not cut an atomic range (an entity) in two.</summary>
+    public TextSpan Snap(TextSpan span)
+    {
+        if (AtomicSpans.IsEmpty)
+        {
+            return span;
+        }
+
+        var start = SortedSpans.IndexContaining(AtomicSpans, span.Start) is var s and >= 0 ? AtomicSpans[s].Start : span.Start;
+        var end = span.End > 0 && SortedSpans.IndexContaining(AtomicSpans, span.End - 1) is var e and >= 0 ? Math.Max(AtomicSpans[e].End, span.End) : span.End;
+        return TextSpan.FromBounds(start, end);
+    }
 
     /// <summary>Sentences in document order, trimmed of surrounding white space; never crossing a block.</summary>
     public ImmutableArray<TextSpan> Sentences =>
@@ -68,11 +104,29 @@ public sealed class Document
 
     /// <summary>Direct quotations (nested ones included), ordered by start.</summary>
     public ImmutableArray<Quotation> Quotations =>
-        _quotations.IsDefault ? _quotations = QuotationFinder.Find(Prose, Blocks) : _quotations;
+        _quotations.IsDefault
+            ? _quotations = [.. QuotationFinder.Find(Prose, Blocks).Select(q => q with { Span = Snap(q.Span) })]
+            : _quotations;
 
-    /// <summary>The outermost quotations only: sorted, disjoint spans for fast "is this quoted?" tests.</summary>
+    /// <summary>Everything quoted (quote marks and markup quotations), merged: sorted, disjoint spans for fast "is this quoted?" tests.</summary>
     public ImmutableArray<TextSpan> QuotedRegions =>
-        _quotedRegions.IsDefault
-            ? _quotedRegions = [.. Quotations.Where(q => q.Depth == 0).Select(q => q.Span)]
-            : _quotedRegions;
+        _quotedRegions.IsDefault ? _quotedRegions = Merge(Quotations.Select(q => q.Span).Concat(MarkupQuotations)) : _quotedRegions;
+
+    private static ImmutableArray<TextSpan> Merge(IEnumerable<TextSpan> spans)
+    {
+        var merged = ImmutableArray.CreateBuilder<TextSpan>();
+        foreach (var span in spans.OrderBy(s => s.Start))
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
+            {
+                merged[^1] = TextSpan.FromBounds(merged[^1].Start, Math.Max(merged[^1].End, span.End));
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+
+        return merged.ToImmutable();
+    }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
-using DocLint.Core.Documents.PlainText;
 using DocLint.Core.Rules;
+using DocLint.Core.Suppressions;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Engine;
@@ -108,8 +108,13 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
     {
         try
         {
-            var document = ReaderFor(path).Read(path, source);
+            var document = DocumentReaders.For(path, _options.Readers).Read(path, source);
             DocumentAnalyzer.Analyze(document, Rules.Rules, static r => r.Definition.Severity, diagnostics);
+            if (!document.Directives.IsEmpty)
+            {
+                ApplyDirectives(document, diagnostics);
+            }
+
             diagnostics.Sort(DiagnosticOrder.Instance);
             return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(diagnostics), KeepSource ? source : null);
         }
@@ -120,8 +125,36 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
         }
     }
 
-    /// <summary>The reader for a file, by extension. Markdown and HTML are read as plain text for now.</summary>
-    public static IDocumentReader ReaderFor(string path) => PlainTextReader.Instance;
+    /// <summary>Marks findings that inline directives silence, and reports directives that name unknown rules (DL0003).</summary>
+    private void ApplyDirectives(Document document, List<Diagnostic> diagnostics)
+    {
+        var map = new SuppressionMap(document.Directives, document.Source);
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            var d = diagnostics[i];
+            if (!d.Id.StartsWith("DL0", StringComparison.Ordinal) && map.IsSuppressed(d.Id, d.Span))
+            {
+                diagnostics[i] = d with { IsSuppressed = true };
+            }
+        }
+
+        foreach (var directive in document.Directives)
+        {
+            foreach (var id in directive.RuleIds.Where(id => Rules.Find(id) is null))
+            {
+                diagnostics.Add(new Diagnostic
+                {
+                    Descriptor = EngineDiagnostics.UnknownRuleInDirective,
+                    Severity = EngineDiagnostics.UnknownRuleInDirective.DefaultSeverity,
+                    Message = $"unknown rule '{id}' in a doclint directive; 'doclint rules list' shows the rules",
+                    Path = document.Path,
+                    Span = directive.Span,
+                    LineSpan = document.Source.GetLinePositionSpan(directive.Span),
+                    Snippet = document.Source.ToString(directive.Span),
+                });
+            }
+        }
+    }
 
     private static string EncodingName(SourceEncoding encoding) =>
         encoding is SourceEncoding.Utf16BigEndian or SourceEncoding.Utf16LittleEndian ? "UTF-16" : "UTF-8";

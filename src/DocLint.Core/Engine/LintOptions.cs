@@ -9,6 +9,9 @@ public sealed record LintOptions
     /// <summary>Files larger than this are skipped with DL0002 rather than read into memory.</summary>
     public long MaxFileBytes { get; init; } = Limits.MaxFileBytes;
 
+    /// <summary>Readers by file extension (".mdx" → "markdown"), over the built-in choice.</summary>
+    public IReadOnlyDictionary<string, string> Readers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Keep each file's text in the result, for reporters that show source lines.</summary>
     public bool KeepSources { get; init; }
 }

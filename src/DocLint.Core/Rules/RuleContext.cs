@@ -56,6 +56,7 @@ public sealed class RuleContext
     /// <summary>Reports a finding of the current rule at <paramref name="span"/>.</summary>
     public void Report(TextSpan span, string message, ImmutableArray<string> suggestions = default, TextEdit? fix = null, bool withMatchedText = true)
     {
+        span = Document.Snap(span);
         var snippet = span.IsEmpty ? null : Document.Source.ToString(span);
         var sentence = SortedSpans.IndexContaining(Document.Sentences, span.Start) is var index and >= 0 ? Document.Sentences[index] : span;
         _sink.Add(new Diagnostic

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using DocLint.Core.Suppressions;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Documents.PlainText;
@@ -21,8 +22,41 @@ public sealed partial class PlainTextReader : IDocumentReader
     public Document Read(string path, SourceText source)
     {
         var prose = Mask(source.Text);
+        var directives = FindDirectives(source, ref prose);
         var blocks = FindBlocks(source, prose);
-        return new Document(path, source, prose, blocks);
+        return new Document(path, source, prose, blocks, directives: directives);
+    }
+
+    /// <summary>
+    /// Directives in HTML comments (already masked), and directives standing alone on a line, which are
+    /// masked here: they are instructions to DocLint, not prose.
+    /// </summary>
+    private static ImmutableArray<Directive> FindDirectives(SourceText source, ref string prose)
+    {
+        var text = source.Text;
+        if (!text.Contains("doclint-", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var directives = DirectiveParser.ParseComments(text, new TextSpan(0, text.Length));
+        char[]? masked = null;
+        for (var line = 0; line < source.LineCount; line++)
+        {
+            if (DirectiveParser.ParseLine(prose, source.GetLineSpan(line)) is { } directive)
+            {
+                directives.Add(directive);
+                masked ??= prose.ToCharArray();
+                Blank(masked.AsSpan(directive.Span.Start, directive.Span.Length));
+            }
+        }
+
+        if (masked is not null)
+        {
+            prose = new string(masked);
+        }
+
+        return [.. directives.OrderBy(d => d.Span.Start)];
     }
 
     internal static string Mask(string text)

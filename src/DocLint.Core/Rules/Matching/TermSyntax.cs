@@ -36,7 +36,8 @@ public static class TermSyntax
 
             if (IsApostrophe(c))
             {
-                builder.Append("['’‘]");
+                // An apostrophe written as an entity (it&rsquo;s) leaves masked blanks after it in the prose view.
+                builder.Append("['’‘] *");
             }
             else
             {

@@ -1,0 +1,32 @@
+using DocLint.Core.Documents.Markdown;
+using DocLint.Core.Documents.PlainText;
+
+namespace DocLint.Core.Documents;
+
+/// <summary>The reader for a file, chosen by extension; a mapping given by the user wins.</summary>
+public static class DocumentReaders
+{
+    public static IReadOnlyList<IDocumentReader> All { get; } = [PlainTextReader.Instance, MarkdownReader.Instance];
+
+    /// <summary>
+    /// .md and .markdown are Markdown; everything else (.txt, and .html/.htm until an HTML reader exists)
+    /// is read as plain text, whose masking already hides tags and comments.
+    /// </summary>
+    public static IDocumentReader For(string path, IReadOnlyDictionary<string, string> overrides)
+    {
+        var extension = Path.GetExtension(path);
+        if (overrides.TryGetValue(extension, out var name) && Find(name) is { } chosen)
+        {
+            return chosen;
+        }
+
+        return extension.ToLowerInvariant() switch
+        {
+            ".md" or ".markdown" => MarkdownReader.Instance,
+            _ => PlainTextReader.Instance,
+        };
+    }
+
+    public static IDocumentReader? Find(string name) =>
+        All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using DocLint.Core.Suppressions;
+using DocLint.Core.Text;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DocLint.Core.Documents.Markdown;
+
+/// <summary>
+/// Markdown with Markdig (precise source locations). The prose view starts blank (line breaks kept) and
+/// only literal text and decoded entities are copied back, each at its own source position, so code,
+/// URLs, raw HTML, emphasis markers, heading and list markers, table pipes, reference definitions and
+/// front matter are masked by construction. Link text and image alt text are literals, so they are prose.
+/// </summary>
+public sealed class MarkdownReader : IDocumentReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .Build();
+
+    public static MarkdownReader Instance { get; } = new();
+
+    public string Name => "markdown";
+
+    public Document Read(string path, SourceText source)
+    {
+        var text = source.Text;
+        var markdown = Markdig.Markdown.Parse(text, Pipeline);
+        var prose = new char[text.Length];
+        for (var i = 0; i < prose.Length; i++)
+        {
+            prose[i] = text[i] is '\n' or '\r' ? text[i] : ' ';
+        }
+
+        var blocks = ImmutableArray.CreateBuilder<Block>();
+        var quotations = ImmutableArray.CreateBuilder<TextSpan>();
+        var directives = ImmutableArray.CreateBuilder<Directive>();
+        var entities = ImmutableArray.CreateBuilder<TextSpan>();
+        var frontMatter = default(Dictionary<string, string>);
+
+        foreach (var block in markdown.Descendants())
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock yaml:
+                    frontMatter = FrontMatterParser.Parse(text, Span(yaml.Span, text.Length));
+                    break;
+                case QuoteBlock quote:
+                    quotations.Add(Span(quote.Span, text.Length));
+                    break;
+                case HtmlBlock html:
+                    directives.AddRange(DirectiveParser.ParseComments(text, Span(html.Span, text.Length)));
+                    break;
+                case LeafBlock { Inline: { } inline } leaf:
+                    var start = int.MaxValue;
+                    var end = -1;
+                    foreach (var node in inline.Descendants<Inline>())
+                    {
+                        switch (node)
+                        {
+                            case LiteralInline literal when literal.Span.Length > 0:
+                                var span = Span(literal.Span, text.Length);
+                                var from = span.Start + (literal.IsFirstCharacterEscaped && text[span.Start] == '\\' ? 1 : 0);
+                                text.AsSpan(from, span.End - from).CopyTo(prose.AsSpan(from));
+                                start = Math.Min(start, from);
+                                end = Math.Max(end, span.End);
+                                break;
+                            case HtmlEntityInline entity:
+                                var entitySpan = Span(entity.Span, text.Length);
+                                var decoded = entity.Transcoded.ToString();
+                                if (decoded.Length > 0 && decoded.Length <= entitySpan.Length)
+                                {
+                                    // The character the entity stands for, at the entity's start; the rest masked.
+                                    decoded.AsSpan().CopyTo(prose.AsSpan(entitySpan.Start));
+                                    entities.Add(entitySpan);
+                                    start = Math.Min(start, entitySpan.Start);
+                                    end = Math.Max(end, entitySpan.End);
+                                }
+
+                                break;
+                            case HtmlInline html:
+                                directives.AddRange(DirectiveParser.ParseComments(text, Span(html.Span, text.Length)));
+                                break;
+                        }
+                    }
+
+                    // A block covers its prose, without the blanks around it (table cells pad with spaces).
+                    while (end > start && char.IsWhiteSpace(prose[end - 1]))
+                    {
+                        end--;
+                    }
+
+                    while (start < end && char.IsWhiteSpace(prose[start]))
+                    {
+                        start++;
+                    }
+
+                    if (end > start)
+                    {
+                        blocks.Add(new Block(KindOf(leaf), TextSpan.FromBounds(start, end)));
+                    }
+
+                    break;
+            }
+        }
+
+        var sortedBlocks = blocks.OrderBy(b => b.Span.Start).ToImmutableArray();
+        return new Document(
+            path,
+            source,
+            new string(prose),
+            sortedBlocks,
+            frontMatter,
+            quotations.ToImmutable(),
+            directives.ToImmutable(),
+            [.. entities.OrderBy(e => e.Start)]);
+    }
+
+    private static BlockKind KindOf(LeafBlock leaf)
+    {
+        if (leaf is HeadingBlock)
+        {
+            return BlockKind.Heading;
+        }
+
+        for (var parent = leaf.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case QuoteBlock:
+                    return BlockKind.BlockQuote;
+                case ListItemBlock:
+                    return BlockKind.ListItem;
+                case TableCell:
+                    return BlockKind.Paragraph;
+            }
+        }
+
+        return BlockKind.Paragraph;
+    }
+
+    /// <summary>Markdig spans are end-inclusive; ours are end-exclusive.</summary>
+    private static TextSpan Span(SourceSpan span, int length) =>
+        TextSpan.FromBounds(Math.Clamp(span.Start, 0, length), Math.Clamp(span.End + 1, 0, length));
+}

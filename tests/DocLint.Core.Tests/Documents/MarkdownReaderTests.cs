@@ -1,0 +1,134 @@
+using DocLint.Core.Documents.Markdown;
+using DocLint.Core.Text;
+using DocLint.Testing;
+
+namespace DocLint.Core.Tests.Documents;
+
+/// <summary>Positions pinned by span dumps: what is prose, what is masked, and where every structure lies.</summary>
+public class MarkdownReaderTests
+{
+    private static string Dump(string markdown) => SpanDump.Dump(MarkdownReader.Instance.Read("a.md", SourceText.From(markdown)));
+
+    [Fact]
+    public void Front_matter_is_masked_and_its_keys_are_exposed()
+    {
+        Dump("---\ntitle: Spy chiefs huddle\nlicense: CC-BY-4.0\n---\n# Spy chiefs huddle\n\nThey met.\n").Should().Be(
+            """
+            prose  |███|
+            prose  |██████ ███ ██████ ██████|
+            prose  |████████ █████████|
+            prose  |███|
+            prose  |█ Spy chiefs huddle|
+            prose  ||
+            prose  |They met.|
+            prose  ||
+            block  Heading 5:3-5:20 "Spy chiefs huddle"
+            block  Paragraph 7:1-7:10 "They met."
+            sent   5:3-5:20 "Spy chiefs huddle"
+            sent   7:1-7:10 "They met."
+            front  license=CC-BY-4.0
+            front  title=Spy chiefs huddle
+
+            """);
+    }
+
+    [Fact]
+    public void Code_fences_inline_code_and_urls_are_masked_link_text_is_prose()
+    {
+        Dump("Use `slammed` in [the slammed report](https://x.org/slammed \"slammed\").\n\n```\nslammed\n```\n").Should().Be(
+            """
+            prose  |Use █████████ in █the slammed report███████████████████████ ██████████.|
+            prose  ||
+            prose  |███|
+            prose  |███████|
+            prose  |███|
+            prose  ||
+            block  Paragraph 1:1-1:72 "Use `slammed` in [the slammed report](https://x.org/slammed "slammed")."
+            sent   1:1-1:72 "Use `slammed` in [the slammed report](https://x.org/slammed "slammed")."
+
+            """);
+    }
+
+    [Fact]
+    public void Emphasis_markers_are_masked_so_phrases_still_match()
+    {
+        Dump("on **condition** of anonymity\n").Should().StartWith("prose  |on ██condition██ of anonymity|\n");
+    }
+
+    [Fact]
+    public void Nested_block_quotes_lists_and_tables_keep_exact_positions()
+    {
+        Dump("> outer\n> > inner words\n\n- item one\n  - nested item\n\n| a | b |\n|---|---|\n| cell text | x |\n").Should().Be(
+            """
+            prose  |█ outer|
+            prose  |█ █ inner words|
+            prose  ||
+            prose  |█ item one|
+            prose  |  █ nested item|
+            prose  ||
+            prose  |█ a █ b █|
+            prose  |█████████|
+            prose  |█ cell text █ x █|
+            prose  ||
+            block  BlockQuote 1:3-1:8 "outer"
+            block  BlockQuote 2:5-2:16 "inner words"
+            block  ListItem 4:3-4:11 "item one"
+            block  ListItem 5:5-5:16 "nested item"
+            block  Paragraph 7:3-7:4 "a"
+            block  Paragraph 7:7-7:8 "b"
+            block  Paragraph 9:3-9:12 "cell text"
+            block  Paragraph 9:15-9:16 "x"
+            sent   1:3-1:8 "outer"
+            sent   2:5-2:16 "inner words"
+            sent   4:3-4:11 "item one"
+            sent   5:5-5:16 "nested item"
+            sent   7:3-7:4 "a"
+            sent   7:7-7:8 "b"
+            sent   9:3-9:12 "cell text"
+            sent   9:15-9:16 "x"
+            quote  1:1-2:16 "> outer\n> > inner words"
+
+            """);
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Crlf_and_cr_line_ends_keep_positions(string newline)
+    {
+        var text = $"Setext heading{newline}=============={newline}{newline}Second line slammed.{newline}";
+
+        var document = MarkdownReader.Instance.Read("a.md", SourceText.From(text));
+
+        document.Prose.Length.Should().Be(text.Length);
+        document.Blocks.Select(b => (b.Kind, text.Substring(b.Span.Start, b.Span.Length))).Should().Equal(
+            (DocLint.Core.Documents.BlockKind.Heading, "Setext heading"),
+            (DocLint.Core.Documents.BlockKind.Paragraph, "Second line slammed."));
+        document.Source.GetLinePosition(text.IndexOf("slammed", StringComparison.Ordinal)).Should().Be(new LinePosition(3, 12));
+    }
+
+    [Fact]
+    public void Entities_count_as_their_character_and_spans_cover_the_entity()
+    {
+        var dump = Dump("He said &ldquo;no&rdquo; at AT&amp;T.\n");
+
+        dump.Should().StartWith("prose  |He said “██████no”██████ at AT&████T.|\n");
+        dump.Should().Contain("quote  1:9-1:25 \"&ldquo;no&rdquo;\"", "a span that ends on an entity covers all of it");
+    }
+
+    [Fact]
+    public void Html_comments_carry_directives_and_are_masked()
+    {
+        Dump("<!-- doclint-disable-next-line DL3001 -->\nThey slammed it. <!-- doclint-disable-line -->\n").Should().Be(
+            """
+            prose  |████ █████████████████████████ ██████ ███|
+            prose  |They slammed it. ████ ████████████████████ ███|
+            prose  ||
+            block  Paragraph 2:1-2:17 "They slammed it."
+            sent   2:1-2:17 "They slammed it."
+            direct DisableNextLine [DL3001] 1:1-1:42
+            direct DisableLine [] 2:18-2:47
+
+            """);
+    }
+}
