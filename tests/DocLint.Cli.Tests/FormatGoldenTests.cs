@@ -8,14 +8,15 @@ namespace DocLint.Cli.Tests;
 public class FormatGoldenTests
 {
     private static readonly string[] SeedNames =
-        [.. Directory.EnumerateFiles(RepoPaths.Seeds, "*.txt").Order(StringComparer.Ordinal).Select(p => Path.GetFileNameWithoutExtension(p))];
+        [.. Directory.EnumerateFiles(RepoPaths.Seeds).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).Select(p => Path.GetFileName(p))];
 
     public static TheoryData<string> Seeds() => new(SeedNames);
 
     /// <summary>The repository's own location differs per clone, so golden SARIF names it file:///doclint/.</summary>
     private static string Sarif(string seed, params string[] extra)
     {
-        var result = CliRunner.Run(RepoPaths.Root, ["check", $"seeds/{seed}.txt", "--format", "sarif", .. extra]);
+        var result = CliRunner.Run(RepoPaths.Root, ["check", $"seeds/{seed}", "--format", "sarif", .. extra]);
         result.ExitCode.Should().Be(ExitCodes.Success);
         return result.Out.Replace(SarifReporter.FolderUri(RepoPaths.Root), "file:///doclint/", StringComparison.Ordinal);
     }
@@ -33,12 +34,12 @@ public class FormatGoldenTests
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Json_matches_its_golden_file(string seed) =>
-        CliRunner.Run(RepoPaths.Root, "check", $"seeds/{seed}.txt", "--format", "json", "--relative-paths").Out.Should().Be(Golden(seed, ".expected.json"));
+        CliRunner.Run(RepoPaths.Root, "check", $"seeds/{seed}", "--format", "json", "--relative-paths").Out.Should().Be(Golden(seed, ".expected.json"));
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public void GitHub_annotations_match_their_golden_file(string seed) =>
-        CliRunner.Run(RepoPaths.Root, "check", $"seeds/{seed}.txt", "--format", "github").Out.Should().Be(Golden(seed, ".expected.github"));
+        CliRunner.Run(RepoPaths.Root, "check", $"seeds/{seed}", "--format", "github").Out.Should().Be(Golden(seed, ".expected.github"));
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -75,7 +76,7 @@ public class FormatGoldenTests
     [Fact]
     public void Substitutions_carry_a_fix_that_replaces_exactly_the_region()
     {
-        using var log = JsonDocument.Parse(Sarif("001_65aa048e52f4fc57"));
+        using var log = JsonDocument.Parse(Sarif("001_65aa048e52f4fc57.txt"));
         var slammed = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
             .Single(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("snippet").GetProperty("text").GetString() == "slammed");
 

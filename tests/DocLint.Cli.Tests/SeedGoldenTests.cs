@@ -12,12 +12,13 @@ public class SeedGoldenTests
     private static readonly Regex MsCompileCurrent = new(@"^\s*(?:\s*\d+>)?(\S.*?)(?:\((\d+|\d+,\d+|\d+,\d+,\d+,\d+)\))?\s*:\s+(?:(\S+)\s+)?((?:fatal +)?error|warning|info)\s+(\w+\d+)?\s*:\s*(.*)$");
 
     private static string[] SeedNames { get; } =
-        [.. Directory.EnumerateFiles(RepoPaths.Seeds, "*.txt").Order(StringComparer.Ordinal).Select(Path.GetFileName).OfType<string>()];
+        [.. Directory.EnumerateFiles(RepoPaths.Seeds).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).Select(Path.GetFileName).OfType<string>()];
 
     public static TheoryData<string> Seeds() => new(SeedNames);
 
     private static string Expected(string seed) =>
-        File.ReadAllText(Path.Combine(RepoPaths.Seeds, Path.ChangeExtension(seed, ".expected")));
+        File.ReadAllText(Path.Combine(RepoPaths.Seeds, seed + ".expected"));
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -36,13 +37,13 @@ public class SeedGoldenTests
 
         CliRunner.Run(RepoPaths.Root, "check", "seeds", "--relative-paths", "--threads", "1").Out.Should().Be(expected);
         CliRunner.Run(RepoPaths.Root, "check", "seeds", "--relative-paths", "--threads", "2").Out.Should().Be(expected);
-        CliRunner.Run(RepoPaths.Root, "check", "seeds/*.txt", "--relative-paths").Out.Should().Be(expected);
+        CliRunner.Run(RepoPaths.Root, "check", "seeds/*", "--relative-paths").Out.Should().Be(expected);
     }
 
     [Fact]
     public void Every_span_covers_the_words_it_is_about()
     {
-        var underSpans = SeedNames
+        var underSpans = SeedNames.Where(s => s.EndsWith(".txt", StringComparison.Ordinal))
             .SelectMany(seed => Expected(seed).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             .Select(line => MsCompileClassic.Match(line))
             .Select(m => (File: Path.GetFileName(m.Groups[1].Value), Id: m.Groups[4].Value, Text: TextAt(m.Groups[1].Value, m.Groups[2].Value)))
@@ -63,6 +64,18 @@ public class SeedGoldenTests
             ("001_65aa048e52f4fc57.txt", "DL3001", "unsavory characters"),
             ("001_65aa048e52f4fc57.txt", "DL3001", "breeding ground"),
             ("001_65aa048e52f4fc57.txt", "DL3001", "sits on its hands"));
+    }
+
+    [Theory]
+    [InlineData("000_d1839214ffc1ae38")]
+    [InlineData("001_65aa048e52f4fc57")]
+    public void The_Markdown_version_of_a_seed_reports_the_same_findings_at_its_own_positions(string seed)
+    {
+        (string Id, string Text)[] Findings(string file) =>
+            [.. Expected(file).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => MsCompileClassic.Match(line)).Select(m => (m.Groups[4].Value, TextAt(m.Groups[1].Value, m.Groups[2].Value)))];
+
+        Findings(seed + ".md").Should().Equal(Findings(seed + ".txt"));
+        Expected(seed + ".md").Should().NotBe(Expected(seed + ".txt").Replace(".txt(", ".md(", StringComparison.Ordinal), "the positions are the Markdown file's own");
     }
 
     [Fact]

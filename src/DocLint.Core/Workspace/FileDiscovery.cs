@@ -11,9 +11,10 @@ public sealed record DiscoveredFiles(ImmutableArray<string> Files, ImmutableArra
 /// <summary>
 /// Expands what the user named into files: a file is linted whatever its extension; a directory is walked
 /// recursively for the document extensions, skipping .git, node_modules, bin and obj; a glob ("docs/**/*.md")
-/// is matched below its fixed leading folders. Each file is listed once, in ordinal order.
+/// is matched below its fixed leading folders, and keeps only documents unless its last segment names an
+/// extension ("*.log"). Each file is listed once, in ordinal order.
 /// </summary>
-public static class FileDiscovery
+public static partial class FileDiscovery
 {
     public static IReadOnlyList<string> DocumentExtensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm"];
 
@@ -118,11 +119,16 @@ public static class FileDiscovery
             matcher.AddExclude($"**/{ignored}/**");
         }
 
-        foreach (var relative in matcher.GetResultsInFullPath(rootFull).Select(f => Path.GetRelativePath(rootFull, f)).Order(StringComparer.Ordinal))
+        // "docs/*" means the documents there, as a folder would; "logs/*.log" names its files itself.
+        var namesExtension = ExtensionInPattern().IsMatch(segments[^1]);
+        foreach (var relative in matcher.GetResultsInFullPath(rootFull).Where(f => namesExtension || IsDocument(f)).Select(f => Path.GetRelativePath(rootFull, f)).Order(StringComparer.Ordinal))
         {
             yield return root.Length == 0 ? relative : Path.Join(root, relative);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.[A-Za-z0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex ExtensionInPattern();
 
     private static Diagnostic Problem(string path, DiagnosticSeverity severity, string message) => new()
     {

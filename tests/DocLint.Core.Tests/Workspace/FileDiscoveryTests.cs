@@ -44,6 +44,12 @@ public class FileDiscoveryTests
             .Should().Equal("docs/a.md", "docs/x/b.md");
         FileDiscovery.Expand(["*/x/*"], folder.Path).Files.Select(f => f.Replace('\\', '/'))
             .Should().Equal("docs/x/b.md", "docs/x/c.txt");
+        folder.Write("docs/x/run.sh", "x");
+        folder.Write("docs/x/notes.log", "x");
+        FileDiscovery.Expand(["docs/x/*"], folder.Path).Files.Select(f => f.Replace('\\', '/'))
+            .Should().Equal(["docs/x/b.md", "docs/x/c.txt"], "a wildcard with no extension means the documents, as a folder does");
+        FileDiscovery.Expand(["docs/x/*.log"], folder.Path).Files.Select(f => f.Replace('\\', '/'))
+            .Should().Equal(["docs/x/notes.log"], "a glob that names an extension is taken at its word");
     }
 
     [Fact]
