@@ -7,7 +7,7 @@ cd "$repo"
 dotnet build src/DocLint.Cli -v quiet -nologo >/dev/null
 doclint=(dotnet src/DocLint.Cli/bin/Debug/net10.0/doclint.dll)
 root=$(python3 -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).resolve().as_uri() + "/")' "$repo")
-for seed in seeds/*.txt seeds/*.md; do
+for seed in seeds/*.txt seeds/*.md seeds/*.html; do
   base=$seed
   "${doclint[@]}" check "$seed" --relative-paths > "$base.expected" 2>/dev/null || true
   "${doclint[@]}" check "$seed" --format json --relative-paths > "$base.expected.json" 2>/dev/null || true

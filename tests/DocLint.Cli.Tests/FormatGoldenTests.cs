@@ -8,7 +8,7 @@ namespace DocLint.Cli.Tests;
 public class FormatGoldenTests
 {
     private static readonly string[] SeedNames =
-        [.. Directory.EnumerateFiles(RepoPaths.Seeds).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+        [.. Directory.EnumerateFiles(RepoPaths.Seeds).Where(f => Path.GetExtension(f) is ".txt" or ".md" or ".html")
             .Order(StringComparer.Ordinal).Select(p => Path.GetFileName(p))];
 
     public static TheoryData<string> Seeds() => new(SeedNames);

@@ -12,7 +12,7 @@ public class SeedGoldenTests
     private static readonly Regex MsCompileCurrent = new(@"^\s*(?:\s*\d+>)?(\S.*?)(?:\((\d+|\d+,\d+|\d+,\d+,\d+,\d+)\))?\s*:\s+(?:(\S+)\s+)?((?:fatal +)?error|warning|info)\s+(\w+\d+)?\s*:\s*(.*)$");
 
     private static string[] SeedNames { get; } =
-        [.. Directory.EnumerateFiles(RepoPaths.Seeds).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+        [.. Directory.EnumerateFiles(RepoPaths.Seeds).Where(f => Path.GetExtension(f) is ".txt" or ".md" or ".html")
             .Order(StringComparer.Ordinal).Select(Path.GetFileName).OfType<string>()];
 
     public static TheoryData<string> Seeds() => new(SeedNames);
@@ -69,12 +69,13 @@ public class SeedGoldenTests
     [Theory]
     [InlineData("000_d1839214ffc1ae38")]
     [InlineData("001_65aa048e52f4fc57")]
-    public void The_Markdown_version_of_a_seed_reports_the_same_findings_at_its_own_positions(string seed)
+    public void The_Markdown_and_HTML_versions_of_a_seed_report_the_same_findings_at_their_own_positions(string seed)
     {
         (string Id, string Text)[] Findings(string file) =>
             [.. Expected(file).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => MsCompileClassic.Match(line)).Select(m => (m.Groups[4].Value, TextAt(m.Groups[1].Value, m.Groups[2].Value)))];
 
         Findings(seed + ".md").Should().Equal(Findings(seed + ".txt"));
+        Findings(seed + ".html").Should().Equal(Findings(seed + ".txt"));
         Expected(seed + ".md").Should().NotBe(Expected(seed + ".txt").Replace(".txt(", ".md(", StringComparison.Ordinal), "the positions are the Markdown file's own");
     }
 

@@ -88,7 +88,7 @@ internal static class CheckCommand
 
         var readers = new Option<string[]>("--reader")
         {
-            Description = "Read files with this extension with this reader, e.g. '.mdx=markdown' (readers: plain, markdown). Repeatable.",
+            Description = "Read files with this extension with this reader, e.g. '.mdx=markdown' (readers: plain, markdown, html). Repeatable.",
             HelpName = "EXT=READER",
             AllowMultipleArgumentsPerToken = false,
         };

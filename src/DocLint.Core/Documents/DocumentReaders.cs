@@ -1,3 +1,4 @@
+using DocLint.Core.Documents.Html;
 using DocLint.Core.Documents.Markdown;
 using DocLint.Core.Documents.PlainText;
 
@@ -6,11 +7,10 @@ namespace DocLint.Core.Documents;
 /// <summary>The reader for a file, chosen by extension; a mapping given by the user wins.</summary>
 public static class DocumentReaders
 {
-    public static IReadOnlyList<IDocumentReader> All { get; } = [PlainTextReader.Instance, MarkdownReader.Instance];
+    public static IReadOnlyList<IDocumentReader> All { get; } = [PlainTextReader.Instance, MarkdownReader.Instance, HtmlReader.Instance];
 
     /// <summary>
-    /// .md and .markdown are Markdown; everything else (.txt, and .html/.htm until an HTML reader exists)
-    /// is read as plain text, whose masking already hides tags and comments.
+    /// .md and .markdown are Markdown, .html and .htm are HTML; everything else is plain text.
     /// </summary>
     public static IDocumentReader For(string path, IReadOnlyDictionary<string, string> overrides)
     {
@@ -23,6 +23,7 @@ public static class DocumentReaders
         return extension.ToLowerInvariant() switch
         {
             ".md" or ".markdown" => MarkdownReader.Instance,
+            ".html" or ".htm" => HtmlReader.Instance,
             _ => PlainTextReader.Instance,
         };
     }

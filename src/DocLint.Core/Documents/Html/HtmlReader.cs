@@ -1,0 +1,311 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using AngleSharp.Html;
+using DocLint.Core.Suppressions;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Documents.Html;
+
+/// <summary>
+/// HTML: text between tags is prose; tags with their attributes, comments, and the content of script,
+/// style, template, code, pre, noscript, svg and math are masked. Entities count as the character they
+/// stand for (AngleSharp's HTML5 entity table), placed at the entity's start, and the entity is an atomic
+/// span. Block elements separate blocks; h1–h6 and title are headings, figcaption a caption, li a list item;
+/// blockquote and q are quotations. Positions come from scanning the source itself, so every offset is exact.
+/// </summary>
+public sealed class HtmlReader : IDocumentReader
+{
+    private static readonly FrozenSet<string> Masked = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "script", "style", "template", "code", "pre", "noscript", "svg", "math", "textarea");
+
+    private static readonly FrozenSet<string> BlockElements = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "section", "table", "tbody",
+        "td", "tfoot", "th", "thead", "title", "tr", "ul");
+
+    public static HtmlReader Instance { get; } = new();
+
+    public string Name => "html";
+
+    public Document Read(string path, SourceText source)
+    {
+        var scan = new Scan(source.Text);
+        scan.Run();
+        return new Document(
+            path,
+            source,
+            new string(scan.Prose),
+            scan.Blocks.ToImmutable(),
+            markupQuotations: [.. scan.Quotations.OrderBy(q => q.Start)],
+            directives: scan.Directives.ToImmutable(),
+            atomicSpans: scan.Entities.ToImmutable());
+    }
+
+    private sealed class Scan(string text)
+    {
+        private readonly List<(string Name, int Start)> _open = [];
+        private int _blockStart = -1;
+        private int _blockEnd = -1;
+        private BlockKind _blockKind = BlockKind.Paragraph;
+
+        public char[] Prose { get; } = [.. text.Select(c => c is '\n' or '\r' ? c : ' ')];
+
+        public ImmutableArray<Block>.Builder Blocks { get; } = ImmutableArray.CreateBuilder<Block>();
+
+        public List<TextSpan> Quotations { get; } = [];
+
+        public ImmutableArray<Directive>.Builder Directives { get; } = ImmutableArray.CreateBuilder<Directive>();
+
+        public ImmutableArray<TextSpan>.Builder Entities { get; } = ImmutableArray.CreateBuilder<TextSpan>();
+
+        public void Run()
+        {
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '<')
+                {
+                    i = Markup(i);
+                }
+                else if (c == '&' && Entity(i) is { } entityEnd)
+                {
+                    i = entityEnd;
+                }
+                else
+                {
+                    if (!char.IsWhiteSpace(c))
+                    {
+                        Prose[i] = c;
+                        Extend(i, i + 1);
+                    }
+
+                    i++;
+                }
+            }
+
+            Flush();
+            foreach (var (name, start) in _open.Where(o => IsQuotation(o.Name)))
+            {
+                Quotations.Add(TextSpan.FromBounds(start, text.Length));
+            }
+        }
+
+        /// <summary>A comment, declaration or tag starting at <paramref name="i"/>; returns where scanning resumes.</summary>
+        private int Markup(int i)
+        {
+            if (string.CompareOrdinal(text, i, "<!--", 0, 4) == 0)
+            {
+                var close = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                var end = close < 0 ? text.Length : close + 3;
+                Directives.AddRange(DirectiveParser.ParseComments(text, TextSpan.FromBounds(i, end)));
+                return end;
+            }
+
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            var closing = next == '/';
+            var nameStart = closing ? i + 2 : i + 1;
+            if (next is '!' or '?')
+            {
+                var close = text.IndexOf('>', i + 1);
+                return close < 0 ? text.Length : close + 1;
+            }
+
+            if (nameStart >= text.Length || !char.IsAsciiLetter(text[nameStart]))
+            {
+                // A bare '<' is text.
+                Prose[i] = '<';
+                Extend(i, i + 1);
+                return i + 1;
+            }
+
+            var nameEnd = nameStart;
+            while (nameEnd < text.Length && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] == '-'))
+            {
+                nameEnd++;
+            }
+
+            var name = text[nameStart..nameEnd];
+            var tagEnd = TagEnd(nameEnd);
+            if (closing)
+            {
+                Close(name, tagEnd);
+                return tagEnd;
+            }
+
+            if (Masked.Contains(name) && !text.AsSpan(i, tagEnd - i).TrimEnd('>').EndsWith("/"))
+            {
+                // Raw or non-prose content: skip to the matching end tag.
+                var endTag = text.IndexOf("</" + name, tagEnd, StringComparison.OrdinalIgnoreCase);
+                if (endTag < 0)
+                {
+                    return text.Length;
+                }
+
+                if (BlockElements.Contains(name) || name.Equals("pre", StringComparison.OrdinalIgnoreCase))
+                {
+                    Flush();
+                }
+
+                return TagEnd(endTag + 2 + name.Length);
+            }
+
+            Open(name, i);
+            return tagEnd;
+        }
+
+        /// <summary>The index after the '>' that ends a tag, honouring quoted attribute values.</summary>
+        private int TagEnd(int from)
+        {
+            var quote = '\0';
+            for (var j = from; j < text.Length; j++)
+            {
+                var c = text[j];
+                if (quote != '\0')
+                {
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '>')
+                {
+                    return j + 1;
+                }
+            }
+
+            return text.Length;
+        }
+
+        private void Open(string name, int start)
+        {
+            if (BlockElements.Contains(name))
+            {
+                Flush();
+            }
+
+            if (!IsVoid(name))
+            {
+                _open.Add((name.ToLowerInvariant(), start));
+            }
+
+            _blockKind = KindFromOpen();
+        }
+
+        private void Close(string name, int end)
+        {
+            var index = _open.FindLastIndex(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (BlockElements.Contains(name))
+            {
+                Flush();
+            }
+
+            if (index < 0)
+            {
+                return;
+            }
+
+            for (var k = _open.Count - 1; k >= index; k--)
+            {
+                if (IsQuotation(_open[k].Name))
+                {
+                    Quotations.Add(TextSpan.FromBounds(_open[k].Start, end));
+                }
+            }
+
+            _open.RemoveRange(index, _open.Count - index);
+            _blockKind = KindFromOpen();
+        }
+
+        private BlockKind KindFromOpen()
+        {
+            for (var k = _open.Count - 1; k >= 0; k--)
+            {
+                switch (_open[k].Name)
+                {
+                    case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "title":
+                        return BlockKind.Heading;
+                    case "figcaption":
+                        return BlockKind.Caption;
+                    case "li":
+                        return BlockKind.ListItem;
+                    case "blockquote":
+                        return BlockKind.BlockQuote;
+                }
+            }
+
+            return BlockKind.Paragraph;
+        }
+
+        /// <summary>A character reference at <paramref name="i"/>: decodes it into the view and returns its end, or null.</summary>
+        private int? Entity(int i)
+        {
+            var semicolon = text.IndexOf(';', i + 1, Math.Min(40, text.Length - i - 1));
+            if (semicolon < 0)
+            {
+                return null;
+            }
+
+            var body = text.AsSpan(i + 1, semicolon - i - 1);
+            string? decoded = null;
+            if (body.Length > 1 && body[0] == '#')
+            {
+                var hex = body[1] is 'x' or 'X';
+                if (int.TryParse(body[(hex ? 2 : 1)..], hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                    && code is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF))
+                {
+                    decoded = char.ConvertFromUtf32(code);
+                }
+            }
+            else if (body.Length > 0)
+            {
+                decoded = HtmlEntityProvider.Resolver.GetSymbol(body.ToString() + ";");
+            }
+
+            var end = semicolon + 1;
+            if (string.IsNullOrEmpty(decoded) || decoded.Length > end - i)
+            {
+                return null;
+            }
+
+            decoded.AsSpan().CopyTo(Prose.AsSpan(i));
+            Entities.Add(TextSpan.FromBounds(i, end));
+            if (!string.IsNullOrWhiteSpace(decoded))
+            {
+                Extend(i, end);
+            }
+
+            return end;
+        }
+
+        private void Extend(int start, int end)
+        {
+            if (_blockStart < 0)
+            {
+                _blockStart = start;
+            }
+
+            _blockEnd = end;
+        }
+
+        private void Flush()
+        {
+            if (_blockStart >= 0)
+            {
+                Blocks.Add(new Block(_blockKind, TextSpan.FromBounds(_blockStart, _blockEnd)));
+            }
+
+            _blockStart = -1;
+        }
+
+        private static bool IsQuotation(string name) => name is "q" or "blockquote";
+
+        private static bool IsVoid(string name) => name.ToLowerInvariant() is "br" or "hr" or "img" or "meta" or "link" or "input" or "wbr" or "source" or "area" or "base" or "col" or "embed" or "param" or "track";
+    }
+}
