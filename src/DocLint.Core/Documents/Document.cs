@@ -38,7 +38,8 @@ public sealed class Document
         IReadOnlyDictionary<string, string>? frontMatter = null,
         ImmutableArray<TextSpan> markupQuotations = default,
         ImmutableArray<Directive> directives = default,
-        ImmutableArray<TextSpan> atomicSpans = default)
+        ImmutableArray<TextSpan> atomicSpans = default,
+        IReadOnlyDictionary<string, TextSpan>? frontMatterSpans = null)
     {
         if (prose.Length != source.Length)
         {
@@ -53,6 +54,31 @@ public sealed class Document
         MarkupQuotations = markupQuotations.IsDefault ? [] : markupQuotations;
         Directives = directives.IsDefault ? [] : directives;
         AtomicSpans = atomicSpans.IsDefault ? [] : atomicSpans;
+        FrontMatterSpans = frontMatterSpans ?? EmptySpans;
+    }
+
+    private static readonly IReadOnlyDictionary<string, TextSpan> EmptySpans = new Dictionary<string, TextSpan>();
+
+    /// <summary>Where each front-matter field's value is in the source (for `scope: frontmatter.KEY`).</summary>
+    public IReadOnlyDictionary<string, TextSpan> FrontMatterSpans { get; }
+
+    private string? _frontMatterView;
+
+    /// <summary>
+    /// A view of the source's length in which only front-matter values are text: what `scope:
+    /// frontmatter.KEY` rules scan, since the prose view masks the front matter.
+    /// </summary>
+    public string FrontMatterView => _frontMatterView ??= BuildFrontMatterView();
+
+    private string BuildFrontMatterView()
+    {
+        var view = Source.Text.Select(c => c is '\n' or '\r' ? c : ' ').ToArray();
+        foreach (var span in FrontMatterSpans.Values)
+        {
+            Source.Text.AsSpan(span.Start, span.Length).CopyTo(view.AsSpan(span.Start));
+        }
+
+        return new string(view);
     }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyFrontMatter =

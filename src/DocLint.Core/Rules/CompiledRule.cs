@@ -31,17 +31,18 @@ public abstract class CompiledRule
     /// <summary>Matches of <paramref name="matcher"/> in scope and voice that no exception overlaps.</summary>
     protected ImmutableArray<TextSpan> FindAccepted(RuleContext context, PhraseMatcher matcher, Voice voice)
     {
-        var matches = matcher.FindAll(context.Prose);
+        var text = context.TextFor(Definition.Scope);
+        var matches = matcher.FindAll(text);
         if (matches.IsEmpty)
         {
             return matches;
         }
 
-        var exceptions = _exceptions.IsEmpty ? [] : _exceptions.FindAll(context.Prose);
+        var exceptions = _exceptions.IsEmpty ? [] : _exceptions.FindAll(text);
         var accepted = ImmutableArray.CreateBuilder<TextSpan>(matches.Length);
         foreach (var match in matches)
         {
-            if (context.Accepts(match, Definition.Scope, voice) && !SortedSpans.AnyOverlap(exceptions, match))
+            if (context.Accepts(match, Definition.Scope, voice, Definition.ScopeField) && !SortedSpans.AnyOverlap(exceptions, match))
             {
                 accepted.Add(match);
             }

@@ -26,9 +26,13 @@ public sealed class RuleContext
 
     internal DiagnosticSeverity Severity { get; set; }
 
+    /// <summary>The text a scope is scanned in: the front-matter view for `frontmatter.KEY`, the prose view otherwise.</summary>
+    public string TextFor(RuleScope scope) => scope == RuleScope.FrontMatter ? Document.FrontMatterView : Document.Prose;
+
     /// <summary>The units of a scope, sorted and disjoint.</summary>
-    public ImmutableArray<TextSpan> Units(RuleScope scope) => scope switch
+    public ImmutableArray<TextSpan> Units(RuleScope scope, string? field = null) => scope switch
     {
+        RuleScope.FrontMatter => field is not null && Document.FrontMatterSpans.TryGetValue(field, out var value) ? [value] : [],
         RuleScope.Sentence => Document.Sentences,
         RuleScope.Paragraph => _blockSpans.IsDefault ? _blockSpans = [.. Document.Blocks.Select(b => b.Span)] : _blockSpans,
         RuleScope.Heading => _headingSpans.IsDefault
@@ -38,11 +42,17 @@ public sealed class RuleContext
     };
 
     /// <summary>True when <paramref name="span"/> lies in one unit of the scope and is in the wanted voice.</summary>
-    public bool Accepts(TextSpan span, RuleScope scope, Voice voice)
+    public bool Accepts(TextSpan span, RuleScope scope, Voice voice, string? field = null)
     {
-        if (scope != RuleScope.Document && SortedSpans.IndexContaining(Units(scope), span) < 0)
+        if (scope != RuleScope.Document && SortedSpans.IndexContaining(Units(scope, field), span) < 0)
         {
             return false;
+        }
+
+        if (scope == RuleScope.FrontMatter)
+        {
+            // A front-matter value has no quotations of its own to speak of.
+            return true;
         }
 
         return voice switch

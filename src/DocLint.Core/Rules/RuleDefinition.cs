@@ -20,6 +20,9 @@ public enum RuleScope
     Paragraph,
     Sentence,
     Heading,
+
+    /// <summary>`frontmatter.KEY`: the value of one front-matter field (see <see cref="RuleDefinition.ScopeField"/>).</summary>
+    FrontMatter,
 }
 
 /// <summary>Whose words a match must be in.</summary>
@@ -70,6 +73,9 @@ public sealed record RuleDefinition
     public required RuleKind Kind { get; init; }
 
     public required RuleScope Scope { get; init; }
+
+    /// <summary>The front-matter key of `scope: frontmatter.KEY`; null for other scopes.</summary>
+    public string? ScopeField { get; init; }
 
     public required Voice Voice { get; init; }
 

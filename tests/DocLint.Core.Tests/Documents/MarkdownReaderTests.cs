@@ -132,3 +132,45 @@ public class MarkdownReaderTests
             """);
     }
 }
+
+public class FrontMatterTests
+{
+    private static readonly DocLint.Core.Rules.RuleSet TitleRule = DocLint.Core.Tests.Rules.RuleHarness.LoadOk(
+        ("DL9001.t.yaml", "id: DL9001\nname: t\nkind: existence\nscope: frontmatter.title\nmessage: m\nterms: [slammed]\n"));
+
+    [Fact]
+    public void A_frontmatter_scope_lints_that_fields_value_at_its_source_position()
+    {
+        const string text = "---\ntitle: \"Critics slammed the plan\"\nsummary: slammed\n---\nThe body slammed it too.\n";
+
+        var d = new DocLint.Core.Engine.LintEngine(TitleRule).LintText("a.md", text).Diagnostics.Should().ContainSingle().Subject;
+
+        (d.LineSpan.Start.Line, d.LineSpan.Start.Character, d.MatchedText).Should().Be((1, 16, "slammed"));
+    }
+
+    [Fact]
+    public void The_title_is_the_headline_when_the_body_has_no_H1_and_is_not_doubled_when_it_has_one()
+    {
+        const string noH1 = "---\ntitle: Spy chiefs huddle\n---\nBody text.\n";
+        const string withH1 = "---\ntitle: Spy chiefs huddle\n---\n# Spy chiefs huddle\n\nBody text.\n";
+
+        var first = MarkdownReader.Instance.Read("a.md", SourceText.From(noH1));
+        var second = MarkdownReader.Instance.Read("b.md", SourceText.From(withH1));
+
+        first.Headline.Should().NotBeNull();
+        noH1.Substring(first.Headline!.Value.Span.Start, first.Headline.Value.Span.Length).Should().Be("Spy chiefs huddle");
+        first.Source.GetLinePosition(first.Headline.Value.Span.Start).Should().Be(new LinePosition(1, 7));
+        second.Blocks.Count(b => b.Kind == DocLint.Core.Documents.BlockKind.Heading).Should().Be(1);
+        second.Source.GetLineIndex(second.Headline!.Value.Span.Start).Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("scope: frontmatter.\n", "DL9001.t.yaml(4,8): 'frontmatter.' names no front-matter key")]
+    [InlineData("scope: frontmatter\n", "DL9001.t.yaml(4,8): scope 'frontmatter' needs a key")]
+    public void A_frontmatter_scope_needs_a_key(string scope, string error)
+    {
+        var result = DocLint.Core.Tests.Rules.RuleHarness.Load(("DL9001.t.yaml", "id: DL9001\nname: t\nkind: existence\n" + scope + "message: m\nterms: [slammed]\n"));
+
+        DocLint.Core.Tests.Rules.RuleHarness.Errors(result).Should().Contain(error);
+    }
+}

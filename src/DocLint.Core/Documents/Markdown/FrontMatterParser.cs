@@ -4,27 +4,47 @@ using YamlDotNet.RepresentationModel;
 
 namespace DocLint.Core.Documents.Markdown;
 
-/// <summary>Reads the top-level keys of a `---` YAML front matter block (their scalar values; "" for others).</summary>
+/// <summary>One top-level front-matter field: its scalar value ("" for lists and maps) and the value's span in the source.</summary>
+public readonly record struct FrontMatterField(string Value, TextSpan ValueSpan);
+
+/// <summary>Reads the top-level keys of a `---` YAML front matter block, with the source span of each scalar value.</summary>
 public static class FrontMatterParser
 {
-    public static Dictionary<string, string>? Parse(string text, TextSpan block)
+    public static Dictionary<string, FrontMatterField> Parse(string text, TextSpan block)
     {
-        var body = text.AsSpan(block.Start, block.Length).ToString();
-        var lines = body.ReplaceLineEndings("\n").Split('\n');
-        var yaml = string.Join('\n', lines.Skip(1).TakeWhile(l => l.TrimEnd() is not ("---" or "...")));
-        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var fields = new Dictionary<string, FrontMatterField>(StringComparer.OrdinalIgnoreCase);
+        var firstBreak = text.IndexOf('\n', block.Start, block.Length);
+        if (firstBreak < 0)
+        {
+            return fields;
+        }
+
+        // The YAML between the opening line and the closing '---' (or '...'), with its own line ends kept.
+        var bodyStart = firstBreak + 1;
+        var bodyEnd = block.End;
+        var lastLine = text.LastIndexOf('\n', Math.Max(bodyStart, block.End - 2), Math.Max(0, block.End - 1 - bodyStart));
+        if (lastLine >= bodyStart && text.AsSpan(lastLine + 1, block.End - lastLine - 1).Trim() is "---" or "...")
+        {
+            bodyEnd = lastLine + 1;
+        }
+
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(new StringReader(text[bodyStart..bodyEnd]));
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
             {
                 foreach (var (key, value) in root.Children)
                 {
-                    if (key is YamlScalarNode { Value: { } name })
+                    if (key is not YamlScalarNode { Value: { } name })
                     {
-                        keys[name] = value is YamlScalarNode { Value: { } scalar } ? scalar : "";
+                        continue;
                     }
+
+                    var span = value is YamlScalarNode { Value: { Length: > 0 } scalar }
+                        ? ValueSpan(text, bodyStart + (int)value.Start.Index, bodyStart + (int)value.End.Index, scalar)
+                        : new TextSpan(bodyStart + (int)value.Start.Index, 0);
+                    fields[name] = new FrontMatterField(value is YamlScalarNode s ? s.Value ?? "" : "", span);
                 }
             }
         }
@@ -33,6 +53,18 @@ public static class FrontMatterParser
             // Front matter that is not valid YAML gives no keys; its text stays masked either way.
         }
 
-        return keys;
+        return fields;
+    }
+
+    /// <summary>The value's text inside its node, without the quotes of a quoted scalar.</summary>
+    private static TextSpan ValueSpan(string text, int start, int end, string value)
+    {
+        if (end > start && text[start] is '"' or '\'' && end - start >= 2 && text[end - 1] == text[start])
+        {
+            start++;
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, Math.Max(start, end));
     }
 }

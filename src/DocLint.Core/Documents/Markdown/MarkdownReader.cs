@@ -42,7 +42,7 @@ public sealed class MarkdownReader : IDocumentReader
         var quotations = ImmutableArray.CreateBuilder<TextSpan>();
         var directives = ImmutableArray.CreateBuilder<Directive>();
         var entities = ImmutableArray.CreateBuilder<TextSpan>();
-        var frontMatter = default(Dictionary<string, string>);
+        var frontMatter = new Dictionary<string, FrontMatterField>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var block in markdown.Descendants())
         {
@@ -110,16 +110,25 @@ public sealed class MarkdownReader : IDocumentReader
             }
         }
 
+        // The first H1 or, when the body has none, the front-matter title is the headline.
+        if (!markdown.Descendants<HeadingBlock>().Any(h => h.Level == 1)
+            && frontMatter.TryGetValue("title", out var title) && !title.ValueSpan.IsEmpty)
+        {
+            text.AsSpan(title.ValueSpan.Start, title.ValueSpan.Length).CopyTo(prose.AsSpan(title.ValueSpan.Start));
+            blocks.Add(new Block(BlockKind.Heading, title.ValueSpan));
+        }
+
         var sortedBlocks = blocks.OrderBy(b => b.Span.Start).ToImmutableArray();
         return new Document(
             path,
             source,
             new string(prose),
             sortedBlocks,
-            frontMatter,
+            frontMatter.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.OrdinalIgnoreCase),
             quotations.ToImmutable(),
             directives.ToImmutable(),
-            [.. entities.OrderBy(e => e.Start)]);
+            [.. entities.OrderBy(e => e.Start)],
+            frontMatter.ToDictionary(p => p.Key, p => p.Value.ValueSpan, StringComparer.OrdinalIgnoreCase));
     }
 
     private static BlockKind KindOf(LeafBlock leaf)

@@ -86,7 +86,7 @@ public static class RuleDocumentation
         text.Append(CultureInfo.InvariantCulture, $"| Category | {rule.Category} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Default severity | {rule.Severity.ToConfigName()} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Kind | {Lower(rule.Kind)} |\n");
-        text.Append(CultureInfo.InvariantCulture, $"| Scope | {Lower(rule.Scope)} |\n");
+        text.Append(CultureInfo.InvariantCulture, $"| Scope | {(rule.ScopeField is { } field ? "frontmatter." + field : Lower(rule.Scope))} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Voice | {VoiceText(rule.Voice)} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Rule file | `{RuleFile(rule)}` |\n");
         if (!rule.Tags.IsEmpty)

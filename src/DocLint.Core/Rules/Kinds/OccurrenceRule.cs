@@ -14,7 +14,7 @@ public sealed class OccurrenceRule(RuleDefinition definition, PhraseMatcher matc
     public override void Analyze(RuleContext context)
     {
         var matches = FindAccepted(context, matcher, Definition.Voice);
-        var units = context.Units(Definition.Scope);
+        var units = context.Units(Definition.Scope, Definition.ScopeField);
         var next = 0;
         foreach (var unit in units)
         {

@@ -143,8 +143,27 @@ public sealed partial class RuleFileParser
             }
         }
 
-        var scope = ParseEnum<RuleScope>(keys, "scope", required: null)
-            ?? (kind is RuleKind.Required or RuleKind.Occurrence ? RuleScope.Document : RuleScope.Sentence);
+        var scopeField = default(string);
+        RuleScope? parsedScope;
+        if (keys.TryGetValue("scope", out var scopeNode) && scopeNode.Value is YamlScalarNode { Value: { } scopeText } && scopeText.StartsWith("frontmatter.", StringComparison.Ordinal))
+        {
+            scopeField = scopeText["frontmatter.".Length..];
+            parsedScope = RuleScope.FrontMatter;
+            if (!FieldSyntax().IsMatch(scopeField))
+            {
+                Error(scopeNode.Value.Start, $"'{scopeText}' names no front-matter key; write frontmatter.KEY, such as frontmatter.title");
+            }
+        }
+        else
+        {
+            parsedScope = ParseEnum<RuleScope>(keys, "scope", required: null);
+            if (parsedScope == RuleScope.FrontMatter)
+            {
+                Error(keys["scope"].Value.Start, "scope 'frontmatter' needs a key: frontmatter.KEY, such as frontmatter.title");
+            }
+        }
+
+        var scope = parsedScope ?? (kind is RuleKind.Required or RuleKind.Occurrence ? RuleScope.Document : RuleScope.Sentence);
         var voice = ParseEnum<Voice>(keys, "voice", required: null)
             ?? (kind is RuleKind.Required ? Voice.Any : Voice.Reporter);
 
@@ -159,6 +178,7 @@ public sealed partial class RuleFileParser
             Severity = severity,
             Kind = kind ?? RuleKind.Existence,
             Scope = scope,
+            ScopeField = scopeField,
             Voice = voice,
             Message = message ?? "",
             Description = OptionalString(keys, "description")?.Trim() ?? "",
@@ -484,6 +504,9 @@ public sealed partial class RuleFileParser
         new(_path, new LinePosition(Math.Max(0, (int)mark.Line - 1), Math.Max(0, (int)mark.Column - 1)), (int)Math.Min(int.MaxValue, mark.Index));
 
     private void Error(Mark mark, string message) => _errors.Add(new RuleLoadError(Location(mark), message));
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldSyntax();
 
     [GeneratedRegex(@"^DL\d{4}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdSyntax();
