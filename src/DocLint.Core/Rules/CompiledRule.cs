@@ -32,13 +32,14 @@ public abstract class CompiledRule
     protected ImmutableArray<TextSpan> FindAccepted(RuleContext context, PhraseMatcher matcher, Voice voice)
     {
         var text = context.TextFor(Definition.Scope);
-        var matches = matcher.FindAll(text);
+        var words = context.WordsFor(Definition.Scope);
+        var matches = matcher.FindAll(text, words);
         if (matches.IsEmpty)
         {
             return matches;
         }
 
-        var exceptions = _exceptions.IsEmpty ? [] : _exceptions.FindAll(text);
+        var exceptions = _exceptions.IsEmpty ? [] : _exceptions.FindAll(text, words);
         var accepted = ImmutableArray.CreateBuilder<TextSpan>(matches.Length);
         foreach (var match in matches)
         {

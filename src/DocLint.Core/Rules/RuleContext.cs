@@ -26,6 +26,14 @@ public sealed class RuleContext
 
     internal DiagnosticSeverity Severity { get; set; }
 
+    private WordIndex? _proseWords;
+    private WordIndex? _frontMatterWords;
+
+    /// <summary>The word tokens of the text a scope is scanned in, built once per document and shared by all rules.</summary>
+    public WordIndex WordsFor(RuleScope scope) => scope == RuleScope.FrontMatter
+        ? _frontMatterWords ??= WordIndex.Build(Document.FrontMatterView)
+        : _proseWords ??= WordIndex.Build(Document.Prose);
+
     /// <summary>The text a scope is scanned in: the front-matter view for `frontmatter.KEY`, the prose view otherwise.</summary>
     public string TextFor(RuleScope scope) => scope == RuleScope.FrontMatter ? Document.FrontMatterView : Document.Prose;
 

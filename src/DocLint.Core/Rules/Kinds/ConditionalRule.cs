@@ -19,7 +19,7 @@ public sealed class ConditionalRule(RuleDefinition definition, PhraseMatcher ifM
             return;
         }
 
-        var required = requires.FindAll(context.Prose);
+        var required = requires.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence));
         var sentences = context.Document.Sentences;
         foreach (var match in candidates)
         {

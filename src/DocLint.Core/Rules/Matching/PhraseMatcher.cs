@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using DocLint.Core.Text;
@@ -5,42 +6,57 @@ using DocLint.Core.Text;
 namespace DocLint.Core.Rules.Matching;
 
 /// <summary>
-/// The compiled form of a rule's terms and patterns. All terms become one alternation (longest first, so
-/// "regime change" wins over "regime"); each pattern is its own regex. A pattern may name a group
-/// <c>match</c> to report only that part of what it matched.
+/// The compiled form of a rule's terms and patterns.
+/// <para>
+/// Terms are grouped by their first word. A match of a term always starts at a word token equal to that
+/// word, so matching walks the text's shared <see cref="WordIndex"/>, looks each token up once (no
+/// allocation), and only on a hit runs a small regex of that group's terms anchored there (\G). The regex
+/// still decides what matches (white space runs, apostrophes, boundaries), so the result is the same as one
+/// alternation of all terms scanned left to right, longest first: "regime change" wins over "regime".
+/// Terms that start with a non-word character, and every pattern, scan the whole text. A pattern may name
+/// a group <c>match</c> to report only that part of what it matched.
+/// </para>
 /// </summary>
 public sealed class PhraseMatcher
 {
-    private readonly Regex[] _regexes;
+    private readonly FrozenDictionary<string, Regex> _byFirstWord;
+    private readonly FrozenDictionary<string, Regex>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Regex[] _scans;
 
-    private PhraseMatcher(Regex[] regexes) => _regexes = regexes;
+    private PhraseMatcher(FrozenDictionary<string, Regex> byFirstWord, Regex[] scans)
+    {
+        _byFirstWord = byFirstWord;
+        _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _scans = scans;
+    }
 
-    public static PhraseMatcher Empty { get; } = new([]);
+    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, Regex>.Empty, []);
 
-    public bool IsEmpty => _regexes.Length == 0;
+    public bool IsEmpty => _byFirstWord.Count == 0 && _scans.Length == 0;
 
     /// <summary>Compiles the spec; pattern errors are returned with their location in the rule file.</summary>
     public static PhraseMatcher Create(MatcherSpec spec, bool caseSensitive, List<(RuleLocation Location, string Message)> errors)
     {
-        var regexes = new List<Regex>();
-        if (!spec.Terms.IsEmpty)
-        {
-            var alternatives = spec.Terms
-                .Where(t => !string.IsNullOrWhiteSpace(t))
-                .Distinct(caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(t => t.Length)
-                .ThenBy(t => t, StringComparer.Ordinal)
-                .Select(TermSyntax.ToPattern);
+        var comparer = caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+        var terms = spec.Terms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(comparer).ToList();
+        var anchored = terms.Where(t => WordIndex.IsWordChar(t[0])).GroupBy(FirstWord, comparer);
+        var byFirstWord = anchored.ToFrozenDictionary(
+            g => g.Key,
+            g => RegexFactory.CreateForTerms(@"\G" + Alternation(g), caseSensitive),
+            comparer);
 
-            // Terms are escaped literals joined by \s+: linear whatever the input, so no timeout is needed.
-            regexes.Add(RegexFactory.CreateForTerms("(?:" + string.Join("|", alternatives) + ")", caseSensitive));
+        var scans = new List<Regex>();
+        var unanchored = terms.Where(t => !WordIndex.IsWordChar(t[0])).ToList();
+        if (unanchored.Count > 0)
+        {
+            scans.Add(RegexFactory.CreateForTerms(Alternation(unanchored), caseSensitive));
         }
 
         foreach (var pattern in spec.Patterns)
         {
             try
             {
-                regexes.Add(RegexFactory.CreateForPattern(pattern.Pattern, caseSensitive));
+                scans.Add(RegexFactory.CreateForPattern(pattern.Pattern, caseSensitive));
             }
             catch (ArgumentException ex)
             {
@@ -48,78 +64,83 @@ public sealed class PhraseMatcher
             }
         }
 
-        return new PhraseMatcher([.. regexes]);
+        return new PhraseMatcher(byFirstWord, [.. scans]);
     }
+
+    /// <summary>All matches in <paramref name="text"/>, building its word index (for one-off use).</summary>
+    public ImmutableArray<TextSpan> FindAll(string text) => FindAll(text, WordIndex.Build(text));
 
     /// <summary>
     /// All matches in <paramref name="text"/>, sorted, with overlaps resolved leftmost-longest, so the same
     /// words found by a term and by a pattern are reported once. Throws <see cref="RegexMatchTimeoutException"/>.
     /// </summary>
-    public ImmutableArray<TextSpan> FindAll(string text)
+    public ImmutableArray<TextSpan> FindAll(string text, WordIndex words)
     {
-        if (_regexes.Length == 0)
+        var spans = new List<TextSpan>();
+        if (_byFirstWord.Count > 0)
         {
-            return [];
+            var end = 0;
+            for (var t = 0; t < words.Count; t++)
+            {
+                var start = words.Starts[t];
+                if (start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var regex))
+                {
+                    continue;
+                }
+
+                var match = regex.Match(text, start);
+                if (match.Success && match.Length > 0)
+                {
+                    spans.Add(new TextSpan(match.Index, match.Length));
+                    end = match.Index + match.Length;
+                }
+            }
         }
 
-        var spans = new List<TextSpan>();
-        foreach (var regex in _regexes)
+        foreach (var regex in _scans)
         {
             var group = regex.GroupNumberFromName("match");
-            if (group < 0)
+            for (var match = regex.Match(text); match.Success; match = match.NextMatch())
             {
-                foreach (var match in regex.EnumerateMatches(text))
+                var g = group < 0 ? match : match.Groups[group];
+                if (g.Success && g.Length > 0)
                 {
-                    if (match.Length > 0)
-                    {
-                        spans.Add(new TextSpan(match.Index, match.Length));
-                    }
-                }
-            }
-            else
-            {
-                for (var match = regex.Match(text); match.Success; match = match.NextMatch())
-                {
-                    var g = match.Groups[group];
-                    if (g.Success && g.Length > 0)
-                    {
-                        spans.Add(new TextSpan(g.Index, g.Length));
-                    }
+                    spans.Add(new TextSpan(g.Index, g.Length));
                 }
             }
         }
 
-        if (_regexes.Length == 1)
+        if (_scans.Length == 0 || (_scans.Length == 1 && _byFirstWord.Count == 0))
         {
             return [.. spans];
         }
 
         spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
         var result = ImmutableArray.CreateBuilder<TextSpan>(spans.Count);
-        var end = -1;
+        var last = -1;
         foreach (var span in spans)
         {
-            if (span.Start >= end)
+            if (span.Start >= last)
             {
                 result.Add(span);
-                end = span.End;
+                last = span.End;
             }
         }
 
         return result.ToImmutable();
     }
 
-    /// <summary>True when anything matches inside <paramref name="span"/> of <paramref name="text"/>.</summary>
-    public bool IsMatchIn(string text, TextSpan span)
+    private static string FirstWord(string term)
     {
-        foreach (var regex in _regexes)
+        var end = 0;
+        while (end < term.Length && WordIndex.IsWordChar(term[end]))
         {
-            if (regex.IsMatch(text.AsSpan(span.Start, span.Length)))
-            {
-                return true;
-            }
+            end++;
         }
 
-        return false;
+        return term[..end];
     }
+
+    private static string Alternation(IEnumerable<string> terms) =>
+        "(?:" + string.Join("|", terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Select(TermSyntax.ToPattern)) + ")";
 }
