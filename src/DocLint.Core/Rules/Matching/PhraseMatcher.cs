@@ -19,18 +19,18 @@ namespace DocLint.Core.Rules.Matching;
 /// </summary>
 public sealed class PhraseMatcher
 {
-    private readonly FrozenDictionary<string, Regex> _byFirstWord;
-    private readonly FrozenDictionary<string, Regex>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FrozenDictionary<string, Lazy<Regex>> _byFirstWord;
+    private readonly FrozenDictionary<string, Lazy<Regex>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Regex[] _scans;
 
-    private PhraseMatcher(FrozenDictionary<string, Regex> byFirstWord, Regex[] scans)
+    private PhraseMatcher(FrozenDictionary<string, Lazy<Regex>> byFirstWord, Regex[] scans)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         _scans = scans;
     }
 
-    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, Regex>.Empty, []);
+    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, Lazy<Regex>>.Empty, []);
 
     public bool IsEmpty => _byFirstWord.Count == 0 && _scans.Length == 0;
 
@@ -42,7 +42,12 @@ public sealed class PhraseMatcher
         var anchored = terms.Where(t => WordIndex.IsWordChar(t[0])).GroupBy(FirstWord, comparer);
         var byFirstWord = anchored.ToFrozenDictionary(
             g => g.Key,
-            g => RegexFactory.CreateForTerms(@"\G" + Alternation(g), caseSensitive),
+            g =>
+            {
+                // Built on first use: a run over one article needs a few dozen of the hundreds of groups.
+                var pattern = @"\G" + Alternation(g);
+                return new Lazy<Regex>(() => RegexFactory.CreateForTerms(pattern, caseSensitive));
+            },
             comparer);
 
         var scans = new List<Regex>();
@@ -83,12 +88,12 @@ public sealed class PhraseMatcher
             for (var t = 0; t < words.Count; t++)
             {
                 var start = words.Starts[t];
-                if (start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var regex))
+                if (start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var group))
                 {
                     continue;
                 }
 
-                var match = regex.Match(text, start);
+                var match = group.Value.Match(text, start);
                 if (match.Success && match.Length > 0)
                 {
                     spans.Add(new TextSpan(match.Index, match.Length));
