@@ -13,6 +13,7 @@ public static class DocLintApp
             var root = new RootCommand("DocLint: a linter for prose. Checks articles against editorial rules (sourcing, claims, tone, rights).");
             root.Subcommands.Add(CheckCommand.Create(context));
             root.Subcommands.Add(RulesCommand.Create(context));
+            root.Subcommands.Add(ConfigCommand.Create(context));
 
             var result = root.Parse(args);
             if (result.Errors.Count > 0)

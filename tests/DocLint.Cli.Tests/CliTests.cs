@@ -70,7 +70,7 @@ public class CliTests
 
         result.ExitCode.Should().Be(ExitCodes.UsageOrConfigError);
         result.Out.Should().StartWith($"{rule}(6,5): error DL0001: invalid regular expression: Invalid pattern '(unclosed' at offset 9. Not enough )'s.");
-        result.Error.Should().Be("doclint: 1 rule error; nothing was linted.\n");
+        result.Error.Should().Be("doclint: 1 rule or configuration error; nothing was linted.\n");
     }
 
     [Fact]

@@ -104,6 +104,7 @@ internal static class CheckCommand
         });
 
         var rules = new RuleOptions();
+        var config = new ConfigOptions();
         var command = new Command("check", "Lint documents and report findings.");
         command.Arguments.Add(paths);
         foreach (var option in new Option[] { relativePaths, failLevel, maxWarnings, format, output, sarif, json, sarifCategory, noColor, stdinPath, threads, readers })
@@ -112,13 +113,24 @@ internal static class CheckCommand
         }
 
         rules.AddTo(command);
+        config.AddTo(command);
 
         command.SetAction(parse =>
         {
             var started = context.Time.GetTimestamp();
             var relative = parse.GetValue(relativePaths);
             var formats = OutputFormats.Choose(parse.GetValue(format), context);
-            var loaded = rules.Load(parse, context);
+            var configuration = config.Load(parse, context);
+            var loaded = rules.Load(parse, context, configuration);
+            if (loaded.RuleSet is { } known)
+            {
+                // The configuration that governs the run must be sound before anything is linted.
+                var upfront = configuration.Set.ProblemsWith(known).Where(p => p.Severity == DiagnosticSeverity.Error).Select(p => p.ToDiagnostic()).ToList();
+                if (upfront.Count > 0)
+                {
+                    loaded = new Core.Rules.Loading.RuleSetLoadResult(null, [.. upfront]);
+                }
+            }
             var report = new Report
             {
                 Diagnostics = loaded.Errors,
@@ -134,7 +146,13 @@ internal static class CheckCommand
                 var needSources = formats.Contains(OutputFormats.Pretty);
                 var readerMap = (parse.GetValue(readers) ?? []).Select(ParseReader).OfType<(string Extension, string Reader)>()
                     .ToDictionary(p => p.Extension, p => p.Reader, StringComparer.OrdinalIgnoreCase);
-                var engine = new LintEngine(ruleSet, new LintOptions { MaxParallelism = parse.GetValue(threads), KeepSources = needSources, Readers = readerMap });
+                var engine = new LintEngine(ruleSet, new LintOptions
+                {
+                    MaxParallelism = parse.GetValue(threads),
+                    KeepSources = needSources,
+                    Readers = readerMap,
+                    Configuration = configuration.Set,
+                });
                 var inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
                 var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory);
                 var results = new List<FileResult>();
@@ -143,10 +161,15 @@ internal static class CheckCommand
                     results.Add(LintStdin(engine, parse.GetValue(stdinPath), context));
                 }
 
-                results.AddRange(engine.LintEach([.. discovered.Files.Select(f => Path.GetFullPath(f, context.CurrentDirectory))]));
+                var explicitFiles = inputs.Select(i => Path.GetFullPath(i, context.CurrentDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
+                var files = discovered.Files.Select(f => Path.GetFullPath(f, context.CurrentDirectory))
+                    .Where(f => explicitFiles.Contains(f) || configuration.Includes(f)).ToList();
+                results.AddRange(engine.LintEach(files));
                 var lint = LintEngine.Collect(results);
                 var problems = discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, context.CurrentDirectory) });
-                var all = lint.Diagnostics.Concat(problems).ToList();
+                // Configuration files found further down, as files were linted: reported where they are.
+                var configProblems = configuration.Set.ProblemsWith(ruleSet).Select(p => p.ToDiagnostic());
+                var all = lint.Diagnostics.Concat(problems).Concat(configProblems).ToList();
                 all.Sort(DiagnosticOrder.Instance);
                 report = report with
                 {
@@ -155,6 +178,7 @@ internal static class CheckCommand
                     Sources = lint.Sources,
                     ExecutionSuccessful = !lint.InternalError,
                 };
+
             }
 
             report = report with { Elapsed = context.Time.GetElapsedTime(started) };
@@ -188,7 +212,16 @@ internal static class CheckCommand
             }
 
             context.Error.WriteLine(RunSummary.Format(report.Diagnostics, report.FileCount, report.Elapsed));
-            return ExitCode(report, parse.GetValue(failLevel), parse.GetValue(maxWarnings));
+            if (report.Diagnostics.Any(d => d.Id == EngineDiagnostics.InvalidRule.Id && d.Severity == DiagnosticSeverity.Error))
+            {
+                context.Error.WriteLine("doclint: configuration errors (DL0001) in files found while linting; fix them and run again.");
+                return ExitCodes.UsageOrConfigError;
+            }
+
+            var level = parse.GetResult(failLevel) is { Implicit: false } || configuration.FailLevel is null
+                ? parse.GetValue(failLevel)
+                : configuration.FailLevel.Value.ToConfigName();
+            return ExitCode(report, level, parse.GetValue(maxWarnings));
         });
         return command;
     }

@@ -27,16 +27,16 @@ internal sealed class RuleOptions
         command.Options.Add(NoDefaultRules);
     }
 
-    /// <summary>Loads the rules named on the command line.</summary>
-    public RuleSetLoadResult Load(ParseResult parse, CliContext context)
+    /// <summary>Loads the rules named on the command line and in the configuration.</summary>
+    public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null)
     {
         var builder = new RuleSetBuilder();
-        if (!parse.GetValue(NoDefaultRules))
+        if (!parse.GetValue(NoDefaultRules) && configuration?.DefaultRules != false)
         {
             builder.AddEmbeddedDefaults();
         }
 
-        foreach (var directory in parse.GetValue(Rules) ?? [])
+        foreach (var directory in (configuration?.RuleFolders ?? []).Concat(parse.GetValue(Rules) ?? []))
         {
             var full = Path.GetFullPath(directory, context.CurrentDirectory);
             if (File.Exists(full))
@@ -53,9 +53,9 @@ internal sealed class RuleOptions
     }
 
     /// <summary>Loads the rules, or prints why they did not load and returns null.</summary>
-    public RuleSet? LoadOrReport(ParseResult parse, CliContext context)
+    public RuleSet? LoadOrReport(ParseResult parse, CliContext context, RunConfiguration? configuration = null)
     {
-        var loaded = Load(parse, context);
+        var loaded = Load(parse, context, configuration);
         if (loaded.RuleSet is { } ruleSet)
         {
             return ruleSet;
@@ -68,5 +68,5 @@ internal sealed class RuleOptions
 
     /// <summary>Says on standard error that the rules did not load.</summary>
     public static void ReportFailure(RuleSetLoadResult result, CliContext context) =>
-        context.Error.WriteLine($"doclint: {result.Errors.Length} rule error{(result.Errors.Length == 1 ? "" : "s")}; nothing was linted.");
+        context.Error.WriteLine($"doclint: {result.Errors.Length} rule or configuration error{(result.Errors.Length == 1 ? "" : "s")}; nothing was linted.");
 }

@@ -6,13 +6,14 @@ public static class EngineDiagnostics
     public static readonly DiagnosticDescriptor InvalidRule = new(
         "DL0001",
         "invalid-rule",
-        "Invalid rule file",
+        "Invalid rule or configuration file",
         "Engine",
         DiagnosticSeverity.Error,
         "{0}",
-        "A rule file could not be loaded: bad YAML, an unknown key or kind, a missing required key, a duplicate id, "
-        + "an invalid regular expression, or an example that does not produce what it marks. Nothing is linted "
-        + "until every rule loads.");
+        "A rule file could not be loaded (bad YAML, an unknown key or kind, a missing required key, a duplicate id, "
+        + "an invalid regular expression, or an example that does not produce what it marks), or a configuration file "
+        + "(doclint.yaml, .editorconfig) holds an unknown key, a bad glob, an invalid severity or an unknown rule id. "
+        + "Errors stop the run before anything is linted; an invalid .editorconfig value is a warning.");
 
     public static readonly DiagnosticDescriptor UnreadableInput = new(
         "DL0002",

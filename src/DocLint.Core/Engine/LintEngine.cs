@@ -109,7 +109,7 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
         try
         {
             var document = DocumentReaders.For(path, _options.Readers).Read(path, source);
-            DocumentAnalyzer.Analyze(document, Rules.Rules, static r => r.Definition.Severity, diagnostics);
+            DocumentAnalyzer.Analyze(document, Rules.Rules, SeverityOf(path), diagnostics);
             if (!document.Directives.IsEmpty)
             {
                 ApplyDirectives(document, diagnostics);
@@ -124,6 +124,11 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
             return internalError with { InternalError = true };
         }
     }
+
+    private Func<CompiledRule, DiagnosticSeverity> SeverityOf(string path) =>
+        _options.Configuration is { } configuration && Path.IsPathRooted(path)
+            ? rule => configuration.SeverityFor(path, rule.Definition).Severity
+            : static rule => rule.Definition.Severity;
 
     /// <summary>Marks findings that inline directives silence, and reports directives that name unknown rules (DL0003).</summary>
     private void ApplyDirectives(Document document, List<Diagnostic> diagnostics)

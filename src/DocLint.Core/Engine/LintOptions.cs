@@ -12,6 +12,9 @@ public sealed record LintOptions
     /// <summary>Readers by file extension (".mdx" → "markdown"), over the built-in choice.</summary>
     public IReadOnlyDictionary<string, string> Readers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Severities per file from doclint.yaml and .editorconfig; null: every rule at its default.</summary>
+    public Configuration.ConfigurationSet? Configuration { get; init; }
+
     /// <summary>Keep each file's text in the result, for reporters that show source lines.</summary>
     public bool KeepSources { get; init; }
 }

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Reporting.Text;
+
+namespace DocLint.Cli.Commands;
+
+/// <summary><c>doclint config show PATH</c>: every rule's effective severity for one file, and where it came from.</summary>
+internal static class ConfigCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("path") { Description = "The file to show the configuration for." };
+        var show = new Command("show", "Show the effective severity of every rule for a file, and where each value came from.");
+        show.Arguments.Add(path);
+        var rules = new RuleOptions();
+        var config = new ConfigOptions();
+        rules.AddTo(show);
+        config.AddTo(show);
+        show.SetAction(parse =>
+        {
+            var configuration = config.Load(parse, context);
+            if (rules.LoadOrReport(parse, context, configuration) is not { } ruleSet)
+            {
+                return ExitCodes.UsageOrConfigError;
+            }
+
+            var file = Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory);
+            foreach (var rule in ruleSet.Rules)
+            {
+                var choice = configuration.Set.SeverityFor(file, rule.Definition);
+                context.Out.Write($"{rule.Id}  {choice.Severity.ToConfigName(),-10}  {choice.Source}\n");
+            }
+
+            var problems = configuration.Set.ProblemsWith(ruleSet);
+            MsBuildFormatter.Write(context.Out, problems.Select(p => p.ToDiagnostic()), p => p);
+            return problems.Any(p => p.Severity == DiagnosticSeverity.Error) ? ExitCodes.UsageOrConfigError : ExitCodes.Success;
+        });
+
+        var command = new Command("config", "Inspect configuration.");
+        command.Subcommands.Add(show);
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using DocLint.Core.Configuration;
+using DocLint.Core.Diagnostics;
+
+namespace DocLint.Cli.Commands;
+
+/// <summary>What the configuration says for the whole run: the doclint.yaml files governing the working folder.</summary>
+internal sealed record RunConfiguration(ConfigurationSet Set, bool? DefaultRules, IReadOnlyList<string> RuleFolders, DiagnosticSeverity? FailLevel, IReadOnlyList<DocLintConfigFile> Chain)
+{
+    /// <summary>True when a file found by walking folders or globs is inside what the configuration includes.</summary>
+    public bool Includes(string fullPath)
+    {
+        foreach (var config in Set.YamlFor(fullPath))
+        {
+            var relative = Path.GetRelativePath(config.Directory, fullPath).Replace('\\', '/');
+            if (config.Exclude.Any(g => g.IsMatch(relative)) || (!config.Include.IsEmpty && !config.Include.Any(g => g.IsMatch(relative))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary><c>--config PATH</c>, and reading the configuration that governs a run.</summary>
+internal sealed class ConfigOptions
+{
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "Use this doclint.yaml instead of looking for one from each file's folder upwards.",
+        HelpName = "PATH",
+    };
+
+    public void AddTo(Command command) => command.Options.Add(Config);
+
+    public RunConfiguration Load(ParseResult parse, CliContext context)
+    {
+        DocLintConfigFile? explicitConfig = null;
+        if (parse.GetValue(Config) is { } path)
+        {
+            var full = Path.GetFullPath(path, context.CurrentDirectory);
+            explicitConfig = File.Exists(full)
+                ? DocLintConfigFile.Parse(full, File.ReadAllText(full))
+                : new DocLintConfigFile { Path = full, Problems = [new ConfigProblem(full, 0, 0, "configuration file not found", DiagnosticSeverity.Error)] };
+        }
+
+        var set = new ConfigurationSet(explicitConfig);
+        var chain = set.YamlFor(Path.Combine(context.CurrentDirectory, "."));
+        var folders = chain.Reverse().SelectMany(c => c.RuleFolders.Select(f => Path.GetFullPath(f, c.Directory))).Distinct(StringComparer.Ordinal).ToList();
+        return new RunConfiguration(
+            set,
+            chain.Select(c => c.DefaultRules).FirstOrDefault(d => d is not null),
+            folders,
+            chain.Select(c => c.FailLevel).FirstOrDefault(f => f is not null),
+            chain);
+    }
+}

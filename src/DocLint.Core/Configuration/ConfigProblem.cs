@@ -1,0 +1,18 @@
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Configuration;
+
+/// <summary>A problem in a configuration file, at a zero-based line and column.</summary>
+public sealed record ConfigProblem(string Path, int Line, int Column, string Message, DiagnosticSeverity Severity)
+{
+    public Diagnostic ToDiagnostic() => new()
+    {
+        Descriptor = EngineDiagnostics.InvalidRule,
+        Severity = Severity,
+        Message = Message,
+        Path = Path,
+        Span = new TextSpan(0, 0),
+        LineSpan = new LinePositionSpan(new LinePosition(Line, Column), new LinePosition(Line, Column)),
+    };
+}

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules;
+
+namespace DocLint.Core.Configuration;
+
+/// <summary>Where a rule's effective severity for a file came from.</summary>
+public sealed record SeverityChoice(DiagnosticSeverity Severity, string Source);
+
+/// <summary>
+/// Severities per file, from doclint.yaml and .editorconfig, the way .NET analyzers are configured. For a
+/// file, doclint.yaml files are read from its folder upwards (stopping after one with <c>root: true</c>, or
+/// only the one given with --config); .editorconfig files likewise (stopping at <c>root = true</c>). The
+/// nearer file wins. doclint.yaml (its overrides, then its severity map) wins over .editorconfig, which
+/// wins over the rule's own default. Files are read once per folder and cached; instances are thread-safe.
+/// </summary>
+public sealed class ConfigurationSet
+{
+    private readonly ConcurrentDictionary<string, DocLintConfigFile?> _yaml = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EditorConfigFile?> _editorConfig = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<ConfigProblem> _problems = [];
+    private readonly DocLintConfigFile? _explicit;
+
+    public ConfigurationSet(DocLintConfigFile? explicitConfig = null) => _explicit = explicitConfig;
+
+    /// <summary>Problems met in configuration files read so far (invalid .editorconfig values are warnings).</summary>
+    public IReadOnlyCollection<ConfigProblem> Problems => _problems;
+
+    /// <summary>Every doclint.yaml read so far (and the one given with --config).</summary>
+    public IEnumerable<DocLintConfigFile> LoadedYaml => _yaml.Values.OfType<DocLintConfigFile>().Concat(_explicit is null ? [] : [_explicit]);
+
+    /// <summary>
+    /// Problems of every configuration read so far, including rule ids that no loaded rule has (an error
+    /// at the line that names them).
+    /// </summary>
+    public IReadOnlyList<ConfigProblem> ProblemsWith(RuleSet rules)
+    {
+        var unknown = LoadedYaml.SelectMany(c => c.RuleReferences).Where(r => rules.Find(r.RuleId) is null)
+            .Select(r => new ConfigProblem(r.Path, r.Line, r.Column, $"unknown rule id '{r.RuleId}'; 'doclint rules list' shows the rules", DiagnosticSeverity.Error));
+        return [.. Problems.Concat(_explicit?.Problems ?? []).Concat(unknown).Distinct().OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)];
+    }
+
+    /// <summary>The doclint.yaml files that apply to a file, nearest first.</summary>
+    public IReadOnlyList<DocLintConfigFile> YamlFor(string fullPath)
+    {
+        if (_explicit is not null)
+        {
+            return [_explicit];
+        }
+
+        var chain = new List<DocLintConfigFile>();
+        for (var dir = Path.GetDirectoryName(fullPath); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (_yaml.GetOrAdd(dir, ReadYaml) is { } config)
+            {
+                chain.Add(config);
+                if (config.IsRoot)
+                {
+                    break;
+                }
+            }
+        }
+
+        return chain;
+    }
+
+    /// <summary>The effective severity of <paramref name="rule"/> for the file at <paramref name="fullPath"/>, and why.</summary>
+    public SeverityChoice SeverityFor(string fullPath, RuleDefinition rule)
+    {
+        foreach (var config in YamlFor(fullPath))
+        {
+            var relative = Path.GetRelativePath(config.Directory, fullPath).Replace('\\', '/');
+            foreach (var over in config.Overrides.Reverse())
+            {
+                if (over.Files.Any(g => g.IsMatch(relative)) && Find(over.Severity, rule.Id) is { } setting)
+                {
+                    return Resolve(setting, rule, $"{config.Path}:{setting.Line + 1} (override)");
+                }
+            }
+
+            if (Find(config.Severity, rule.Id) is { } own)
+            {
+                return Resolve(own, rule, $"{config.Path}:{own.Line + 1}");
+            }
+        }
+
+        for (var dir = Path.GetDirectoryName(fullPath); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (_editorConfig.GetOrAdd(dir, ReadEditorConfig) is not { } editorConfig)
+            {
+                continue;
+            }
+
+            var relative = Path.GetRelativePath(dir, fullPath).Replace('\\', '/');
+            var match = editorConfig.Sections.Where(s => s.Glob.IsMatch(relative)).SelectMany(s => s.Settings).LastOrDefault(s => s.RuleId == rule.Id);
+            if (match is not null)
+            {
+                return Resolve(match, rule, $"{editorConfig.Path}:{match.Line + 1}");
+            }
+
+            if (editorConfig.IsRoot)
+            {
+                break;
+            }
+        }
+
+        return new SeverityChoice(rule.Severity, "default");
+    }
+
+    private static SeveritySetting? Find(IEnumerable<SeveritySetting> settings, string id) => settings.LastOrDefault(s => s.RuleId == id);
+
+    private static SeverityChoice Resolve(SeveritySetting setting, RuleDefinition rule, string source) =>
+        new(setting.Severity ?? rule.Severity, source);
+
+    private DocLintConfigFile? ReadYaml(string dir)
+    {
+        var path = Path.Combine(dir, DocLintConfigFile.FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var config = DocLintConfigFile.Parse(path, File.ReadAllText(path));
+        foreach (var problem in config.Problems)
+        {
+            _problems.Add(problem);
+        }
+
+        return config;
+    }
+
+    private EditorConfigFile? ReadEditorConfig(string dir)
+    {
+        var path = Path.Combine(dir, ".editorconfig");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var file = EditorConfigFile.Parse(path, File.ReadAllText(path));
+        foreach (var problem in file.Problems)
+        {
+            _problems.Add(problem);
+        }
+
+        return file;
+    }
+}
