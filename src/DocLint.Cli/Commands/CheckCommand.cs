@@ -5,13 +5,20 @@ using DocLint.Core.Documents;
 using DocLint.Core.Engine;
 using DocLint.Core.Reporting;
 using DocLint.Core.Workspace;
+using Humanizer;
 
 namespace DocLint.Cli.Commands;
 
 /// <summary><c>doclint check [paths…]</c>: lints files, directories and globs; "-" reads standard input.</summary>
 internal static class CheckCommand
 {
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context) => Create(context, baselineCreate: false);
+
+    /// <summary>
+    /// <c>check</c>, or with <paramref name="baselineCreate"/> the <c>create</c> command of <c>doclint baseline</c>:
+    /// the same run, whose findings are written to a baseline file instead of reported.
+    /// </summary>
+    public static Command Create(CliContext context, bool baselineCreate)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -103,11 +110,27 @@ internal static class CheckCommand
             }
         });
 
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Report only findings that are not in this baseline file (see 'doclint baseline create').",
+            HelpName = "PATH",
+        };
         var rules = new RuleOptions();
         var config = new ConfigOptions();
-        var command = new Command("check", "Lint documents and report findings.");
+        var command = baselineCreate
+            ? new Command("create", "Record today's findings in a baseline file, so that 'check --baseline' reports only new ones.")
+            : new Command("check", "Lint documents and report findings.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { relativePaths, failLevel, maxWarnings, format, output, sarif, json, sarifCategory, noColor, stdinPath, threads, readers })
+        if (baselineCreate)
+        {
+            output.Required = true;
+            output.Description = "The baseline file to write.";
+        }
+
+        Option[] options = baselineCreate
+            ? [output, stdinPath, threads, readers]
+            : [relativePaths, failLevel, maxWarnings, format, output, sarif, json, sarifCategory, noColor, stdinPath, threads, readers, baseline];
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }
@@ -181,6 +204,39 @@ internal static class CheckCommand
 
             }
 
+            if (baselineCreate && loaded.Succeeded)
+            {
+                var target = Path.GetFullPath(parse.GetValue(output)!, context.CurrentDirectory);
+                using (var stream = File.Create(target))
+                {
+                    Baseline.Write(stream, report.Diagnostics.Where(Report.IsShown), Path.GetDirectoryName(target)!);
+                }
+
+                var recorded = report.Diagnostics.Count(d => Report.IsShown(d) && d.Fingerprint is not null);
+                context.Error.WriteLine($"{"finding".ToQuantity(recorded)} from {"file".ToQuantity(report.FileCount)} recorded in {parse.GetValue(output)}");
+                return ExitCodes.Success;
+            }
+
+            int? baselineFixed = null;
+            if (parse.GetValue(baseline) is { } baselinePath && loaded.Succeeded)
+            {
+                var full = Path.GetFullPath(baselinePath, context.CurrentDirectory);
+                Baseline accepted;
+                try
+                {
+                    accepted = Baseline.Read(File.ReadAllText(full));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    context.Error.WriteLine($"doclint: cannot use the baseline {baselinePath}: {ex.Message}");
+                    return ExitCodes.UsageOrConfigError;
+                }
+
+                var (marked, gone) = accepted.Apply(report.Diagnostics, Path.GetDirectoryName(full)!);
+                report = report with { Diagnostics = [.. marked], BaselineFixed = gone };
+                baselineFixed = gone;
+            }
+
             report = report with { Elapsed = context.Time.GetElapsedTime(started) };
             var color = !context.IsOutputRedirected && string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR")) && !parse.GetValue(noColor);
             if (parse.GetValue(output) is { } outputPath)
@@ -211,7 +267,7 @@ internal static class CheckCommand
                 return ExitCodes.UsageOrConfigError;
             }
 
-            context.Error.WriteLine(RunSummary.Format(report.Diagnostics, report.FileCount, report.Elapsed));
+            context.Error.WriteLine(RunSummary.Format(report.Diagnostics, report.FileCount, report.Elapsed, baselineFixed));
             if (report.Diagnostics.Any(d => d.Id == EngineDiagnostics.InvalidRule.Id && d.Severity == DiagnosticSeverity.Error))
             {
                 context.Error.WriteLine("doclint: configuration errors (DL0001) in files found while linting; fix them and run again.");

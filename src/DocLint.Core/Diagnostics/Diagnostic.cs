@@ -6,6 +6,14 @@ namespace DocLint.Core.Diagnostics;
 /// <summary>A replacement of <see cref="Span"/> in the source by <see cref="NewText"/>.</summary>
 public sealed record TextEdit(TextSpan Span, string NewText);
 
+/// <summary>How a finding compares with a baseline (SARIF's baselineState); None when no baseline is used.</summary>
+public enum BaselineState
+{
+    None,
+    New,
+    Unchanged,
+}
+
 /// <summary>One finding at one place in one file.</summary>
 public sealed record Diagnostic
 {
@@ -44,4 +52,7 @@ public sealed record Diagnostic
 
     /// <summary>Suppressed diagnostics are kept (SARIF lists them) but hidden from text output.</summary>
     public bool IsSuppressed { get; init; }
+
+    /// <summary>Unchanged findings (in the baseline) are kept for SARIF but hidden from text output and the exit code.</summary>
+    public BaselineState Baseline { get; init; }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace DocLint.Core.Reporting;
 
 /// <summary>The one way machine formats write JSON: indented with '\n', non-ASCII kept readable.</summary>
-internal static class JsonOutput
+public static class JsonOutput
 {
     public static Utf8JsonWriter CreateWriter(Stream stream) => new(stream, new JsonWriterOptions
     {

@@ -34,8 +34,14 @@ public sealed record Report
 
     public string ToolVersion { get; init; } = ToolInfo.Version;
 
-    /// <summary>Findings shown to people: not suppressed, not silent.</summary>
-    public IEnumerable<Diagnostic> Shown => Diagnostics.Where(d => !d.IsSuppressed && d.Severity >= DiagnosticSeverity.Suggestion);
+    /// <summary>Findings shown to people: not suppressed, not silent, not already in the baseline.</summary>
+    public IEnumerable<Diagnostic> Shown => Diagnostics.Where(IsShown);
+
+    public static bool IsShown(Diagnostic d) =>
+        !d.IsSuppressed && d.Baseline != BaselineState.Unchanged && d.Severity >= DiagnosticSeverity.Suggestion;
+
+    /// <summary>How many baselined findings are gone (fixed) in this run, when a baseline was used.</summary>
+    public int BaselineFixed { get; init; }
 
     /// <summary>A path relative to <see cref="Root"/> with '/' separators, or null when it lies outside.</summary>
     public string? RelativeToRoot(string path)

@@ -87,7 +87,10 @@ public sealed class RuleContext
             LineSpan = Document.Source.GetLinePositionSpan(span),
             MatchedText = withMatchedText ? snippet : null,
             Snippet = snippet,
-            Fingerprint = DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(sentence.Start, sentence.Length)),
+            // A finding about what the document lacks (no matched words) is identified by its rule alone.
+            Fingerprint = withMatchedText
+                ? DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(sentence.Start, sentence.Length))
+                : DiagnosticFingerprint.Compute(Rule.Id, [], []),
             Suggestions = suggestions.IsDefault ? [] : suggestions,
             Fix = fix,
         });

@@ -87,6 +87,10 @@ public static class JsonReporter
         }
 
         json.WriteBoolean("suppressed", d.IsSuppressed);
+        if (d.Baseline != BaselineState.None)
+        {
+            json.WriteString("baselineState", d.Baseline == BaselineState.New ? "new" : "unchanged");
+        }
         json.WriteEndObject();
     }
 }

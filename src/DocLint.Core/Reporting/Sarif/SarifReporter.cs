@@ -197,6 +197,11 @@ public static class SarifReporter
         json.WriteStartArray("locations");
         WriteLocation(json, report, d, region: true);
         json.WriteEndArray();
+        if (d.Baseline != BaselineState.None)
+        {
+            json.WriteString("baselineState", d.Baseline == BaselineState.New ? "new" : "unchanged");
+        }
+
         if (d.Fingerprint is { } fingerprint)
         {
             json.WriteStartObject("partialFingerprints");

@@ -11,8 +11,7 @@ namespace DocLint.Core.Reporting.Text;
 /// </summary>
 public static class MsBuildFormatter
 {
-    public static bool IsShown(Diagnostic diagnostic) =>
-        !diagnostic.IsSuppressed && diagnostic.Severity >= DiagnosticSeverity.Suggestion;
+    public static bool IsShown(Diagnostic diagnostic) => Report.IsShown(diagnostic);
 
     public static string Format(Diagnostic diagnostic, Func<string, string> displayPath)
     {
