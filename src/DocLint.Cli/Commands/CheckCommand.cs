@@ -115,6 +115,8 @@ internal static class CheckCommand
             Description = "Report only findings that are not in this baseline file (see 'doclint baseline create').",
             HelpName = "PATH",
         };
+        var fix = new Option<bool>("--fix") { Description = "Apply the suggested fixes (substitutions) to the files, atomically, keeping their encoding and line endings." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." };
         var rules = new RuleOptions();
         var config = new ConfigOptions();
         var command = baselineCreate
@@ -129,7 +131,7 @@ internal static class CheckCommand
 
         Option[] options = baselineCreate
             ? [output, stdinPath, threads, readers]
-            : [relativePaths, failLevel, maxWarnings, format, output, sarif, json, sarifCategory, noColor, stdinPath, threads, readers, baseline];
+            : [relativePaths, failLevel, maxWarnings, format, output, sarif, json, sarifCategory, noColor, stdinPath, threads, readers, baseline, fix, dryRun];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -141,6 +143,7 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             var started = context.Time.GetTimestamp();
+            IReadOnlyDictionary<string, Core.Text.SourceEncoding> encodings = new Dictionary<string, Core.Text.SourceEncoding>();
             var relative = parse.GetValue(relativePaths);
             var formats = OutputFormats.Choose(parse.GetValue(format), context);
             var configuration = config.Load(parse, context);
@@ -166,7 +169,7 @@ internal static class CheckCommand
 
             if (loaded.RuleSet is { } ruleSet)
             {
-                var needSources = formats.Contains(OutputFormats.Pretty);
+                var needSources = formats.Contains(OutputFormats.Pretty) || parse.GetValue(fix);
                 var readerMap = (parse.GetValue(readers) ?? []).Select(ParseReader).OfType<(string Extension, string Reader)>()
                     .ToDictionary(p => p.Extension, p => p.Reader, StringComparer.OrdinalIgnoreCase);
                 var engine = new LintEngine(ruleSet, new LintOptions
@@ -201,6 +204,7 @@ internal static class CheckCommand
                     Sources = lint.Sources,
                     ExecutionSuccessful = !lint.InternalError,
                 };
+                encodings = lint.Encodings;
 
             }
 
@@ -237,9 +241,21 @@ internal static class CheckCommand
                 baselineFixed = gone;
             }
 
+            var fixSummary = default(string);
+            var printFindings = true;
+            if (parse.GetValue(fix) && loaded.Succeeded)
+            {
+                (report, fixSummary) = ApplyFixes(report, encodings, parse.GetValue(dryRun), context);
+                printFindings = !parse.GetValue(dryRun);
+            }
+
             report = report with { Elapsed = context.Time.GetElapsedTime(started) };
             var color = !context.IsOutputRedirected && string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR")) && !parse.GetValue(noColor);
-            if (parse.GetValue(output) is { } outputPath)
+            if (!printFindings)
+            {
+                // --fix --dry-run printed the diff instead.
+            }
+            else if (parse.GetValue(output) is { } outputPath)
             {
                 OutputFormats.WriteFile(Path.GetFullPath(outputPath, context.CurrentDirectory), formats[0], report);
             }
@@ -268,6 +284,11 @@ internal static class CheckCommand
             }
 
             context.Error.WriteLine(RunSummary.Format(report.Diagnostics, report.FileCount, report.Elapsed, baselineFixed));
+            if (fixSummary is not null)
+            {
+                context.Error.WriteLine(fixSummary);
+            }
+
             if (report.Diagnostics.Any(d => d.Id == EngineDiagnostics.InvalidRule.Id && d.Severity == DiagnosticSeverity.Error))
             {
                 context.Error.WriteLine("doclint: configuration errors (DL0001) in files found while linting; fix them and run again.");
@@ -292,6 +313,50 @@ internal static class CheckCommand
         }
 
         return (parts[0].StartsWith('.') ? parts[0] : "." + parts[0], parts[1].ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// Applies (or, dry, prints as a diff) the fixes of the shown findings, file by file. Fixed findings leave
+    /// the report, so the exit code reflects what remains; a file that cannot be fixed safely keeps its findings.
+    /// </summary>
+    private static (Report Report, string Summary) ApplyFixes(Report report, IReadOnlyDictionary<string, Core.Text.SourceEncoding> encodings, bool dryRun, CliContext context)
+    {
+        var fixedFindings = new HashSet<Diagnostic>(ReferenceEqualityComparer.Instance);
+        var files = 0;
+        foreach (var group in report.Shown.Where(d => d.Fix is not null).GroupBy(d => d.Path, StringComparer.Ordinal))
+        {
+            if (!report.Sources.TryGetValue(group.Key, out var source) || !encodings.TryGetValue(group.Key, out var encoding))
+            {
+                context.Error.WriteLine($"doclint: {report.DisplayPath(group.Key)}: not fixed: it was not decoded cleanly");
+                continue;
+            }
+
+            var plan = Core.Fixing.FixPlan.Create(group.Key, source.Text, group);
+            if (dryRun)
+            {
+                context.Out.Write(Core.Fixing.UnifiedDiff.Format(report.DisplayPath(group.Key).Replace('\\', '/').TrimStart('/'), plan.OldText, plan.NewText));
+            }
+            else if (Core.Fixing.SafeFileWriter.Write(group.Key, source.Text, plan.NewText, encoding) is { } problem)
+            {
+                context.Error.WriteLine($"doclint: {report.DisplayPath(group.Key)}: {problem}");
+                continue;
+            }
+
+            files++;
+            foreach (var d in plan.Applied)
+            {
+                fixedFindings.Add(d);
+            }
+
+            foreach (var d in plan.Overlapping)
+            {
+                context.Error.WriteLine($"doclint: {report.DisplayPath(d.Path)}({d.LineSpan.Start.Line + 1},{d.LineSpan.Start.Character + 1}): {d.Id} not fixed: another fix overlaps it");
+            }
+        }
+
+        var verb = dryRun ? "would be applied" : "applied";
+        var summary = $"{"fix".ToQuantity(fixedFindings.Count)} {verb} in {"file".ToQuantity(files)}";
+        return (report with { Diagnostics = [.. report.Diagnostics.Where(d => !fixedFindings.Contains(d))] }, summary);
     }
 
     private static int ExitCode(Report report, string? failLevel, int? maxWarnings)

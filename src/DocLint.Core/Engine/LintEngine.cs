@@ -9,11 +9,18 @@ namespace DocLint.Core.Engine;
 
 /// <summary>One file's outcome. <see cref="InternalError"/> is set when DocLint itself failed on it.</summary>
 /// <remarks><see cref="Source"/> is kept only when <see cref="LintOptions.KeepSources"/> asks for it (the pretty view shows lines).</remarks>
-public sealed record FileResult(string Path, ImmutableArray<Diagnostic> Diagnostics, SourceText? Source = null, bool InternalError = false);
+public sealed record FileResult(string Path, ImmutableArray<Diagnostic> Diagnostics, SourceText? Source = null, bool InternalError = false)
+{
+    /// <summary>How the file's bytes were decoded; null when it was not decoded cleanly (binary, invalid bytes), so it is never rewritten.</summary>
+    public SourceEncoding? Encoding { get; init; }
+}
 
 /// <summary>A whole run: every diagnostic in output order, and how many files were linted.</summary>
 public sealed record LintResult(ImmutableArray<Diagnostic> Diagnostics, int FileCount, bool InternalError)
 {
+    /// <summary>The decoded encoding of each cleanly decoded file whose source was kept.</summary>
+    public IReadOnlyDictionary<string, SourceEncoding> Encodings { get; init; } = new Dictionary<string, SourceEncoding>();
+
     /// <summary>Source texts by path, for the files whose sources were kept.</summary>
     public IReadOnlyDictionary<string, SourceText> Sources { get; init; } = new Dictionary<string, SourceText>();
 }
@@ -50,7 +57,8 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
         var all = results.SelectMany(r => r.Diagnostics).ToList();
         all.Sort(DiagnosticOrder.Instance);
         var sources = results.Where(r => r.Source is not null).ToDictionary(r => r.Path, r => r.Source!, StringComparer.Ordinal);
-        return new LintResult([.. all], results.Count, results.Any(r => r.InternalError)) { Sources = sources };
+        var encodings = results.Where(r => r.Source is not null && r.Encoding is not null).ToDictionary(r => r.Path, r => r.Encoding!.Value, StringComparer.Ordinal);
+        return new LintResult([.. all], results.Count, results.Any(r => r.InternalError)) { Sources = sources, Encodings = encodings };
     }
 
     public FileResult LintFile(string path)
@@ -99,7 +107,8 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
             });
         }
 
-        return LintSource(path, source, diagnostics);
+        var result = LintSource(path, source, diagnostics);
+        return decoded.HasInvalidBytes ? result : result with { Encoding = decoded.Encoding };
     }
 
     public FileResult LintText(string path, string text) => LintSource(path, SourceText.From(text), []);

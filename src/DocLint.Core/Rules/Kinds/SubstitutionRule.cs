@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Rules.Matching;
+using DocLint.Core.Text;
 
 namespace DocLint.Core.Rules.Kinds;
 
@@ -30,7 +31,9 @@ public sealed class SubstitutionRule : CompiledRule
             var suggestions = _suggestions.TryGetValue(key, out var found) ? found : [];
             var cased = suggestions.Select(s => CasePreserver.Apply(text, s)).ToImmutableArray();
             var message = Format(context, match, ("suggestion", suggestions.FirstOrDefault() ?? ""), ("suggestions", MessageTemplate.QuotedAlternatives(suggestions)));
-            var fix = cased.IsEmpty ? null : new TextEdit(match, cased[0]);
+            // A fix never touches a direct quotation, even for a rule that reports in any voice.
+            var quoted = SortedSpans.AnyOverlap(context.Document.QuotedRegions, match);
+            var fix = cased.IsEmpty || quoted ? null : new TextEdit(context.Document.Snap(match), cased[0]);
             context.Report(match, message, cased, fix);
         }
     }
