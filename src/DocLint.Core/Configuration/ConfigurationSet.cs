@@ -112,33 +112,24 @@ public sealed class ConfigurationSet
     private static SeverityChoice Resolve(SeveritySetting setting, RuleDefinition rule, string source) =>
         new(setting.Severity ?? rule.Severity, source);
 
-    private DocLintConfigFile? ReadYaml(string dir)
+    private DocLintConfigFile? ReadYaml(string dir) =>
+        Read(dir, DocLintConfigFile.FileName, DocLintConfigFile.Parse, c => c.Problems);
+
+    private EditorConfigFile? ReadEditorConfig(string dir) =>
+        Read(dir, ".editorconfig", EditorConfigFile.Parse, c => c.Problems);
+
+    /// <summary>Parses a configuration file in <paramref name="dir"/>, if there is one, and keeps its problems.</summary>
+    private T? Read<T>(string dir, string name, Func<string, string, T> parse, Func<T, IEnumerable<ConfigProblem>> problems)
+        where T : class
     {
-        var path = Path.Combine(dir, DocLintConfigFile.FileName);
+        var path = Path.Combine(dir, name);
         if (!File.Exists(path))
         {
             return null;
         }
 
-        var config = DocLintConfigFile.Parse(path, File.ReadAllText(path));
-        foreach (var problem in config.Problems)
-        {
-            _problems.Add(problem);
-        }
-
-        return config;
-    }
-
-    private EditorConfigFile? ReadEditorConfig(string dir)
-    {
-        var path = Path.Combine(dir, ".editorconfig");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var file = EditorConfigFile.Parse(path, File.ReadAllText(path));
-        foreach (var problem in file.Problems)
+        var file = parse(path, File.ReadAllText(path));
+        foreach (var problem in problems(file))
         {
             _problems.Add(problem);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using DocLint.Core.Rules.Matching;
 
 namespace DocLint.Core.Diagnostics;
 
@@ -14,12 +15,8 @@ public static class DiagnosticFingerprint
     /// <summary>The hash part of a fingerprint (32 hex digits).</summary>
     public static string Compute(string ruleId, ReadOnlySpan<char> matched, ReadOnlySpan<char> sentence)
     {
-        var text = new StringBuilder(ruleId.Length + matched.Length + sentence.Length + 2);
-        text.Append(ruleId).Append('\0');
-        AppendNormalized(text, matched);
-        text.Append('\0');
-        AppendNormalized(text, sentence);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        var text = $"{ruleId}\0{TermSyntax.Normalize(matched, caseSensitive: false)}\0{TermSyntax.Normalize(sentence, caseSensitive: false)}";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
@@ -41,26 +38,5 @@ public static class DiagnosticFingerprint
         }
 
         return result.MoveToImmutable();
-    }
-
-    private static void AppendNormalized(StringBuilder builder, ReadOnlySpan<char> text)
-    {
-        var space = false;
-        foreach (var c in text.Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c is '’' or '‘' ? '\'' : char.ToLowerInvariant(c));
-        }
     }
 }
