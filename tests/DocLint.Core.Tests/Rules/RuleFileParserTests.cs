@@ -43,6 +43,8 @@ public class RuleFileParserTests
     [InlineData("id: DL9001\nname: test\nkind: conditional\nmessage: m\nif: [a]\nrequires: [b]\nwindow: many\n", "DL9001.x.yaml(7,9): 'window' must be a whole number")]
     [InlineData("- just\n- a list\n", "DL9001.x.yaml(1,1): a rule file must be a mapping")]
     [InlineData("", "DL9001.x.yaml(1,1): the rule file is empty")]
+    [InlineData("id: DL9001\nname: test\nkind: substitution\nmessage: m\nswap:\n  phony: [false, disputed]\n", "DL9001.x.yaml(6,11): 'false' reads as a boolean or null in YAML; quote it ('false') to mean the word")]
+    [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [yes, maybe]\n", "DL9001.x.yaml(5,9): 'yes' reads as a boolean or null in YAML")]
     [InlineData("id: DL9001\nid: DL9001\n", "DL9001.x.yaml(2,1): invalid YAML")]
     [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [a]\nexamples:\n  - flag: 'x'\n    pass: 'y'\n", "DL9001.x.yaml(7,5): an example is '- flag: TEXT'")]
     public void Errors_point_at_the_exact_node(string yaml, string expected)

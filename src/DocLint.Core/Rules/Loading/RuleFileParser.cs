@@ -288,7 +288,7 @@ public sealed partial class RuleFileParser
 
             var suggestions = v switch
             {
-                YamlScalarNode { Value: { Length: > 0 } one } => [one],
+                YamlScalarNode { Value: { Length: > 0 } one } when !IsAmbiguousPlain(v) => [one],
                 YamlSequenceNode => StringList(v, $"swap.{term}"),
                 YamlScalarNode => ImmutableArray<string>.Empty,
                 _ => Invalid(v),
@@ -349,6 +349,11 @@ public sealed partial class RuleFileParser
         var items = ImmutableArray.CreateBuilder<string>();
         foreach (var item in sequence.Children)
         {
+            if (IsAmbiguousPlain(item))
+            {
+                continue;
+            }
+
             var value = Scalar(item, key);
             if (string.IsNullOrWhiteSpace(value))
             {
@@ -485,6 +490,22 @@ public sealed partial class RuleFileParser
 
         Error(node.Start, $"'{key}' must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}");
         return null;
+    }
+
+    /// <summary>
+    /// An unquoted true, false, yes, no, null or ~ where text is expected: YAML-aware editors read it as a
+    /// boolean or null, so it must be quoted to mean the word. Reported at the node.
+    /// </summary>
+    private bool IsAmbiguousPlain(YamlNode node)
+    {
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } value }
+            && value.ToLowerInvariant() is "true" or "false" or "yes" or "no" or "null" or "~" or "on" or "off")
+        {
+            Error(node.Start, $"'{value}' reads as a boolean or null in YAML; quote it ('{value}') to mean the word");
+            return true;
+        }
+
+        return false;
     }
 
     private static string Lower<T>(T value)
