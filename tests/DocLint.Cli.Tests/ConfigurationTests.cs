@@ -122,6 +122,16 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Readers_map_extensions_from_the_configuration_and_the_command_line_wins()
+    {
+        using var folder = Folder(("doclint.yaml", "readers:\n  .mdx: markdown\n"), ("c.mdx", "Title\n\nUse `slammed` here. © Courier\n"));
+
+        CliRunner.Run(folder.Path, "check", "c.mdx", "--relative-paths").Out.Should().BeEmpty("as Markdown, the code span is masked");
+        CliRunner.Run(folder.Path, "check", "c.mdx", "--relative-paths", "--reader", ".mdx=plain").Out.Should().Be(
+            "c.mdx(3,6,3,13): warning DL3001: 'slammed' is a loaded term; consider 'criticized'.\n");
+    }
+
+    [Fact]
     public void An_explicit_config_replaces_the_walk()
     {
         using var folder = Folder(("doclint.yaml", "severity:\n  DL3001: none\n"), ("other.yaml", "severity:\n  DL3001: error\n"));

@@ -170,8 +170,12 @@ internal static class CheckCommand
             if (loaded.RuleSet is { } ruleSet)
             {
                 var needSources = formats.Contains(OutputFormats.Pretty) || parse.GetValue(fix);
-                var readerMap = (parse.GetValue(readers) ?? []).Select(ParseReader).OfType<(string Extension, string Reader)>()
-                    .ToDictionary(p => p.Extension, p => p.Reader, StringComparer.OrdinalIgnoreCase);
+                // The configuration's mappings, then the command line's, which win.
+                var readerMap = new Dictionary<string, string>(configuration.Readers, StringComparer.OrdinalIgnoreCase);
+                foreach (var (extension, reader) in (parse.GetValue(readers) ?? []).Select(ParseReader).OfType<(string Extension, string Reader)>())
+                {
+                    readerMap[extension] = reader;
+                }
                 var engine = new LintEngine(ruleSet, new LintOptions
                 {
                     MaxParallelism = parse.GetValue(threads),

@@ -7,6 +7,9 @@ namespace DocLint.Cli.Commands;
 /// <summary>What the configuration says for the whole run: the doclint.yaml files governing the working folder.</summary>
 internal sealed record RunConfiguration(ConfigurationSet Set, bool? DefaultRules, IReadOnlyList<string> RuleFolders, DiagnosticSeverity? FailLevel, IReadOnlyList<DocLintConfigFile> Chain)
 {
+    /// <summary>Reader mappings from the configuration, the nearest file winning.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Readers => Chain.Reverse().SelectMany(c => c.Readers);
+
     /// <summary>True when a file found by walking folders or globs is inside what the configuration includes.</summary>
     public bool Includes(string fullPath)
     {

@@ -20,7 +20,7 @@ public sealed record DocLintConfigFile
 {
     public const string FileName = "doclint.yaml";
 
-    private static readonly string[] Keys = ["root", "defaultRules", "rules", "include", "exclude", "severity", "failLevel", "overrides"];
+    private static readonly string[] Keys = ["root", "defaultRules", "rules", "include", "exclude", "severity", "failLevel", "overrides", "readers"];
 
     public required string Path { get; init; }
 
@@ -41,6 +41,9 @@ public sealed record DocLintConfigFile
     public DiagnosticSeverity? FailLevel { get; init; }
 
     public ImmutableArray<ConfigOverride> Overrides { get; init; } = [];
+
+    /// <summary>`readers`: file extension (".mdx") → reader name (plain, markdown, html).</summary>
+    public ImmutableDictionary<string, string> Readers { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public ImmutableArray<RuleReference> RuleReferences { get; init; } = [];
 
@@ -242,6 +245,29 @@ public sealed record DocLintConfigFile
                     }
 
                     config = config with { Overrides = overrides.ToImmutable() };
+                    break;
+                case "readers":
+                    var readers = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+                    if (value is not YamlMappingNode readerMap)
+                    {
+                        Problem(value.Start, "'readers' maps extensions to readers: {.mdx: markdown}");
+                        break;
+                    }
+
+                    foreach (var (k, v) in readerMap.Children)
+                    {
+                        var extension = Scalar(k, key) ?? "";
+                        var reader = Scalar(v, extension);
+                        if (reader is null || Documents.DocumentReaders.Find(reader) is null)
+                        {
+                            Problem(v.Start, $"unknown reader '{reader}'; use one of: {string.Join(", ", Documents.DocumentReaders.All.Select(r => r.Name))}");
+                            continue;
+                        }
+
+                        readers[extension.StartsWith('.') ? extension : "." + extension] = reader.ToLowerInvariant();
+                    }
+
+                    config = config with { Readers = readers.ToImmutable() };
                     break;
                 default:
                     Problem(keyNode.Start, $"unknown key '{key}'; expected one of: {string.Join(", ", Keys)}");
