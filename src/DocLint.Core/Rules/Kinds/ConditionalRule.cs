@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DocLint.Core.Rules.Matching;
 using DocLint.Core.Text;
 
@@ -29,10 +30,42 @@ public sealed class ConditionalRule(RuleDefinition definition, PhraseMatcher ifM
                 : TextSpan.FromBounds(
                     sentences[Math.Max(0, index - Definition.Window)].Start,
                     sentences[Math.Min(sentences.Length - 1, index + Definition.Window)].End);
-            if (!required.Any(r => window.Contains(r) && !r.OverlapsWith(match)))
+            if (!AnyRequiredIn(required, window, match))
             {
                 context.Report(match, Format(context, match, ("window", Definition.Window.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             }
         }
+    }
+
+    /// <summary>
+    /// True when a required match lies inside <paramref name="window"/> and is not <paramref name="match"/>
+    /// itself. <paramref name="required"/> is sorted and disjoint, so a binary search finds the first
+    /// candidate: the cost does not grow with the size of the document.
+    /// </summary>
+    private static bool AnyRequiredIn(ImmutableArray<TextSpan> required, TextSpan window, TextSpan match)
+    {
+        int lo = 0, hi = required.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (required[mid].Start < window.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < required.Length && required[i].Start < window.End; i++)
+        {
+            if (window.Contains(required[i]) && !required[i].OverlapsWith(match))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
