@@ -1,0 +1,184 @@
+using System.CommandLine;
+using DocLint.Core.Documents;
+
+namespace DocLint.Cli.Commands;
+
+/// <summary>
+/// Every option of <c>doclint check</c> (and of <c>doclint baseline create</c>, which takes a subset), with
+/// its validation. <see cref="CheckRun"/> reads them; <see cref="CheckCommand"/> puts them on a command.
+/// </summary>
+internal sealed class CheckOptions
+{
+    public CheckOptions(bool baselineCreate)
+    {
+        BaselineCreate = baselineCreate;
+        Paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, folders (searched recursively for .txt, .md, .markdown, .html, .htm) and globs; '-' reads standard input. Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        Paths.Validators.Add(result =>
+        {
+            // An unknown "--option" would otherwise be taken for a path; "./-name" still reaches such a file.
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+            {
+                result.AddError($"Unrecognized command or argument '{token.Value}'.");
+            }
+        });
+        RelativePaths = new Option<bool>("--relative-paths")
+        {
+            Description = "Print paths relative to the current folder instead of full Paths.",
+        };
+        FailLevel = new Option<string>("--fail-level")
+        {
+            Description = "Exit with 1 when there is a finding at or above this severity.",
+            DefaultValueFactory = _ => "error",
+            HelpName = "error|warning|suggestion",
+        };
+        FailLevel.AcceptOnlyFromAmong("error", "warning", "suggestion");
+        MaxWarnings = new Option<int?>("--max-warnings")
+        {
+            Description = "Also exit with 1 when there are more than N warnings.",
+            HelpName = "N",
+        };
+        Format = new Option<string?>("--format")
+        {
+            Description = "Output format: msbuild, pretty, json, sarif, github. Default: pretty on a terminal, GitHub annotations (and msbuild) in GitHub Actions, msbuild otherwise.",
+            HelpName = "NAME",
+        };
+        Format.AcceptOnlyFromAmong(OutputFormats.Names);
+        Output = new Option<string?>("--output")
+        {
+            Description = "Write the output format to this file instead of standard Output.",
+            HelpName = "PATH",
+        };
+        Sarif = new Option<string?>("--sarif") { Description = "Also write SARIF 2.1.0 to this file.", HelpName = "PATH" };
+        Json = new Option<string?>("--json") { Description = "Also write the JSON format to this file.", HelpName = "PATH" };
+        SarifCategory = new Option<string?>("--sarif-category")
+        {
+            Description = "SARIF runAutomationDetails.id, to tell runs apart in code scanning (for example 'doclint/articles/').",
+            HelpName = "ID",
+        };
+        NoColor = new Option<bool>("--no-color") { Description = "No colours in the pretty view (NO_COLOR does the same)." };
+        StdinPath = new Option<string?>("--stdin-path")
+        {
+            Description = "The path to report for text read from standard input ('-').",
+            HelpName = "PATH",
+        };
+        Threads = new Option<int>("--threads")
+        {
+            Description = "How many files to lint at once (default: one per processor). Output is the same whatever the number.",
+            HelpName = "N",
+        };
+        Threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--threads must be 0 or more.");
+            }
+        });
+        MaxWarnings.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() < 0)
+            {
+                r.AddError("--max-warnings must be 0 or more.");
+            }
+        });
+
+        Readers = new Option<string[]>("--reader")
+        {
+            Description = "Read files with this extension with this reader, e.g. '.mdx=markdown' (readers: plain, markdown, html). Repeatable.",
+            HelpName = "EXT=READER",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        Readers.Validators.Add(r =>
+        {
+            foreach (var value in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (ParseReader(value) is null)
+                {
+                    r.AddError($"--reader takes EXT=READER with a reader of: {string.Join(", ", DocumentReaders.All.Select(x => x.Name))}; got '{value}'.");
+                }
+            }
+        });
+
+        Baseline = new Option<string?>("--baseline")
+        {
+            Description = "Report only findings that are not in this baseline file (see 'doclint baseline create').",
+            HelpName = "PATH",
+        };
+        Fix = new Option<bool>("--fix") { Description = "Apply the suggested fixes (substitutions) to the files, atomically, keeping their encoding and line endings." };
+        DryRun = new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." };
+        if (baselineCreate)
+        {
+            Output.Required = true;
+            Output.Description = "The baseline file to write.";
+        }
+    }
+
+    public bool BaselineCreate { get; }
+
+    public Argument<string[]> Paths { get; }
+
+    public Option<bool> RelativePaths { get; }
+
+    public Option<string> FailLevel { get; }
+
+    public Option<int?> MaxWarnings { get; }
+
+    public Option<string?> Format { get; }
+
+    public Option<string?> Output { get; }
+
+    public Option<string?> Sarif { get; }
+
+    public Option<string?> Json { get; }
+
+    public Option<string?> SarifCategory { get; }
+
+    public Option<bool> NoColor { get; }
+
+    public Option<string?> StdinPath { get; }
+
+    public Option<int> Threads { get; }
+
+    public Option<string[]> Readers { get; }
+
+    public Option<bool> Fix { get; }
+
+    public Option<bool> DryRun { get; }
+
+    public Option<string?> Baseline { get; }
+
+    public RuleOptions Rules { get; } = new();
+
+    public ConfigOptions Config { get; } = new();
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Paths);
+        Option[] options = BaselineCreate
+            ? [Output, StdinPath, Threads, Readers]
+            : [RelativePaths, FailLevel, MaxWarnings, Format, Output, Sarif, Json, SarifCategory, NoColor, StdinPath, Threads, Readers, Baseline, Fix, DryRun];
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        Rules.AddTo(command);
+        Config.AddTo(command);
+    }
+
+    /// <summary>".mdx=markdown" (or "mdx=markdown") → (".mdx", "markdown"); null when malformed or the reader is unknown.</summary>
+    public static (string Extension, string Reader)? ParseReader(string value)
+    {
+        var parts = value.Split('=', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || parts[0].Length == 0 || DocumentReaders.Find(parts[1]) is null)
+        {
+            return null;
+        }
+
+        return (parts[0].StartsWith('.') ? parts[0] : "." + parts[0], parts[1].ToLowerInvariant());
+    }
+
+}
