@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -15,13 +16,26 @@ public static class JsonOutput
 
     public static void WriteTo(TextWriter writer, Action<Utf8JsonWriter> write)
     {
+        if (writer is StreamWriter { Encoding: UTF8Encoding } file)
+        {
+            // A file: stream the JSON straight into it rather than building it in memory first.
+            file.Flush();
+            using (var direct = CreateWriter(file.BaseStream))
+            {
+                write(direct);
+            }
+
+            file.Write('\n');
+            return;
+        }
+
         using var buffer = new MemoryStream();
         using (var json = CreateWriter(buffer))
         {
             write(json);
         }
 
-        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         writer.Write('\n');
     }
 }
