@@ -23,15 +23,30 @@ public sealed class WordIndex
 
     public static WordIndex Build(string text)
     {
-        var starts = new List<int>(text.Length / 6);
-        var lengths = new List<int>(text.Length / 6);
-        var i = 0;
-        while (i < text.Length)
+        // Two passes, count then fill, so the arrays are allocated once at their exact size: on a very
+        // large document, growing lists would hold up to three times the memory the index needs.
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
         {
-            if (!IsWordChar(text[i]))
+            var word = IsWordChar(c);
+            if (word && !inWord)
+            {
+                count++;
+            }
+
+            inWord = word;
+        }
+
+        var starts = new int[count];
+        var lengths = new int[count];
+        var t = 0;
+        var i = 0;
+        while (t < count)
+        {
+            while (!IsWordChar(text[i]))
             {
                 i++;
-                continue;
             }
 
             var start = i;
@@ -40,11 +55,12 @@ public sealed class WordIndex
                 i++;
             }
 
-            starts.Add(start);
-            lengths.Add(i - start);
+            starts[t] = start;
+            lengths[t] = i - start;
+            t++;
         }
 
-        return new WordIndex([.. starts], [.. lengths]);
+        return new WordIndex(starts, lengths);
     }
 
     /// <summary>The same test as the regex engine's \w.</summary>
