@@ -88,7 +88,9 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
         var decoded = SourceDecoder.Decode(bytes);
         if (decoded.IsBinary)
         {
-            return Problem(path, DiagnosticSeverity.Warning, "binary file skipped (it contains NUL bytes)");
+            return Problem(path, DiagnosticSeverity.Warning, SourceDecoder.LooksLikeUtf16WithoutBom(bytes)
+                ? "file skipped: it looks like UTF-16 without a byte order mark; save it as UTF-8, or as UTF-16 with a BOM"
+                : "binary file skipped (it contains NUL bytes)");
         }
 
         var source = SourceText.From(decoded.Text!);

@@ -63,6 +63,30 @@ public static class SourceDecoder
         return DecodeUtf8(bytes, encoding);
     }
 
+    /// <summary>
+    /// True when NUL bytes sit at every other position, as in UTF-16 text without a byte order mark (most
+    /// text is ASCII, whose UTF-16 code units have a zero high byte).
+    /// </summary>
+    public static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        var even = Math.Min(bytes.Length, BinaryProbeLength) & ~1;
+        var probe = bytes[..even];
+        if (probe.Length < 4)
+        {
+            return false;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < probe.Length; i += 2)
+        {
+            evenZeros += probe[i] == 0 ? 1 : 0;
+            oddZeros += probe[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = probe.Length / 2;
+        return (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.1) || (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.1);
+    }
+
     private static DecodeResult DecodeUtf8(ReadOnlySpan<byte> bytes, SourceEncoding encoding)
     {
         // Fast path: valid UTF-8 decodes in one pass with no replacement.

@@ -57,6 +57,16 @@ public class LintEngineTests
     }
 
     [Fact]
+    public void Utf16_without_a_bom_is_named_as_such_rather_than_binary()
+    {
+        using var folder = new TempFolder();
+        var file = folder.WriteBytes("a.txt", Encoding.Unicode.GetBytes("They slammed it."));
+
+        Dump(new LintEngine(Slammed).LintFiles([file])).Should().Be(
+            "a.txt(1,1) DL0002 Warning file skipped: it looks like UTF-16 without a byte order mark; save it as UTF-8, or as UTF-16 with a BOM");
+    }
+
+    [Fact]
     public void Files_over_the_size_limit_are_skipped_with_a_message()
     {
         using var folder = new TempFolder();
