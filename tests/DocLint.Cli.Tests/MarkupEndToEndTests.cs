@@ -32,6 +32,19 @@ public class MarkupEndToEndTests
     }
 
     [Fact]
+    public void Raw_html_in_markdown_is_read_as_html_its_text_linted_its_markup_not()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", "# Title\n\n<figure><img src=\"slammed.png\"><figcaption>Rebels gutted the town.</figcaption></figure>\n\n<div class=\"slammed\">They slammed it &amp; left.</div>\n\n© Courier\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "a.md", "--relative-paths");
+
+        result.Out.Should().Be(
+            "a.md(3,51,3,57): warning DL3001: 'gutted' is a loaded term; consider 'devastated' or 'severely damaged'.\n"
+            + "a.md(5,27,5,34): warning DL3001: 'slammed' is a loaded term; consider 'criticized'.\n");
+    }
+
+    [Fact]
     public void Suppressed_findings_are_counted_hidden_from_text_and_listed_in_sarif()
     {
         using var folder = new TempFolder();

@@ -31,7 +31,7 @@ public sealed class HtmlReader : IDocumentReader
 
     public Document Read(string path, SourceText source)
     {
-        var scan = new Scan(source.Text);
+        var scan = new Scan(source.Text, Blank(source.Text), new TextSpan(0, source.Length));
         scan.Run();
         return new Document(
             path,
@@ -43,14 +43,28 @@ public sealed class HtmlReader : IDocumentReader
             atomicSpans: scan.Entities.ToImmutable());
     }
 
-    private sealed class Scan(string text)
+    /// <summary>
+    /// Reads the HTML in <paramref name="region"/> of <paramref name="text"/> (an HTML block inside Markdown):
+    /// its prose is copied into <paramref name="prose"/>, and its structure is returned in source coordinates.
+    /// </summary>
+    internal static (IReadOnlyList<Block> Blocks, IReadOnlyList<TextSpan> Quotations, IReadOnlyList<Directive> Directives, IReadOnlyList<TextSpan> Entities)
+        ReadRegion(string text, char[] prose, TextSpan region)
+    {
+        var scan = new Scan(text, prose, region);
+        scan.Run();
+        return (scan.Blocks, scan.Quotations, scan.Directives, scan.Entities);
+    }
+
+    private static char[] Blank(string text) => [.. text.Select(c => c is '\n' or '\r' ? c : ' ')];
+
+    private sealed class Scan(string text, char[] prose, TextSpan region)
     {
         private readonly List<(string Name, int Start)> _open = [];
         private int _blockStart = -1;
         private int _blockEnd = -1;
         private BlockKind _blockKind = BlockKind.Paragraph;
 
-        public char[] Prose { get; } = [.. text.Select(c => c is '\n' or '\r' ? c : ' ')];
+        public char[] Prose { get; } = prose;
 
         public ImmutableArray<Block>.Builder Blocks { get; } = ImmutableArray.CreateBuilder<Block>();
 
@@ -62,8 +76,8 @@ public sealed class HtmlReader : IDocumentReader
 
         public void Run()
         {
-            var i = 0;
-            while (i < text.Length)
+            var i = region.Start;
+            while (i < region.End)
             {
                 var c = text[i];
                 if (c == '<')
@@ -89,7 +103,7 @@ public sealed class HtmlReader : IDocumentReader
             Flush();
             foreach (var (name, start) in _open.Where(o => IsQuotation(o.Name)))
             {
-                Quotations.Add(TextSpan.FromBounds(start, text.Length));
+                Quotations.Add(TextSpan.FromBounds(start, region.End));
             }
         }
 

@@ -55,7 +55,13 @@ public sealed class MarkdownReader : IDocumentReader
                     quotations.Add(Span(quote.Span, text.Length));
                     break;
                 case HtmlBlock html:
-                    directives.AddRange(DirectiveParser.ParseComments(text, Span(html.Span, text.Length)));
+                    // Raw HTML in Markdown (a figure with its caption, a note in a div) is read as HTML: its text
+                    // is prose, its tags and attributes are not.
+                    var inner = Html.HtmlReader.ReadRegion(text, prose, Span(html.Span, text.Length));
+                    blocks.AddRange(inner.Blocks);
+                    quotations.AddRange(inner.Quotations);
+                    directives.AddRange(inner.Directives);
+                    entities.AddRange(inner.Entities);
                     break;
                 case LeafBlock { Inline: { } inline } leaf:
                     var start = int.MaxValue;
