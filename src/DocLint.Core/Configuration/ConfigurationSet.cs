@@ -7,6 +7,15 @@ namespace DocLint.Core.Configuration;
 /// <summary>Where a rule's effective severity for a file came from.</summary>
 public sealed record SeverityChoice(DiagnosticSeverity Severity, string Source);
 
+/// <summary>The severity settings that apply to one file, by rule id, with where each came from.</summary>
+public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting Setting, string Source)> chosen)
+{
+    /// <summary>The rule's severity for this file: a setting ("default" meaning the rule's own), or the rule's own.</summary>
+    public SeverityChoice For(RuleDefinition rule) => chosen.TryGetValue(rule.Id, out var entry)
+        ? new SeverityChoice(entry.Setting.Severity ?? rule.Severity, entry.Source)
+        : new SeverityChoice(rule.Severity, "default");
+}
+
 /// <summary>
 /// Severities per file, from doclint.yaml and .editorconfig, the way .NET analyzers are configured. For a
 /// file, doclint.yaml files are read from its folder upwards (stopping after one with <c>root: true</c>, or
@@ -65,25 +74,41 @@ public sealed class ConfigurationSet
     }
 
     /// <summary>The effective severity of <paramref name="rule"/> for the file at <paramref name="fullPath"/>, and why.</summary>
-    public SeverityChoice SeverityFor(string fullPath, RuleDefinition rule)
+    public SeverityChoice SeverityFor(string fullPath, RuleDefinition rule) => ForFile(fullPath).For(rule);
+
+    /// <summary>
+    /// Every severity setting that applies to one file, resolved once (the configuration files walked, the
+    /// globs matched), so that each rule is then a dictionary lookup.
+    /// </summary>
+    public FileSeverities ForFile(string fullPath)
     {
+        var chosen = new Dictionary<string, (SeveritySetting Setting, string Source)>(StringComparer.Ordinal);
+
+        // doclint.yaml, nearest first: its overrides (the last matching one wins), then its severity map.
         foreach (var config in YamlFor(fullPath))
         {
             var relative = Path.GetRelativePath(config.Directory, fullPath).Replace('\\', '/');
-            foreach (var over in config.Overrides.Reverse())
+            var fromOverrides = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
+            foreach (var over in config.Overrides.Where(o => o.Files.Any(g => g.IsMatch(relative))))
             {
-                if (over.Files.Any(g => g.IsMatch(relative)) && Find(over.Severity, rule.Id) is { } setting)
+                foreach (var setting in over.Severity)
                 {
-                    return Resolve(setting, rule, $"{config.Path}:{setting.Line + 1} (override)");
+                    fromOverrides[setting.RuleId] = setting;
                 }
             }
 
-            if (Find(config.Severity, rule.Id) is { } own)
+            foreach (var setting in fromOverrides.Values)
             {
-                return Resolve(own, rule, $"{config.Path}:{own.Line + 1}");
+                chosen.TryAdd(setting.RuleId, (setting, $"{config.Path}:{setting.Line + 1} (override)"));
+            }
+
+            foreach (var setting in config.Severity.Reverse())
+            {
+                chosen.TryAdd(setting.RuleId, (setting, $"{config.Path}:{setting.Line + 1}"));
             }
         }
 
+        // .editorconfig, nearest first, up to one with root = true; within a file the last matching line wins.
         for (var dir = Path.GetDirectoryName(fullPath); dir is not null; dir = Path.GetDirectoryName(dir))
         {
             if (_editorConfig.GetOrAdd(dir, ReadEditorConfig) is not { } editorConfig)
@@ -92,10 +117,15 @@ public sealed class ConfigurationSet
             }
 
             var relative = Path.GetRelativePath(dir, fullPath).Replace('\\', '/');
-            var match = editorConfig.Sections.Where(s => s.Glob.IsMatch(relative)).SelectMany(s => s.Settings).LastOrDefault(s => s.RuleId == rule.Id);
-            if (match is not null)
+            var fromFile = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
+            foreach (var setting in editorConfig.Sections.Where(s => s.Glob.IsMatch(relative)).SelectMany(s => s.Settings))
             {
-                return Resolve(match, rule, $"{editorConfig.Path}:{match.Line + 1}");
+                fromFile[setting.RuleId] = setting;
+            }
+
+            foreach (var setting in fromFile.Values)
+            {
+                chosen.TryAdd(setting.RuleId, (setting, $"{editorConfig.Path}:{setting.Line + 1}"));
             }
 
             if (editorConfig.IsRoot)
@@ -104,13 +134,8 @@ public sealed class ConfigurationSet
             }
         }
 
-        return new SeverityChoice(rule.Severity, "default");
+        return new FileSeverities(chosen);
     }
-
-    private static SeveritySetting? Find(IEnumerable<SeveritySetting> settings, string id) => settings.LastOrDefault(s => s.RuleId == id);
-
-    private static SeverityChoice Resolve(SeveritySetting setting, RuleDefinition rule, string source) =>
-        new(setting.Severity ?? rule.Severity, source);
 
     private DocLintConfigFile? ReadYaml(string dir) =>
         Read(dir, DocLintConfigFile.FileName, DocLintConfigFile.Parse, c => c.Problems);

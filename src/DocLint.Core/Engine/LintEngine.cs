@@ -136,10 +136,16 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
         }
     }
 
-    private Func<CompiledRule, DiagnosticSeverity> SeverityOf(string path) =>
-        _options.Configuration is { } configuration && Path.IsPathRooted(path)
-            ? rule => configuration.SeverityFor(path, rule.Definition).Severity
-            : static rule => rule.Definition.Severity;
+    private Func<CompiledRule, DiagnosticSeverity> SeverityOf(string path)
+    {
+        if (_options.Configuration is not { } configuration || !Path.IsPathRooted(path))
+        {
+            return static rule => rule.Definition.Severity;
+        }
+
+        var severities = configuration.ForFile(path);
+        return rule => severities.For(rule.Definition).Severity;
+    }
 
     /// <summary>Marks findings that inline directives silence, and reports directives that name unknown rules (DL0003).</summary>
     private void ApplyDirectives(Document document, List<Diagnostic> diagnostics)

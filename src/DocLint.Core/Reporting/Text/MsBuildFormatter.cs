@@ -11,8 +11,6 @@ namespace DocLint.Core.Reporting.Text;
 /// </summary>
 public static class MsBuildFormatter
 {
-    public static bool IsShown(Diagnostic diagnostic) => Report.IsShown(diagnostic);
-
     public static string Format(Diagnostic diagnostic, Func<string, string> displayPath)
     {
         var start = diagnostic.LineSpan.Start;
@@ -25,7 +23,7 @@ public static class MsBuildFormatter
 
     public static void Write(TextWriter writer, IEnumerable<Diagnostic> diagnostics, Func<string, string> displayPath)
     {
-        foreach (var diagnostic in diagnostics.Where(IsShown))
+        foreach (var diagnostic in diagnostics.Where(Report.IsShown))
         {
             writer.Write(Format(diagnostic, displayPath));
             writer.Write('\n');

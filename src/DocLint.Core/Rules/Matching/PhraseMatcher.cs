@@ -72,9 +72,6 @@ public sealed class PhraseMatcher
         return new PhraseMatcher(byFirstWord, [.. scans]);
     }
 
-    /// <summary>All matches in <paramref name="text"/>, building its word index (for one-off use).</summary>
-    public ImmutableArray<TextSpan> FindAll(string text) => FindAll(text, WordIndex.Build(text));
-
     /// <summary>
     /// All matches in <paramref name="text"/>, sorted, with overlaps resolved leftmost-longest, so the same
     /// words found by a term and by a pattern are reported once. Throws <see cref="RegexMatchTimeoutException"/>.
