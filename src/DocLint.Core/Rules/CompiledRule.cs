@@ -33,7 +33,9 @@ public abstract class CompiledRule
     {
         var text = context.TextFor(Definition.Scope);
         var words = context.WordsFor(Definition.Scope);
-        var matches = matcher.FindAll(text, words);
+        // Patterns are matched unit by unit where the scope has units (sentences, paragraphs, headings).
+        var units = Definition.Scope is RuleScope.Document ? default : context.Units(Definition.Scope, Definition.ScopeField);
+        var matches = matcher.FindAll(text, words, units);
         if (matches.IsEmpty)
         {
             return matches;

@@ -78,6 +78,23 @@ public class RuleKindTests
     }
 
     [Fact]
+    public void A_sentence_scoped_pattern_is_matched_one_sentence_at_a_time()
+    {
+        // Over the whole text, the first match would start at "the cat" and run into the next sentence,
+        // hiding the match that lies inside one.
+        Annotate(Rule("kind: existence\npatterns: ['\\bthe\\b[^;]*?\\bsaid\\b']"), "I saw the cat. The spokesman said so.", "DL9001")
+            .Should().Be("I saw the cat. [|The spokesman said|] so.");
+
+        // ^ and $ match at the ends of each sentence.
+        Annotate(Rule("kind: existence\npatterns: ['^the\\b', 'so\\.$']"), "I saw the cat. The spokesman said so.", "DL9001")
+            .Should().Be("I saw the cat. [|The|] spokesman said [|so.|]");
+
+        // Scope document: the whole text is one unit.
+        Annotate(Rule("kind: existence\nscope: document\npatterns: ['^the\\b']"), "The cat. The dog.", "DL9001")
+            .Should().Be("[|The|] cat. The dog.");
+    }
+
+    [Fact]
     public void Exceptions_cancel_overlapping_matches()
     {
         var rules = Rule("kind: existence\nterms: [regime]\nexceptions: [regime change]");

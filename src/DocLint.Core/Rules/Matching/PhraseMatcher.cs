@@ -9,24 +9,29 @@ namespace DocLint.Core.Rules.Matching;
 /// The compiled form of a rule's terms and patterns.
 /// <para>
 /// Terms are grouped by their first word. A match of a term always starts at a word token equal to that
-/// word, so matching walks the text's shared <see cref="WordIndex"/>, looks each token up once (no
-/// allocation), and only on a hit runs a small regex of that group's terms anchored there (\G). The regex
+/// word, so matching walks the text's shared <see cref="WordIndex"/>, rejects most tokens with one bit test
+/// (<see cref="WordFilter"/>), looks the rest up (no allocation), and only on a hit runs a small regex of
+/// that group's terms anchored there (\G). The regex
 /// still decides what matches (white space runs, apostrophes, boundaries), so the result is the same as one
 /// alternation of all terms scanned left to right, longest first: "regime change" wins over "regime".
-/// Terms that start with a non-word character, and every pattern, scan the whole text. A pattern may name
-/// a group <c>match</c> to report only that part of what it matched.
+/// Terms that start with a non-word character, and every pattern, are scanned for: in each unit of the
+/// rule's scope on its own, and only in the units that hold the literals the pattern cannot match without
+/// (<see cref="RequiredLiterals"/>). A pattern may name a group <c>match</c> to report only that part of
+/// what it matched.
 /// </para>
 /// </summary>
 public sealed class PhraseMatcher
 {
     private readonly FrozenDictionary<string, Lazy<Regex>> _byFirstWord;
     private readonly FrozenDictionary<string, Lazy<Regex>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly Regex[] _scans;
+    private readonly WordFilter _filter;
+    private readonly (Regex Regex, RequiredLiterals Literals)[] _scans;
 
-    private PhraseMatcher(FrozenDictionary<string, Lazy<Regex>> byFirstWord, Regex[] scans)
+    private PhraseMatcher(FrozenDictionary<string, Lazy<Regex>> byFirstWord, (Regex, RequiredLiterals)[] scans)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _filter = new WordFilter(byFirstWord.Keys);
         _scans = scans;
     }
 
@@ -50,18 +55,19 @@ public sealed class PhraseMatcher
             },
             comparer);
 
-        var scans = new List<Regex>();
+        var scans = new List<(Regex, RequiredLiterals)>();
         var unanchored = terms.Where(t => !WordIndex.IsWordChar(t[0])).ToList();
         if (unanchored.Count > 0)
         {
-            scans.Add(RegexFactory.CreateForTerms(Alternation(unanchored), caseSensitive));
+            var pattern = Alternation(unanchored);
+            scans.Add((RegexFactory.CreateForTerms(pattern, caseSensitive), RequiredLiterals.From(pattern)));
         }
 
         foreach (var pattern in spec.Patterns)
         {
             try
             {
-                scans.Add(RegexFactory.CreateForPattern(pattern.Pattern, caseSensitive));
+                scans.Add((RegexFactory.CreateForPattern(pattern.Pattern, caseSensitive), RequiredLiterals.From(pattern.Pattern)));
             }
             catch (ArgumentException ex)
             {
@@ -76,7 +82,13 @@ public sealed class PhraseMatcher
     /// All matches in <paramref name="text"/>, sorted, with overlaps resolved leftmost-longest, so the same
     /// words found by a term and by a pattern are reported once. Throws <see cref="RegexMatchTimeoutException"/>.
     /// </summary>
-    public ImmutableArray<TextSpan> FindAll(string text, WordIndex words)
+    /// <param name="units">
+    /// When given (sorted, disjoint), patterns are matched within each unit on its own, as if it were the
+    /// whole text (^ and $ match at its ends; lookarounds do not see past it), and only in the units that
+    /// hold the literals a pattern requires (<see cref="RequiredLiterals"/>). Terms are always found
+    /// through <paramref name="words"/>.
+    /// </param>
+    public ImmutableArray<TextSpan> FindAll(string text, WordIndex words, ImmutableArray<TextSpan> units = default)
     {
         var spans = new List<TextSpan>();
         if (_byFirstWord.Count > 0)
@@ -85,7 +97,7 @@ public sealed class PhraseMatcher
             for (var t = 0; t < words.Count; t++)
             {
                 var start = words.Starts[t];
-                if (start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var group))
+                if (!_filter.MayContain(words.Hashes[t]) || start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var group))
                 {
                     continue;
                 }
@@ -99,15 +111,17 @@ public sealed class PhraseMatcher
             }
         }
 
-        foreach (var regex in _scans)
+        if (_scans.Length > 0)
         {
-            var group = regex.GroupNumberFromName("match");
-            for (var match = regex.Match(text); match.Success; match = match.NextMatch())
+            ReadOnlySpan<TextSpan> ranges = units.IsDefault ? [new TextSpan(0, text.Length)] : units.AsSpan();
+            var selected = new List<int>();
+            foreach (var (regex, literals) in _scans)
             {
-                var g = group < 0 ? match : match.Groups[group];
-                if (g.Success && g.Length > 0)
+                selected.Clear();
+                literals.SelectUnits(text, ranges, selected);
+                foreach (var unit in selected)
                 {
-                    spans.Add(new TextSpan(g.Index, g.Length));
+                    Scan(regex, text, ranges[unit], spans);
                 }
             }
         }
@@ -130,6 +144,19 @@ public sealed class PhraseMatcher
         }
 
         return result.ToImmutable();
+    }
+
+    private static void Scan(Regex regex, string text, TextSpan range, List<TextSpan> spans)
+    {
+        var group = regex.GroupNumberFromName("match");
+        for (var match = regex.Match(text, range.Start, range.Length); match.Success; match = match.NextMatch())
+        {
+            var g = group < 0 ? match : match.Groups[group];
+            if (g.Success && g.Length > 0)
+            {
+                spans.Add(new TextSpan(g.Index, g.Length));
+            }
+        }
     }
 
     private static string FirstWord(string term)

@@ -1,0 +1,416 @@
+using System.Buffers;
+using System.Text;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Rules.Matching;
+
+/// <summary>
+/// What text a regular expression cannot match without: a conjunction of literal sets, each met when any
+/// one of its strings occurs (compared ordinal-case-insensitively). From
+/// <c>\b(?:critics|experts)\s+(?:say|said)\b</c> it derives {critics, experts} and {say, said}. A
+/// document region that fails one set cannot hold a match, so the pattern is not run there: ripgrep's
+/// literal prefilter, for .NET patterns.
+/// <para>
+/// The derivation is conservative: syntax it does not understand yields no requirement for that part
+/// (never a wrong one), and only ASCII letters, digits and punctuation become literals, because the
+/// regex engine's case-insensitive equivalences agree with ordinal comparison there (except the Kelvin
+/// sign, which <see cref="Unsafe"/> lists). Strings shorter than three characters are not used.
+/// </para>
+/// </summary>
+public sealed class RequiredLiterals
+{
+    private const int MinLength = 3;
+    private const int MaxSets = 3;
+    private readonly SearchValues<string>[] _sets;
+
+    private RequiredLiterals(IReadOnlyList<string[]> sets)
+    {
+        Sets = sets;
+        _sets = [.. sets.Select(s => SearchValues.Create(s, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>Characters the regex engine matches case-insensitively to an ASCII letter but ordinal comparison does not.</summary>
+    public static SearchValues<char> Unsafe { get; } = SearchValues.Create("\u212A");
+
+    /// <summary>The required sets, most selective first; empty when nothing is required.</summary>
+    public IReadOnlyList<string[]> Sets { get; }
+
+    public bool IsEmpty => Sets.Count == 0;
+
+    /// <summary>Derives the requirement of <paramref name="pattern"/>; none when its syntax is not understood or options change how it parses.</summary>
+    public static RequiredLiterals From(string pattern)
+    {
+        List<HashSet<string>> sets;
+        try
+        {
+            var parser = new Parser(pattern);
+            sets = parser.ParseAlternation().Sets;
+            if (parser.Position != pattern.Length)
+            {
+                sets = [];
+            }
+        }
+        catch (NotSupportedException)
+        {
+            sets = [];
+        }
+
+        var chosen = sets
+            .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength))
+            .Select(s => s.Order(StringComparer.OrdinalIgnoreCase).Distinct(StringComparer.OrdinalIgnoreCase).ToArray())
+            .OrderByDescending(s => s.Min(v => v.Length))
+            .ThenBy(s => s.Length)
+            .Take(MaxSets)
+            .ToList();
+        return new RequiredLiterals(chosen);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="selected"/> the index of each unit (sorted, disjoint spans of
+    /// <paramref name="text"/>) that holds a string of every required set: the only units where the
+    /// pattern can match. With no requirement, or where an <see cref="Unsafe"/> character occurs, every unit.
+    /// </summary>
+    /// <remarks>
+    /// The first (most selective) set is searched once over the whole text, jumping to the end of a unit
+    /// as soon as it is hit, so the cost is one vectorised search per hit unit, not one per unit. The other
+    /// sets are then tested within the units that remain.
+    /// </remarks>
+    public void SelectUnits(string text, ReadOnlySpan<TextSpan> units, List<int> selected)
+    {
+        if (_sets.Length == 0 || text.AsSpan().ContainsAny(Unsafe))
+        {
+            for (var u = 0; u < units.Length; u++)
+            {
+                selected.Add(u);
+            }
+
+            return;
+        }
+
+        var first = selected.Count;
+        var unit = 0;
+        var position = 0;
+        while (unit < units.Length)
+        {
+            position = Math.Max(position, units[unit].Start);
+            var found = text.AsSpan(position, units[^1].End - position).IndexOfAny(_sets[0]);
+            if (found < 0)
+            {
+                break;
+            }
+
+            position += found;
+            while (unit < units.Length && units[unit].End <= position)
+            {
+                unit++;
+            }
+
+            if (unit < units.Length && units[unit].Start <= position)
+            {
+                selected.Add(unit);
+                position = units[unit].End;
+                unit++;
+            }
+        }
+
+        for (var set = 1; set < _sets.Length; set++)
+        {
+            var kept = first;
+            for (var i = first; i < selected.Count; i++)
+            {
+                var span = units[selected[i]];
+                if (text.AsSpan(span.Start, span.Length).ContainsAny(_sets[set]))
+                {
+                    selected[kept++] = selected[i];
+                }
+            }
+
+            selected.RemoveRange(kept, selected.Count - kept);
+        }
+    }
+
+    /// <summary>What a piece of a pattern requires: literal sets that must all be met.</summary>
+    private sealed record Requirement(List<HashSet<string>> Sets)
+    {
+        public static Requirement None => new([]);
+
+        /// <summary>The most selective single set, or null when nothing useful is required.</summary>
+        public HashSet<string>? Best => Sets
+            .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength))
+            .OrderByDescending(s => s.Min(v => v.Length))
+            .ThenBy(s => s.Count)
+            .FirstOrDefault();
+    }
+
+    /// <summary>A recursive-descent reader of .NET regex syntax that keeps only what is required.</summary>
+    private sealed class Parser(string pattern)
+    {
+        public int Position { get; private set; }
+
+        private bool More => Position < pattern.Length;
+
+        private char Peek => pattern[Position];
+
+        public Requirement ParseAlternation()
+        {
+            var branches = new List<Requirement> { ParseSequence() };
+            while (More && Peek == '|')
+            {
+                Position++;
+                branches.Add(ParseSequence());
+            }
+
+            if (branches.Count == 1)
+            {
+                return branches[0];
+            }
+
+            // One of the branches matches: what is required is the union of one set from each branch.
+            var union = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var branch in branches)
+            {
+                if (branch.Best is not { } best)
+                {
+                    return Requirement.None;
+                }
+
+                union.UnionWith(best);
+            }
+
+            return new Requirement([union]);
+        }
+
+        private Requirement ParseSequence()
+        {
+            var sets = new List<HashSet<string>>();
+            var run = new StringBuilder();
+
+            void EndRun()
+            {
+                if (run.Length > 0)
+                {
+                    sets.Add(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { run.ToString() });
+                    run.Clear();
+                }
+            }
+
+            while (More && Peek is not ('|' or ')'))
+            {
+                var atom = ParseAtom();
+                var (min, max) = ParseQuantifier();
+                if (atom.Literal is { } c)
+                {
+                    if (min == 0)
+                    {
+                        // Optional: the run cannot continue across it.
+                        EndRun();
+                        continue;
+                    }
+
+                    run.Append(c);
+                    if (max != 1)
+                    {
+                        EndRun();
+                    }
+
+                    continue;
+                }
+
+                EndRun();
+                if (min > 0 && atom.Group is { } group)
+                {
+                    sets.AddRange(group.Sets);
+                }
+            }
+
+            EndRun();
+            return new Requirement(sets);
+        }
+
+        private (int Min, int Max) ParseQuantifier()
+        {
+            if (!More)
+            {
+                return (1, 1);
+            }
+
+            (int, int)? quantifier = Peek switch
+            {
+                '*' => (0, int.MaxValue),
+                '+' => (1, int.MaxValue),
+                '?' => (0, 1),
+                _ => null,
+            };
+            if (quantifier is not null)
+            {
+                Position++;
+            }
+            else if (Peek == '{')
+            {
+                quantifier = Counted();
+            }
+
+            if (quantifier is not { } q)
+            {
+                return (1, 1);
+            }
+
+            if (More && Peek == '?')
+            {
+                Position++; // lazy: the same requirement
+            }
+
+            return q;
+        }
+
+        // {n}, {n,} or {n,m}; a brace that does not form one is a literal, as in .NET.
+        private (int, int)? Counted()
+        {
+            var close = pattern.IndexOf('}', Position);
+            if (close < 0)
+            {
+                return null;
+            }
+
+            var body = pattern.AsSpan(Position + 1, close - Position - 1);
+            var comma = body.IndexOf(',');
+            var first = comma < 0 ? body : body[..comma];
+            if (first.IsEmpty || first.ContainsAnyExceptInRange('0', '9') || (comma >= 0 && body[(comma + 1)..].ContainsAnyExceptInRange('0', '9')))
+            {
+                return null;
+            }
+
+            Position = close + 1;
+            var min = first.Length > 6 ? int.MaxValue : int.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+            var max = comma < 0 ? min : int.MaxValue;
+            return (min, max);
+        }
+
+        private (char? Literal, Requirement? Group) ParseAtom()
+        {
+            var c = pattern[Position++];
+            switch (c)
+            {
+                case '(':
+                    return (null, ParseGroup());
+                case '[':
+                    SkipClass();
+                    return (null, null);
+                case '\\':
+                    return ParseEscape();
+                case '.' or '^' or '$':
+                    return (null, null);
+                default:
+                    return (IsLiteral(c) ? c : null, null);
+            }
+        }
+
+        private Requirement? ParseGroup()
+        {
+            var required = true;
+            if (More && Peek == '?')
+            {
+                Position++;
+                if (!More)
+                {
+                    throw new NotSupportedException("unterminated group");
+                }
+
+                switch (Peek)
+                {
+                    case ':':
+                        Position++;
+                        break;
+                    case '=' or '!':
+                        Position++;
+                        required = false; // a lookaround matches no text of its own
+                        break;
+                    case '<' when Position + 1 < pattern.Length && pattern[Position + 1] is '=' or '!':
+                        Position += 2;
+                        required = false;
+                        break;
+                    case '<' or '\'':
+                        var close = pattern.IndexOf(Peek == '<' ? '>' : '\'', Position + 1);
+                        if (close < 0 || pattern.AsSpan(Position + 1, close - Position - 1).ContainsAny("-"))
+                        {
+                            throw new NotSupportedException("balancing group");
+                        }
+
+                        Position = close + 1;
+                        break;
+                    default:
+                        // Inline options, atomic groups, conditionals: not read.
+                        throw new NotSupportedException("group construct");
+                }
+            }
+
+            var inner = ParseAlternation();
+            if (!More || Peek != ')')
+            {
+                throw new NotSupportedException("unterminated group");
+            }
+
+            Position++;
+            return required ? inner : null;
+        }
+
+        private (char? Literal, Requirement? Group) ParseEscape()
+        {
+            if (!More)
+            {
+                throw new NotSupportedException("trailing backslash");
+            }
+
+            var c = pattern[Position++];
+            if (c is 'p' or 'P')
+            {
+                var close = pattern.IndexOf('}', Position);
+                Position = close < 0 ? throw new NotSupportedException("category") : close + 1;
+                return (null, null);
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                // \b \B \A \z \Z \G \d \w \s …: no literal. Escapes that name characters or groups
+                // (\x, \u, \c, \k, \1) are not read.
+                return c is 'b' or 'B' or 'A' or 'z' or 'Z' or 'G' or 'd' or 'D' or 'w' or 'W' or 's' or 'S'
+                    ? (null, null)
+                    : throw new NotSupportedException("escape");
+            }
+
+            return (c is >= ' ' and < (char)127 ? c : null, null);
+        }
+
+        private void SkipClass()
+        {
+            if (More && Peek == '^')
+            {
+                Position++;
+            }
+
+            if (More && Peek == ']')
+            {
+                Position++;
+            }
+
+            while (More && Peek != ']')
+            {
+                if (Peek == '\\')
+                {
+                    Position++;
+                }
+                else if (Peek == '[')
+                {
+                    // Subtraction ([a-z-[aeiou]]) nests classes: not read.
+                    throw new NotSupportedException("character class");
+                }
+
+                Position++;
+            }
+
+            Position = More ? Position + 1 : throw new NotSupportedException("unterminated class");
+        }
+
+        private static bool IsLiteral(char c) => c is >= ' ' and < (char)127 && c is not ('|' or ')' or '*' or '+' or '?');
+    }
+}

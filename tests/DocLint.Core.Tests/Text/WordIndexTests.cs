@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using CsCheck;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Tests.Text;
+
+public class WordIndexTests
+{
+    private static string[] Tokens(string text)
+    {
+        var words = WordIndex.Build(text);
+        return [.. Enumerable.Range(0, words.Count).Select(t => text.Substring(words.Starts[t], words.Lengths[t]))];
+    }
+
+    [Fact]
+    public void Tokens_are_runs_of_word_characters()
+    {
+        Tokens("It’s a_b 42, naïve—café!").Should().Equal("It", "s", "a_b", "42", "naïve", "café");
+        Tokens("").Should().BeEmpty();
+        Tokens("   ").Should().BeEmpty();
+        Tokens("word").Should().Equal("word");
+    }
+
+    [Fact]
+    public void Words_that_cross_a_block_of_sixteen_characters_are_counted_once()
+    {
+        // 15 letters, then a word that starts in one 16-character block and ends in the next.
+        Tokens("abcdefghijklmno pqrstuvwxyz01234 é x").Should().Equal("abcdefghijklmno", "pqrstuvwxyz01234", "é", "x");
+        Tokens(new string('a', 40)).Should().Equal(new string('a', 40));
+    }
+
+    private static readonly string[] Parts = ["a", "Z", "9", "_", " ", ".", "’", "é", "É", "😀", "\u0301", "\n", "word", "-", "\u212A"];
+
+    [Fact]
+    public void Tokens_are_what_the_regex_engine_calls_words()
+    {
+        var texts = Gen.Int[0, Parts.Length - 1].Array[0, 60].Select(ix => string.Concat(ix.Select(i => Parts[i])));
+        texts.Sample(text =>
+        {
+            var expected = Regex.Matches(text, @"\w+").Select(m => m.Value).ToArray();
+            Tokens(text).Should().Equal(expected, $"in '{text}'");
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Hashes_ignore_ASCII_case_and_mark_non_ASCII_words()
+    {
+        var words = WordIndex.Build("Said SAID said sad café");
+
+        words.Hashes[0].Should().Be(words.Hashes[1]).And.Be(words.Hashes[2]).And.Be(WordIndex.HashAscii("said"));
+        words.Hashes[3].Should().NotBe(words.Hashes[2]);
+        words.Hashes[4].Should().Be(WordIndex.NonAsciiHash);
+    }
+
+    [Fact]
+    public void A_word_filter_passes_its_words_in_any_case_and_every_non_ASCII_word()
+    {
+        var filter = new WordFilter(["official", "sources", "café"]);
+        var words = WordIndex.Build("OFFICIAL Sources CAFÉ naïve");
+
+        Enumerable.Range(0, words.Count).Select(t => filter.MayContain(words.Hashes[t])).Should().AllBeEquivalentTo(true);
+        var others = WordIndex.Build(string.Join(' ', Enumerable.Range(0, 200).Select(i => "w" + i)));
+        Enumerable.Range(0, others.Count).Count(t => filter.MayContain(others.Hashes[t])).Should().BeLessThan(10, "a one-hash filter of 16,384 bits with two entries rejects almost everything else");
+    }
+}
