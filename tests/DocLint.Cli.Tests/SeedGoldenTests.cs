@@ -55,6 +55,7 @@ public class SeedGoldenTests
             ("000_d1839214ffc1ae38.txt", "DL1001", "a State Department official, on condition of anonymity"),
             ("000_d1839214ffc1ae38.txt", "DL1002", "on condition of anonymity"),
             ("000_d1839214ffc1ae38.txt", "DL1003", "officials and analysts believe"),
+            ("001_65aa048e52f4fc57.txt", "DL3003", "mess"),
             ("001_65aa048e52f4fc57.txt", "DL2002", "It's clear"),
             ("001_65aa048e52f4fc57.txt", "DL2001", "it was reported that"),
             ("001_65aa048e52f4fc57.txt", "DL1003", "Locals say"),
