@@ -25,9 +25,9 @@ public sealed class PhraseMatcher
     private readonly FrozenDictionary<string, Lazy<Regex>> _byFirstWord;
     private readonly FrozenDictionary<string, Lazy<Regex>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly WordFilter _filter;
-    private readonly (Regex Regex, RequiredLiterals Literals)[] _scans;
+    private readonly (Lazy<Regex> Regex, RequiredLiterals Literals)[] _scans;
 
-    private PhraseMatcher(FrozenDictionary<string, Lazy<Regex>> byFirstWord, (Regex, RequiredLiterals)[] scans)
+    private PhraseMatcher(FrozenDictionary<string, Lazy<Regex>> byFirstWord, (Lazy<Regex>, RequiredLiterals)[] scans)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -55,19 +55,24 @@ public sealed class PhraseMatcher
             },
             comparer);
 
-        var scans = new List<(Regex, RequiredLiterals)>();
+        var scans = new List<(Lazy<Regex>, RequiredLiterals)>();
         var unanchored = terms.Where(t => !WordIndex.IsWordChar(t[0])).ToList();
         if (unanchored.Count > 0)
         {
             var pattern = Alternation(unanchored);
-            scans.Add((RegexFactory.CreateForTerms(pattern, caseSensitive), RequiredLiterals.From(pattern)));
+            scans.Add((new Lazy<Regex>(() => RegexFactory.CreateForTerms(pattern, caseSensitive)), RequiredLiterals.From(pattern)));
         }
 
         foreach (var pattern in spec.Patterns)
         {
             try
             {
-                scans.Add((RegexFactory.CreateForPattern(pattern.Pattern, caseSensitive), RequiredLiterals.From(pattern.Pattern)));
+                // Checked now, so a bad pattern is an error at its line in the rule file; the regex that runs
+                // is built on first use (a linear-time automaton costs milliseconds to build, and many
+                // documents never get past a pattern's literal prefilter).
+                RegexFactory.Validate(pattern.Pattern, caseSensitive);
+                var text = pattern.Pattern;
+                scans.Add((new Lazy<Regex>(() => RegexFactory.CreateForPattern(text, caseSensitive)), RequiredLiterals.From(text)));
             }
             catch (ArgumentException ex)
             {
@@ -121,7 +126,7 @@ public sealed class PhraseMatcher
                 literals.SelectUnits(text, ranges, selected);
                 foreach (var unit in selected)
                 {
-                    Scan(regex, text, ranges[unit], spans);
+                    Scan(regex.Value, text, ranges[unit], spans);
                 }
             }
         }

@@ -32,6 +32,9 @@ public static class RegexFactory
         }
     }
 
+    /// <summary>Parses the pattern without building an engine for it. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
+    public static void Validate(string pattern, bool caseSensitive) => _ = new Regex(pattern, BaseOptions(caseSensitive));
+
     /// <summary>True when the pattern runs on the linear-time engine.</summary>
     public static bool IsLinear(Regex regex) => (regex.Options & RegexOptions.NonBacktracking) != 0;
 }
