@@ -22,12 +22,12 @@ namespace DocLint.Core.Rules.Matching;
 /// </summary>
 public sealed class PhraseMatcher
 {
-    private readonly FrozenDictionary<string, Lazy<Regex>> _byFirstWord;
-    private readonly FrozenDictionary<string, Lazy<Regex>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FrozenDictionary<string, Lazy<Regex>?> _byFirstWord;
+    private readonly FrozenDictionary<string, Lazy<Regex>?>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly WordFilter _filter;
     private readonly (Lazy<Regex> Regex, RequiredLiterals Literals)[] _scans;
 
-    private PhraseMatcher(FrozenDictionary<string, Lazy<Regex>> byFirstWord, (Lazy<Regex>, RequiredLiterals)[] scans)
+    private PhraseMatcher(FrozenDictionary<string, Lazy<Regex>?> byFirstWord, (Lazy<Regex>, RequiredLiterals)[] scans)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -35,7 +35,7 @@ public sealed class PhraseMatcher
         _scans = scans;
     }
 
-    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, Lazy<Regex>>.Empty, []);
+    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, Lazy<Regex>?>.Empty, []);
 
     public bool IsEmpty => _byFirstWord.Count == 0 && _scans.Length == 0;
 
@@ -49,6 +49,12 @@ public sealed class PhraseMatcher
             g => g.Key,
             g =>
             {
+                // A group of one single-word term matches exactly the token that found it: no regex.
+                if (g.Count() == 1 && g.Key.Length == g.First().Length && g.Key.All(c => char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    return null;
+                }
+
                 // Built on first use: a run over one article needs a few dozen of the hundreds of groups.
                 var pattern = @"\G" + Alternation(g);
                 return new Lazy<Regex>(() => RegexFactory.CreateForTerms(pattern, caseSensitive));
@@ -104,6 +110,13 @@ public sealed class PhraseMatcher
                 var start = words.Starts[t];
                 if (!_filter.MayContain(words.Hashes[t]) || start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var group))
                 {
+                    continue;
+                }
+
+                if (group is null)
+                {
+                    spans.Add(new TextSpan(start, words.Lengths[t]));
+                    end = start + words.Lengths[t];
                     continue;
                 }
 
