@@ -22,12 +22,12 @@ namespace DocLint.Core.Rules.Matching;
 /// </summary>
 public sealed class PhraseMatcher
 {
-    private readonly FrozenDictionary<string, Lazy<Regex>?> _byFirstWord;
-    private readonly FrozenDictionary<string, Lazy<Regex>?>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FrozenDictionary<string, TermGroup> _byFirstWord;
+    private readonly FrozenDictionary<string, TermGroup>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly WordFilter _filter;
     private readonly (Lazy<Regex> Regex, RequiredLiterals Literals)[] _scans;
 
-    private PhraseMatcher(FrozenDictionary<string, Lazy<Regex>?> byFirstWord, (Lazy<Regex>, RequiredLiterals)[] scans)
+    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, (Lazy<Regex>, RequiredLiterals)[] scans)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -35,7 +35,7 @@ public sealed class PhraseMatcher
         _scans = scans;
     }
 
-    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, Lazy<Regex>?>.Empty, []);
+    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, TermGroup>.Empty, []);
 
     public bool IsEmpty => _byFirstWord.Count == 0 && _scans.Length == 0;
 
@@ -45,21 +45,7 @@ public sealed class PhraseMatcher
         var comparer = caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
         var terms = spec.Terms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(comparer).ToList();
         var anchored = terms.Where(t => WordIndex.IsWordChar(t[0])).GroupBy(FirstWord, comparer);
-        var byFirstWord = anchored.ToFrozenDictionary(
-            g => g.Key,
-            g =>
-            {
-                // A group of one single-word term matches exactly the token that found it: no regex.
-                if (g.Count() == 1 && g.Key.Length == g.First().Length && g.Key.All(c => char.IsLetterOrDigit(c) || c == '_'))
-                {
-                    return null;
-                }
-
-                // Built on first use: a run over one article needs a few dozen of the hundreds of groups.
-                var pattern = @"\G" + Alternation(g);
-                return new Lazy<Regex>(() => RegexFactory.CreateForTerms(pattern, caseSensitive));
-            },
-            comparer);
+        var byFirstWord = anchored.ToFrozenDictionary(g => g.Key, g => TermGroup.Create([.. g], caseSensitive), comparer);
 
         var scans = new List<(Lazy<Regex>, RequiredLiterals)>();
         var unanchored = terms.Where(t => !WordIndex.IsWordChar(t[0])).ToList();
@@ -108,19 +94,20 @@ public sealed class PhraseMatcher
             for (var t = 0; t < words.Count; t++)
             {
                 var start = words.Starts[t];
-                if (!_filter.MayContain(words.Hashes[t]) || start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var group))
+                if (!_filter.MayContain(words.Hashes[t]) || start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var group)
+                    || !group.MayStartAt(words, t))
                 {
                     continue;
                 }
 
-                if (group is null)
+                if (group.Regex is null)
                 {
                     spans.Add(new TextSpan(start, words.Lengths[t]));
                     end = start + words.Lengths[t];
                     continue;
                 }
 
-                var match = group.Value.Match(text, start);
+                var match = group.Regex.Value.Match(text, start);
                 if (match.Success && match.Length > 0)
                 {
                     spans.Add(new TextSpan(match.Index, match.Length));
@@ -174,6 +161,55 @@ public sealed class PhraseMatcher
             {
                 spans.Add(new TextSpan(g.Index, g.Length));
             }
+        }
+    }
+
+    /// <summary>The terms that start with one word, and how to confirm a match at a token of that word.</summary>
+    private sealed class TermGroup
+    {
+        private readonly uint[]? _secondWords;
+
+        private TermGroup(Lazy<Regex>? regex, uint[]? secondWords)
+        {
+            Regex = regex;
+            _secondWords = secondWords;
+        }
+
+        /// <summary>Null when the group is one single-word term: a match is then the token itself.</summary>
+        public Lazy<Regex>? Regex { get; }
+
+        public static TermGroup Create(string[] terms, bool caseSensitive)
+        {
+            if (terms.Length == 1 && terms[0].All(c => char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return new TermGroup(null, null);
+            }
+
+            // A term's words are separated by white space or punctuation only, so where it matches, the
+            // text's next token is the term's second word. When every term has one, that is checked first.
+            var words = terms.Select(WordIndex.Build).ToArray();
+            uint[]? secondWords = words.All(w => w.Count >= 2) ? [.. words.Select(w => w.Hashes[1]).Distinct()] : null;
+
+            // Built on first use: a run over one article needs a few dozen of the hundreds of groups.
+            var pattern = @"\G" + Alternation(terms);
+            return new TermGroup(new Lazy<Regex>(() => RegexFactory.CreateForTerms(pattern, caseSensitive)), secondWords);
+        }
+
+        /// <summary>False when the token after <paramref name="t"/> rules out every term of the group.</summary>
+        public bool MayStartAt(WordIndex words, int t)
+        {
+            if (_secondWords is null)
+            {
+                return true;
+            }
+
+            if (t + 1 >= words.Count)
+            {
+                return false;
+            }
+
+            var next = words.Hashes[t + 1];
+            return next == WordIndex.NonAsciiHash || Array.IndexOf(_secondWords, next) >= 0;
         }
     }
 
