@@ -24,10 +24,10 @@ internal static class ConfigCommand
                 return ExitCodes.UsageOrConfigError;
             }
 
-            var file = Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory);
+            var severities = configuration.Set.ForFile(Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory));
             foreach (var rule in ruleSet.Rules)
             {
-                var choice = configuration.Set.SeverityFor(file, rule.Definition);
+                var choice = severities.For(rule.Definition);
                 context.Out.Write($"{rule.Id}  {choice.Severity.ToConfigName(),-10}  {choice.Source}\n");
             }
 

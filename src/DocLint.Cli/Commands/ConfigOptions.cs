@@ -15,7 +15,7 @@ internal sealed record RunConfiguration(ConfigurationSet Set, bool? DefaultRules
     {
         foreach (var config in Set.YamlFor(fullPath))
         {
-            var relative = Path.GetRelativePath(config.Directory, fullPath).Replace('\\', '/');
+            var relative = Glob.RelativePath(config.Directory, fullPath);
             if (config.Exclude.Any(g => g.IsMatch(relative)) || (!config.Include.IsEmpty && !config.Include.Any(g => g.IsMatch(relative))))
             {
                 return false;

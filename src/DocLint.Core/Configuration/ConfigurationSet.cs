@@ -73,9 +73,6 @@ public sealed class ConfigurationSet
         return chain;
     }
 
-    /// <summary>The effective severity of <paramref name="rule"/> for the file at <paramref name="fullPath"/>, and why.</summary>
-    public SeverityChoice SeverityFor(string fullPath, RuleDefinition rule) => ForFile(fullPath).For(rule);
-
     /// <summary>
     /// Every severity setting that applies to one file, resolved once (the configuration files walked, the
     /// globs matched), so that each rule is then a dictionary lookup.
@@ -87,7 +84,7 @@ public sealed class ConfigurationSet
         // doclint.yaml, nearest first: its overrides (the last matching one wins), then its severity map.
         foreach (var config in YamlFor(fullPath))
         {
-            var relative = Path.GetRelativePath(config.Directory, fullPath).Replace('\\', '/');
+            var relative = Glob.RelativePath(config.Directory, fullPath);
             var fromOverrides = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
             foreach (var over in config.Overrides.Where(o => o.Files.Any(g => g.IsMatch(relative))))
             {
@@ -116,7 +113,7 @@ public sealed class ConfigurationSet
                 continue;
             }
 
-            var relative = Path.GetRelativePath(dir, fullPath).Replace('\\', '/');
+            var relative = Glob.RelativePath(dir, fullPath);
             var fromFile = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
             foreach (var setting in editorConfig.Sections.Where(s => s.Glob.IsMatch(relative)).SelectMany(s => s.Settings))
             {

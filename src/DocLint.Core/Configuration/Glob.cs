@@ -91,6 +91,9 @@ public sealed class Glob
         return new Glob(glob, new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant));
     }
 
+    /// <summary>The path of <paramref name="fullPath"/> that globs of a configuration in <paramref name="folder"/> are matched against.</summary>
+    public static string RelativePath(string folder, string fullPath) => Path.GetRelativePath(folder, fullPath).Replace('\\', '/');
+
     /// <summary>True when <paramref name="relativePath"/> ('/' separators, relative to the configuration's folder) matches.</summary>
     public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath.Replace('\\', '/'));
 }

@@ -33,8 +33,9 @@ public abstract class CompiledRule
     {
         var text = context.TextFor(Definition.Scope);
         var words = context.WordsFor(Definition.Scope);
-        // Patterns are matched unit by unit where the scope has units (sentences, paragraphs, headings).
-        var units = Definition.Scope is RuleScope.Document ? default : context.Units(Definition.Scope, Definition.ScopeField);
+        // Patterns are matched unit by unit where the scope has units (sentences, paragraphs, headings);
+        // the units are asked for only then, so terms alone do not make a document segment its sentences.
+        var units = Definition.Scope is RuleScope.Document || !matcher.Scans ? default : context.Units(Definition.Scope, Definition.ScopeField);
         var matches = matcher.FindAll(text, words, units);
         if (matches.IsEmpty)
         {

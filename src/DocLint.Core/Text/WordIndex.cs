@@ -20,11 +20,12 @@ public sealed class WordIndex
     /// <summary>The hash of a token that contains a non-ASCII character: such tokens are always looked up.</summary>
     public const uint NonAsciiHash = 0;
 
-    private WordIndex(int[] starts, int[] lengths, uint[] hashes)
+    private WordIndex(int[] starts, int[] lengths, uint[] hashes, bool isAscii)
     {
         Starts = starts;
         Lengths = lengths;
         Hashes = hashes;
+        IsAscii = isAscii;
     }
 
     public int[] Starts { get; }
@@ -35,6 +36,9 @@ public sealed class WordIndex
     public uint[] Hashes { get; }
 
     public int Count => Starts.Length;
+
+    /// <summary>True when every word is ASCII (no hash is <see cref="NonAsciiHash"/>).</summary>
+    public bool IsAscii { get; }
 
     public static WordIndex Build(string text)
     {
@@ -48,6 +52,7 @@ public sealed class WordIndex
         var wordStart = -1;
         var hash = Seed;
         var ascii = true;
+        var allAscii = true;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -68,6 +73,7 @@ public sealed class WordIndex
                 else
                 {
                     ascii = false;
+                    allAscii = false;
                 }
             }
             else if (wordStart >= 0)
@@ -86,7 +92,7 @@ public sealed class WordIndex
             hashes[t] = ascii ? Finish(hash) : NonAsciiHash;
         }
 
-        return new WordIndex(starts, lengths, hashes);
+        return new WordIndex(starts, lengths, hashes, allAscii);
     }
 
     /// <summary>How many words <paramref name="text"/> has: 16 characters at a time where they are ASCII.</summary>
@@ -104,13 +110,7 @@ public sealed class WordIndex
                 if (Vector256.GreaterThanAny(v, Vector256.Create((ushort)127)))
                 {
                     // A block with a non-ASCII character is counted one character at a time.
-                    foreach (var c in text.AsSpan(i, Vector256<ushort>.Count))
-                    {
-                        var w = IsWordChar(c);
-                        count += w && !inWord ? 1 : 0;
-                        inWord = w;
-                    }
-
+                    CountScalar(text.AsSpan(i, Vector256<ushort>.Count), ref count, ref inWord);
                     continue;
                 }
 
@@ -124,14 +124,18 @@ public sealed class WordIndex
             }
         }
 
-        for (; i < text.Length; i++)
+        CountScalar(text.AsSpan(i), ref count, ref inWord);
+        return count;
+    }
+
+    private static void CountScalar(ReadOnlySpan<char> chars, ref int count, ref bool inWord)
+    {
+        foreach (var c in chars)
         {
-            var w = IsWordChar(text[i]);
+            var w = IsWordChar(c);
             count += w && !inWord ? 1 : 0;
             inWord = w;
         }
-
-        return count;
     }
 
     /// <summary>

@@ -17,6 +17,11 @@ public class RequiredLiteralsTests
     [InlineData(@"(?<match>an?\s+\w+\s+official)\s+said", "{official} {said}")]
     [InlineData(@"\(c\)\s*\d{4}", "{(c)}")]
     [InlineData(@"\b(?:CC-BY|CC BY)\b", "{CC BY,CC-BY}")]
+    [InlineData(@"\bCC[- ]BY\b", "{CC BY,CC-BY}")]
+    [InlineData(@"re[- ]elect", "{re elect,re-elect}")]
+    [InlineData(@"it['’]s clear", "{s clear}")]
+    [InlineData(@"[a-c]ourt", "{ourt}")]
+    [InlineData(@"[^x]ourt", "{ourt}")]
     [InlineData(@"reported(?=\s+by)", "{reported}")]
     [InlineData(@"(?:people|sources)+ close", "{ close} {people,sources}")]
     [InlineData(@"(?:people)? close to", "{ close to}")]
@@ -68,7 +73,7 @@ public class RequiredLiteralsTests
     private static readonly string[] PatternParts =
     [
         "said", "says", "(?:critics|experts)", "officials?", @"\s+", @"\b", @"\w+", "(?:a|an)", "told", "(?<match>close to)",
-        "[a-z]", "x?", "(?:people)*", " ", "-", "(?=said)", "(?:source|sources)+", "{2}", "é", "K",
+        "[a-z]", "x?", "(?:people)*", " ", "-", "(?=said)", "(?:source|sources)+", "{2}", "é", "K", "[- ]", "[sS]", "['’]", "[^a]",
     ];
 
     private static readonly string[] TextParts =

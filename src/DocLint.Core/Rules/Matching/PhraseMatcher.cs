@@ -39,6 +39,9 @@ public sealed class PhraseMatcher
 
     public bool IsEmpty => _byFirstWord.Count == 0 && _scans.Length == 0;
 
+    /// <summary>True when some of what this matcher finds is found by scanning (patterns, terms that start with punctuation), which runs unit by unit.</summary>
+    public bool Scans => _scans.Length > 0;
+
     /// <summary>Compiles the spec; pattern errors are returned with their location in the rule file.</summary>
     public static PhraseMatcher Create(MatcherSpec spec, bool caseSensitive, List<(RuleLocation Location, string Message)> errors)
     {
@@ -123,7 +126,7 @@ public sealed class PhraseMatcher
             foreach (var (regex, literals) in _scans)
             {
                 selected.Clear();
-                literals.SelectUnits(text, ranges, selected);
+                literals.SelectUnits(text, ranges, selected, words.IsAscii);
                 foreach (var unit in selected)
                 {
                     Scan(regex.Value, text, ranges[unit], spans);
@@ -180,7 +183,7 @@ public sealed class PhraseMatcher
 
         public static TermGroup Create(string[] terms, bool caseSensitive)
         {
-            if (terms.Length == 1 && terms[0].All(c => char.IsLetterOrDigit(c) || c == '_'))
+            if (terms.Length == 1 && TermSyntax.IsOneWord(terms[0]))
             {
                 return new TermGroup(null, null);
             }

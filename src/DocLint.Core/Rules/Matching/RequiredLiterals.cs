@@ -21,6 +21,8 @@ public sealed class RequiredLiterals
 {
     private const int MinLength = 3;
     private const int MaxSets = 3;
+    private const int MaxVariants = 16;
+    private const int MaxClassSize = 4;
     private readonly SearchValues<string>[] _sets;
 
     private RequiredLiterals(IReadOnlyList<string[]> sets)
@@ -55,29 +57,30 @@ public sealed class RequiredLiterals
             sets = [];
         }
 
-        var chosen = sets
-            .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength))
-            .Select(s => s.Order(StringComparer.OrdinalIgnoreCase).Distinct(StringComparer.OrdinalIgnoreCase).ToArray())
-            .OrderByDescending(s => s.Min(v => v.Length))
-            .ThenBy(s => s.Length)
-            .Take(MaxSets)
-            .ToList();
+        var chosen = Ranked(sets).Take(MaxSets).Select(s => s.Order(StringComparer.OrdinalIgnoreCase).ToArray()).ToList();
         return new RequiredLiterals(chosen);
     }
+
+    /// <summary>The sets worth searching for (every string at least <see cref="MinLength"/> long), most selective first: longest shortest string, then fewest strings.</summary>
+    private static IEnumerable<HashSet<string>> Ranked(IEnumerable<HashSet<string>> sets) => sets
+        .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength))
+        .OrderByDescending(s => s.Min(v => v.Length))
+        .ThenBy(s => s.Count);
 
     /// <summary>
     /// Adds to <paramref name="selected"/> the index of each unit (sorted, disjoint spans of
     /// <paramref name="text"/>) that holds a string of every required set: the only units where the
     /// pattern can match. With no requirement, or where an <see cref="Unsafe"/> character occurs, every unit.
     /// </summary>
+    /// <param name="textIsAscii">True when the caller knows every letter of the text is ASCII (its word index says so), which rules out <see cref="Unsafe"/> characters without a search.</param>
     /// <remarks>
     /// The first (most selective) set is searched once over the whole text, jumping to the end of a unit
     /// as soon as it is hit, so the cost is one vectorised search per hit unit, not one per unit. The other
     /// sets are then tested within the units that remain.
     /// </remarks>
-    public void SelectUnits(string text, ReadOnlySpan<TextSpan> units, List<int> selected)
+    public void SelectUnits(string text, ReadOnlySpan<TextSpan> units, List<int> selected, bool textIsAscii = false)
     {
-        if (_sets.Length == 0 || text.AsSpan().ContainsAny(Unsafe))
+        if (_sets.Length == 0 || (!textIsAscii && text.AsSpan().ContainsAny(Unsafe)))
         {
             for (var u = 0; u < units.Length; u++)
             {
@@ -135,11 +138,7 @@ public sealed class RequiredLiterals
         public static Requirement None => new([]);
 
         /// <summary>The most selective single set, or null when nothing useful is required.</summary>
-        public HashSet<string>? Best => Sets
-            .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength))
-            .OrderByDescending(s => s.Min(v => v.Length))
-            .ThenBy(s => s.Count)
-            .FirstOrDefault();
+        public HashSet<string>? Best => Ranked(Sets).FirstOrDefault();
     }
 
     /// <summary>A recursive-descent reader of .NET regex syntax that keeps only what is required.</summary>
@@ -183,22 +182,25 @@ public sealed class RequiredLiterals
         private Requirement ParseSequence()
         {
             var sets = new List<HashSet<string>>();
-            var run = new StringBuilder();
+
+            // The literal text matched so far, as its alternatives: "CC[- ]BY" is {"CC-BY", "CC BY"}.
+            List<string> run = [""];
 
             void EndRun()
             {
-                if (run.Length > 0)
+                if (run[0].Length > 0)
                 {
-                    sets.Add(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { run.ToString() });
-                    run.Clear();
+                    sets.Add(new HashSet<string>(run, StringComparer.OrdinalIgnoreCase));
                 }
+
+                run = [""];
             }
 
             while (More && Peek is not ('|' or ')'))
             {
                 var atom = ParseAtom();
                 var (min, max) = ParseQuantifier();
-                if (atom.Literal is { } c)
+                if (atom.Chars is { } chars)
                 {
                     if (min == 0)
                     {
@@ -207,7 +209,12 @@ public sealed class RequiredLiterals
                         continue;
                     }
 
-                    run.Append(c);
+                    if (run.Count * chars.Length > MaxVariants)
+                    {
+                        EndRun();
+                    }
+
+                    run = [.. run.SelectMany(prefix => chars.Select(c => prefix + c))];
                     if (max != 1)
                     {
                         EndRun();
@@ -286,7 +293,8 @@ public sealed class RequiredLiterals
             return (min, max);
         }
 
-        private (char? Literal, Requirement? Group) ParseAtom()
+        /// <summary>An atom: the characters it may match when they are a few literals, or the requirement of a group.</summary>
+        private (string? Chars, Requirement? Group) ParseAtom()
         {
             var c = pattern[Position++];
             switch (c)
@@ -294,14 +302,13 @@ public sealed class RequiredLiterals
                 case '(':
                     return (null, ParseGroup());
                 case '[':
-                    SkipClass();
-                    return (null, null);
+                    return (ParseClass(), null);
                 case '\\':
-                    return ParseEscape();
+                    return (ParseEscape() is { } escaped ? escaped.ToString() : null, null);
                 case '.' or '^' or '$':
                     return (null, null);
                 default:
-                    return (IsLiteral(c) ? c : null, null);
+                    return (IsLiteral(c) ? c.ToString() : null, null);
             }
         }
 
@@ -354,7 +361,8 @@ public sealed class RequiredLiterals
             return required ? inner : null;
         }
 
-        private (char? Literal, Requirement? Group) ParseEscape()
+        /// <summary>The literal character an escape stands for, or null when it matches a class or a position.</summary>
+        private char? ParseEscape()
         {
             if (!More)
             {
@@ -366,7 +374,7 @@ public sealed class RequiredLiterals
             {
                 var close = pattern.IndexOf('}', Position);
                 Position = close < 0 ? throw new NotSupportedException("category") : close + 1;
-                return (null, null);
+                return null;
             }
 
             if (char.IsAsciiLetterOrDigit(c))
@@ -374,41 +382,57 @@ public sealed class RequiredLiterals
                 // \b \B \A \z \Z \G \d \w \s …: no literal. Escapes that name characters or groups
                 // (\x, \u, \c, \k, \1) are not read.
                 return c is 'b' or 'B' or 'A' or 'z' or 'Z' or 'G' or 'd' or 'D' or 'w' or 'W' or 's' or 'S'
-                    ? (null, null)
+                    ? null
                     : throw new NotSupportedException("escape");
             }
 
-            return (c is >= ' ' and < (char)127 ? c : null, null);
+            return c is >= ' ' and < (char)127 ? c : null;
         }
 
-        private void SkipClass()
+        /// <summary>
+        /// Reads a character class. Returns its members when it is a few literal characters ([- ], ['’]),
+        /// so that a run can branch over them; null for anything else (negation, ranges, escapes).
+        /// </summary>
+        private string? ParseClass()
         {
+            var members = new StringBuilder();
+            var simple = true;
             if (More && Peek == '^')
             {
+                simple = false;
                 Position++;
             }
 
             if (More && Peek == ']')
             {
+                members.Append(']');
                 Position++;
             }
 
             while (More && Peek != ']')
             {
-                if (Peek == '\\')
+                var c = Peek;
+                if (c == '\\')
                 {
+                    simple = false;
                     Position++;
                 }
-                else if (Peek == '[')
+                else if (c == '[')
                 {
                     // Subtraction ([a-z-[aeiou]]) nests classes: not read.
                     throw new NotSupportedException("character class");
                 }
+                else if (c == '-' && members.Length > 0 && Position + 1 < pattern.Length && pattern[Position + 1] != ']')
+                {
+                    simple = false; // a range
+                }
 
+                members.Append(c);
                 Position++;
             }
 
             Position = More ? Position + 1 : throw new NotSupportedException("unterminated class");
+            return simple && members.Length is > 0 and <= MaxClassSize && members.ToString().All(IsLiteral) ? members.ToString() : null;
         }
 
         private static bool IsLiteral(char c) => c is >= ' ' and < (char)127 && c is not ('|' or ')' or '*' or '+' or '?');

@@ -81,6 +81,9 @@ public static class TermSyntax
         return builder.ToString();
     }
 
+    /// <summary>True when the term is one word of letters, digits and underscores: it matches exactly a word token equal to it.</summary>
+    public static bool IsOneWord(string term) => term.Length > 0 && term.All(IsWordChar);
+
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘';
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
