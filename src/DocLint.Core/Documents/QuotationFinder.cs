@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using DocLint.Core.Text;
 
@@ -11,6 +12,8 @@ namespace DocLint.Core.Documents;
 /// </summary>
 public static class QuotationFinder
 {
+    private static readonly SearchValues<char> QuoteMarks = SearchValues.Create("“«„”»‘’'\"");
+
     public static ImmutableArray<Quotation> Find(string prose, ImmutableArray<Block> blocks)
     {
         var quotations = new List<Quotation>();
@@ -21,6 +24,14 @@ public static class QuotationFinder
             open.Clear();
             for (var i = block.Start; i < block.End; i++)
             {
+                // Quote marks are rare: the search skips to the next one many characters at a time.
+                var skip = prose.AsSpan(i, block.End - i).IndexOfAny(QuoteMarks);
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                i += skip;
                 var c = prose[i];
                 switch (c)
                 {

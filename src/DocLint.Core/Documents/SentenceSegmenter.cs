@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using DocLint.Core.Text;
@@ -38,6 +39,8 @@ public static class SentenceSegmenter
         "However", "Meanwhile", "Still", "Now", "Then", "When", "While", "After", "Before", "If", "As", "Some",
         "Many", "Most", "Other", "Others", "Officials", "According", "Last", "Next", "One", "Two", "Both");
 
+    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…");
+
     public static ImmutableArray<TextSpan> Segment(string prose, ImmutableArray<Block> blocks)
     {
         var sentences = ImmutableArray.CreateBuilder<TextSpan>();
@@ -56,13 +59,13 @@ public static class SentenceSegmenter
         var i = start;
         while (i < end)
         {
-            var c = prose[i];
-            if (c is not ('.' or '!' or '?' or '…'))
+            var skip = prose.AsSpan(i, end - i).IndexOfAny(Terminators);
+            if (skip < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
+            i += skip;
             var runStart = i;
             while (i < end && prose[i] is '.' or '!' or '?' or '…')
             {

@@ -10,9 +10,15 @@ namespace DocLint.Core.Engine;
 /// <summary>Runs rules over one document. A rule whose pattern times out is skipped for that document with DL0004.</summary>
 public static class DocumentAnalyzer
 {
-    public static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink)
+    public static void Analyze(Document document, RuleSet rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink) =>
+        Analyze(document, rules.Rules, rules.Words, severityOf, sink);
+
+    public static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink) =>
+        Analyze(document, rules, WordFilter.Union(rules.Select(r => r.Words)), severityOf, sink);
+
+    private static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink)
     {
-        var context = new RuleContext(document, sink);
+        var context = new RuleContext(document, sink, words);
         foreach (var rule in rules)
         {
             var severity = severityOf(rule);

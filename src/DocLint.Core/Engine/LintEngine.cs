@@ -120,7 +120,7 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
         try
         {
             var document = DocumentReaders.For(path, _options.Readers).Read(path, source);
-            DocumentAnalyzer.Analyze(document, Rules.Rules, SeverityOf(path), diagnostics);
+            DocumentAnalyzer.Analyze(document, Rules, SeverityOf(path), diagnostics);
             if (!document.Directives.IsEmpty)
             {
                 ApplyDirectives(document, diagnostics);

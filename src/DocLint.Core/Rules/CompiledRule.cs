@@ -13,11 +13,13 @@ public abstract class CompiledRule
 {
     private readonly PhraseMatcher _exceptions;
 
-    protected CompiledRule(RuleDefinition definition, PhraseMatcher exceptions)
+    /// <param name="matchers">Every other matcher the rule runs: what they look for decides which words <see cref="Words"/> keeps.</param>
+    protected CompiledRule(RuleDefinition definition, PhraseMatcher exceptions, params PhraseMatcher[] matchers)
     {
         Definition = definition;
         Descriptor = definition.ToDescriptor();
         _exceptions = exceptions;
+        Words = WordFilter.Union([exceptions.Words, .. matchers.Select(m => m.Words)]);
     }
 
     public RuleDefinition Definition { get; }
@@ -25,6 +27,9 @@ public abstract class CompiledRule
     public DiagnosticDescriptor Descriptor { get; }
 
     public string Id => Definition.Id;
+
+    /// <summary>The first words of every term of every matcher of the rule: the tokens its matching can start at.</summary>
+    public WordFilter Words { get; }
 
     public abstract void Analyze(RuleContext context);
 

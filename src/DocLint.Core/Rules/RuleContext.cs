@@ -12,10 +12,14 @@ public sealed class RuleContext
     private ImmutableArray<TextSpan> _blockSpans;
     private ImmutableArray<TextSpan> _headingSpans;
 
-    internal RuleContext(Document document, List<Diagnostic> sink)
+    private readonly WordFilter? _words;
+
+    /// <param name="words">The words the rules that run in this context start matches at (see <see cref="RuleSet.Words"/>); null keeps every word.</param>
+    internal RuleContext(Document document, List<Diagnostic> sink, WordFilter? words = null)
     {
         Document = document;
         _sink = sink;
+        _words = words;
     }
 
     public Document Document { get; }
@@ -29,10 +33,10 @@ public sealed class RuleContext
     private WordIndex? _proseWords;
     private WordIndex? _frontMatterWords;
 
-    /// <summary>The word tokens of the text a scope is scanned in, built once per document and shared by all rules.</summary>
+    /// <summary>The word tokens of the text a scope is scanned in that any rule may start a match at, built once per document and shared by all rules.</summary>
     public WordIndex WordsFor(RuleScope scope) => scope == RuleScope.FrontMatter
-        ? _frontMatterWords ??= WordIndex.Build(Document.FrontMatterView)
-        : _proseWords ??= WordIndex.Build(Document.Prose);
+        ? _frontMatterWords ??= WordIndex.Build(Document.FrontMatterView, _words)
+        : _proseWords ??= WordIndex.Build(Document.Prose, _words);
 
     /// <summary>The text a scope is scanned in: the front-matter view for `frontmatter.KEY`, the prose view otherwise.</summary>
     public string TextFor(RuleScope scope) => scope == RuleScope.FrontMatter ? Document.FrontMatterView : Document.Prose;

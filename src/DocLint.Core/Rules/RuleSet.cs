@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using DocLint.Core.Text;
 
 namespace DocLint.Core.Rules;
 
@@ -12,11 +13,15 @@ public sealed class RuleSet
     {
         Rules = [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)];
         _byId = Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        Words = WordFilter.Union(Rules.Select(r => r.Words));
     }
 
     public static RuleSet Empty { get; } = new([]);
 
     public ImmutableArray<CompiledRule> Rules { get; }
+
+    /// <summary>The words any rule's matching can start at: a document's word index keeps only these.</summary>
+    public WordFilter Words { get; }
 
     public CompiledRule? Find(string id) => _byId.GetValueOrDefault(id);
 }

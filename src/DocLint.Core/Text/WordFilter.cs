@@ -1,10 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace DocLint.Core.Text;
 
 /// <summary>
 /// A one-hash Bloom filter over a set of words, keyed by <see cref="WordIndex"/>'s case-insensitive token
 /// hashes: <see cref="MayContain"/> is false only for a token that is certainly not in the set, so a
 /// matcher with hundreds of first words skips almost every token with one bit test. Tokens with non-ASCII
-/// characters always pass (the dictionary decides).
+/// characters always pass (the dictionary decides). Filters combine (<see cref="Union"/>): the union of
+/// every rule's filters decides which tokens a document's <see cref="WordIndex"/> keeps at all.
 /// </summary>
 public sealed class WordFilter
 {
@@ -24,7 +27,41 @@ public sealed class WordFilter
         }
     }
 
+    private WordFilter()
+    {
+    }
+
+    /// <summary>A filter that passes what any of <paramref name="filters"/> passes.</summary>
+    public static WordFilter Union(IEnumerable<WordFilter> filters)
+    {
+        var union = new WordFilter();
+        foreach (var filter in filters)
+        {
+            for (var i = 0; i < union._bits.Length; i++)
+            {
+                union._bits[i] |= filter._bits[i];
+            }
+        }
+
+        return union;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayContain(uint hash) => hash == WordIndex.NonAsciiHash || (_bits[(hash >> 6) & (Bits / 64 - 1)] & (1UL << (int)(hash & 63))) != 0;
+
+    /// <summary>True when this filter passes every word <paramref name="other"/> passes.</summary>
+    public bool Covers(WordFilter other)
+    {
+        for (var i = 0; i < _bits.Length; i++)
+        {
+            if ((other._bits[i] & ~_bits[i]) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private void Add(uint hash)
     {

@@ -37,7 +37,9 @@ public class PhraseMatcherTests
         {
             var matcher = PhraseMatcher.Create(new MatcherSpec([.. terms], []), caseSensitive: false, []);
 
-            matcher.FindAll(text, WordIndex.Build(text)).Should().Equal(Reference(terms, text), $"terms [{string.Join(" | ", terms)}] in '{text}'");
+            var expected = Reference(terms, text);
+            matcher.FindAll(text, WordIndex.Build(text)).Should().Equal(expected, $"terms [{string.Join(" | ", terms)}] in '{text}'");
+            matcher.FindAll(text, WordIndex.Build(text, matcher.Words)).Should().Equal(expected, $"with only the tokens the matcher's filter keeps, terms [{string.Join(" | ", terms)}] in '{text}'");
         }, iter: 2000);
     }
 

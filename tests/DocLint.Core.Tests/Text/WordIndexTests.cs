@@ -53,6 +53,63 @@ public class WordIndexTests
     }
 
     [Fact]
+    public void Words_equal_but_for_ASCII_case_hash_alike()
+    {
+        var words = Gen.Char['a', 'z'].Array[1, 14].Select(c => new string(c));
+        Gen.Select(words, Gen.Int.Array[14]).Sample((word, flips) =>
+        {
+            var other = string.Concat(word.Select((c, i) => flips[i] % 2 == 0 ? char.ToUpperInvariant(c) : c));
+
+            WordIndex.HashAscii(other).Should().Be(WordIndex.HashAscii(word), $"'{other}' and '{word}'");
+            WordIndex.Build(other + " x").Hashes[0].Should().Be(WordIndex.HashAscii(word));
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void A_filtered_index_keeps_the_tokens_the_filter_passes_with_the_hash_of_the_token_after_each()
+    {
+        const string text = "The official said: officials’ café, the official";
+        var words = WordIndex.Build(text, new WordFilter(["official", "said"]));
+
+        Enumerable.Range(0, words.Count).Select(t => text.Substring(words.Starts[t], words.Lengths[t]))
+            .Should().Equal("official", "said", "café", "official");
+        words.NextHashes.ToArray().Should().Equal(
+            WordIndex.HashAscii("said"), WordIndex.HashAscii("officials"), WordIndex.HashAscii("the"), WordIndex.NoNextHash);
+    }
+
+    [Fact]
+    public void A_filtered_index_is_the_full_index_restricted_to_what_the_filter_passes()
+    {
+        var filters = Gen.Int[0, Parts.Length - 1].Array[0, 4].Select(ix => new WordFilter(ix.Select(i => Parts[i])));
+        var texts = Gen.Int[0, Parts.Length - 1].Array[0, 60].Select(ix => string.Concat(ix.Select(i => Parts[i])));
+        Gen.Select(filters, texts).Sample((filter, text) =>
+        {
+            var all = WordIndex.Build(text);
+            var kept = WordIndex.Build(text, filter);
+            var expected = Enumerable.Range(0, all.Count).Where(t => filter.MayContain(all.Hashes[t]))
+                .Select(t => (all.Starts[t], all.Lengths[t], all.Hashes[t], t + 1 < all.Count ? all.Hashes[t + 1] : WordIndex.NoNextHash));
+
+            Enumerable.Range(0, kept.Count).Select(t => (kept.Starts[t], kept.Lengths[t], kept.Hashes[t], kept.NextHashes[t]))
+                .Should().Equal(expected, $"in '{text}'");
+            kept.IsAscii.Should().Be(all.IsAscii);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void A_union_of_filters_passes_and_covers_what_each_passes()
+    {
+        var a = new WordFilter(["official", "sources"]);
+        var b = new WordFilter(["regime"]);
+        var union = WordFilter.Union([a, b]);
+
+        union.Covers(a).Should().BeTrue();
+        union.Covers(b).Should().BeTrue();
+        a.Covers(union).Should().BeFalse();
+        union.MayContain(WordIndex.HashAscii("REGIME")).Should().BeTrue();
+        union.MayContain(WordIndex.HashAscii("Sources")).Should().BeTrue();
+    }
+
+    [Fact]
     public void A_word_filter_passes_its_words_in_any_case_and_every_non_ASCII_word()
     {
         var filter = new WordFilter(["official", "sources", "café"]);

@@ -10,7 +10,7 @@ namespace DocLint.Core.Rules.Kinds;
 /// but it must not be the matched words themselves.
 /// </summary>
 public sealed class ConditionalRule(RuleDefinition definition, PhraseMatcher ifMatcher, PhraseMatcher requires, PhraseMatcher exceptions)
-    : CompiledRule(definition, exceptions)
+    : CompiledRule(definition, exceptions, ifMatcher, requires)
 {
     public override void Analyze(RuleContext context)
     {

@@ -4,7 +4,7 @@ namespace DocLint.Core.Rules.Kinds;
 
 /// <summary>`existence`: reports each match of `terms` and `patterns`.</summary>
 public sealed class ExistenceRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions)
-    : CompiledRule(definition, exceptions)
+    : CompiledRule(definition, exceptions, matcher)
 {
     public override void Analyze(RuleContext context)
     {

@@ -9,7 +9,7 @@ namespace DocLint.Core.Rules.Kinds;
 /// the limit; fewer than `min` at the unit's first line.
 /// </summary>
 public sealed class OccurrenceRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions)
-    : CompiledRule(definition, exceptions)
+    : CompiledRule(definition, exceptions, matcher)
 {
     public override void Analyze(RuleContext context)
     {

@@ -8,7 +8,7 @@ namespace DocLint.Core.Rules.Kinds;
 /// `patterns` and none of the `frontMatter` keys.
 /// </summary>
 public sealed class RequiredRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions)
-    : CompiledRule(definition, exceptions)
+    : CompiledRule(definition, exceptions, matcher)
 {
     public override void Analyze(RuleContext context)
     {

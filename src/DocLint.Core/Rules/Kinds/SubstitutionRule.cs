@@ -16,7 +16,7 @@ public sealed class SubstitutionRule : CompiledRule
     private readonly FrozenDictionary<string, ImmutableArray<string>> _suggestions;
 
     public SubstitutionRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions, IReadOnlyDictionary<string, ImmutableArray<string>> suggestions)
-        : base(definition, exceptions)
+        : base(definition, exceptions, matcher)
     {
         _matcher = matcher;
         _suggestions = suggestions.ToFrozenDictionary(StringComparer.Ordinal);

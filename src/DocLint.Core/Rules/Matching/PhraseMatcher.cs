@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DocLint.Core.Text;
 
@@ -24,18 +25,20 @@ public sealed class PhraseMatcher
 {
     private readonly FrozenDictionary<string, TermGroup> _byFirstWord;
     private readonly FrozenDictionary<string, TermGroup>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly WordFilter _filter;
     private readonly (Lazy<Regex> Regex, RequiredLiterals Literals)[] _scans;
 
     private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, (Lazy<Regex>, RequiredLiterals)[] scans)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        _filter = new WordFilter(byFirstWord.Keys);
+        Words = new WordFilter(byFirstWord.Keys);
         _scans = scans;
     }
 
     public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, TermGroup>.Empty, []);
+
+    /// <summary>The first words of the terms: a token this filter rejects starts no match.</summary>
+    public WordFilter Words { get; }
 
     public bool IsEmpty => _byFirstWord.Count == 0 && _scans.Length == 0;
 
@@ -88,25 +91,31 @@ public sealed class PhraseMatcher
     /// hold the literals a pattern requires (<see cref="RequiredLiterals"/>). Terms are always found
     /// through <paramref name="words"/>.
     /// </param>
+    /// <param name="words">The text's tokens: all of them, or those a filter that covers <see cref="Words"/> keeps.</param>
     public ImmutableArray<TextSpan> FindAll(string text, WordIndex words, ImmutableArray<TextSpan> units = default)
     {
         var spans = new List<TextSpan>();
         if (_byFirstWord.Count > 0)
         {
+            Debug.Assert(words.Filter is null || words.Filter.Covers(Words), "the index was built without some of this matcher's words");
+            var starts = words.Starts;
+            var lengths = words.Lengths;
+            var hashes = words.Hashes;
+            var nextHashes = words.NextHashes;
             var end = 0;
-            for (var t = 0; t < words.Count; t++)
+            for (var t = 0; t < starts.Length; t++)
             {
-                var start = words.Starts[t];
-                if (!_filter.MayContain(words.Hashes[t]) || start < end || !_lookup.TryGetValue(text.AsSpan(start, words.Lengths[t]), out var group)
-                    || !group.MayStartAt(words, t))
+                var start = starts[t];
+                if (!Words.MayContain(hashes[t]) || start < end || !_lookup.TryGetValue(text.AsSpan(start, lengths[t]), out var group)
+                    || !group.MayStartAt(nextHashes[t]))
                 {
                     continue;
                 }
 
                 if (group.Regex is null)
                 {
-                    spans.Add(new TextSpan(start, words.Lengths[t]));
-                    end = start + words.Lengths[t];
+                    spans.Add(new TextSpan(start, lengths[t]));
+                    end = start + lengths[t];
                     continue;
                 }
 
@@ -198,22 +207,9 @@ public sealed class PhraseMatcher
             return new TermGroup(new Lazy<Regex>(() => RegexFactory.CreateForTerms(pattern, caseSensitive)), secondWords);
         }
 
-        /// <summary>False when the token after <paramref name="t"/> rules out every term of the group.</summary>
-        public bool MayStartAt(WordIndex words, int t)
-        {
-            if (_secondWords is null)
-            {
-                return true;
-            }
-
-            if (t + 1 >= words.Count)
-            {
-                return false;
-            }
-
-            var next = words.Hashes[t + 1];
-            return next == WordIndex.NonAsciiHash || Array.IndexOf(_secondWords, next) >= 0;
-        }
+        /// <summary>False when the token after a match's first word (its hash: <paramref name="next"/>) rules out every term of the group.</summary>
+        public bool MayStartAt(uint next) => _secondWords is null
+            || (next != WordIndex.NoNextHash && (next == WordIndex.NonAsciiHash || Array.IndexOf(_secondWords, next) >= 0));
     }
 
     private static string FirstWord(string term)
