@@ -1,4 +1,5 @@
 using DocLint.Core.Rules.Matching;
+using DocLint.Core.Text;
 using static DocLint.Core.Tests.Rules.RuleHarness;
 
 namespace DocLint.Core.Tests.Rules;
@@ -18,6 +19,43 @@ public class RegexSafetyTests
         var rules = LoadOk(("DL9001.evil.yaml", "id: DL9001\nname: evil\nkind: existence\nvoice: any\nscope: document\nmessage: m\npatterns: ['(a+)+$']\n"));
 
         Lint(rules, new string('a', 50_000) + "!").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_pattern_that_backtracks_badly_on_the_interpreter_moves_to_the_linear_engine_and_completes()
+    {
+        var regex = PatternRegex.ForPattern("(a+)+$", caseSensitive: false);
+        var text = new string('a', 50_000) + "!";
+        var spans = new List<TextSpan>();
+
+        regex.Scan(text, new TextSpan(0, text.Length), spans);
+
+        spans.Should().BeEmpty();
+        regex.IsFinal.Should().BeTrue("the scan exceeded the interpreter's short time limit");
+    }
+
+    [Fact]
+    public void A_pattern_moves_to_its_final_engine_after_enough_scans_and_finds_the_same_matches_on_both()
+    {
+        var regex = PatternRegex.ForPattern(@"\b(?:an?|the)\s+(?<match>senior\s+official)s?\b", caseSensitive: false);
+        const string text = "The senior officials said. A senior official, the SENIOR  official.";
+        List<TextSpan> ScanAll()
+        {
+            var spans = new List<TextSpan>();
+            regex.Scan(text, new TextSpan(0, text.Length), spans);
+            return spans;
+        }
+
+        var first = ScanAll();
+        for (var i = 1; i < PatternRegex.ScansBeforeFinal; i++)
+        {
+            ScanAll().Should().Equal(first);
+        }
+
+        regex.IsFinal.Should().BeFalse();
+        ScanAll().Should().Equal(first);
+        regex.IsFinal.Should().BeTrue();
+        first.Select(s => text.Substring(s.Start, s.Length)).Should().Equal("senior official", "senior official", "SENIOR  official");
     }
 
     [Fact]

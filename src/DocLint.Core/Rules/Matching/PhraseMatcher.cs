@@ -25,9 +25,9 @@ public sealed class PhraseMatcher
 {
     private readonly FrozenDictionary<string, TermGroup> _byFirstWord;
     private readonly FrozenDictionary<string, TermGroup>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly (Lazy<Regex> Regex, RequiredLiterals Literals)[] _scans;
+    private readonly (PatternRegex Regex, RequiredLiterals Literals)[] _scans;
 
-    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, (Lazy<Regex>, RequiredLiterals)[] scans)
+    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, (PatternRegex, RequiredLiterals)[] scans)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -53,24 +53,20 @@ public sealed class PhraseMatcher
         var anchored = terms.Where(t => WordIndex.IsWordChar(t[0])).GroupBy(FirstWord, comparer);
         var byFirstWord = anchored.ToFrozenDictionary(g => g.Key, g => TermGroup.Create([.. g], caseSensitive), comparer);
 
-        var scans = new List<(Lazy<Regex>, RequiredLiterals)>();
+        var scans = new List<(PatternRegex, RequiredLiterals)>();
         var unanchored = terms.Where(t => !WordIndex.IsWordChar(t[0])).ToList();
         if (unanchored.Count > 0)
         {
             var pattern = Alternation(unanchored);
-            scans.Add((new Lazy<Regex>(() => RegexFactory.CreateForTerms(pattern, caseSensitive)), RequiredLiterals.From(pattern)));
+            scans.Add((PatternRegex.ForTerms(pattern, caseSensitive), RequiredLiterals.From(pattern)));
         }
 
         foreach (var pattern in spec.Patterns)
         {
             try
             {
-                // Checked now, so a bad pattern is an error at its line in the rule file; the regex that runs
-                // is built on first use (a linear-time automaton costs milliseconds to build, and many
-                // documents never get past a pattern's literal prefilter).
-                RegexFactory.Validate(pattern.Pattern, caseSensitive);
-                var text = pattern.Pattern;
-                scans.Add((new Lazy<Regex>(() => RegexFactory.CreateForPattern(text, caseSensitive)), RequiredLiterals.From(text)));
+                // Parsed now, so a bad pattern is an error at its line in the rule file.
+                scans.Add((PatternRegex.ForPattern(pattern.Pattern, caseSensitive), RequiredLiterals.From(pattern.Pattern)));
             }
             catch (ArgumentException ex)
             {
@@ -138,7 +134,7 @@ public sealed class PhraseMatcher
                 literals.SelectUnits(text, ranges, selected, words.IsAscii);
                 foreach (var unit in selected)
                 {
-                    Scan(regex.Value, text, ranges[unit], spans);
+                    regex.Scan(text, ranges[unit], spans);
                 }
             }
         }
@@ -161,19 +157,6 @@ public sealed class PhraseMatcher
         }
 
         return result.ToImmutable();
-    }
-
-    private static void Scan(Regex regex, string text, TextSpan range, List<TextSpan> spans)
-    {
-        var group = regex.GroupNumberFromName("match");
-        for (var match = regex.Match(text, range.Start, range.Length); match.Success; match = match.NextMatch())
-        {
-            var g = group < 0 ? match : match.Groups[group];
-            if (g.Success && g.Length > 0)
-            {
-                spans.Add(new TextSpan(g.Index, g.Length));
-            }
-        }
     }
 
     /// <summary>The terms that start with one word, and how to confirm a match at a token of that word.</summary>

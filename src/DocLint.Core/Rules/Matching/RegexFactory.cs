@@ -6,6 +6,7 @@ namespace DocLint.Core.Rules.Matching;
 /// The one place that decides how rule regexes run. Patterns use the NonBacktracking engine (linear time,
 /// no catastrophic backtracking) when their syntax allows; otherwise (lookarounds, backreferences, atomic
 /// groups) the backtracking engine with a match timeout, which the engine turns into a DL0004 diagnostic.
+/// Which engine a pattern runs on when is <see cref="PatternRegex"/>'s decision.
 /// </summary>
 public static class RegexFactory
 {
@@ -15,8 +16,12 @@ public static class RegexFactory
     private static RegexOptions BaseOptions(bool caseSensitive) =>
         RegexOptions.CultureInvariant | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
 
-    public static Regex CreateForTerms(string pattern, bool caseSensitive) =>
-        new(pattern, BaseOptions(caseSensitive) | RegexOptions.ExplicitCapture);
+    /// <summary>A regex of terms (<see cref="TermSyntax"/>): no nested quantifiers, so no time limit unless one is given.</summary>
+    public static Regex CreateForTerms(string pattern, bool caseSensitive, TimeSpan? timeout = null) =>
+        new(pattern, BaseOptions(caseSensitive) | RegexOptions.ExplicitCapture, timeout ?? Regex.InfiniteMatchTimeout);
+
+    /// <summary>A pattern on the backtracking interpreter: cheap to build. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
+    public static Regex CreateInterpreted(string pattern, bool caseSensitive, TimeSpan timeout) => new(pattern, BaseOptions(caseSensitive), timeout);
 
     /// <summary>Creates a pattern's regex. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
     public static Regex CreateForPattern(string pattern, bool caseSensitive)
@@ -31,9 +36,6 @@ public static class RegexFactory
             return new Regex(pattern, options, PatternTimeout);
         }
     }
-
-    /// <summary>Parses the pattern without building an engine for it. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
-    public static void Validate(string pattern, bool caseSensitive) => _ = new Regex(pattern, BaseOptions(caseSensitive));
 
     /// <summary>True when the pattern runs on the linear-time engine.</summary>
     public static bool IsLinear(Regex regex) => (regex.Options & RegexOptions.NonBacktracking) != 0;

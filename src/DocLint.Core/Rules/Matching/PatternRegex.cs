@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Rules.Matching;
+
+/// <summary>
+/// A regex that is scanned for (a rule's pattern, or its terms that start with punctuation), on the engine
+/// that suits how much it is used.
+/// <para>
+/// The linear-time automaton (<see cref="RegexFactory.CreateForPattern"/>) costs 10–50 ms to build, far more
+/// than linting one article takes, so a pattern starts on the backtracking interpreter, which costs
+/// microseconds to build, with a short time limit on each scan. It moves to its final engine for good once
+/// it has been scanned <see cref="ScansBeforeFinal"/> times (a run over many files: the automaton then pays
+/// for itself), or as soon as a scan exceeds the short limit (a pattern that backtracks badly: the scan is
+/// redone on the final engine). The final engine is the linear one where the syntax allows, and otherwise
+/// the interpreter with <see cref="RegexFactory.PatternTimeout"/>, whose timeout becomes DL0004.
+/// </para>
+/// <para>Both engines find the same matches; only the time they take differs. Thread-safe.</para>
+/// </summary>
+public sealed class PatternRegex
+{
+    /// <summary>How many scans a pattern runs on the interpreter before its final engine is built.</summary>
+    public const int ScansBeforeFinal = 256;
+
+    /// <summary>The time one scan may take on the interpreter before the pattern moves to its final engine.</summary>
+    public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromMilliseconds(100);
+
+    private readonly string _pattern;
+    private readonly bool _caseSensitive;
+    private readonly bool _terms;
+    private readonly Regex _probe;
+    private readonly Lazy<Regex> _final;
+    private int _scans;
+
+    private PatternRegex(string pattern, bool caseSensitive, bool terms)
+    {
+        _pattern = pattern;
+        _caseSensitive = caseSensitive;
+        _terms = terms;
+        _probe = terms ? RegexFactory.CreateForTerms(pattern, caseSensitive, ProbeTimeout) : RegexFactory.CreateInterpreted(pattern, caseSensitive, ProbeTimeout);
+        _final = new Lazy<Regex>(CreateFinal);
+        MatchGroup = _probe.GroupNumberFromName("match");
+    }
+
+    /// <summary>A rule pattern. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
+    public static PatternRegex ForPattern(string pattern, bool caseSensitive) => new(pattern, caseSensitive, terms: false);
+
+    /// <summary>An alternation of terms (<see cref="TermSyntax"/>).</summary>
+    public static PatternRegex ForTerms(string alternation, bool caseSensitive) => new(alternation, caseSensitive, terms: true);
+
+    /// <summary>True once the pattern runs on its final engine.</summary>
+    public bool IsFinal => _final.IsValueCreated;
+
+    /// <summary>The number of the group named "match", or -1.</summary>
+    public int MatchGroup { get; }
+
+    /// <summary>
+    /// Adds the matches in <paramref name="range"/> (as if it were the whole text) to <paramref name="spans"/>.
+    /// Throws <see cref="RegexMatchTimeoutException"/> when the final engine times out.
+    /// </summary>
+    public void Scan(string text, TextSpan range, List<TextSpan> spans)
+    {
+        if (_final.IsValueCreated || Interlocked.Increment(ref _scans) > ScansBeforeFinal)
+        {
+            Scan(_final.Value, text, range, spans);
+            return;
+        }
+
+        var before = spans.Count;
+        try
+        {
+            Scan(_probe, text, range, spans);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            spans.RemoveRange(before, spans.Count - before);
+            Scan(_final.Value, text, range, spans);
+        }
+    }
+
+    private void Scan(Regex regex, string text, TextSpan range, List<TextSpan> spans)
+    {
+        for (var match = regex.Match(text, range.Start, range.Length); match.Success; match = match.NextMatch())
+        {
+            var g = MatchGroup < 0 ? match : match.Groups[MatchGroup];
+            if (g.Success && g.Length > 0)
+            {
+                spans.Add(new TextSpan(g.Index, g.Length));
+            }
+        }
+    }
+
+    private Regex CreateFinal() => _terms ? RegexFactory.CreateForTerms(_pattern, _caseSensitive) : RegexFactory.CreateForPattern(_pattern, _caseSensitive);
+}
