@@ -73,7 +73,10 @@ public sealed class RuleSetBuilder
         var errors = new List<Diagnostic>(_errors);
         var compiled = new List<CompiledRule>();
         var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
-        var definitions = new List<RuleDefinition>();
+        // Compiling a rule is mostly independent work (regexes, term tables, inflections), so each rule
+        // compiles on the thread pool as soon as it is parsed, while the next files are parsed; the
+        // results are gathered in file order, so they do not depend on timing.
+        var compiling = new List<Task<(CompiledRule? Rule, IReadOnlyList<RuleLoadError> Errors)>>();
         foreach (var (path, given) in _files)
         {
             string text;
@@ -101,14 +104,10 @@ public sealed class RuleSetBuilder
             }
 
             seen.Add(definition.Id, definition);
-            definitions.Add(definition);
+            compiling.Add(Task.Run(() => RuleCompiler.Compile(definition)));
         }
 
-        // Compiling is most of the start-up time (building regex automata), and rules compile
-        // independently: in parallel, then gathered in file order so results do not depend on timing.
-        var outcomes = new (CompiledRule? Rule, IReadOnlyList<RuleLoadError> Errors)[definitions.Count];
-        Parallel.For(0, definitions.Count, i => outcomes[i] = RuleCompiler.Compile(definitions[i]));
-        foreach (var (rule, compileErrors) in outcomes)
+        foreach (var (rule, compileErrors) in compiling.Select(t => t.GetAwaiter().GetResult()))
         {
             errors.AddRange(compileErrors.Select(e => e.ToDiagnostic()));
             if (rule is not null)
