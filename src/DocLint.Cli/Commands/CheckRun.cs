@@ -125,15 +125,21 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             .Where(f => explicitFiles.Contains(f) || _configuration.Includes(f)).ToList();
         results.AddRange(engine.LintEach(files));
         var lint = LintEngine.Collect(results);
-        var problems = discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, context.CurrentDirectory) });
+        var problems = discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, context.CurrentDirectory) }).ToList();
 
         // Configuration files found further down, as files were linted: reported where they are.
-        var configProblems = _configuration.Set.ProblemsWith(_loaded.RuleSet!).Select(p => p.ToDiagnostic());
-        var all = lint.Diagnostics.Concat(problems).Concat(configProblems).ToList();
-        all.Sort(DiagnosticOrder.Instance);
+        problems.AddRange(_configuration.Set.ProblemsWith(_loaded.RuleSet!).Select(p => p.ToDiagnostic()));
+        var all = lint.Diagnostics;
+        if (problems.Count > 0)
+        {
+            problems.AddRange(lint.Diagnostics);
+            problems.Sort(DiagnosticOrder.Instance);
+            all = [.. problems];
+        }
+
         _report = _report with
         {
-            Diagnostics = [.. all],
+            Diagnostics = all,
             FileCount = lint.FileCount,
             Sources = lint.Sources,
             ExecutionSuccessful = !lint.InternalError,

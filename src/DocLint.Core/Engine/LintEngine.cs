@@ -54,8 +54,16 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
 
     public static LintResult Collect(IReadOnlyCollection<FileResult> results)
     {
-        var all = results.SelectMany(r => r.Diagnostics).ToList();
-        all.Sort(DiagnosticOrder.Instance);
+        // Each file's findings are sorted and carry its path, and the output order sorts by path first: in
+        // path order, the files' lists concatenate into the sorted whole (one sort of file names instead of
+        // one of every finding). A path given twice falls back to sorting everything.
+        var byPath = results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+        var all = byPath.SelectMany(r => r.Diagnostics).ToList();
+        if (byPath.Zip(byPath.Skip(1)).Any(pair => pair.First.Path == pair.Second.Path))
+        {
+            all.Sort(DiagnosticOrder.Instance);
+        }
+
         var sources = results.Where(r => r.Source is not null).ToDictionary(r => r.Path, r => r.Source!, StringComparer.Ordinal);
         var encodings = results.Where(r => r.Source is not null && r.Encoding is not null).ToDictionary(r => r.Path, r => r.Encoding!.Value, StringComparer.Ordinal);
         return new LintResult([.. all], results.Count, results.Any(r => r.InternalError)) { Sources = sources, Encodings = encodings };

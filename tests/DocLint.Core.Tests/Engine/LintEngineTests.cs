@@ -32,6 +32,19 @@ public class LintEngineTests
     }
 
     [Fact]
+    public void A_file_given_twice_is_reported_twice_in_output_order()
+    {
+        using var folder = new TempFolder();
+        var a = folder.Write("a.txt", "It slammed.\n\nThen it slammed again.");
+        var b = folder.Write("b.txt", "Slammed.");
+
+        var result = new LintEngine(Slammed).LintFiles([a, b, a]);
+
+        Dump(result).Should().Be(string.Join("\n",
+            "a.txt(1,4) DL9001 Warning m", "a.txt(1,4) DL9001 Warning m", "a.txt(3,9) DL9001 Warning m", "a.txt(3,9) DL9001 Warning m", "b.txt(1,1) DL9001 Warning m"));
+    }
+
+    [Fact]
     public void Bad_inputs_get_a_diagnostic_each_and_the_other_files_are_still_linted()
     {
         using var folder = new TempFolder();
