@@ -125,17 +125,14 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             .Where(f => explicitFiles.Contains(f) || _configuration.Includes(f)).ToList();
         results.AddRange(engine.LintEach(files));
         var lint = LintEngine.Collect(results);
-        var problems = discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, context.CurrentDirectory) }).ToList();
-
-        // Configuration files found further down, as files were linted: reported where they are.
-        problems.AddRange(_configuration.Set.ProblemsWith(_loaded.RuleSet!).Select(p => p.ToDiagnostic()));
-        var all = lint.Diagnostics;
-        if (problems.Count > 0)
-        {
-            problems.AddRange(lint.Diagnostics);
-            problems.Sort(DiagnosticOrder.Instance);
-            all = [.. problems];
-        }
+        // Problems found while walking the folders, and in configuration files found further down as files
+        // were linted: reported where they are. The lint's findings are already in output order.
+        List<Diagnostic> problems =
+        [
+            .. discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, context.CurrentDirectory) }),
+            .. _configuration.Set.ProblemsWith(_loaded.RuleSet!).Select(p => p.ToDiagnostic()),
+        ];
+        var all = problems.Count == 0 ? lint.Diagnostics : [.. lint.Diagnostics.Concat(problems).Order(DiagnosticOrder.Instance)];
 
         _report = _report with
         {

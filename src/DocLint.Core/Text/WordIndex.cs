@@ -68,10 +68,9 @@ public sealed class WordIndex
     /// <summary>The word tokens of <paramref name="text"/> that <paramref name="keep"/> may contain; every token when it is null.</summary>
     public static WordIndex Build(string text, WordFilter? keep)
     {
-        // Every token: counted first, so the arrays are allocated once at their exact size (on a very large
-        // document, growing lists would hold up to three times the memory the index needs). Filtered: few
-        // tokens are kept, and the arrays grow.
-        var index = new WordIndex(keep is null ? CountWords(text) : Math.Max(16, text.Length / 64)) { Filter = keep };
+        // The arrays grow by doubling from a guess: news has a word every six characters or so, and a
+        // filtered index (what lint runs build) keeps about three in ten.
+        var index = new WordIndex(Math.Max(16, text.Length / (keep is null ? 8 : 64))) { Filter = keep };
         var scanner = new Scanner(index, keep, text);
         scanner.Run();
         return index;
@@ -206,46 +205,6 @@ public sealed class WordIndex
         var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
         var underscore = Vector256.Equals(v, Vector256.Create((ushort)'_'));
         return (letter | digit | underscore).ExtractMostSignificantBits();
-    }
-
-    /// <summary>How many words <paramref name="text"/> has: 16 characters at a time where they are ASCII.</summary>
-    private static int CountWords(string text)
-    {
-        var count = 0;
-        var inWord = false;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            for (; i + Vector256<ushort>.Count <= text.Length; i += Vector256<ushort>.Count)
-            {
-                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
-                if (Vector256.GreaterThanAny(v, Vector256.Create((ushort)127)))
-                {
-                    // A block with a non-ASCII character is counted one character at a time.
-                    CountScalar(text.AsSpan(i, Vector256<ushort>.Count), ref count, ref inWord);
-                    continue;
-                }
-
-                var mask = WordMask(v);
-                var starts = mask & ~((mask << 1) | (inWord ? 1u : 0u));
-                count += BitOperations.PopCount(starts);
-                inWord = (mask & 0x8000) != 0;
-            }
-        }
-
-        CountScalar(text.AsSpan(i), ref count, ref inWord);
-        return count;
-    }
-
-    private static void CountScalar(ReadOnlySpan<char> chars, ref int count, ref bool inWord)
-    {
-        foreach (var c in chars)
-        {
-            var w = IsWordChar(c);
-            count += w && !inWord ? 1 : 0;
-            inWord = w;
-        }
     }
 
     /// <summary>

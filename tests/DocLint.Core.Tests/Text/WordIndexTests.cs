@@ -107,6 +107,7 @@ public class WordIndexTests
         a.Covers(union).Should().BeFalse();
         union.MayContain(WordIndex.HashAscii("REGIME")).Should().BeTrue();
         union.MayContain(WordIndex.HashAscii("Sources")).Should().BeTrue();
+        union.MayContain(WordIndex.HashAscii("weather")).Should().BeFalse("a word in neither filter");
     }
 
     [Fact]

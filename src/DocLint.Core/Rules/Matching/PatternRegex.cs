@@ -25,28 +25,26 @@ public sealed class PatternRegex
     /// <summary>The time one scan may take on the interpreter before the pattern moves to its final engine.</summary>
     public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromMilliseconds(100);
 
-    private readonly string _pattern;
-    private readonly bool _caseSensitive;
-    private readonly bool _terms;
     private readonly Regex _probe;
     private readonly Lazy<Regex> _final;
     private int _scans;
 
-    private PatternRegex(string pattern, bool caseSensitive, bool terms)
+    private PatternRegex(Regex probe, Func<Regex> final)
     {
-        _pattern = pattern;
-        _caseSensitive = caseSensitive;
-        _terms = terms;
-        _probe = terms ? RegexFactory.CreateForTerms(pattern, caseSensitive, ProbeTimeout) : RegexFactory.CreateInterpreted(pattern, caseSensitive, ProbeTimeout);
-        _final = new Lazy<Regex>(CreateFinal);
-        MatchGroup = _probe.GroupNumberFromName("match");
+        _probe = probe;
+        _final = new Lazy<Regex>(final);
+        MatchGroup = probe.GroupNumberFromName("match");
     }
 
     /// <summary>A rule pattern. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
-    public static PatternRegex ForPattern(string pattern, bool caseSensitive) => new(pattern, caseSensitive, terms: false);
+    public static PatternRegex ForPattern(string pattern, bool caseSensitive) => new(
+        RegexFactory.CreateInterpreted(pattern, caseSensitive, ProbeTimeout),
+        () => RegexFactory.CreateForPattern(pattern, caseSensitive));
 
     /// <summary>An alternation of terms (<see cref="TermSyntax"/>).</summary>
-    public static PatternRegex ForTerms(string alternation, bool caseSensitive) => new(alternation, caseSensitive, terms: true);
+    public static PatternRegex ForTerms(string alternation, bool caseSensitive) => new(
+        RegexFactory.CreateForTerms(alternation, caseSensitive, ProbeTimeout),
+        () => RegexFactory.CreateForTerms(alternation, caseSensitive));
 
     /// <summary>True once the pattern runs on its final engine.</summary>
     public bool IsFinal => _final.IsValueCreated;
@@ -89,6 +87,4 @@ public sealed class PatternRegex
             }
         }
     }
-
-    private Regex CreateFinal() => _terms ? RegexFactory.CreateForTerms(_pattern, _caseSensitive) : RegexFactory.CreateForPattern(_pattern, _caseSensitive);
 }
