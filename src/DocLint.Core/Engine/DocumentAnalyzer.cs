@@ -7,22 +7,26 @@ using DocLint.Core.Text;
 
 namespace DocLint.Core.Engine;
 
-/// <summary>Runs rules over one document. A rule whose pattern times out is skipped for that document with DL0004.</summary>
+/// <summary>
+/// Runs rules over one document. A rule whose pattern times out is skipped for that document (for the rest of
+/// a file linted in parts) with DL0004.
+/// </summary>
 public static class DocumentAnalyzer
 {
-    public static void Analyze(Document document, RuleSet rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink) =>
-        Analyze(document, rules.Rules, rules.Words, severityOf, sink);
+    /// <param name="part">Where the document lies in its file, when a large file is linted a part at a time; null for a whole document.</param>
+    public static void Analyze(Document document, RuleSet rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part = null) =>
+        Analyze(document, rules.Rules, rules.Words, severityOf, sink, part);
 
     public static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink) =>
-        Analyze(document, rules, WordFilter.Union(rules.Select(r => r.Words)), severityOf, sink);
+        Analyze(document, rules, WordFilter.Union(rules.Select(r => r.Words)), severityOf, sink, part: null);
 
-    private static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink)
+    private static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part)
     {
-        var context = new RuleContext(document, sink, words);
+        var context = new RuleContext(document, sink, words, part);
         foreach (var rule in rules)
         {
             var severity = severityOf(rule);
-            if (severity == DiagnosticSeverity.None)
+            if (severity == DiagnosticSeverity.None || context.Part.HasTimedOut(rule))
             {
                 continue;
             }
@@ -38,6 +42,11 @@ public static class DocumentAnalyzer
             {
                 // Whatever the rule reported before the timeout is dropped: a partial result would mislead.
                 sink.RemoveRange(before, sink.Count - before);
+                if (!context.Part.MarkTimedOut(rule))
+                {
+                    continue;
+                }
+
                 sink.Add(new Diagnostic
                 {
                     Descriptor = EngineDiagnostics.RegexTimeout,

@@ -30,7 +30,7 @@ public sealed record LintResult(ImmutableArray<Diagnostic> Diagnostics, int File
 /// linted in parallel; results are sorted so output is the same whatever the thread count. Anything the user
 /// controls that goes wrong with one file becomes a DL0xxx diagnostic for that file, and the run goes on.
 /// </summary>
-public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
+public sealed partial class LintEngine(RuleSet rules, LintOptions? options = null)
 {
     private readonly LintOptions _options = options ?? new LintOptions();
 
@@ -78,6 +78,11 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
             if (info.Length > _options.MaxFileBytes)
             {
                 return Problem(path, DiagnosticSeverity.Warning, $"file skipped: it is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}");
+            }
+
+            if (info.Length > _options.PartBytes && CanLintInParts(path) && LintInParts(path, info.Length) is { } inParts)
+            {
+                return inParts;
             }
 
             bytes = File.ReadAllBytes(path);
@@ -158,30 +163,41 @@ public sealed class LintEngine(RuleSet rules, LintOptions? options = null)
     /// <summary>Marks findings that inline directives silence, and reports directives that name unknown rules (DL0003).</summary>
     private void ApplyDirectives(Document document, List<Diagnostic> diagnostics)
     {
-        var map = new SuppressionMap(document.Directives, document.Source);
+        Suppress(diagnostics, PlacedDirective.Place(document.Directives, document.Source));
+        diagnostics.AddRange(UnknownRulesIn(document, document.Directives, part: null));
+    }
+
+    private static void Suppress(List<Diagnostic> diagnostics, IEnumerable<PlacedDirective> directives)
+    {
+        var map = new SuppressionMap(directives);
         for (var i = 0; i < diagnostics.Count; i++)
         {
             var d = diagnostics[i];
-            if (!d.Id.StartsWith("DL0", StringComparison.Ordinal) && map.IsSuppressed(d.Id, d.Span))
+            if (!d.Id.StartsWith("DL0", StringComparison.Ordinal) && map.IsSuppressed(d))
             {
                 diagnostics[i] = d with { IsSuppressed = true };
             }
         }
+    }
 
-        foreach (var directive in document.Directives)
+    /// <summary>DL0003 for each rule id a directive names that no loaded rule has, in the file's coordinates.</summary>
+    private IEnumerable<Diagnostic> UnknownRulesIn(Document document, IEnumerable<Directive> directives, DocumentPart? part)
+    {
+        foreach (var directive in directives)
         {
             foreach (var id in directive.RuleIds.Where(id => Rules.Find(id) is null))
             {
-                diagnostics.Add(new Diagnostic
+                var lineSpan = document.Source.GetLinePositionSpan(directive.Span);
+                yield return new Diagnostic
                 {
                     Descriptor = EngineDiagnostics.UnknownRuleInDirective,
                     Severity = EngineDiagnostics.UnknownRuleInDirective.DefaultSeverity,
                     Message = $"unknown rule '{id}' in a doclint directive; 'doclint rules list' shows the rules",
                     Path = document.Path,
-                    Span = directive.Span,
-                    LineSpan = document.Source.GetLinePositionSpan(directive.Span),
+                    Span = part?.ToFile(directive.Span) ?? directive.Span,
+                    LineSpan = part?.ToFile(lineSpan) ?? lineSpan,
                     Snippet = document.Source.ToString(directive.Span),
-                });
+                };
             }
         }
     }

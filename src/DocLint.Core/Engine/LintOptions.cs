@@ -17,6 +17,12 @@ public sealed record LintOptions
 
     /// <summary>Keep each file's text in the result, for reporters that show source lines.</summary>
     public bool KeepSources { get; init; }
+
+    /// <summary>
+    /// A plain-text file larger than this is linted a part of about this size at a time, so memory stays
+    /// near the part's size whatever the file's (findings are the same as when it is read whole).
+    /// </summary>
+    public long PartBytes { get; init; } = Limits.PartBytes;
 }
 
 /// <summary>Limits against pathological input, in one place.</summary>
@@ -24,4 +30,7 @@ public static class Limits
 {
     /// <summary>1 GiB: a .NET string holds at most about 1 G characters.</summary>
     public const long MaxFileBytes = 1L << 30;
+
+    /// <summary>4 MiB: parts of large plain-text files; a news article is about a thousandth of it.</summary>
+    public const long PartBytes = 4L << 20;
 }

@@ -33,6 +33,12 @@ public abstract class CompiledRule
 
     public abstract void Analyze(RuleContext context);
 
+    /// <summary>
+    /// False when the rule's findings depend on the whole file in a way parts cannot carry (see
+    /// <see cref="DocumentPart"/>); a rule set with such a rule lints every file whole.
+    /// </summary>
+    public virtual bool CanRunInParts => true;
+
     /// <summary>Matches of <paramref name="matcher"/> in scope and voice that no exception overlaps.</summary>
     protected ImmutableArray<TextSpan> FindAccepted(RuleContext context, PhraseMatcher matcher, Voice voice)
     {

@@ -15,14 +15,23 @@ public sealed class RuleContext
     private readonly WordFilter? _words;
 
     /// <param name="words">The words the rules that run in this context start matches at (see <see cref="RuleSet.Words"/>); null keeps every word.</param>
-    internal RuleContext(Document document, List<Diagnostic> sink, WordFilter? words = null)
+    /// <param name="part">Where the document lies in its file; null for a document read whole.</param>
+    internal RuleContext(Document document, List<Diagnostic> sink, WordFilter? words = null, DocumentPart? part = null)
     {
         Document = document;
         _sink = sink;
         _words = words;
+        Part = part ?? DocumentPart.Whole(document.Prose.Length);
     }
 
     public Document Document { get; }
+
+    /// <summary>Where the document lies in its file: findings are reported in the file's coordinates, and only where the part owns them.</summary>
+    public DocumentPart Part { get; }
+
+    /// <summary>What the current rule carries from one part of the file to the next (one object per rule and file).</summary>
+    public T StateOf<T>()
+        where T : class, new() => Part.StateOf<T>(Rule);
 
     public string Prose => Document.Prose;
 
@@ -75,20 +84,35 @@ public sealed class RuleContext
         };
     }
 
-    /// <summary>Reports a finding of the current rule at <paramref name="span"/>.</summary>
+    /// <summary>Reports a finding of the current rule at <paramref name="span"/>, when the part owns it.</summary>
     public void Report(TextSpan span, string message, ImmutableArray<string> suggestions = default, TextEdit? fix = null, bool withMatchedText = true)
     {
         span = Document.Snap(span);
+        if (Part.Owns(span.Start))
+        {
+            _sink.Add(Build(span, message, suggestions, fix, withMatchedText));
+        }
+    }
+
+    /// <summary>Adds a finding made earlier with <see cref="Create"/> (a verdict about the whole file, given in its last part).</summary>
+    public void Report(Diagnostic finding) => _sink.Add(finding);
+
+    /// <summary>A finding of the current rule at <paramref name="span"/>, in the file's coordinates, not yet reported.</summary>
+    public Diagnostic Create(TextSpan span, string message, ImmutableArray<string> suggestions = default, TextEdit? fix = null, bool withMatchedText = true) =>
+        Build(Document.Snap(span), message, suggestions, fix, withMatchedText);
+
+    private Diagnostic Build(TextSpan span, string message, ImmutableArray<string> suggestions, TextEdit? fix, bool withMatchedText)
+    {
         var snippet = span.IsEmpty ? null : Document.Source.ToString(span);
         var sentence = SortedSpans.IndexContaining(Document.Sentences, span.Start) is var index and >= 0 ? Document.Sentences[index] : span;
-        _sink.Add(new Diagnostic
+        return new Diagnostic
         {
             Descriptor = Rule.Descriptor,
             Severity = Severity,
             Message = message,
             Path = Document.Path,
-            Span = span,
-            LineSpan = Document.Source.GetLinePositionSpan(span),
+            Span = Part.ToFile(span),
+            LineSpan = Part.ToFile(Document.Source.GetLinePositionSpan(span)),
             MatchedText = withMatchedText ? snippet : null,
             Snippet = snippet,
             // A finding about what the document lacks (no matched words) is identified by its rule alone.
@@ -96,7 +120,7 @@ public sealed class RuleContext
                 ? DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(sentence.Start, sentence.Length))
                 : DiagnosticFingerprint.Compute(Rule.Id, [], []),
             Suggestions = suggestions.IsDefault ? [] : suggestions,
-            Fix = fix,
-        });
+            Fix = fix is null || Part.Offset == 0 ? fix : fix with { Span = Part.ToFile(fix.Span) },
+        };
     }
 }

@@ -14,6 +14,8 @@ public sealed class RuleSet
         Rules = [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)];
         _byId = Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         Words = WordFilter.Union(Rules.Select(r => r.Words));
+        CanLintInParts = Rules.All(r => r.CanRunInParts);
+        SentenceWindow = Rules.Select(r => r.Definition.Window).DefaultIfEmpty(0).Max();
     }
 
     public static RuleSet Empty { get; } = new([]);
@@ -22,6 +24,12 @@ public sealed class RuleSet
 
     /// <summary>The words any rule's matching can start at: a document's word index keeps only these.</summary>
     public WordFilter Words { get; }
+
+    /// <summary>True when every rule can lint a large file a part at a time (<see cref="DocumentPart"/>).</summary>
+    public bool CanLintInParts { get; }
+
+    /// <summary>The widest `window` of any rule: how many sentences a part must see beyond its own on either side.</summary>
+    public int SentenceWindow { get; }
 
     public CompiledRule? Find(string id) => _byId.GetValueOrDefault(id);
 }

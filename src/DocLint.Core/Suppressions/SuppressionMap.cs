@@ -1,7 +1,15 @@
+using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Suppressions;
+
+/// <summary>A directive with the lines it starts and ends on, in the coordinates of the findings it governs.</summary>
+public readonly record struct PlacedDirective(Directive Directive, int Line, int EndLine)
+{
+    public static IEnumerable<PlacedDirective> Place(IEnumerable<Directive> directives, SourceText source) =>
+        directives.Select(d => new PlacedDirective(d, source.GetLineIndex(d.Span.Start), source.GetLineIndex(d.Span.End)));
+}
 
 /// <summary>
 /// Roslyn's warning-state map for inline directives: for each rule id (and for "all rules"), the offsets
@@ -15,14 +23,14 @@ public sealed class SuppressionMap
     private readonly Dictionary<string, (int[] Offsets, bool[] Disabled)> _states;
     private readonly HashSet<(int Line, string Id)> _lines;
 
-    public SuppressionMap(IReadOnlyList<Directive> directives, SourceText source)
+    /// <param name="directives">The directives in document order.</param>
+    public SuppressionMap(IEnumerable<PlacedDirective> directives)
     {
         var states = new Dictionary<string, List<(int Offset, bool Disabled)>>(StringComparer.Ordinal);
         _lines = [];
-        foreach (var directive in directives)
+        foreach (var (directive, line, endLine) in directives)
         {
             var ids = directive.RuleIds.IsEmpty ? [AllRules] : directive.RuleIds;
-            var line = source.GetLineIndex(directive.Span.Start);
             foreach (var id in ids)
             {
                 switch (directive.Kind)
@@ -31,7 +39,7 @@ public sealed class SuppressionMap
                         _lines.Add((line, id));
                         break;
                     case DirectiveKind.DisableNextLine:
-                        _lines.Add((source.GetLineIndex(directive.Span.End) + 1, id));
+                        _lines.Add((endLine + 1, id));
                         break;
                     default:
                         if (!states.TryGetValue(id, out var list))
@@ -49,21 +57,18 @@ public sealed class SuppressionMap
             p => p.Key,
             p => (p.Value.Select(e => e.Offset).ToArray(), p.Value.Select(e => e.Disabled).ToArray()),
             StringComparer.Ordinal);
-        Source = source;
     }
 
-    private SourceText Source { get; }
-
-    public bool IsSuppressed(string ruleId, TextSpan span)
+    public bool IsSuppressed(Diagnostic finding)
     {
-        var line = Source.GetLineIndex(span.Start);
-        if (_lines.Contains((line, ruleId)) || _lines.Contains((line, AllRules)))
+        var line = finding.LineSpan.Start.Line;
+        if (_lines.Contains((line, finding.Id)) || _lines.Contains((line, AllRules)))
         {
             return true;
         }
 
-        var own = Latest(ruleId, span.Start);
-        var all = Latest(AllRules, span.Start);
+        var own = Latest(finding.Id, finding.Span.Start);
+        var all = Latest(AllRules, finding.Span.Start);
         var decisive = own.Offset >= all.Offset ? own : all;
         return decisive.Disabled;
     }

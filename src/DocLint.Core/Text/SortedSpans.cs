@@ -37,6 +37,26 @@ public static class SortedSpans
         return index >= 0 && spans[index].Contains(span) ? index : -1;
     }
 
+    /// <summary>How many spans start before <paramref name="position"/>.</summary>
+    public static int CountBefore(ImmutableArray<TextSpan> spans, int position)
+    {
+        int lo = 0, hi = spans.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (spans[mid].Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>True when any span shares a character with <paramref name="span"/>.</summary>
     public static bool AnyOverlap(ImmutableArray<TextSpan> spans, TextSpan span)
     {

@@ -89,19 +89,29 @@ public static class SourceDecoder
 
     private static DecodeResult DecodeUtf8(ReadOnlySpan<byte> bytes, SourceEncoding encoding)
     {
-        // Fast path: valid UTF-8 decodes in one pass with no replacement.
+        var text = Encoding.UTF8.GetString(bytes);
+        return FirstInvalidUtf8(bytes) is var (offset, bad)
+            ? new DecodeResult(text, encoding, offset, bad)
+            : new DecodeResult(text, encoding, -1, 0);
+    }
+
+    /// <summary>
+    /// Where the first invalid UTF-8 sequence in <paramref name="bytes"/> starts, in characters of the decoded
+    /// text, and its first byte; null when the bytes are valid UTF-8.
+    /// </summary>
+    public static (int CharOffset, byte Byte)? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        // Fast path: valid UTF-8 is checked in one vectorised pass.
         if (Utf8.IsValid(bytes))
         {
-            return new DecodeResult(Encoding.UTF8.GetString(bytes), encoding, -1, 0);
+            return null;
         }
 
-        // Find where the first invalid sequence starts, in characters of the decoded text.
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
         try
         {
             Utf8.ToUtf16(bytes, buffer, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
-            var text = Encoding.UTF8.GetString(bytes);
-            return new DecodeResult(text, encoding, charsWritten, bytes[bytesRead]);
+            return (charsWritten, bytes[bytesRead]);
         }
         finally
         {

@@ -19,11 +19,14 @@ public sealed partial class PlainTextReader : IDocumentReader
 
     public string Name => "plain";
 
-    public Document Read(string path, SourceText source)
+    public Document Read(string path, SourceText source) => Read(path, source, mayHaveHeadline: true);
+
+    /// <param name="mayHaveHeadline">False for a part of a file that does not start the file's text: its first line is no headline.</param>
+    internal static Document Read(string path, SourceText source, bool mayHaveHeadline)
     {
         var prose = Mask(source.Text);
         var directives = FindDirectives(source, ref prose);
-        var blocks = FindBlocks(source, prose);
+        var blocks = FindBlocks(source, prose, mayHaveHeadline);
         return new Document(path, source, prose, blocks, directives: directives);
     }
 
@@ -106,7 +109,7 @@ public sealed partial class PlainTextReader : IDocumentReader
         }
     }
 
-    private static ImmutableArray<Block> FindBlocks(SourceText source, string prose)
+    private static ImmutableArray<Block> FindBlocks(SourceText source, string prose, bool mayHaveHeadline)
     {
         var blocks = ImmutableArray.CreateBuilder<Block>();
         int blockStart = -1, blockEnd = -1, blockLines = 0;
@@ -142,7 +145,7 @@ public sealed partial class PlainTextReader : IDocumentReader
             }
 
             // The first line of an article, standing alone, is its headline.
-            var kind = blocks.Count == 0 && blockLines == 1 && source.GetLineIndex(blockStart) == FirstTextLine()
+            var kind = mayHaveHeadline && blocks.Count == 0 && blockLines == 1 && source.GetLineIndex(blockStart) == FirstTextLine()
                 ? BlockKind.Heading
                 : BlockKind.Paragraph;
             blocks.Add(new Block(kind, TextSpan.FromBounds(blockStart, blockEnd)));

@@ -11,6 +11,9 @@ namespace DocLint.Core.Rules.Kinds;
 public sealed class OccurrenceRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions)
     : CompiledRule(definition, exceptions, matcher)
 {
+    /// <summary>A count over the whole document is not carried from part to part.</summary>
+    public override bool CanRunInParts => Definition.Scope != RuleScope.Document;
+
     public override void Analyze(RuleContext context)
     {
         var matches = FindAccepted(context, matcher, Definition.Voice);

@@ -1,3 +1,4 @@
+using DocLint.Core.Diagnostics;
 using DocLint.Core.Rules.Matching;
 using DocLint.Core.Text;
 
@@ -5,32 +6,38 @@ namespace DocLint.Core.Rules.Kinds;
 
 /// <summary>
 /// `required`: reports once, on the document's first line, when the document has none of `terms` and
-/// `patterns` and none of the `frontMatter` keys.
+/// `patterns` and none of the `frontMatter` keys. Over a file linted in parts, the finding is made in the
+/// first part with text and reported in the last part if no part found what is required.
 /// </summary>
 public sealed class RequiredRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions)
     : CompiledRule(definition, exceptions, matcher)
 {
     public override void Analyze(RuleContext context)
     {
-        if (context.Prose.AsSpan().IsWhiteSpace())
+        var verdict = context.StateOf<Verdict>();
+        verdict.Found = verdict.Found
+            || !FindAccepted(context, matcher, Definition.Voice).IsEmpty
+            || Definition.FrontMatterKeys.Any(context.Document.FrontMatter.ContainsKey);
+        if (!verdict.Found && verdict.Finding is null && !context.Prose.AsSpan().IsWhiteSpace())
         {
-            return;
+            var first = context.Document.Blocks[0].Span;
+            var line = context.Document.Source.GetLineIndex(first.Start);
+            var lineSpan = context.Document.Source.GetLineSpan(line);
+            var span = TextSpan.FromBounds(first.Start, Math.Min(first.End, lineSpan.End));
+            verdict.Finding = context.Create(span, Format(context, span), withMatchedText: false);
         }
 
-        if (!FindAccepted(context, matcher, Definition.Voice).IsEmpty)
+        if (context.Part.IsLast && !verdict.Found && verdict.Finding is { } finding)
         {
-            return;
+            context.Report(finding);
         }
+    }
 
-        if (Definition.FrontMatterKeys.Any(context.Document.FrontMatter.ContainsKey))
-        {
-            return;
-        }
+    private sealed class Verdict
+    {
+        public bool Found { get; set; }
 
-        var first = context.Document.Blocks[0].Span;
-        var line = context.Document.Source.GetLineIndex(first.Start);
-        var lineSpan = context.Document.Source.GetLineSpan(line);
-        var span = TextSpan.FromBounds(first.Start, Math.Min(first.End, lineSpan.End));
-        context.Report(span, Format(context, span), withMatchedText: false);
+        /// <summary>The finding at the file's first line, made while that line was in view.</summary>
+        public Diagnostic? Finding { get; set; }
     }
 }

@@ -1,0 +1,303 @@
+using System.Buffers;
+using System.Text;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
+using DocLint.Core.Documents.PlainText;
+using DocLint.Core.Rules;
+using DocLint.Core.Suppressions;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Engine;
+
+/// <summary>
+/// Large plain-text files, linted a part at a time so that memory stays near the part's size whatever the
+/// file's. A part owns the paragraphs from one cut to the next, about <see cref="LintOptions.PartBytes"/>
+/// apart, and is read with a margin of its neighbours' paragraphs on either side, wide enough to hold
+/// every rule's sentence window; each part reports only what it owns (<see cref="DocumentPart"/>).
+/// </summary>
+/// <remarks>
+/// A cut is a line start after a blank line that no stray tag or HTML comment spans, so each part's
+/// masking, paragraphs, sentences and quotations are those of the whole file. What the parts do not
+/// share: a document-scope match longer than a part's margin (64 KiB at the default part size) is not seen.
+/// </remarks>
+public sealed partial class LintEngine
+{
+    private static readonly SearchValues<byte> Blank = SearchValues.Create(" \t\r\f\v"u8);
+
+    private bool CanLintInParts(string path) =>
+        !KeepSource && Rules.CanLintInParts && DocumentReaders.For(path, _options.Readers) is PlainTextReader;
+
+    /// <summary>
+    /// Lints the file part by part; null when it must be read whole instead: UTF-16, or what looks binary
+    /// (the whole-file path says why it skips it).
+    /// </summary>
+    internal FileResult? LintInParts(string path, long length)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var head = new byte[(int)Math.Min(length, 3 + (8 * 1024))];
+        ReadFully(handle, head, 0);
+        if (head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return null;
+        }
+
+        var bom = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (head.AsSpan(bom).Contains((byte)0))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = new FileParts(this, path, handle, bom, length);
+            return parts.Lint() with { Encoding = parts.HasInvalidBytes ? null : bom > 0 ? SourceEncoding.Utf8Bom : SourceEncoding.Utf8 };
+        }
+        catch (IOException ex)
+        {
+            return Problem(path, DiagnosticSeverity.Error, $"cannot read file: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var internalError = Problem(path, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", EngineDiagnostics.InternalError);
+            return internalError with { InternalError = true };
+        }
+    }
+
+    private static void ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var read = RandomAccess.Read(handle, buffer, offset);
+            if (read == 0)
+            {
+                throw new IOException("the file became shorter while it was read");
+            }
+
+            buffer = buffer[read..];
+            offset += read;
+        }
+    }
+
+    /// <summary>
+    /// The first cut at or after <paramref name="from"/> in <paramref name="text"/>, which starts at a cut;
+    /// -1 when there is none in it. A cut follows a blank line, and no stray tag or HTML comment that the
+    /// plain-text reader masks can span it.
+    /// </summary>
+    internal static int NextCut(ReadOnlySpan<byte> text, int from)
+    {
+        var i = Math.Max(from, 1) - 1;
+        while (i < text.Length)
+        {
+            var newline = text[i..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                return -1;
+            }
+
+            var end = i + newline;
+            var lineStart = text[..end].LastIndexOf((byte)'\n') + 1;
+            if (!text[lineStart..end].ContainsAnyExcept(Blank) && NothingMaskedSpans(text[..(end + 1)]))
+            {
+                return end + 1;
+            }
+
+            i = end + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when no tag or comment that starts in <paramref name="before"/> can end after it.</summary>
+    private static bool NothingMaskedSpans(ReadOnlySpan<byte> before)
+    {
+        // A tag runs from '<' (then a letter or '/') to the next '>' with no '<' between.
+        var angle = before.LastIndexOfAny((byte)'<', (byte)'>');
+        if (angle >= 0 && before[angle] == '<' && angle + 1 < before.Length && (char.IsAsciiLetter((char)before[angle + 1]) || before[angle + 1] == '/'))
+        {
+            return false;
+        }
+
+        var comment = before.LastIndexOf("<!--"u8);
+        return comment < 0 || before[(comment + 4)..].IndexOf("-->"u8) >= 0;
+    }
+
+    /// <summary>One large file's run through its parts: where the next part starts, and what the parts found.</summary>
+    private sealed class FileParts(LintEngine engine, string path, Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileStart, long fileEnd)
+    {
+        private readonly List<Diagnostic> _diagnostics = [];
+        private readonly List<PlacedDirective> _directives = [];
+        private readonly DocumentPart.FileState _shared = new();
+        private readonly Func<CompiledRule, DiagnosticSeverity> _severityOf = engine.SeverityOf(path);
+
+        /// <summary>Cuts where parts have started or been read from: where a margin that is too narrow can widen to.</summary>
+        private readonly List<long> _cuts = [fileStart];
+
+        private readonly long _margin = Math.Max(1, engine._options.PartBytes / 64);
+
+        /// <summary>The file offset (UTF-16) of the file's first paragraph, once a part has seen it: only it can be a headline.</summary>
+        private int? _firstBlock;
+
+        public bool HasInvalidBytes { get; private set; }
+
+        public FileResult Lint()
+        {
+            long textStart = fileStart, owned = fileStart;
+            int ownedChar = 0, ownedLine = 0;
+            while (true)
+            {
+                var part = ReadPart(textStart, owned, ownedChar, ownedLine);
+                try
+                {
+                    Analyze(part);
+                    if (part.IsLast)
+                    {
+                        break;
+                    }
+
+                    // The next part is read from a cut one margin before its own paragraphs.
+                    var ownedEnd = part.Bytes[..part.OwnedEnd];
+                    textStart = part.Start + NextCut(ownedEnd, (int)Math.Max(0, part.OwnedEnd - _margin));
+                    owned = part.Start + part.OwnedEnd;
+                    ownedChar = part.Info.Offset + part.Info.Owned.End;
+                    ownedLine = part.Info.FirstLine + part.Document.Source.GetLineIndex(part.Info.Owned.End);
+                    _cuts.Add(textStart);
+                    _cuts.Add(owned);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(part.Buffer);
+                }
+            }
+
+            return Finish();
+        }
+
+        /// <summary>
+        /// Reads the part that owns the paragraphs from <paramref name="owned"/>, starting at the cut
+        /// <paramref name="textStart"/>; widens its margins until they hold the rules' sentence windows.
+        /// </summary>
+        private Part ReadPart(long textStart, long owned, int ownedChar, int ownedLine)
+        {
+            var partBytes = engine._options.PartBytes;
+            var after = _margin;
+            var window = engine.Rules.SentenceWindow;
+            var further = 4096L;
+            while (true)
+            {
+                var length = (int)Math.Min(owned - textStart + partBytes + (2 * after) + further, fileEnd - textStart);
+                var eof = textStart + length == fileEnd;
+                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+                ReadFully(handle, buffer.AsSpan(0, length), textStart);
+                var bytes = buffer.AsSpan(0, length);
+                var ownedStart = (int)(owned - textStart);
+                var ownedEnd = Cut(bytes, ownedStart + partBytes, eof);
+                var textEnd = ownedEnd < 0 ? -1 : ownedEnd == length && eof ? length : Cut(bytes, ownedEnd + after, eof);
+                if (textEnd < 0)
+                {
+                    // No cut in what was read: read further.
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    further = Math.Max(further, length) * 2;
+                    continue;
+                }
+
+                var text = Encoding.UTF8.GetString(bytes[..textEnd]);
+                var ownedStartChar = Encoding.UTF8.GetCharCount(bytes[..ownedStart]);
+                var ownedEndChar = ownedStartChar + Encoding.UTF8.GetCharCount(bytes[ownedStart..ownedEnd]);
+                var source = SourceText.From(text);
+                var offset = ownedChar - ownedStartChar;
+                var document = PlainTextReader.Read(path, source, mayHaveHeadline: _firstBlock is not { } first || first >= offset);
+                var sentences = document.Sentences;
+                var before = SortedSpans.CountBefore(sentences, ownedStartChar);
+                var beyond = sentences.Length - SortedSpans.CountBefore(sentences, ownedEndChar);
+                if (textStart > fileStart && before < window)
+                {
+                    // Too few sentences before the part's own: start at an earlier cut.
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    textStart = _cuts.Where(c => c < textStart).Max();
+                    continue;
+                }
+
+                if (textStart + textEnd < fileEnd && beyond < window)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    after *= 2;
+                    continue;
+                }
+
+                var info = new DocumentPart(
+                    offset,
+                    ownedLine - source.GetLineIndex(ownedStartChar),
+                    TextSpan.FromBounds(ownedStartChar, ownedEndChar),
+                    isLast: textStart + ownedEnd == fileEnd,
+                    _shared);
+                if (_firstBlock is null && !document.Blocks.IsEmpty)
+                {
+                    _firstBlock = offset + document.Blocks[0].Span.Start;
+                }
+
+                return new Part(buffer, textStart, ownedStart, ownedEnd, textEnd, document, info);
+            }
+        }
+
+        /// <summary>The first cut at or after <paramref name="from"/>; the end of the file counts as one; -1 when more must be read.</summary>
+        private static int Cut(ReadOnlySpan<byte> bytes, long from, bool eof)
+        {
+            var cut = from > bytes.Length ? -1 : NextCut(bytes, (int)from);
+            return cut < 0 && eof ? bytes.Length : cut;
+        }
+
+        private void Analyze(Part part)
+        {
+            var document = part.Document;
+            var info = part.Info;
+            DocumentAnalyzer.Analyze(document, engine.Rules, _severityOf, _diagnostics, info);
+            var owned = document.Directives.Where(d => info.Owns(d.Span.Start)).ToList();
+            if (owned.Count > 0)
+            {
+                _directives.AddRange(PlacedDirective.Place(owned, document.Source).Select(p => new PlacedDirective(
+                    p.Directive with { Span = info.ToFile(p.Directive.Span) }, p.Line + info.FirstLine, p.EndLine + info.FirstLine)));
+                _diagnostics.AddRange(engine.UnknownRulesIn(document, owned, info));
+            }
+
+            if (!HasInvalidBytes && SourceDecoder.FirstInvalidUtf8(part.Bytes[part.OwnedStart..part.OwnedEnd]) is var (at, bad))
+            {
+                HasInvalidBytes = true;
+                var span = new TextSpan(info.Owned.Start + at, 1);
+                _diagnostics.Add(new Diagnostic
+                {
+                    Descriptor = EngineDiagnostics.UnreadableInput,
+                    Severity = DiagnosticSeverity.Warning,
+                    Message = $"invalid UTF-8 (first bad byte 0x{bad:X2}); it was read as U+FFFD and the rest of the file was linted",
+                    Path = path,
+                    Span = info.ToFile(span),
+                    LineSpan = info.ToFile(document.Source.GetLinePositionSpan(span)),
+                });
+            }
+        }
+
+        private FileResult Finish()
+        {
+            // A rule whose pattern timed out in one part is skipped for the whole file, as it is for a file read whole.
+            if (_shared.TimedOut is { } timedOut)
+            {
+                _diagnostics.RemoveAll(d => timedOut.Any(r => r.Id == d.Id));
+            }
+
+            if (_directives.Count > 0)
+            {
+                Suppress(_diagnostics, _directives);
+            }
+
+            _diagnostics.Sort(DiagnosticOrder.Instance);
+            return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(_diagnostics));
+        }
+    }
+
+    /// <summary>One part as read: its bytes (a pooled buffer), where they start in the file, the owned range in them, and its document.</summary>
+    private sealed record Part(byte[] Buffer, long Start, int OwnedStart, int OwnedEnd, int TextEnd, Document Document, DocumentPart Info)
+    {
+        public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, TextEnd);
+
+        public bool IsLast => Info.IsLast;
+    }
+}

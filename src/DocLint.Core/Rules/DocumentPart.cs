@@ -1,0 +1,79 @@
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Rules;
+
+/// <summary>
+/// Where the document a rule sees lies in its file. Most files are one document, read whole
+/// (<see cref="Whole"/>). A large plain-text file is linted a part at a time: each part is a run of whole
+/// paragraphs (<see cref="Owned"/>) with a few paragraphs of its neighbours around it, so that sentence
+/// windows see what they would see in the whole file. Findings are kept only where the part is the owner,
+/// and a rule that concludes about the whole file keeps what it learnt in <see cref="RuleContext.StateOf{T}"/>
+/// from one part to the next; the verdict falls in the last part.
+/// </summary>
+public sealed class DocumentPart
+{
+    private readonly FileState _file;
+
+    /// <param name="offset">The file offset (UTF-16 code units) of the part's first character.</param>
+    /// <param name="firstLine">The zero-based line of the file that the part's first line is.</param>
+    /// <param name="owned">The range whose findings this part reports, in the part's own coordinates.</param>
+    /// <param name="isLast">True for the part that ends the file.</param>
+    /// <param name="file">What rules carry from part to part of one file: one object shared by its parts.</param>
+    internal DocumentPart(int offset, int firstLine, TextSpan owned, bool isLast, FileState file)
+    {
+        Offset = offset;
+        FirstLine = firstLine;
+        Owned = owned;
+        IsLast = isLast;
+        _file = file;
+    }
+
+    /// <summary>A document read whole: it owns all of itself, and it is its own last part.</summary>
+    internal static DocumentPart Whole(int length) => new(0, 0, new TextSpan(0, length), isLast: true, new FileState());
+
+    public int Offset { get; }
+
+    public int FirstLine { get; }
+
+    public TextSpan Owned { get; }
+
+    public bool IsLast { get; }
+
+    /// <summary>True when a finding that starts at <paramref name="position"/> is this part's to report.</summary>
+    public bool Owns(int position) => position >= Owned.Start && (position < Owned.End || (IsLast && position == Owned.End));
+
+    /// <summary>The file's position of a span in the part.</summary>
+    public TextSpan ToFile(TextSpan span) => Offset == 0 ? span : new TextSpan(span.Start + Offset, span.Length);
+
+    /// <summary>The file's lines of a line span in the part (columns are the same: parts start at a line start).</summary>
+    public LinePositionSpan ToFile(LinePositionSpan span) => FirstLine == 0
+        ? span
+        : new LinePositionSpan(span.Start with { Line = span.Start.Line + FirstLine }, span.End with { Line = span.End.Line + FirstLine });
+
+    internal T StateOf<T>(CompiledRule rule)
+        where T : class, new()
+    {
+        var states = _file.States ??= [];
+        if (!states.TryGetValue(rule, out var state))
+        {
+            states[rule] = state = new T();
+        }
+
+        return (T)state;
+    }
+
+    /// <summary>True when the rule's pattern timed out in an earlier part: it is skipped for the rest of the file.</summary>
+    internal bool HasTimedOut(CompiledRule rule) => _file.TimedOut?.Contains(rule) == true;
+
+    /// <summary>Records that the rule's pattern timed out; false when it had already.</summary>
+    internal bool MarkTimedOut(CompiledRule rule) => (_file.TimedOut ??= []).Add(rule);
+
+    /// <summary>What the parts of one file share.</summary>
+    internal sealed class FileState
+    {
+        public Dictionary<CompiledRule, object>? States { get; set; }
+
+        /// <summary>Rules whose patterns timed out: their findings are dropped from the whole file.</summary>
+        public HashSet<CompiledRule>? TimedOut { get; set; }
+    }
+}
