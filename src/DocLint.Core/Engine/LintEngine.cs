@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
@@ -71,21 +72,25 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
 
     public FileResult LintFile(string path)
     {
-        byte[] bytes;
+        // The bytes are read into a pooled buffer: they are needed only until they are decoded.
+        byte[] buffer;
+        int length;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > _options.MaxFileBytes)
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            var size = RandomAccess.GetLength(handle);
+            if (size > _options.MaxFileBytes)
             {
-                return Problem(path, DiagnosticSeverity.Warning, $"file skipped: it is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}");
+                return Problem(path, DiagnosticSeverity.Warning, $"file skipped: it is {size:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}");
             }
 
-            if (info.Length > _options.PartBytes && CanLintInParts(path) && LintInParts(path, info.Length) is { } inParts)
+            if (size > _options.PartBytes && CanLintInParts(path) && LintInParts(path, size) is { } inParts)
             {
                 return inParts;
             }
 
-            bytes = File.ReadAllBytes(path);
+            buffer = ArrayPool<byte>.Shared.Rent((int)size);
+            length = ReadAll(handle, buffer.AsSpan(0, (int)size));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -93,7 +98,26 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
             return Problem(path, DiagnosticSeverity.Error, $"cannot read file: {reason}");
         }
 
-        return LintBytes(path, bytes);
+        try
+        {
+            return LintBytes(path, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads from the start of the file into <paramref name="buffer"/>; how many bytes were read (fewer if the file shrank).</summary>
+    private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length && RandomAccess.Read(handle, buffer[total..], total) is var read and > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 
     public FileResult LintBytes(string path, ReadOnlySpan<byte> bytes)
