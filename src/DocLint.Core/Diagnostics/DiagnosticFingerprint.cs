@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,9 +16,29 @@ public static class DiagnosticFingerprint
     /// <summary>The hash part of a fingerprint (32 hex digits).</summary>
     public static string Compute(string ruleId, ReadOnlySpan<char> matched, ReadOnlySpan<char> sentence)
     {
-        var text = $"{ruleId}\0{TermSyntax.Normalize(matched, caseSensitive: false)}\0{TermSyntax.Normalize(sentence, caseSensitive: false)}";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        // The hashed text is "id\0matched\0sentence", normalised, in UTF-8; it is built in pooled buffers
+        // since every finding computes one.
+        var chars = ArrayPool<char>.Shared.Rent(ruleId.Length + matched.Length + sentence.Length + 2);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(chars.Length));
+        try
+        {
+            var length = 0;
+            ruleId.CopyTo(chars);
+            length += ruleId.Length;
+            chars[length++] = '\0';
+            length += TermSyntax.Normalize(matched, chars.AsSpan(length), caseSensitive: false);
+            chars[length++] = '\0';
+            length += TermSyntax.Normalize(sentence, chars.AsSpan(length), caseSensitive: false);
+            var byteCount = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, byteCount), hash);
+            return Convert.ToHexStringLower(hash[..16]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>Appends ":1", ":2", … so that identical hashes in one file stay distinct, in document order.</summary>

@@ -131,7 +131,7 @@ public sealed class Document
     /// <summary>Direct quotations (nested ones included), ordered by start.</summary>
     public ImmutableArray<Quotation> Quotations =>
         _quotations.IsDefault
-            ? _quotations = [.. QuotationFinder.Find(Prose, Blocks).Select(q => q with { Span = Snap(q.Span) })]
+            ? _quotations = AtomicSpans.IsEmpty ? QuotationFinder.Find(Prose, Blocks) : [.. QuotationFinder.Find(Prose, Blocks).Select(q => q with { Span = Snap(q.Span) })]
             : _quotations;
 
     /// <summary>Everything quoted (quote marks and markup quotations), merged: sorted, disjoint spans for fast "is this quoted?" tests.</summary>

@@ -93,11 +93,27 @@ public static class QuotationFinder
 
         char Top() => open.Count > 0 ? open[^1].Mark : '\0';
 
-        bool Contains(char mark) => open.Exists(o => o.Mark == mark);
+        bool Contains(char mark)
+        {
+            foreach (var o in open)
+            {
+                if (o.Mark == mark)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         void Close(char mark, int at, char alsoClose)
         {
-            var index = open.FindLastIndex(o => o.Mark == mark || o.Mark == alsoClose);
+            var index = open.Count - 1;
+            while (index >= 0 && open[index].Mark != mark && open[index].Mark != alsoClose)
+            {
+                index--;
+            }
+
             if (index < 0)
             {
                 return;

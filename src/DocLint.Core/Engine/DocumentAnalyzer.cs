@@ -23,42 +23,49 @@ public static class DocumentAnalyzer
     private static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part)
     {
         var context = new RuleContext(document, sink, words, part);
-        foreach (var rule in rules)
+        try
         {
-            var severity = severityOf(rule);
-            if (severity == DiagnosticSeverity.None || context.Part.HasTimedOut(rule))
+            foreach (var rule in rules)
             {
-                continue;
-            }
-
-            context.Rule = rule;
-            context.Severity = severity;
-            var before = sink.Count;
-            try
-            {
-                rule.Analyze(context);
-            }
-            catch (RegexMatchTimeoutException ex)
-            {
-                // Whatever the rule reported before the timeout is dropped: a partial result would mislead.
-                sink.RemoveRange(before, sink.Count - before);
-                if (!context.Part.MarkTimedOut(rule))
+                var severity = severityOf(rule);
+                if (severity == DiagnosticSeverity.None || context.Part.HasTimedOut(rule))
                 {
                     continue;
                 }
 
-                sink.Add(new Diagnostic
+                context.Rule = rule;
+                context.Severity = severity;
+                var before = sink.Count;
+                try
                 {
-                    Descriptor = EngineDiagnostics.RegexTimeout,
-                    Severity = EngineDiagnostics.RegexTimeout.DefaultSeverity,
-                    Message = string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"rule {rule.Id} was skipped for this file: its pattern '{Truncate(ex.Pattern)}' took longer than {ex.MatchTimeout.TotalSeconds:0.###} s"),
-                    Path = document.Path,
-                    Span = new TextSpan(0, 0),
-                    LineSpan = default,
-                });
+                    rule.Analyze(context);
+                }
+                catch (RegexMatchTimeoutException ex)
+                {
+                    // Whatever the rule reported before the timeout is dropped: a partial result would mislead.
+                    sink.RemoveRange(before, sink.Count - before);
+                    if (!context.Part.MarkTimedOut(rule))
+                    {
+                        continue;
+                    }
+
+                    sink.Add(new Diagnostic
+                    {
+                        Descriptor = EngineDiagnostics.RegexTimeout,
+                        Severity = EngineDiagnostics.RegexTimeout.DefaultSeverity,
+                        Message = string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"rule {rule.Id} was skipped for this file: its pattern '{Truncate(ex.Pattern)}' took longer than {ex.MatchTimeout.TotalSeconds:0.###} s"),
+                        Path = document.Path,
+                        Span = new TextSpan(0, 0),
+                        LineSpan = default,
+                    });
+                }
             }
+        }
+        finally
+        {
+            context.ReleaseWords();
         }
     }
 

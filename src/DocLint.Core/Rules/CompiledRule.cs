@@ -20,7 +20,10 @@ public abstract class CompiledRule
         Descriptor = definition.ToDescriptor();
         _exceptions = exceptions;
         Words = WordFilter.Union([exceptions.Words, .. matchers.Select(m => m.Words)]);
+        _messageUsesMatch = definition.Message.Contains("{match}", StringComparison.Ordinal);
     }
+
+    private readonly bool _messageUsesMatch;
 
     public RuleDefinition Definition { get; }
 
@@ -66,17 +69,16 @@ public abstract class CompiledRule
         return accepted.ToImmutable();
     }
 
-    protected string Format(RuleContext context, TextSpan match, params (string Name, string Value)[] extra)
+    protected string Format(RuleContext context, TextSpan match, params ReadOnlySpan<(string Name, string Value)> extra)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        if (!_messageUsesMatch)
         {
-            ["match"] = TermSyntax.Normalize(context.Document.Source.Text.AsSpan(match.Start, match.Length), caseSensitive: true),
-        };
-        foreach (var (name, value) in extra)
-        {
-            values[name] = value;
+            return MessageTemplate.Format(Definition.Message, extra);
         }
 
-        return MessageTemplate.Format(Definition.Message, values);
+        Span<(string Name, string Value)> values = extra.Length < 4 ? [default, default, default, default] : new (string, string)[extra.Length + 1];
+        values[0] = ("match", TermSyntax.Normalize(context.Document.Source.Text.AsSpan(match.Start, match.Length), caseSensitive: true));
+        extra.CopyTo(values[1..]);
+        return MessageTemplate.Format(Definition.Message, values[..(extra.Length + 1)]);
     }
 }

@@ -14,6 +14,19 @@ public static class MessageTemplate
     public static IEnumerable<string> UnknownPlaceholders(string template) =>
         Placeholders(template).Where(p => !KnownPlaceholders.Contains(p));
 
+    private static string? ValueOf(ReadOnlySpan<(string Name, string Value)> values, ReadOnlySpan<char> name)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (name.SequenceEqual(key))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     public static IEnumerable<string> Placeholders(string template)
     {
         var start = template.IndexOf('{', StringComparison.Ordinal);
@@ -30,8 +43,8 @@ public static class MessageTemplate
         }
     }
 
-    /// <summary>Fills the template; values are already formatted with the invariant culture.</summary>
-    public static string Format(string template, IReadOnlyDictionary<string, string> values)
+    /// <summary>Fills the template; values are already formatted with the invariant culture, and a placeholder with no value is left as written.</summary>
+    public static string Format(string template, ReadOnlySpan<(string Name, string Value)> values)
     {
         if (!template.Contains('{', StringComparison.Ordinal))
         {
@@ -51,8 +64,15 @@ public static class MessageTemplate
             }
 
             builder.Append(template, i, open - i);
-            var name = template[(open + 1)..close];
-            builder.Append(values.TryGetValue(name, out var value) ? value : template[open..(close + 1)]);
+            if (ValueOf(values, template.AsSpan((open + 1)..close)) is { } value)
+            {
+                builder.Append(value);
+            }
+            else
+            {
+                builder.Append(template, open, close + 1 - open);
+            }
+
             i = close + 1;
         }
 

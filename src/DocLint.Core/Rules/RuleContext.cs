@@ -47,6 +47,14 @@ public sealed class RuleContext
         ? _frontMatterWords ??= WordIndex.Build(Document.FrontMatterView, _words)
         : _proseWords ??= WordIndex.Build(Document.Prose, _words);
 
+    /// <summary>Gives the word indexes' arrays back to their pool once every rule is done with the document.</summary>
+    internal void ReleaseWords()
+    {
+        _proseWords?.Release();
+        _frontMatterWords?.Release();
+        _proseWords = _frontMatterWords = null;
+    }
+
     /// <summary>The text a scope is scanned in: the front-matter view for `frontmatter.KEY`, the prose view otherwise.</summary>
     public string TextFor(RuleScope scope) => scope == RuleScope.FrontMatter ? Document.FrontMatterView : Document.Prose;
 

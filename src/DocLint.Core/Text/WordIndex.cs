@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -38,11 +39,14 @@ public sealed class WordIndex
 
     private WordIndex(int capacity)
     {
-        _starts = new int[capacity];
-        _lengths = new int[capacity];
-        _hashes = new uint[capacity];
-        _nextHashes = new uint[capacity];
+        _starts = ArrayPool<int>.Shared.Rent(capacity);
+        _lengths = ArrayPool<int>.Shared.Rent(capacity);
+        _hashes = ArrayPool<uint>.Shared.Rent(capacity);
+        _nextHashes = ArrayPool<uint>.Shared.Rent(capacity);
+        _capacity = Math.Min(Math.Min(_starts.Length, _lengths.Length), Math.Min(_hashes.Length, _nextHashes.Length));
     }
+
+    private int _capacity;
 
     public ReadOnlySpan<int> Starts => _starts.AsSpan(0, Count);
 
@@ -76,16 +80,28 @@ public sealed class WordIndex
         return index;
     }
 
+    /// <summary>
+    /// Gives the arrays back to the pool they came from; the index is empty afterwards. Lint runs build one
+    /// index per document and release it when its rules are done; an index that is never released is
+    /// simply collected.
+    /// </summary>
+    public void Release()
+    {
+        ArrayPool<int>.Shared.Return(_starts);
+        ArrayPool<int>.Shared.Return(_lengths);
+        ArrayPool<uint>.Shared.Return(_hashes);
+        ArrayPool<uint>.Shared.Return(_nextHashes);
+        _starts = _lengths = [];
+        _hashes = _nextHashes = [];
+        _capacity = Count = 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(int start, int length, uint hash)
     {
-        if (Count == _starts.Length)
+        if (Count == _capacity)
         {
-            var size = Count * 2;
-            Array.Resize(ref _starts, size);
-            Array.Resize(ref _lengths, size);
-            Array.Resize(ref _hashes, size);
-            Array.Resize(ref _nextHashes, size);
+            Grow();
         }
 
         _starts[Count] = start;
@@ -93,6 +109,24 @@ public sealed class WordIndex
         _hashes[Count] = hash;
         _nextHashes[Count] = NoNextHash;
         Count++;
+    }
+
+    private void Grow()
+    {
+        var size = Math.Max(16, Count * 2);
+        _starts = Grown(ArrayPool<int>.Shared, _starts, size, Count);
+        _lengths = Grown(ArrayPool<int>.Shared, _lengths, size, Count);
+        _hashes = Grown(ArrayPool<uint>.Shared, _hashes, size, Count);
+        _nextHashes = Grown(ArrayPool<uint>.Shared, _nextHashes, size, Count);
+        _capacity = Math.Min(Math.Min(_starts.Length, _lengths.Length), Math.Min(_hashes.Length, _nextHashes.Length));
+
+        static T[] Grown<T>(ArrayPool<T> pool, T[] array, int size, int count)
+        {
+            var larger = pool.Rent(size);
+            array.AsSpan(0, count).CopyTo(larger);
+            pool.Return(array);
+            return larger;
+        }
     }
 
     /// <summary>Finds the tokens: vectorised over ASCII blocks, one character at a time elsewhere.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -59,7 +60,25 @@ public static class TermSyntax
     /// </summary>
     public static string Normalize(ReadOnlySpan<char> text, bool caseSensitive)
     {
-        var builder = new StringBuilder(text.Length);
+        var rented = text.Length > 256 ? ArrayPool<char>.Shared.Rent(text.Length) : null;
+        var buffer = rented ?? stackalloc char[256];
+        try
+        {
+            return new string(buffer[..Normalize(text, buffer, caseSensitive)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes the normalised form of <paramref name="text"/> (never longer than it) to <paramref name="destination"/>; returns its length.</summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, bool caseSensitive)
+    {
+        var length = 0;
         var inSpace = false;
         foreach (var c in text.Trim())
         {
@@ -71,14 +90,14 @@ public static class TermSyntax
 
             if (inSpace)
             {
-                builder.Append(' ');
+                destination[length++] = ' ';
                 inSpace = false;
             }
 
-            builder.Append(IsApostrophe(c) ? '\'' : caseSensitive ? c : char.ToLowerInvariant(c));
+            destination[length++] = IsApostrophe(c) ? '\'' : caseSensitive ? c : char.ToLowerInvariant(c);
         }
 
-        return builder.ToString();
+        return length;
     }
 
     /// <summary>True when the term is one word of letters, digits and underscores: it matches exactly a word token equal to it.</summary>
