@@ -19,7 +19,7 @@ namespace DocLint.Core.Rules.Matching;
 /// </summary>
 public sealed class PatternRegex
 {
-    /// <summary>How many scans a pattern runs on the interpreter before its final engine is built.</summary>
+    /// <summary>How many scans a pattern runs on the interpreter before its final engine is built (by the next scan; other threads keep to the interpreter until it is ready).</summary>
     public const int ScansBeforeFinal = 256;
 
     /// <summary>The time one scan may take on the interpreter before the pattern moves to its final engine.</summary>
@@ -58,7 +58,9 @@ public sealed class PatternRegex
     /// </summary>
     public void Scan(string text, TextSpan range, List<TextSpan> spans)
     {
-        if (_final.IsValueCreated || Interlocked.Increment(ref _scans) > ScansBeforeFinal)
+        // The scan that crosses the threshold builds the final engine; scans on other threads meanwhile
+        // go on with the interpreter rather than wait for it.
+        if (_final.IsValueCreated || Interlocked.Increment(ref _scans) == ScansBeforeFinal + 1)
         {
             Scan(_final.Value, text, range, spans);
             return;
