@@ -34,15 +34,9 @@ public sealed partial class LintEngine
     internal FileResult? LintInParts(string path, long length)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var head = new byte[(int)Math.Min(length, 3 + (8 * 1024))];
+        var head = new byte[(int)Math.Min(length, SourceDecoder.HeadLength)];
         ReadFully(handle, head, 0);
-        if (head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return null;
-        }
-
-        var bom = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        if (head.AsSpan(bom).Contains((byte)0))
+        if (!SourceDecoder.IsUtf8Text(head, out var bom))
         {
             return null;
         }
@@ -58,23 +52,15 @@ public sealed partial class LintEngine
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var internalError = Problem(path, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", EngineDiagnostics.InternalError);
-            return internalError with { InternalError = true };
+            return InternalErrorIn(path, ex);
         }
     }
 
     private static void ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
     {
-        while (!buffer.IsEmpty)
+        if (Read(handle, buffer, offset) < buffer.Length)
         {
-            var read = RandomAccess.Read(handle, buffer, offset);
-            if (read == 0)
-            {
-                throw new IOException("the file became shorter while it was read");
-            }
-
-            buffer = buffer[read..];
-            offset += read;
+            throw new IOException("the file became shorter while it was read");
         }
     }
 

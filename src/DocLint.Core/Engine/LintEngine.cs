@@ -90,7 +90,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
             }
 
             buffer = ArrayPool<byte>.Shared.Rent((int)size);
-            length = ReadAll(handle, buffer.AsSpan(0, (int)size));
+            length = Read(handle, buffer.AsSpan(0, (int)size), 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -108,11 +108,11 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
         }
     }
 
-    /// <summary>Reads from the start of the file into <paramref name="buffer"/>; how many bytes were read (fewer if the file shrank).</summary>
-    private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer)
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/> in the file; how many bytes were read (fewer if the file ends first).</summary>
+    private static int Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
     {
         var total = 0;
-        while (total < buffer.Length && RandomAccess.Read(handle, buffer[total..], total) is var read and > 0)
+        while (total < buffer.Length && RandomAccess.Read(handle, buffer[total..], offset + total) is var read and > 0)
         {
             total += read;
         }
@@ -168,8 +168,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var internalError = Problem(path, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", EngineDiagnostics.InternalError);
-            return internalError with { InternalError = true };
+            return InternalErrorIn(path, ex);
         }
     }
 
@@ -225,6 +224,10 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
             }
         }
     }
+
+    /// <summary>DocLint itself failed on the file: DL0005, and the run's exit code says so.</summary>
+    private static FileResult InternalErrorIn(string path, Exception ex) =>
+        Problem(path, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", EngineDiagnostics.InternalError) with { InternalError = true };
 
     private static string EncodingName(SourceEncoding encoding) =>
         encoding is SourceEncoding.Utf16BigEndian or SourceEncoding.Utf16LittleEndian ? "UTF-16" : "UTF-8";

@@ -36,6 +36,21 @@ public static class SourceDecoder
 {
     private const int BinaryProbeLength = 8 * 1024;
 
+    /// <summary>How many bytes from a file's start <see cref="IsUtf8Text"/> needs.</summary>
+    public const int HeadLength = 3 + BinaryProbeLength;
+
+    /// <summary>
+    /// True when a file whose first bytes are <paramref name="head"/> (<see cref="HeadLength"/> of them, or
+    /// the whole file) is decoded as UTF-8 and not skipped as binary; <paramref name="bomLength"/> is 3 when
+    /// it starts with a UTF-8 byte order mark.
+    /// </summary>
+    public static bool IsUtf8Text(ReadOnlySpan<byte> head, out int bomLength)
+    {
+        bomLength = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        return !head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && !head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            && !head.Slice(bomLength, Math.Min(head.Length - bomLength, BinaryProbeLength)).Contains((byte)0);
+    }
+
     public static DecodeResult Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
