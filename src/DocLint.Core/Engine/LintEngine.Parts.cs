@@ -67,10 +67,11 @@ public sealed partial class LintEngine
     /// <summary>
     /// The first cut at or after <paramref name="from"/> in <paramref name="text"/>, which starts at a cut;
     /// -1 when there is none in it. A cut follows a blank line, and no stray tag or HTML comment that the
-    /// plain-text reader masks can span it.
+    /// plain-text reader masks can span it. The text is scanned once, however many blank lines are refused.
     /// </summary>
     internal static int NextCut(ReadOnlySpan<byte> text, int from)
     {
+        var markup = new MarkupScan(text);
         var i = Math.Max(from, 1) - 1;
         while (i < text.Length)
         {
@@ -82,7 +83,7 @@ public sealed partial class LintEngine
 
             var end = i + newline;
             var lineStart = text[..end].LastIndexOf((byte)'\n') + 1;
-            if (!text[lineStart..end].ContainsAnyExcept(Blank) && NothingMaskedSpans(text[..(end + 1)]))
+            if (!text[lineStart..end].ContainsAnyExcept(Blank) && markup.NothingSpans(end + 1))
             {
                 return end + 1;
             }
@@ -93,18 +94,56 @@ public sealed partial class LintEngine
         return -1;
     }
 
-    /// <summary>True when no tag or comment that starts in <paramref name="before"/> can end after it.</summary>
-    private static bool NothingMaskedSpans(ReadOnlySpan<byte> before)
+    /// <summary>
+    /// Where a tag or comment that the plain-text masking removes could still be open, scanned forward:
+    /// a tag runs from '&lt;' (then a letter or '/') to the next '&gt;' with no '&lt;' between; a comment
+    /// from "&lt;!--" to the next "--&gt;".
+    /// </summary>
+    private ref struct MarkupScan(ReadOnlySpan<byte> text)
     {
-        // A tag runs from '<' (then a letter or '/') to the next '>' with no '<' between.
-        var angle = before.LastIndexOfAny((byte)'<', (byte)'>');
-        if (angle >= 0 && before[angle] == '<' && angle + 1 < before.Length && (char.IsAsciiLetter((char)before[angle + 1]) || before[angle + 1] == '/'))
+        private readonly ReadOnlySpan<byte> _text = text;
+        private int _scanned;
+        private int _lastAngle = -1;
+        private int _openComment = -1;
+
+        /// <summary>True when nothing masked that starts before <paramref name="position"/> can end after it; positions only grow.</summary>
+        public bool NothingSpans(int position)
         {
-            return false;
+            Advance(position);
+            var openTag = _lastAngle >= 0 && _text[_lastAngle] == '<' && _lastAngle + 1 < position
+                && (char.IsAsciiLetter((char)_text[_lastAngle + 1]) || _text[_lastAngle + 1] == '/');
+            return !openTag && _openComment < 0;
         }
 
-        var comment = before.LastIndexOf("<!--"u8);
-        return comment < 0 || before[(comment + 4)..].IndexOf("-->"u8) >= 0;
+        private void Advance(int position)
+        {
+            if (position <= _scanned)
+            {
+                return;
+            }
+
+            var angle = _text[_scanned..position].LastIndexOfAny((byte)'<', (byte)'>');
+            if (angle >= 0)
+            {
+                _lastAngle = _scanned + angle;
+            }
+
+            // Three bytes of overlap find a marker that straddles the previous position.
+            var from = Math.Max(0, _scanned - 3);
+            var open = _text[from..position].LastIndexOf("<!--"u8);
+            if (open >= 0)
+            {
+                _openComment = from + open;
+            }
+
+            var closeFrom = Math.Max(_openComment + 4, _scanned - 2);
+            if (_openComment >= 0 && closeFrom < position && _text[closeFrom..position].IndexOf("-->"u8) >= 0)
+            {
+                _openComment = -1;
+            }
+
+            _scanned = position;
+        }
     }
 
     /// <summary>One large file's run through its parts: where the next part starts, and what the parts found.</summary>

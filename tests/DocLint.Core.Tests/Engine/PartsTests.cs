@@ -153,6 +153,9 @@ public class PartsTests
     [InlineData("<a\n\nhref=x>\n\nout", 0, 13)]
     [InlineData("x < y\n\nout", 0, 7)]
     [InlineData("<b>bold</b>\n\nout", 0, 13)]
+    [InlineData("<!-- x\n\na\n\n--> b\n\nc", 0, 18)]
+    [InlineData("a -->\n\n<!--\n\n<!-- -->\n\nz", 0, 7)]
+    [InlineData("a -->\n\n<!--\n\n<!-- -->\n\nz", 8, 23)]
     public void A_cut_follows_a_blank_line_that_no_tag_or_comment_spans(string text, int from, int expected)
     {
         LintEngine.NextCut(Encoding.UTF8.GetBytes(text), from).Should().Be(expected);
