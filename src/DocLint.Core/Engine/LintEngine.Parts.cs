@@ -34,6 +34,12 @@ public sealed partial class LintEngine
     internal FileResult? LintInParts(string path, long length)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        return LintInParts(path, handle, length);
+    }
+
+    /// <summary>Lints the open file part by part (see <see cref="LintInParts(string, long)"/>).</summary>
+    private FileResult? LintInParts(string path, Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+    {
         var head = new byte[(int)Math.Min(length, SourceDecoder.HeadLength)];
         ReadFully(handle, head, 0);
         if (!SourceDecoder.IsUtf8Text(head, out var bom))
@@ -65,13 +71,14 @@ public sealed partial class LintEngine
     }
 
     /// <summary>
-    /// The first cut at or after <paramref name="from"/> in <paramref name="text"/>, which starts at a cut;
-    /// -1 when there is none in it. A cut follows a blank line, and no stray tag or HTML comment that the
-    /// plain-text reader masks can span it. The text is scanned once, however many blank lines are refused.
+    /// The first cut at or after <paramref name="from"/> in <paramref name="text"/>; -1 when there is none in
+    /// it. A cut follows a blank line, and no stray tag or HTML comment that the plain-text reader masks can
+    /// span it. <paramref name="knownCut"/> (at most <paramref name="from"/>) is a cut already known, where
+    /// nothing masked is open: the markup is scanned once from there, however many blank lines are refused.
     /// </summary>
-    internal static int NextCut(ReadOnlySpan<byte> text, int from)
+    internal static int NextCut(ReadOnlySpan<byte> text, int from, int knownCut = 0)
     {
-        var markup = new MarkupScan(text);
+        var markup = new MarkupScan(text, knownCut);
         var i = Math.Max(from, 1) - 1;
         while (i < text.Length)
         {
@@ -99,10 +106,10 @@ public sealed partial class LintEngine
     /// a tag runs from '&lt;' (then a letter or '/') to the next '&gt;' with no '&lt;' between; a comment
     /// from "&lt;!--" to the next "--&gt;".
     /// </summary>
-    private ref struct MarkupScan(ReadOnlySpan<byte> text)
+    private ref struct MarkupScan(ReadOnlySpan<byte> text, int start)
     {
         private readonly ReadOnlySpan<byte> _text = text;
-        private int _scanned;
+        private int _scanned = start;
         private int _lastAngle = -1;
         private int _openComment = -1;
 
@@ -180,8 +187,8 @@ public sealed partial class LintEngine
                     }
 
                     // The next part is read from a cut one margin before its own paragraphs.
-                    var ownedEnd = part.Bytes[..part.OwnedEnd];
-                    textStart = part.Start + NextCut(ownedEnd, (int)Math.Max(0, part.OwnedEnd - _margin));
+                    var from = (int)Math.Max(0, part.OwnedEnd - _margin);
+                    textStart = part.Start + NextCut(part.Bytes[..part.OwnedEnd], from, knownCut: from < part.OwnedStart ? 0 : part.OwnedStart);
                     owned = part.Start + part.OwnedEnd;
                     ownedChar = part.Info.Offset + part.Info.Owned.End;
                     ownedLine = part.Info.FirstLine + part.Document.Source.GetLineIndex(part.Info.Owned.End);
@@ -215,8 +222,8 @@ public sealed partial class LintEngine
                 ReadFully(handle, buffer.AsSpan(0, length), textStart);
                 var bytes = buffer.AsSpan(0, length);
                 var ownedStart = (int)(owned - textStart);
-                var ownedEnd = Cut(bytes, ownedStart + partBytes, eof);
-                var textEnd = ownedEnd < 0 ? -1 : ownedEnd == length && eof ? length : Cut(bytes, ownedEnd + after, eof);
+                var ownedEnd = Cut(bytes, ownedStart + partBytes, ownedStart, eof);
+                var textEnd = ownedEnd < 0 ? -1 : ownedEnd == length && eof ? length : Cut(bytes, ownedEnd + after, ownedEnd, eof);
                 if (textEnd < 0)
                 {
                     // No cut in what was read: read further.
@@ -226,8 +233,9 @@ public sealed partial class LintEngine
                 }
 
                 var text = Encoding.UTF8.GetString(bytes[..textEnd]);
+                // Cuts fall after '\n', so the margins decode on their own: only they are counted again.
                 var ownedStartChar = Encoding.UTF8.GetCharCount(bytes[..ownedStart]);
-                var ownedEndChar = ownedStartChar + Encoding.UTF8.GetCharCount(bytes[ownedStart..ownedEnd]);
+                var ownedEndChar = text.Length - Encoding.UTF8.GetCharCount(bytes[ownedEnd..textEnd]);
                 var source = SourceText.From(text);
                 var offset = ownedChar - ownedStartChar;
                 var document = PlainTextReader.Read(path, source, mayHaveHeadline: _firstBlock is not { } first || first >= offset);
@@ -264,10 +272,10 @@ public sealed partial class LintEngine
             }
         }
 
-        /// <summary>The first cut at or after <paramref name="from"/>; the end of the file counts as one; -1 when more must be read.</summary>
-        private static int Cut(ReadOnlySpan<byte> bytes, long from, bool eof)
+        /// <summary>The first cut at or after <paramref name="from"/>, scanning from the cut <paramref name="knownCut"/>; the end of the file counts as one; -1 when more must be read.</summary>
+        private static int Cut(ReadOnlySpan<byte> bytes, long from, int knownCut, bool eof)
         {
-            var cut = from > bytes.Length ? -1 : NextCut(bytes, (int)from);
+            var cut = from > bytes.Length ? -1 : NextCut(bytes, (int)from, knownCut);
             return cut < 0 && eof ? bytes.Length : cut;
         }
 
@@ -279,8 +287,7 @@ public sealed partial class LintEngine
             var owned = document.Directives.Where(d => info.Owns(d.Span.Start)).ToList();
             if (owned.Count > 0)
             {
-                _directives.AddRange(PlacedDirective.Place(owned, document.Source).Select(p => new PlacedDirective(
-                    p.Directive with { Span = info.ToFile(p.Directive.Span) }, p.Line + info.FirstLine, p.EndLine + info.FirstLine)));
+                _directives.AddRange(Place(document, owned, info));
                 _diagnostics.AddRange(engine.UnknownRulesIn(document, owned, info));
             }
 

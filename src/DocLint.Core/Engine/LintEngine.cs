@@ -84,7 +84,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                 return Problem(path, DiagnosticSeverity.Warning, $"file skipped: it is {size:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}");
             }
 
-            if (size > _options.PartBytes && CanLintInParts(path) && LintInParts(path, size) is { } inParts)
+            if (size > _options.PartBytes && CanLintInParts(path) && LintInParts(path, handle, size) is { } inParts)
             {
                 return inParts;
             }
@@ -186,8 +186,9 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
     /// <summary>Marks findings that inline directives silence, and reports directives that name unknown rules (DL0003).</summary>
     private void ApplyDirectives(Document document, List<Diagnostic> diagnostics)
     {
-        Suppress(diagnostics, PlacedDirective.Place(document.Directives, document.Source));
-        diagnostics.AddRange(UnknownRulesIn(document, document.Directives, part: null));
+        var whole = DocumentPart.Whole(document.Source.Length);
+        Suppress(diagnostics, Place(document, document.Directives, whole));
+        diagnostics.AddRange(UnknownRulesIn(document, document.Directives, whole));
     }
 
     private static void Suppress(List<Diagnostic> diagnostics, IEnumerable<PlacedDirective> directives)
@@ -203,22 +204,28 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
         }
     }
 
+    /// <summary>Directives with their lines, in the file's coordinates.</summary>
+    private static IEnumerable<PlacedDirective> Place(Document document, IEnumerable<Directive> directives, DocumentPart part) =>
+        directives.Select(d => new PlacedDirective(
+            d with { Span = part.ToFile(d.Span) },
+            part.FirstLine + document.Source.GetLineIndex(d.Span.Start),
+            part.FirstLine + document.Source.GetLineIndex(d.Span.End)));
+
     /// <summary>DL0003 for each rule id a directive names that no loaded rule has, in the file's coordinates.</summary>
-    private IEnumerable<Diagnostic> UnknownRulesIn(Document document, IEnumerable<Directive> directives, DocumentPart? part)
+    private IEnumerable<Diagnostic> UnknownRulesIn(Document document, IEnumerable<Directive> directives, DocumentPart part)
     {
         foreach (var directive in directives)
         {
             foreach (var id in directive.RuleIds.Where(id => Rules.Find(id) is null))
             {
-                var lineSpan = document.Source.GetLinePositionSpan(directive.Span);
                 yield return new Diagnostic
                 {
                     Descriptor = EngineDiagnostics.UnknownRuleInDirective,
                     Severity = EngineDiagnostics.UnknownRuleInDirective.DefaultSeverity,
                     Message = $"unknown rule '{id}' in a doclint directive; 'doclint rules list' shows the rules",
                     Path = document.Path,
-                    Span = part?.ToFile(directive.Span) ?? directive.Span,
-                    LineSpan = part?.ToFile(lineSpan) ?? lineSpan,
+                    Span = part.ToFile(directive.Span),
+                    LineSpan = part.ToFile(document.Source.GetLinePositionSpan(directive.Span)),
                     Snippet = document.Source.ToString(directive.Span),
                 };
             }

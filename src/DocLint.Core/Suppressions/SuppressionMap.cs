@@ -5,11 +5,7 @@ using DocLint.Core.Text;
 namespace DocLint.Core.Suppressions;
 
 /// <summary>A directive with the lines it starts and ends on, in the coordinates of the findings it governs.</summary>
-public readonly record struct PlacedDirective(Directive Directive, int Line, int EndLine)
-{
-    public static IEnumerable<PlacedDirective> Place(IEnumerable<Directive> directives, SourceText source) =>
-        directives.Select(d => new PlacedDirective(d, source.GetLineIndex(d.Span.Start), source.GetLineIndex(d.Span.End)));
-}
+public readonly record struct PlacedDirective(Directive Directive, int Line, int EndLine);
 
 /// <summary>
 /// Roslyn's warning-state map for inline directives: for each rule id (and for "all rules"), the offsets

@@ -63,19 +63,9 @@ public static class SourceDecoder
             return DecodeUtf16(bytes[2..], SourceEncoding.Utf16BigEndian, new UnicodeEncoding(true, false, true));
         }
 
-        var encoding = SourceEncoding.Utf8;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-            encoding = SourceEncoding.Utf8Bom;
-        }
-
-        if (bytes[..Math.Min(bytes.Length, BinaryProbeLength)].Contains((byte)0))
-        {
-            return new DecodeResult(null, encoding, -1, 0);
-        }
-
-        return DecodeUtf8(bytes, encoding);
+        var isText = IsUtf8Text(bytes, out var bom);
+        var encoding = bom > 0 ? SourceEncoding.Utf8Bom : SourceEncoding.Utf8;
+        return isText ? DecodeUtf8(bytes[bom..], encoding) : new DecodeResult(null, encoding, -1, 0);
     }
 
     /// <summary>

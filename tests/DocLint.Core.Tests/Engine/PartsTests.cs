@@ -85,7 +85,7 @@ public class PartsTests
     }
 
     [Fact]
-    public void A_large_file_is_linted_in_parts_unless_its_text_is_kept()
+    public void A_large_file_gives_the_same_findings_whether_or_not_its_text_is_kept()
     {
         using var folder = new TempFolder();
         var file = folder.Write("big.txt", string.Concat(Enumerable.Repeat("Officials slammed the plan.\n\n", 40)));
