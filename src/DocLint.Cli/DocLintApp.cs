@@ -15,6 +15,7 @@ public static class DocLintApp
             root.Subcommands.Add(RulesCommand.Create(context));
             root.Subcommands.Add(ConfigCommand.Create(context));
             root.Subcommands.Add(BaselineCommand.Create(context));
+            root.Subcommands.Add(InspectCommand.Create(context));
 
             var result = root.Parse(args);
             if (result.Errors.Count > 0)

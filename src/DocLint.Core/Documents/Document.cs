@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DocLint.Core.Semantics;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Documents;
@@ -29,6 +30,9 @@ public sealed class Document
     private ImmutableArray<TextSpan> _sentences;
     private ImmutableArray<Quotation> _quotations;
     private ImmutableArray<TextSpan> _quotedRegions;
+    private ImmutableArray<Attribution> _attributions;
+    private ImmutableArray<VoiceRegion> _voices;
+    private ImmutableArray<TextSpan> _otherVoiceRegions;
 
     public Document(
         string path,
@@ -137,6 +141,23 @@ public sealed class Document
     /// <summary>Everything quoted (quote marks and markup quotations), merged: sorted, disjoint spans for fast "is this quoted?" tests.</summary>
     public ImmutableArray<TextSpan> QuotedRegions =>
         _quotedRegions.IsDefault ? _quotedRegions = Merge(Quotations.Select(q => q.Span).Concat(MarkupQuotations)) : _quotedRegions;
+
+    /// <summary>
+    /// Who says what: every attribution in the document (cue, source, content and the kind of source), in
+    /// document order; computed on first use (see Semantics/AttributionFinder).
+    /// </summary>
+    public ImmutableArray<Attribution> Attributions =>
+        _attributions.IsDefault ? _attributions = AttributionFinder.Find(this) : _attributions;
+
+    /// <summary>
+    /// The stretches that are not the writer's voice, and whose they are: quotations, attributed content,
+    /// embedded posts, interview answers (see Semantics/Voices). Sorted by start; they may overlap.
+    /// </summary>
+    public ImmutableArray<VoiceRegion> Voices => _voices.IsDefault ? _voices = Semantics.Voices.Find(this) : _voices;
+
+    /// <summary>Everything that is not the writer's voice, merged: sorted, disjoint spans.</summary>
+    public ImmutableArray<TextSpan> OtherVoiceRegions =>
+        _otherVoiceRegions.IsDefault ? _otherVoiceRegions = Semantics.Voices.Merge(Voices.Select(v => v.Span)) : _otherVoiceRegions;
 
     private static ImmutableArray<TextSpan> Merge(IEnumerable<TextSpan> spans)
     {

@@ -5,7 +5,7 @@ using DocLint.Core.Text;
 namespace DocLint.Core.Documents;
 
 /// <summary>
-/// Finds direct quotations: “…”, "…", ‘…’ and '…', nested. An apostrophe inside a word ("Afghanistan’s",
+/// Finds direct quotations: “…”, "…", ‘…’ and '…', nested; two apostrophes ('') count as a straight double quote mark. An apostrophe inside a word ("Afghanistan’s",
 /// "we’re") or after a plural ("officials’") is not a quote mark. A quotation left open at the end of a
 /// paragraph runs to the end of that paragraph; by news convention the next paragraph then reopens it with
 /// a quote mark of its own, so each paragraph is scanned on its own.
@@ -33,13 +33,23 @@ public static class QuotationFinder
 
                 i += skip;
                 var c = prose[i];
+
+                // Two apostrophes stand for a straight double quote mark in some wire and typeset copy ('' … '').
+                var width = 1;
+                if (c == '\'' && i + 1 < block.End && prose[i + 1] == '\'')
+                {
+                    c = '"';
+                    width = 2;
+                }
+
                 switch (c)
                 {
                     case '“' or '«' or '„':
                         open.Add((c, i));
                         break;
                     case '”' or '»':
-                        Close(c == '»' ? '«' : '“', i, alsoClose: '„');
+                        // Scraped copy mixes marks: a straight quote closed by a curly one ("…” she said).
+                        Close(c == '»' ? '«' : '“', i, alsoClose: c == '”' && !Contains('“') && !Contains('„') ? '"' : '„');
                         break;
                     case '‘':
                         if (IsOpening(prose, i, block.Start))
@@ -70,13 +80,19 @@ public static class QuotationFinder
                         // that is open is closed by the next.
                         if (Contains('"'))
                         {
-                            Close('"', i, alsoClose: '\0');
+                            Close('"', i + width - 1, alsoClose: '\0');
                         }
                         else if (IsOpening(prose, i, block.Start))
                         {
                             open.Add(('"', i));
                         }
+                        else if (Contains('“'))
+                        {
+                            // … and a curly quote closed by a straight one (“…," she said).
+                            Close('“', i + width - 1, alsoClose: '„');
+                        }
 
+                        i += width - 1;
                         break;
                 }
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Matching;
 using DocLint.Core.Text;
 
@@ -32,7 +33,46 @@ public abstract class CompiledRule
     public string Id => Definition.Id;
 
     /// <summary>The first words of every term of every matcher of the rule: the tokens its matching can start at.</summary>
-    public WordFilter Words { get; }
+    public WordFilter Words { get; private set; }
+
+    private CompiledCondition[] _when = [];
+    private CompiledCondition[] _unless = [];
+
+    /// <summary>Gives the rule its compiled `when` and `unless` conditions (done once, by <see cref="Loading.RuleCompiler"/>).</summary>
+    internal void SetConditions(CompiledCondition[] when, CompiledCondition[] unless)
+    {
+        _when = when;
+        _unless = unless;
+        Words = WordFilter.Union([Words, .. when.Select(c => c.Words), .. unless.Select(c => c.Words)]);
+    }
+
+    /// <summary>True when the rule has `when` or `unless` conditions.</summary>
+    protected bool HasConditions => _when.Length > 0 || _unless.Length > 0;
+
+    /// <summary>
+    /// The spans among <paramref name="spans"/> that every `when` condition holds for and no `unless`
+    /// condition does. The conditions are bound to the document once.
+    /// </summary>
+    protected ImmutableArray<TextSpan> ApplyConditions(RuleContext context, ImmutableArray<TextSpan> spans)
+    {
+        if (!HasConditions || spans.IsEmpty)
+        {
+            return spans;
+        }
+
+        var when = Array.ConvertAll(_when, c => c.For(context));
+        var unless = Array.ConvertAll(_unless, c => c.For(context));
+        var kept = ImmutableArray.CreateBuilder<TextSpan>(spans.Length);
+        foreach (var span in spans)
+        {
+            if (Array.TrueForAll(when, holds => holds(span)) && !Array.Exists(unless, holds => holds(span)))
+            {
+                kept.Add(span);
+            }
+        }
+
+        return kept.ToImmutable();
+    }
 
     public abstract void Analyze(RuleContext context);
 
@@ -66,7 +106,7 @@ public abstract class CompiledRule
             }
         }
 
-        return accepted.ToImmutable();
+        return ApplyConditions(context, accepted.ToImmutable());
     }
 
     protected string Format(RuleContext context, TextSpan match, params ReadOnlySpan<(string Name, string Value)> extra)

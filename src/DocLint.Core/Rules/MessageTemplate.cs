@@ -4,11 +4,12 @@ namespace DocLint.Core.Rules;
 
 /// <summary>
 /// A rule's message with {placeholders}: {match}, {suggestion} (the first), {suggestions} (all, quoted,
-/// joined with "or"), {count}, {max}, {min}, {window}. Unknown placeholders are a load error.
+/// joined with "or"), {count}, {max}, {min}, {window}; for attribution rules {source}, {cue} and
+/// {sourceKind} ("unnamed group"). Unknown placeholders are a load error.
 /// </summary>
 public static class MessageTemplate
 {
-    public static IReadOnlyList<string> KnownPlaceholders { get; } = ["match", "suggestion", "suggestions", "count", "max", "min", "window"];
+    public static IReadOnlyList<string> KnownPlaceholders { get; } = ["match", "suggestion", "suggestions", "count", "max", "min", "window", "source", "cue", "sourceKind"];
 
     /// <summary>The placeholders the template uses that are not known, in order.</summary>
     public static IEnumerable<string> UnknownPlaceholders(string template) =>

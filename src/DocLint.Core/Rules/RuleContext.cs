@@ -86,8 +86,9 @@ public sealed class RuleContext
 
         return voice switch
         {
-            Voice.Reporter => !SortedSpans.AnyOverlap(Document.QuotedRegions, span),
+            Voice.Reporter => !SortedSpans.AnyOverlap(Document.OtherVoiceRegions, span),
             Voice.Quoted => SortedSpans.IndexContaining(Document.QuotedRegions, span) >= 0,
+            Voice.Attributed => SortedSpans.IndexContaining(Document.OtherVoiceRegions, span) >= 0,
             _ => true,
         };
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Rules;
@@ -11,6 +12,9 @@ public enum RuleKind
     Conditional,
     Required,
     Occurrence,
+
+    /// <summary>Reports attributions of the document that a selector accepts (see <see cref="AttributionSelector"/>).</summary>
+    Attribution,
 }
 
 /// <summary>The unit a rule looks at: a match must lie inside one such unit, and occurrence counts per unit.</summary>
@@ -28,13 +32,16 @@ public enum RuleScope
 /// <summary>Whose words a match must be in.</summary>
 public enum Voice
 {
-    /// <summary>Outside direct quotations: the writer's own words.</summary>
+    /// <summary>The writer's own words: not in a quotation, attributed content, an embedded post or an interview answer.</summary>
     Reporter,
 
     /// <summary>Inside direct quotations: a speaker's words.</summary>
     Quoted,
 
     Any,
+
+    /// <summary>Someone else's words: a quotation, attributed content, an embedded post or an interview answer (all that is not <see cref="Reporter"/>).</summary>
+    Attributed,
 }
 
 /// <summary>A place in a rule file (zero-based line and column), for error messages.</summary>
@@ -115,6 +122,37 @@ public sealed record RuleDefinition
     public int? Min { get; init; }
 
     public ImmutableArray<RuleExample> Examples { get; init; } = [];
+
+    /// <summary>`sources`, `cueKinds`, `cues`, `contentKinds` (attribution).</summary>
+    public AttributionSelector Select { get; init; } = AttributionSelector.Any;
+
+    /// <summary>`report` (attribution): which part of each attribution is reported.</summary>
+    public AttributionPart Report { get; init; } = AttributionPart.Source;
+
+    /// <summary>
+    /// `unlessNamedWithin` (attribution): an unnamed group is not reported when a named person or body is
+    /// the source of an attribution within this many sentences after it ("Critics say …", then a named critic).
+    /// </summary>
+    public int? UnlessNamedWithin { get; init; }
+
+    /// <summary>`when`: conditions that must all hold for a match to be reported.</summary>
+    public ImmutableArray<RuleCondition> When { get; init; } = [];
+
+    /// <summary>`unless`: conditions any one of which cancels a match.</summary>
+    public ImmutableArray<RuleCondition> Unless { get; init; } = [];
+
+    /// <summary>How many sentences either side of a match the rule looks at (its window, and how far its conditions reach).</summary>
+    public int SentenceReach =>
+        Math.Max(Window, Math.Max(UnlessNamedWithin ?? 0, When.Concat(Unless).Select(c => c switch
+        {
+            AttributionCondition a => a.Near.Sentences,
+            WordsCondition w => w.Near.Sentences,
+            _ => 0,
+        }).DefaultIfEmpty(0).Max()));
+
+    /// <summary>True when the rule asks the attribution layer: a voice that depends on it, an attribution kind or condition.</summary>
+    public bool UsesAttributions =>
+        Kind == RuleKind.Attribution || Voice is Voice.Reporter or Voice.Attributed || !When.IsEmpty || !Unless.IsEmpty;
 
     /// <summary>Where the rule was loaded from.</summary>
     public required RuleLocation Location { get; init; }

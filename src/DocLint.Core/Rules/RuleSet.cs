@@ -15,7 +15,8 @@ public sealed class RuleSet
         _byId = Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         Words = WordFilter.Union(Rules.Select(r => r.Words));
         CanLintInParts = Rules.All(r => r.CanRunInParts);
-        SentenceWindow = Rules.Select(r => r.Definition.Window).DefaultIfEmpty(0).Max();
+        // A rule that asks the attribution layer needs the sentences a reference may be resolved in, too.
+        SentenceWindow = Rules.Select(r => Math.Max(r.Definition.SentenceReach, r.Definition.UsesAttributions ? Semantics.AttributionFinder.LookBack : 0)).DefaultIfEmpty(0).Max();
     }
 
     public static RuleSet Empty { get; } = new([]);
@@ -28,7 +29,10 @@ public sealed class RuleSet
     /// <summary>True when every rule can lint a large file a part at a time (<see cref="DocumentPart"/>).</summary>
     public bool CanLintInParts { get; }
 
-    /// <summary>The widest `window` of any rule: how many sentences a part must see beyond its own on either side.</summary>
+    /// <summary>
+    /// How many sentences a part must see beyond its own on either side: the widest `window` or condition of
+    /// any rule, and the attribution layer's look-back when a rule asks it.
+    /// </summary>
     public int SentenceWindow { get; }
 
     public CompiledRule? Find(string id) => _byId.GetValueOrDefault(id);

@@ -57,15 +57,14 @@ public static class SortedSpans
         return lo;
     }
 
-    /// <summary>True when any span shares a character with <paramref name="span"/>.</summary>
-    public static bool AnyOverlap(ImmutableArray<TextSpan> spans, TextSpan span)
+    /// <summary>The index of the first span that ends after <paramref name="position"/> (<c>spans.Length</c> when none does).</summary>
+    public static int FirstEndingAfter(ImmutableArray<TextSpan> spans, int position)
     {
-        // First span whose end is after span.Start.
         int lo = 0, hi = spans.Length;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) >> 1);
-            if (spans[mid].End <= span.Start)
+            if (spans[mid].End <= position)
             {
                 lo = mid + 1;
             }
@@ -75,6 +74,13 @@ public static class SortedSpans
             }
         }
 
-        return lo < spans.Length && spans[lo].Start < Math.Max(span.End, span.Start + 1);
+        return lo;
+    }
+
+    /// <summary>True when any span shares a character with <paramref name="span"/>.</summary>
+    public static bool AnyOverlap(ImmutableArray<TextSpan> spans, TextSpan span)
+    {
+        var first = FirstEndingAfter(spans, span.Start);
+        return first < spans.Length && spans[first].Start < Math.Max(span.End, span.Start + 1);
     }
 }

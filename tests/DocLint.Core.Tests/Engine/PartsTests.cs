@@ -139,8 +139,24 @@ public class PartsTests
 
         Defaults.CanLintInParts.Should().BeTrue();
         Wider.CanLintInParts.Should().BeTrue();
-        Wider.SentenceWindow.Should().Be(3);
         perDocument.CanLintInParts.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Parts_see_the_widest_window_and_the_attribution_layers_look_back()
+    {
+        var windowOnly = new RuleSetBuilder()
+            .AddFile("DL9003.wide.yaml", "id: DL9003\nname: wide\nkind: conditional\nscope: sentence\nvoice: any\nwindow: 3\nmessage: m\nif: [slammed]\nrequires:\n  terms: [Ivanov]\n")
+            .Build().RuleSet!;
+        var farCondition = new RuleSetBuilder()
+            .AddFile("DL9005.far.yaml", "id: DL9005\nname: far\nkind: existence\nvoice: any\nmessage: m\nterms: [slammed]\nunless:\n  words: {near: 20, terms: [Ivanov]}\n")
+            .Build().RuleSet!;
+
+        windowOnly.SentenceWindow.Should().Be(3);
+        farCondition.SentenceWindow.Should().Be(20);
+
+        // A rule that reads the writer's voice asks the attribution layer, which resolves references that far back.
+        Wider.SentenceWindow.Should().Be(Math.Max(3, Core.Semantics.AttributionFinder.LookBack));
     }
 
     [Theory]

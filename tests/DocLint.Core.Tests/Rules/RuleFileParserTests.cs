@@ -47,6 +47,16 @@ public class RuleFileParserTests
     [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [yes, maybe]\n", "DL9001.x.yaml(5,9): 'yes' reads as a boolean or null in YAML")]
     [InlineData("id: DL9001\nid: DL9001\n", "DL9001.x.yaml(2,1): invalid YAML")]
     [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [a]\nexamples:\n  - flag: 'x'\n    pass: 'y'\n", "DL9001.x.yaml(7,5): an example is '- flag: TEXT'")]
+    [InlineData("id: DL9001\nname: test\nkind: attribution\nmessage: m\nsources: [unnamed-person]\n", "DL9001.x.yaml(5,11): unknown sources 'unnamed-person'; expected one of: none, named-person, named-organisation, named-document, unnamed-document, outlet, reference, unnamed-individual, unnamed-group, unnamed-spokesperson")]
+    [InlineData("id: DL9001\nname: test\nkind: attribution\nmessage: m\ncueKinds: [shouting]\n", "DL9001.x.yaml(5,12): unknown cueKinds 'shouting'; expected one of: speech, belief, intent, evidence, stance, naming, frame, hedge")]
+    [InlineData("id: DL9001\nname: test\nkind: attribution\nmessage: m\nreport: speaker\n", "DL9001.x.yaml(5,9): unknown report 'speaker'; expected one of: source, cue, content, source-and-cue, attribution")]
+    [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [a]\nsources: [outlet]\n", "DL9001.x.yaml(6,1): 'sources' is not used by kind 'existence' (it belongs to attribution)")]
+    [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [a]\nunless:\n  attribution: {near: nearby}\n", "DL9001.x.yaml(7,23): 'near' is governs (the match lies in the attribution's content), sentence, or a number of sentences either side; not 'nearby'")]
+    [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [a]\nunless:\n  attribution: {sources: [outlet], within: 2}\n", "DL9001.x.yaml(7,36): unknown key 'within' in an attribution condition; expected one of: near, sources, cueKinds, cues, contentKinds")]
+    [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [a]\nwhen:\n  speaker: named\n", "DL9001.x.yaml(7,3): a condition of 'when' is 'attribution:")]
+    [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [a]\nunless:\n  words: {near: governs, terms: [b]}\n", "DL9001.x.yaml(7,17): 'near' of a words condition is sentence or a number of sentences either side")]
+    [InlineData("id: DL9001\nname: test\nkind: existence\nmessage: m\nterms: [a]\nunless:\n  block: [footer]\n", "DL9001.x.yaml(7,11): unknown block 'footer'; expected one of: heading, paragraph, blockquote, list-item, caption")]
+    [InlineData("id: DL9001\nname: test\nkind: required\nmessage: m\nterms: [a]\nunless:\n  block: [heading]\n", "DL9001.x.yaml(6,1): kind 'required' concludes about the whole document; 'when' and 'unless' apply to matches of the other kinds")]
     public void Errors_point_at_the_exact_node(string yaml, string expected)
     {
         var result = Load(("DL9001.x.yaml", yaml));

@@ -51,6 +51,77 @@ public class RuleKindTests
     }
 
     [Fact]
+    public void Voice_reporter_skips_reported_speech_but_not_its_source_or_a_topic()
+    {
+        var rules = Rule("kind: existence\nterms: [smear, disgraceful]");
+
+        Annotate(rules, "Title\n\nShe called the report a smear. The disgraceful mayor said so. He criticized the disgraceful report.", "DL9001")
+            .Should().Be("Title\n\nShe called the report a smear. The [|disgraceful|] mayor said so. He criticized the [|disgraceful|] report.");
+    }
+
+    [Fact]
+    public void Voice_attributed_finds_only_someone_elses_words()
+    {
+        var rules = Rule("kind: existence\nvoice: attributed\nterms: [smear]");
+
+        Annotate(rules, "Title\n\nShe called the report a smear. It was no smear.", "DL9001")
+            .Should().Be("Title\n\nShe called the report a [|smear|]. It was no smear.");
+    }
+
+    [Fact]
+    public void Attribution_rules_report_the_part_asked_for_of_the_sources_asked_for()
+    {
+        var rules = Rule("kind: attribution\nsources: [unnamed-individual, unnamed-group]\nreport: source-and-cue");
+
+        Annotate(rules, "Title\n\nOfficials said the bridge was shut. Maria Lopez said it was open. The plan failed, a senior official said.", "DL9001")
+            .Should().Be("Title\n\n[|Officials said|] the bridge was shut. Maria Lopez said it was open. The plan failed, [|a senior official said|].");
+    }
+
+    [Fact]
+    public void Attribution_rules_fill_source_cue_and_kind_into_the_message()
+    {
+        var rules = LoadOk(("DL9001.test.yaml", "id: DL9001\nname: test\nkind: attribution\nsources: [unnamed-group]\nmessage: \"{source} / {cue} / {sourceKind}\"\n"));
+
+        Lint(rules, "Title\n\nCritics say the law goes too far.").Should().ContainSingle().Which.Message.Should().Be("Critics / say / unnamed group");
+    }
+
+    [Fact]
+    public void An_unnamed_group_named_in_the_next_sentences_is_not_reported()
+    {
+        var rules = Rule("kind: attribution\nsources: [unnamed-group]\nunlessNamedWithin: 2");
+
+        Annotate(rules, "Title\n\nCritics say the law goes too far. “It punishes the poor,” said Jane Ortiz. Critics say the fee is high. The vote is on Monday. It may pass. Jane Ortiz said so.", "DL9001")
+            .Should().Be("Title\n\nCritics say the law goes too far. “It punishes the poor,” said Jane Ortiz. [|Critics|] say the fee is high. The vote is on Monday. It may pass. Jane Ortiz said so.");
+    }
+
+    [Fact]
+    public void Unless_an_attribution_governs_the_match()
+    {
+        var rules = Rule("kind: existence\nterms: [reportedly]\nunless:\n  attribution: {near: governs}");
+
+        Annotate(rules, "Title\n\nThe minister reportedly quit, NHK said. The envoy reportedly quit. NHK said so.", "DL9001")
+            .Should().Be("Title\n\nThe minister reportedly quit, NHK said. The envoy [|reportedly|] quit. NHK said so.");
+    }
+
+    [Fact]
+    public void When_an_attribution_of_some_sources_stands_within_some_sentences()
+    {
+        var rules = Rule("kind: existence\nvoice: any\nterms: [bridge]\nwhen:\n  attribution: {near: 1, sources: [outlet]}");
+
+        Annotate(rules, "Title\n\nThe bridge shut. Reuters said so. Rain fell. The bridge reopened. Officials said so.", "DL9001")
+            .Should().Be("Title\n\nThe [|bridge|] shut. Reuters said so. Rain fell. The bridge reopened. Officials said so.");
+    }
+
+    [Fact]
+    public void Unless_words_stand_near_and_unless_the_match_is_in_a_headline()
+    {
+        var rules = Rule("kind: existence\nvoice: any\nterms: [study]\nunless:\n  - words: {near: 1, terms: [journal]}\n  - block: [heading]");
+
+        Annotate(rules, "A study\n\nA study found it. It ran in a journal. Rain fell. A study found it.", "DL9001")
+            .Should().Be("A study\n\nA study found it. It ran in a journal. Rain fell. A [|study|] found it.");
+    }
+
+    [Fact]
     public void Voice_reporter_skips_direct_quotations()
     {
         var rules = Rule("kind: existence\nterms: [terrorist networks]");

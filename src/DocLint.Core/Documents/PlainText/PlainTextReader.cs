@@ -135,6 +135,13 @@ public sealed partial class PlainTextReader : IDocumentReader
         }
 
         Flush();
+
+        // A line with nothing after it heads nothing: a one-line text is a paragraph.
+        if (blocks.Count == 1 && blocks[0].Kind == BlockKind.Heading)
+        {
+            blocks[0] = blocks[0] with { Kind = BlockKind.Paragraph };
+        }
+
         return blocks.ToImmutable();
 
         void Flush()

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Loading;
+using DocLint.Core.Semantics;
 
 namespace DocLint.Core.Rules.Documentation;
 
@@ -107,8 +109,9 @@ public static class RuleDocumentation
         }
 
         text.Append("\n## How to suppress\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"- One finding: put `<!-- doclint-disable-next-line {rule.Id} -->` on the line before it (in plain text, a line `doclint-disable-next-line {rule.Id}`).\n");
+        text.Append(CultureInfo.InvariantCulture, $"- A folder or a kind of file: `severity: none` (or another severity) for {rule.Id} in `doclint.yaml`, with `overrides` for globs, or `dotnet_diagnostic.{rule.Id}.severity = none` in `.editorconfig` (see [configuration](../configuration.md)).\n");
         text.Append(CultureInfo.InvariantCulture, $"- To let its findings through a CI gate, keep the fail level above {rule.Severity.ToConfigName()}: `doclint check --fail-level error` (the default) fails only on errors.\n");
-        text.Append("- To turn it off, lint with your own copy of the rule packs in which the rule is removed or has `severity: none`: `doclint check --no-default-rules --rules my-rules/`.\n");
 
         WriteExamples(text, rule);
         WriteConfiguration(text, rule);
@@ -129,23 +132,98 @@ public static class RuleDocumentation
         RuleKind.Substitution => "A term from the list below, " + Where(rule) + ". Each finding suggests a neutral replacement and carries a fix.",
         RuleKind.Conditional => $"A phrase from the `if` list, {Where(rule)}, with none of the `requires` list within {(rule.Window == 0 ? "the same sentence" : $"{rule.Window} sentence(s) either side")}.",
         RuleKind.Required => "A document that contains none of the terms or patterns below" + (rule.FrontMatterKeys.IsEmpty ? "" : " and has none of the front-matter keys") + "; reported once, on its first line.",
+        RuleKind.Attribution => $"An attribution{SelectorText(rule.Select)}, reported at its {ReportText(rule.Report)}, {Where(rule)}."
+            + (rule.UnlessNamedWithin is { } n ? $" An unnamed group is not reported when a named person or body is the source of an attribution within {n} sentence(s) after it." : ""),
         RuleKind.Occurrence => $"More than {rule.Max?.ToString(CultureInfo.InvariantCulture) ?? "any"} (or fewer than {rule.Min?.ToString(CultureInfo.InvariantCulture) ?? "no"}) matches per {Lower(rule.Scope)}.",
         _ => "A term or pattern from the lists below, " + Where(rule) + ".",
     };
 
     private static string Where(RuleDefinition rule) => rule.Voice switch
     {
-        Voice.Reporter => "in the writer's own words (outside direct quotations)",
+        Voice.Reporter => "in the writer's own words (not in a quotation, reported speech, an embedded post or an interview answer)",
         Voice.Quoted => "inside a direct quotation",
+        Voice.Attributed => "in someone else's words (a quotation, reported speech, an embedded post or an interview answer)",
         _ => "anywhere in the prose",
-    };
+    } + ConditionText(rule);
 
     private static string VoiceText(Voice voice) => voice switch
     {
-        Voice.Reporter => "reporter (outside direct quotations)",
+        Voice.Reporter => "reporter (the writer's own words: not quotations, reported speech, embedded posts or interview answers)",
         Voice.Quoted => "quoted (inside direct quotations)",
+        Voice.Attributed => "attributed (quotations, reported speech, embedded posts, interview answers)",
         _ => "any",
     };
+
+    /// <summary>" whose source is an unnamed individual or an unnamed group", and the like.</summary>
+    private static string SelectorText(AttributionSelector selector)
+    {
+        var parts = new List<string>();
+        if (!selector.Sources.IsEmpty)
+        {
+            parts.Add("whose source is " + Alternatives(selector.Sources.Select(k => Article(k.Name().Replace('-', ' ')))));
+        }
+
+        if (!selector.CueKinds.IsEmpty)
+        {
+            parts.Add("whose cue is " + Alternatives(selector.CueKinds.Select(k => k.Name())));
+        }
+
+        if (!selector.Cues.IsEmpty)
+        {
+            parts.Add("whose cue's words are listed below");
+        }
+
+        if (!selector.ContentKinds.IsEmpty)
+        {
+            parts.Add("whose content is " + Alternatives(selector.ContentKinds.Select(k => k.Name())));
+        }
+
+        return parts.Count == 0 ? "" : " " + string.Join(", ", parts);
+    }
+
+    /// <summary>", unless an attribution with a source governs it", from the rule's `when` and `unless`.</summary>
+    private static string ConditionText(RuleDefinition rule)
+    {
+        var text = new StringBuilder();
+        foreach (var (conditions, word) in new[] { (rule.When, "when"), (rule.Unless, "unless") })
+        {
+            foreach (var condition in conditions.OfType<AttributionCondition>())
+            {
+                var selector = condition.Selector.Sources.IsEmpty ? "with a source" : "whose source is " + Alternatives(condition.Selector.Sources.Select(k => Article(k.Name().Replace('-', ' '))));
+                var near = condition.Near.Governs ? "governs it (the match is in its content)"
+                    : condition.Near.Sentences == 0 ? "is in the same sentence"
+                    : $"is within {condition.Near.Sentences} sentence(s) either side";
+                text.Append(CultureInfo.InvariantCulture, $", {word} an attribution {selector}{(condition.Selector.CueKinds.IsEmpty ? "" : " and a cue of " + Alternatives(condition.Selector.CueKinds.Select(k => k.Name())))} {near}");
+            }
+
+            foreach (var condition in conditions.OfType<BlockCondition>())
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {word} it is in a {Alternatives(condition.Kinds.Select(k => Lower(k)))}");
+            }
+
+            foreach (var condition in conditions.OfType<WordsCondition>())
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {word} one of the {(word == "when" ? "required" : "excepting")} words below stands {(condition.Near.Sentences == 0 ? "in the same sentence" : $"within {condition.Near.Sentences} sentence(s) either side")}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string ReportText(AttributionPart part) => part switch
+    {
+        AttributionPart.SourceAndCue => "source and cue",
+        AttributionPart.Attribution => "cue, source and content",
+        _ => Lower(part),
+    };
+
+    private static string Article(string noun) => ("aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
+
+    private static string Alternatives(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " or " + list[^1];
+    }
 
     private static void WriteExamples(StringBuilder text, RuleDefinition rule)
     {
@@ -191,6 +269,11 @@ public static class RuleDocumentation
                 WriteMatcher(text, "`requires`", rule.Requires, inflect: false);
                 text.Append(CultureInfo.InvariantCulture, $"\n`window`: {rule.Window}\n");
                 break;
+            case RuleKind.Attribution:
+                WriteMatcher(text, "Words the reported part must contain", rule.Match, inflect: false);
+                WriteMatcher(text, "Cue words", rule.Select.Cues, inflect: false);
+                text.Append(CultureInfo.InvariantCulture, $"\n`report`: {ReportText(rule.Report)}\n");
+                break;
             default:
                 WriteMatcher(text, "Matches", rule.Match, rule.Inflect);
                 if (!rule.FrontMatterKeys.IsEmpty)
@@ -214,6 +297,14 @@ public static class RuleDocumentation
         if (!rule.Exceptions.IsEmpty)
         {
             WriteMatcher(text, "Exceptions (a match they overlap is not reported)", rule.Exceptions, inflect: false);
+        }
+
+        foreach (var (conditions, word) in new[] { (rule.When, "`when` words"), (rule.Unless, "`unless` words") })
+        {
+            foreach (var condition in conditions.OfType<WordsCondition>())
+            {
+                WriteMatcher(text, word, condition.Words, inflect: false);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Kinds;
 using DocLint.Core.Rules.Matching;
 using Humanizer;
@@ -30,10 +31,17 @@ public static class RuleCompiler
             case RuleKind.Occurrence:
                 rule = new OccurrenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors), exceptions);
                 break;
+            case RuleKind.Attribution:
+                rule = new AttributionRule(definition, PhraseMatcher.Create(definition.Match, cs, errors), PhraseMatcher.Create(definition.Select.Cues, cs, errors), exceptions);
+                break;
             default:
                 rule = new ExistenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors), exceptions);
                 break;
         }
+
+        rule.SetConditions(
+            [.. definition.When.Select(c => CompiledCondition.Compile(c, cs, errors))],
+            [.. definition.Unless.Select(c => CompiledCondition.Compile(c, cs, errors))]);
 
         var loadErrors = errors.Select(e => new RuleLoadError(e.Location, e.Message)).ToList();
         return (loadErrors.Count == 0 ? rule : null, loadErrors);

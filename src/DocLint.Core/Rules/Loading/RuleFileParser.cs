@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules.Conditions;
+using DocLint.Core.Semantics;
 using DocLint.Core.Text;
 using Humanizer;
 using YamlDotNet.Core;
@@ -16,7 +18,7 @@ namespace DocLint.Core.Rules.Loading;
 public sealed partial class RuleFileParser
 {
     private static readonly string[] CommonKeys =
-        ["id", "name", "title", "category", "severity", "kind", "scope", "voice", "message", "description", "tags", "caseSensitive", "exceptions", "examples"];
+        ["id", "name", "title", "category", "severity", "kind", "scope", "voice", "message", "description", "tags", "caseSensitive", "exceptions", "examples", "when", "unless"];
 
     private static readonly Dictionary<RuleKind, string[]> KindKeys = new()
     {
@@ -25,7 +27,14 @@ public sealed partial class RuleFileParser
         [RuleKind.Conditional] = ["if", "requires", "window", "inflect"],
         [RuleKind.Required] = ["terms", "patterns", "frontMatter"],
         [RuleKind.Occurrence] = ["terms", "patterns", "max", "min", "inflect"],
+        [RuleKind.Attribution] = ["terms", "patterns", "sources", "cueKinds", "cues", "contentKinds", "report", "unlessNamedWithin"],
     };
+
+    /// <summary>The keys of an `attribution:` condition in `when` and `unless`.</summary>
+    private static readonly string[] ConditionKeys = ["near", "sources", "cueKinds", "cues", "contentKinds"];
+
+    /// <summary>The keys of a `words:` condition.</summary>
+    private static readonly string[] WordsConditionKeys = ["near", "terms", "patterns"];
 
     /// <summary>Every key a rule file may use, whatever its kind (the JSON Schema must list the same).</summary>
     public static IReadOnlyList<string> AllKeys { get; } = [.. CommonKeys.Concat(KindKeys.Values.SelectMany(k => k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -195,6 +204,11 @@ public sealed partial class RuleFileParser
             Max = OptionalInt(keys, "max"),
             Min = OptionalInt(keys, "min"),
             Examples = keys.TryGetValue("examples", out var examples) ? ParseExamples(examples.Value) : [],
+            Select = ParseSelector(keys.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal)),
+            Report = keys.TryGetValue("report", out var report) ? ParseWord(report.Value, "report", AttributionParts) ?? AttributionPart.Source : AttributionPart.Source,
+            UnlessNamedWithin = OptionalInt(keys, "unlessNamedWithin"),
+            When = keys.TryGetValue("when", out var when) ? ParseConditions(when.Value, "when") : [],
+            Unless = keys.TryGetValue("unless", out var unless) ? ParseConditions(unless.Value, "unless") : [],
             Location = Location(root.Start),
         };
 
@@ -224,6 +238,11 @@ public sealed partial class RuleFileParser
                 break;
         }
 
+        if (rule.Kind == RuleKind.Required && (keys.TryGetValue("when", out var condition) || keys.TryGetValue("unless", out condition)))
+        {
+            Error(condition.Key.Start, "kind 'required' concludes about the whole document; 'when' and 'unless' apply to matches of the other kinds");
+        }
+
         if (rule.Kind == RuleKind.Occurrence && rule.Max is null && rule.Min is null)
         {
             Error(root.Start, "kind 'occurrence' needs 'max' or 'min'");
@@ -233,6 +252,161 @@ public sealed partial class RuleFileParser
         {
             Error(keys["min"].Value.Start, $"'min' ({min}) is greater than 'max' ({max})");
         }
+    }
+
+    private static readonly (string Name, AttributionPart Value)[] AttributionParts =
+        [("source", AttributionPart.Source), ("cue", AttributionPart.Cue), ("content", AttributionPart.Content), ("source-and-cue", AttributionPart.SourceAndCue), ("attribution", AttributionPart.Attribution)];
+
+    private static readonly (string Name, CueKind Value)[] CueKindNames =
+        [.. Enum.GetValues<CueKind>().Select(k => (k.Name(), k))];
+
+    private static readonly (string Name, ContentKind Value)[] ContentKindNames =
+        [.. Enum.GetValues<ContentKind>().Select(k => (k.Name(), k))];
+
+    private static readonly (string Name, Documents.BlockKind Value)[] BlockKindNames =
+        [("heading", Documents.BlockKind.Heading), ("paragraph", Documents.BlockKind.Paragraph), ("blockquote", Documents.BlockKind.BlockQuote), ("list-item", Documents.BlockKind.ListItem), ("caption", Documents.BlockKind.Caption)];
+
+    private static readonly (string Name, SourceKind Value)[] SourceKindNames =
+        [.. Enum.GetValues<SourceKind>().Select(k => (k.Name(), k))];
+
+    /// <summary>`sources`, `cueKinds`, `cues` and `contentKinds`, from a rule's keys or a condition's.</summary>
+    private AttributionSelector ParseSelector(Dictionary<string, YamlNode> keys) => new()
+    {
+        Sources = keys.TryGetValue("sources", out var sources) ? WordList(sources, "sources", SourceKindNames) : [],
+        CueKinds = keys.TryGetValue("cueKinds", out var cueKinds) ? WordList(cueKinds, "cueKinds", CueKindNames) : [],
+        Cues = keys.TryGetValue("cues", out var cues) ? ParseMatcherNode(cues, "cues") : MatcherSpec.Empty,
+        ContentKinds = keys.TryGetValue("contentKinds", out var contents) ? WordList(contents, "contentKinds", ContentKindNames) : [],
+    };
+
+    /// <summary>
+    /// `when` / `unless`: one condition (a mapping with one key) or a list of them. The one condition so far is
+    /// `attribution: {near: governs | sentence | N, sources, cueKinds, cues, contentKinds}`.
+    /// </summary>
+    private ImmutableArray<RuleCondition> ParseConditions(YamlNode node, string key)
+    {
+        var items = node is YamlSequenceNode list ? list.Children.ToList() : [node];
+        var conditions = ImmutableArray.CreateBuilder<RuleCondition>();
+        foreach (var item in items)
+        {
+            if (item is not YamlMappingNode { Children.Count: 1 } one || one.Children.First().Key is not YamlScalarNode { Value: "attribution" or "words" or "block" } conditionKind)
+            {
+                Error(item.Start, $"a condition of '{key}' is 'attribution: {{near: governs | sentence | N, sources: [...], cueKinds: [...]}}', 'words: {{near: sentence | N, terms: [...], patterns: [...]}}' or 'block: [heading, caption, ...]'");
+                continue;
+            }
+
+            if (conditionKind.Value == "block")
+            {
+                conditions.Add(new BlockCondition(WordList(one.Children.First().Value, "block", BlockKindNames), Location(item.Start)));
+                continue;
+            }
+
+            var isWords = conditionKind.Value == "words";
+            if (one.Children.First().Value is not YamlMappingNode body)
+            {
+                Error(one.Children.First().Value.Start, $"'{conditionKind.Value}' must be a mapping, such as {{near: {(isWords ? "sentence" : "governs")}}}");
+                continue;
+            }
+
+            var allowed = isWords ? WordsConditionKeys : ConditionKeys;
+            var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            foreach (var (k, v) in body.Children)
+            {
+                var name = (k as YamlScalarNode)?.Value ?? "";
+                if (!allowed.Contains(name, StringComparer.Ordinal))
+                {
+                    Error(k.Start, $"unknown key '{name}' in a{(isWords ? " words" : "n attribution")} condition; expected one of: {string.Join(", ", allowed)}");
+                    continue;
+                }
+
+                fields[name] = v;
+            }
+
+            var near = Nearness.Governing;
+            if (fields.TryGetValue("near", out var nearNode) && Scalar(nearNode, "near") is { } text)
+            {
+                if (text == "governs")
+                {
+                    near = Nearness.Governing;
+                }
+                else if (text == "sentence")
+                {
+                    near = new Nearness(false, 0);
+                }
+                else if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sentences))
+                {
+                    near = new Nearness(false, sentences);
+                }
+                else
+                {
+                    Error(nearNode.Start, $"'near' is governs (the match lies in the attribution's content), sentence, or a number of sentences either side; not '{text}'");
+                }
+            }
+
+            if (isWords)
+            {
+                if (near.Governs)
+                {
+                    if (fields.TryGetValue("near", out var given))
+                    {
+                        Error(given.Start, "'near' of a words condition is sentence or a number of sentences either side");
+                    }
+
+                    near = new Nearness(false, 0);
+                }
+
+                var words = new MatcherSpec(
+                    fields.TryGetValue("terms", out var terms) ? StringList(terms, "terms") : [],
+                    fields.TryGetValue("patterns", out var patterns) ? PatternList(patterns, "patterns") : []);
+                if (words.IsEmpty)
+                {
+                    Error(body.Start, "a words condition needs 'terms' or 'patterns'");
+                }
+
+                conditions.Add(new WordsCondition(words, near, Location(item.Start)));
+                continue;
+            }
+
+            conditions.Add(new AttributionCondition(ParseSelector(fields), near, Location(item.Start)));
+        }
+
+        return conditions.ToImmutable();
+    }
+
+    /// <summary>A list of words from a closed set (kinds of source, cue or content), each checked where it is written.</summary>
+    private ImmutableArray<T> WordList<T>(YamlNode node, string key, (string Name, T Value)[] known)
+        where T : struct
+    {
+        var values = ImmutableArray.CreateBuilder<T>();
+        foreach (var item in node is YamlSequenceNode list ? list.Children.ToList() : [node])
+        {
+            if (ParseWord(item, key, known) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.ToImmutable();
+    }
+
+    private T? ParseWord<T>(YamlNode node, string key, (string Name, T Value)[] known)
+        where T : struct
+    {
+        var text = Scalar(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in known)
+        {
+            if (string.Equals(name, text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        Error(node.Start, $"unknown {key} '{text}'; expected one of: {string.Join(", ", known.Select(k => k.Name))}");
+        return null;
     }
 
     private MatcherSpec ParseMatcherKeys(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys) => new(

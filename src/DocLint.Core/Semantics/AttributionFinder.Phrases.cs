@@ -1,0 +1,510 @@
+using DocLint.Core.Semantics.Lexicon;
+
+namespace DocLint.Core.Semantics;
+
+/// <summary>Noun phrases: where a source starts and ends, read off function words and punctuation.</summary>
+internal sealed partial class AttributionFinder
+{
+    private const int MaxPhraseTokens = 16;
+
+    /// <summary>True for a word that can begin a noun phrase: a determiner, quantifier or numeral.</summary>
+    private bool IsDeterminer(int i) =>
+        i >= 0 && i < Count && (T(i).IsWord || T(i).Kind == TokenKind.Number)
+        && (T(i).Kind == TokenKind.Number || Grammar.Definite.Contains(Key(i)) || Grammar.Indefinite.Contains(Key(i)) || Grammar.Quantifiers.Contains(Key(i)) || Grammar.Numerals.Contains(Key(i)));
+
+    /// <summary>A word that is a verb form of the lexicon in a clause, not a modifier ("said", "told", "argues").</summary>
+    private bool IsVerbLike(int i)
+    {
+        if (!T(i).IsWord || T(i).IsCapitalized)
+        {
+            return false;
+        }
+
+        var key = Key(i);
+        return _lexicon.Find(key, i + 1 < Count && T(i + 1).IsWord ? Key(i + 1) : default) is { Weak: false } verb && (verb.Forms & (VerbForms.Past | VerbForms.Third | VerbForms.Gerund)) != 0
+            || Grammar.BeForms.Contains(key) || Grammar.Auxiliaries.Contains(key);
+    }
+
+    /// <summary>A word that can be part of a noun phrase: not a clause link, auxiliary or verb of saying.</summary>
+    private bool IsPhraseWord(int i)
+    {
+        if (i < 0 || i >= Count || T(i).IsQuoted)
+        {
+            return false;
+        }
+
+        ref readonly var t = ref T(i);
+        if (t.Kind is TokenKind.Number or TokenKind.Possessive)
+        {
+            return true;
+        }
+
+        if (!t.IsWord)
+        {
+            return false;
+        }
+
+        // A capitalised stop word is a name ("May", "Will") unless it opens the sentence ("Though sources said").
+        var key = Key(i);
+        return !(Grammar.Stops.Contains(key) && (!t.IsCapitalized || t.IsInitial)) && !IsVerbLike(i) && !Grammar.ObjectPronouns.Contains(key);
+    }
+
+    /// <summary>
+    /// The first token of the noun phrase that ends at <paramref name="last"/>, walking left; -1 when there is
+    /// none. Takes in determiners, names, titles, modifiers, possessives, parentheticals ("(R-Ohio)") and
+    /// prepositional phrases inside the phrase ("a spokesman for the ministry", "people familiar with").
+    /// </summary>
+    private int LeftNounPhrase(int last)
+    {
+        var i = last;
+        var words = 0;
+        while (i >= 0 && last - i < MaxPhraseTokens)
+        {
+            ref readonly var t = ref T(i);
+            if (t.IsQuoted)
+            {
+                break;
+            }
+
+            if (t.Kind == TokenKind.Possessive)
+            {
+                i--;
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Number)
+            {
+                words++;
+                i--;
+                continue;
+            }
+
+            // A word or two in quotation marks inside the phrase: "an “Uprising” fighter named Hakimullah".
+            if (t.Kind == TokenKind.CloseQuote && words > 0)
+            {
+                var open = i - 1;
+                while (open >= 0 && T(open).Kind == TokenKind.Word && i - open <= 4)
+                {
+                    open--;
+                }
+
+                if (open >= 0 && T(open).Kind == TokenKind.OpenQuote && open < i - 1)
+                {
+                    words++;
+                    i = open - 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (t.Kind == TokenKind.CloseParen && words == 0 && i == last)
+            {
+                var open = i - 1;
+                while (open >= 0 && T(open).Kind != TokenKind.OpenParen && i - open < 10)
+                {
+                    open--;
+                }
+
+                if (open < 1 || T(open).Kind != TokenKind.OpenParen)
+                {
+                    break;
+                }
+
+                i = open - 1;
+                continue;
+            }
+
+            if (!t.IsWord)
+            {
+                break;
+            }
+
+            var key = Key(i);
+            if (words > 0 && (key.Equals("and", StringComparison.OrdinalIgnoreCase) || key.Equals("&", StringComparison.Ordinal)) && JoinsTwoSources(i))
+            {
+                i--;
+                continue;
+            }
+
+            if (IsDeterminer(i) && !t.IsCapitalized || Grammar.Definite.Contains(key) || Grammar.Indefinite.Contains(key))
+            {
+                // "a spokesman for the ministry": the determiner ends this phrase, unless a preposition inside a
+                // longer phrase comes before it.
+                words++;
+                if (IsWordIn(i - 1, Grammar.NounPhrasePrepositions) && !IsWord(i - 1, "to") && IsPhraseWord(i - 2) && !IsDeterminer(i - 2) && !IsOccasionPhrase(i - 1))
+                {
+                    i -= 2;
+                    continue;
+                }
+
+                return HasHead(i, last) ? i : -1;
+            }
+
+            if ((Grammar.NounPhrasePrepositions.Contains(key) || key.Equals("by", StringComparison.OrdinalIgnoreCase) && IsWordIn(i - 1, _lexicon.Document)) && !t.IsCapitalized)
+            {
+                if (words > 0 && IsPhraseWord(i - 1) && !IsOccasionPhrase(i) && (!key.Equals("to", StringComparison.OrdinalIgnoreCase) || IsRoleNoun(i - 1) || IsWord(i - 1, "close") || IsWord(i - 1, "privy")))
+                {
+                    i--;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (!IsPhraseWord(i))
+            {
+                break;
+            }
+
+            words++;
+            i--;
+        }
+
+        var first = i + 1;
+        while (first <= last && !(T(first).IsWord || T(first).Kind == TokenKind.Number))
+        {
+            first++;
+        }
+
+        return first <= last && words > 0 && HasHead(first, last) ? first : -1;
+    }
+
+    /// <summary>True when the phrase has a word that is not a determiner: "The remarks" has, "The" alone has not.</summary>
+    private bool HasHead(int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (T(k).Kind == TokenKind.Number || T(k).IsWord && !(Grammar.Definite.Contains(Key(k)) || Grammar.Indefinite.Contains(Key(k))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Smith and Jones said", "critics and analysts say": an "and" between two names or two kinds of people.</summary>
+    private bool JoinsTwoSources(int and) =>
+        and > 0 && and + 1 < Count && T(and - 1).IsWord && T(and + 1).IsWord
+        && ((T(and - 1).IsCapitalized && T(and + 1).IsCapitalized) || (IsWordIn(and - 1, _lexicon.Person) && IsWordIn(and + 1, _lexicon.Person)));
+
+    /// <summary>A preposition that starts a phrase of time or occasion ("in a statement", "on Tuesday"), not part of a source.</summary>
+    private bool IsOccasionPhrase(int preposition)
+    {
+        if (!IsWordIn(preposition, Grammar.NounPhrasePrepositions))
+        {
+            return false;
+        }
+
+        for (var k = preposition + 1; k < Count && k <= preposition + 3; k++)
+        {
+            if (!T(k).IsWord)
+            {
+                return false;
+            }
+
+            var key = Key(k);
+            if (Grammar.Definite.Contains(key) || Grammar.Indefinite.Contains(key) || key.Equals("recent", StringComparison.OrdinalIgnoreCase) || key.Equals("separate", StringComparison.OrdinalIgnoreCase) || key.Equals("written", StringComparison.OrdinalIgnoreCase) || key.Equals("joint", StringComparison.OrdinalIgnoreCase) || key.Equals("brief", StringComparison.OrdinalIgnoreCase) || key.Equals("phone", StringComparison.OrdinalIgnoreCase) || key.Equals("televised", StringComparison.OrdinalIgnoreCase) || key.Equals("exclusive", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            return IsOccasionWord(k);
+        }
+
+        return false;
+    }
+
+    private bool IsOccasionWord(int i) => T(i).IsWord && Grammar.Occasions.Contains(Key(i));
+
+    /// <summary>
+    /// The last token of the noun phrase that starts at <paramref name="first"/>, walking right; -1 when there
+    /// is none. With <paramref name="appositive"/>, one appositive after a comma is taken in
+    /// ("said Maria Lopez, a spokeswoman for the ministry.").
+    /// </summary>
+    private int RightNounPhrase(int first, bool appositive)
+    {
+        if (first >= Count || T(first).IsQuoted)
+        {
+            return -1;
+        }
+
+        if (T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first))))
+        {
+            return first;
+        }
+
+        var i = first;
+        var head = -1;
+        if (IsDeterminer(i))
+        {
+            head = T(i).Kind == TokenKind.Number || Grammar.Quantifiers.Contains(Key(i)) || Grammar.Numerals.Contains(Key(i)) ? i : -1;
+            i++;
+            if (IsWord(i, "of"))
+            {
+                i++;
+                if (IsDeterminer(i))
+                {
+                    i++;
+                }
+            }
+        }
+
+        while (i < Count && i - first < MaxPhraseTokens)
+        {
+            ref readonly var t = ref T(i);
+            if (t.IsQuoted)
+            {
+                break;
+            }
+
+            if (t.Kind == TokenKind.Possessive)
+            {
+                i++;
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Number)
+            {
+                head = i++;
+                continue;
+            }
+
+            if (t.Kind == TokenKind.OpenParen && head >= 0)
+            {
+                var close = i + 1;
+                while (close < Count && T(close).Kind != TokenKind.CloseParen && close - i < 10)
+                {
+                    close++;
+                }
+
+                if (close >= Count || T(close).Kind != TokenKind.CloseParen)
+                {
+                    break;
+                }
+
+                head = close;
+                i = close + 1;
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Comma && appositive && head >= 0 && StartsAppositive(i + 1))
+            {
+                var end = i + 1;
+                while (end < Count && T(end).Kind is not (TokenKind.Comma or TokenKind.Period or TokenKind.Semicolon or TokenKind.Question or TokenKind.Exclamation or TokenKind.Dash or TokenKind.OpenQuote) && end - i < MaxPhraseTokens)
+                {
+                    end++;
+                }
+
+                return end - 1;
+            }
+
+            if (!t.IsWord)
+            {
+                break;
+            }
+
+            var key = Key(i);
+            if (head >= 0 && (key.Equals("and", StringComparison.OrdinalIgnoreCase) || key.Equals("&", StringComparison.Ordinal)) && i + 1 < Count && T(i + 1).IsWord && (T(i + 1).IsCapitalized || IsRoleNoun(i + 1)))
+            {
+                i++;
+                continue;
+            }
+
+            // "four scientists refuted the analysis": a past tense after the head ends the phrase.
+            if (head >= 0 && !t.IsCapitalized && key.Length > 4 && key.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !IsParticipleModifier(i))
+            {
+                break;
+            }
+
+            // A name takes no lower-case words after it ("Obama passionately rebuked …"), except a word for a
+            // body or role ("the Clinton campaign", "the Trump Organization spokesman").
+            if (head >= 0 && !t.IsCapitalized && (IsAdverb(i) || T(head).IsCapitalized && !IsRoleNoun(i) && !IsWordIn(i, _lexicon.Institution) && !IsWordIn(i, _lexicon.Organisation)
+                && !IsWordIn(i, _lexicon.Document) && !IsWordIn(i, _lexicon.Outlet) && !Grammar.NounPhrasePrepositions.Contains(key) && !IsParticipleModifier(i)))
+            {
+                break;
+            }
+
+            if ((Grammar.NounPhrasePrepositions.Contains(key) || key.Equals("by", StringComparison.OrdinalIgnoreCase) && IsWordIn(i - 1, _lexicon.Document)) && !t.IsCapitalized)
+            {
+                if (head < 0 || IsOccasionPhrase(i) || !IsPhraseWord(i + 1) || key.Equals("to", StringComparison.OrdinalIgnoreCase) && !IsWord(i - 1, "close") && !IsWord(i - 1, "privy") && !IsRoleNoun(i - 1))
+                {
+                    break;
+                }
+
+                i++;
+                if (IsDeterminer(i))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (IsDeterminer(i) && head >= 0 && !T(i).IsCapitalized)
+            {
+                break;
+            }
+
+            if (!IsPhraseWord(i))
+            {
+                break;
+            }
+
+            head = i++;
+        }
+
+        return head;
+    }
+
+    /// <summary>A word for a person by role: "an adviser to", "the ambassador to", "a spokesman for".</summary>
+    private bool IsRoleNoun(int i) =>
+        i >= 0 && T(i).IsWord && !T(i).IsCapitalized && (_lexicon.Person.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Spokesperson.Contains(Key(i)));
+
+    /// <summary>"familiar with", "close to", "briefed on": participles and adjectives that continue a source ("people familiar with the matter").</summary>
+    private bool IsParticipleModifier(int i) =>
+        IsWord(i, "briefed") || IsWord(i, "familiar") || IsWord(i, "close") || IsWord(i, "knowledgeable") || IsWord(i, "privy");
+
+    /// <summary>What can follow the comma after a name as an appositive: "a spokeswoman for…", "45,", "who…", "the ministry's…".</summary>
+    private bool StartsAppositive(int i)
+    {
+        if (i >= Count || T(i).IsQuoted)
+        {
+            return false;
+        }
+
+        if (T(i).Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        if (!T(i).IsWord)
+        {
+            return false;
+        }
+
+        var key = Key(i);
+        return Grammar.Definite.Contains(key) && !key.Equals("that", StringComparison.OrdinalIgnoreCase)
+            || T(i).IsCapitalized && !T(i).IsInitial
+            || Grammar.Indefinite.Contains(key)
+            || key.Equals("who", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("whose", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("former", StringComparison.OrdinalIgnoreCase)
+            || _lexicon.Title.Contains(key) && !T(i).IsCapitalized
+            || _lexicon.Person.Contains(key) && !T(i).IsCapitalized;
+    }
+
+    /// <summary>
+    /// The subject of the clause a participle or a second verb hangs from ("Smith criticised the plan,
+    /// saying …"; "She smiled and said …"): the source of an earlier attribution in the sentence, or the
+    /// first noun phrase of the sentence after any opening adjunct. -1 when there is none.
+    /// </summary>
+    private (int First, int Last) ClauseSubject(int before)
+    {
+        // The nearest clause that starts after "that", "which", "who" or a semicolon: "… is that the nominee,
+        // Donald Trump, emerged … by questioning"; otherwise the sentence's own subject.
+        for (var b = before - 2; b >= 0 && before - b < 24; b--)
+        {
+            if (T(b).IsQuoted || T(b).Kind is TokenKind.Period or TokenKind.Colon)
+            {
+                break;
+            }
+
+            if (T(b).Kind == TokenKind.Semicolon || IsWord(b, "that") || IsWord(b, "which") || IsWord(b, "who") || IsWord(b, "because") || IsWord(b, "while") || IsWord(b, "although"))
+            {
+                var candidate = b + 1;
+                var end = candidate < before ? RightNounPhrase(candidate, appositive: true) : -1;
+                if (end >= 0 && end < before && IsAgent(candidate, end) && !IsVerbForm(candidate))
+                {
+                    return (candidate, end);
+                }
+
+                break;
+            }
+        }
+
+        var start = 0;
+        while (start < before && (T(start).IsQuoted || !T(start).IsWord))
+        {
+            start++;
+        }
+
+        // An opening adjunct ("On Monday, …", "Speaking to reporters, …") ends at the first comma.
+        if (start < before && T(start).IsWord && (Grammar.ClauseOpeners.Contains(Key(start)) || Key(start).EndsWith("ing", StringComparison.OrdinalIgnoreCase)))
+        {
+            var comma = start + 1;
+            while (comma < before && T(comma).Kind != TokenKind.Comma)
+            {
+                comma++;
+            }
+
+            if (comma < before)
+            {
+                start = comma + 1;
+            }
+            else if (IsWordIn(start, Grammar.Stops))
+            {
+                start++;
+            }
+        }
+
+        if (start >= before || !T(start).IsWord)
+        {
+            return (-1, -1);
+        }
+
+        var last = RightNounPhrase(start, appositive: true);
+        if (last < 0 || last >= before || !IsAgent(start, last))
+        {
+            return (-1, -1);
+        }
+
+        return (start, last);
+    }
+
+    /// <summary>
+    /// True when a phrase can be a source at all: a pronoun, a name, or a word for a person, group, body,
+    /// document or outlet. Keeps weak cues ("calls", "claims") from being read as verbs after nouns that
+    /// cannot speak.
+    /// </summary>
+    private bool IsAgent(int first, int last)
+    {
+        // A number is an agent as the head of its phrase ("nine out of 10 say"), not inside one ("the 2016 race").
+        if (T(last).Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        for (var i = last; i >= first; i--)
+        {
+            if (!T(i).IsWord)
+            {
+                continue;
+            }
+
+            var key = Key(i);
+            if (Grammar.SubjectPronouns.Contains(key) || Grammar.Relatives.Contains(key)
+                || (T(i).IsCapitalized && !(T(i).IsInitial && IsCommonWord(i)))
+                || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key)
+                || _lexicon.Outlet.Contains(key) || _lexicon.Spokesperson.Contains(key) || _lexicon.Organisation.Contains(key)
+                || _lexicon.Title.Contains(key) || _lexicon.Share.Contains(key) || key.Equals("those", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A capitalised first word that is an ordinary word ("Officials", "Some", "The"), not a name.</summary>
+    private bool IsCommonWord(int i)
+    {
+        var key = Key(i);
+        return Grammar.Stops.Contains(key) || Grammar.Definite.Contains(key) || Grammar.Indefinite.Contains(key) || Grammar.Quantifiers.Contains(key)
+            || Grammar.Numerals.Contains(key) || Grammar.SubjectPronouns.Contains(key) || Grammar.ClauseOpeners.Contains(key)
+            || _lexicon.Person.Contains(key) || _lexicon.Document.Contains(key) || _lexicon.Institution.Contains(key)
+            || _lexicon.Outlet.Contains(key) || _lexicon.Spokesperson.Contains(key) || _lexicon.IsVerb(key)
+            || Grammar.Adverbs.Contains(key);
+    }
+}

@@ -1,0 +1,434 @@
+using System.Collections.Frozen;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Semantics;
+
+/// <summary>What kind of source a phrase is, and what a reference ("he", "the official") refers back to.</summary>
+internal sealed partial class AttributionFinder
+{
+    /// <summary>Titles written short, with the word a later reference uses: "Sen. Lopez" … "the senator".</summary>
+    private static readonly FrozenDictionary<string, string> TitleWords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sen"] = "senator",
+        ["rep"] = "representative",
+        ["gov"] = "governor",
+        ["gen"] = "general",
+        ["pres"] = "president",
+        ["dr"] = "doctor",
+        ["prof"] = "professor",
+        ["adm"] = "admiral",
+        ["col"] = "colonel",
+        ["capt"] = "captain",
+        ["lt"] = "lieutenant",
+        ["sgt"] = "sergeant",
+        ["amb"] = "ambassador",
+        ["rev"] = "reverend",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A source or name seen earlier in the story, for resolving references.</summary>
+    private readonly record struct Mention(int Sentence, TextSpan Span, SourceKind Kind, string Head, string? Role, bool Plural);
+
+    private (SourceKind Kind, TextSpan? Antecedent, SourceKind AntecedentKind) Classify(int first, int last)
+    {
+        var (kind, head, role, plural) = KindOf(first, last);
+        if (kind != SourceKind.Reference)
+        {
+            _mentions.Add(new Mention(_sentenceIndex, Span(first, last), kind, head, role, plural));
+            return (kind, null, SourceKind.None);
+        }
+
+        return Resolve(first, last, head) is { } mention ? (kind, mention.Span, mention.Kind) : (kind, null, SourceKind.None);
+    }
+
+    private (SourceKind Kind, string Head, string? Role, bool Plural) KindOf(int first, int last)
+    {
+        if (first == last && T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first)) || Grammar.Relatives.Contains(Key(first))))
+        {
+            return (SourceKind.Reference, Key(first).ToString().ToLowerInvariant(), null, false);
+        }
+
+        // The core of the phrase ends at its first comma, parenthesis or preposition ("a spokesman | for the
+        // ministry"), except "of" inside a name ("Bank of America").
+        var coreLast = last;
+        for (var k = first + 1; k <= last; k++)
+        {
+            ref readonly var t = ref T(k);
+            var preposition = t.IsWord && !t.IsCapitalized && (Grammar.NounPhrasePrepositions.Contains(Key(k)) || IsParticipleModifier(k) || Key(k).Equals("who", StringComparison.OrdinalIgnoreCase));
+            if (t.Kind is TokenKind.Comma or TokenKind.OpenParen or TokenKind.Dash || preposition && !(IsWord(k, "of") && T(k - 1).IsCapitalized && k + 1 <= last && T(k + 1).IsCapitalized))
+            {
+                coreLast = k - 1;
+                break;
+            }
+        }
+
+        var head = coreLast;
+        while (head > first && !(T(head).IsWord || T(head).Kind == TokenKind.Number))
+        {
+            head--;
+        }
+
+        // "a study published in …", "the report released Tuesday": the noun before a participle is the head.
+        while (head > first && T(head).IsWord && !T(head).IsCapitalized && (Key(head).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IsOccasionWord(head)) && T(head - 1).IsWord && !Grammar.Definite.Contains(Key(head - 1)) && !Grammar.Indefinite.Contains(Key(head - 1)))
+        {
+            coreLast = head - 1;
+            head--;
+        }
+
+        var headKey = Key(head);
+        var headWord = headKey.ToString().ToLowerInvariant();
+        var firstKey = Key(first);
+        var plural = headWord.EndsWith('s') && !headWord.EndsWith("ss", StringComparison.Ordinal);
+        var definite = Grammar.Definite.Contains(firstKey) || HasPossessive(first, head);
+        var role = RoleOf(first, last, coreLast);
+
+        if (_lexicon.Share.Contains(headKey))
+        {
+            // "47 percent said": the poll the share is of is the source.
+            return (SourceKind.Reference, headWord, role, true);
+        }
+
+        if (IsOutlet(first, coreLast))
+        {
+            return (SourceKind.Outlet, headWord, role, false);
+        }
+
+        if (_lexicon.Spokesperson.Contains(headKey) || (head > first && IsWord(head - 1, "press") && (IsWord(head, "secretary") || IsWord(head, "office"))))
+        {
+            if (HasName(head + 1, coreLast) || NameInAppositive(coreLast + 1, last, requireAppositive: true))
+            {
+                return (SourceKind.NamedPerson, headWord, role, false);
+            }
+
+            // A spokesperson speaks on the record for a body: named in the phrase ("a Lakers spokesman", "a
+            // spokeswoman for the senator") or, as "a spokesman said" has it, by the story around it.
+            return (SourceKind.UnnamedSpokesperson, headWord, role, plural);
+        }
+
+        if (IsName(head))
+        {
+            // "spokesman Sergei Ivanov", "Foreign Minister Sergei Lavrov": a name after a role is a person.
+            if (RoleBeforeName(first, head))
+            {
+                return (SourceKind.NamedPerson, headWord, role, false);
+            }
+
+            if (IsOrganisation(first, coreLast))
+            {
+                return (SourceKind.NamedOrganisation, headWord, role, plural);
+            }
+
+            if (_lexicon.Person.Contains(headKey) && plural)
+            {
+                // "Senate Democrats" is a caucus; "some Republicans" is a group no one is named in, unless the
+                // phrase names some ("some Democrats, including Sen. Bob Casey").
+                // A count of a party's members ("20 Republicans opposed it") is a vote, not a vague group.
+                return (NameInAppositive(coreLast + 1, last, requireAppositive: true) ? SourceKind.NamedPerson
+                    : IsQuantified(first) && !(_lexicon.Party.Contains(headKey) && (T(first).Kind == TokenKind.Number || Grammar.Numerals.Contains(firstKey))) ? SourceKind.UnnamedGroup
+                    : SourceKind.NamedOrganisation, headWord, role, true);
+            }
+
+            return (SourceKind.NamedPerson, headWord, role, false);
+        }
+
+        if (_lexicon.Document.Contains(headKey))
+        {
+            if (HasName(first, head - 1) && !IsSpeakerPossessive(first, head) || NameInAppositive(coreLast + 1, last, requireAppositive: false))
+            {
+                return (SourceKind.NamedDocument, headWord, role, plural);
+            }
+
+            return (definite ? SourceKind.Reference : SourceKind.UnnamedDocument, headWord, role, plural);
+        }
+
+        if (_lexicon.Institution.Contains(headKey) && !Grammar.Indefinite.Contains(firstKey) && !Grammar.Quantifiers.Contains(firstKey))
+        {
+            return (SourceKind.NamedOrganisation, headWord, role, plural);
+        }
+
+        // "Republicans said" at the start of a sentence, as in the middle of one: the party's caucus.
+        if (_lexicon.Party.Contains(headKey) && (!IsQuantified(first) || T(first).Kind == TokenKind.Number || Grammar.Numerals.Contains(firstKey)))
+        {
+            return (SourceKind.NamedOrganisation, headWord, role, true);
+        }
+
+        if (_lexicon.Person.Contains(headKey) || Grammar.Quantifiers.Contains(headKey))
+        {
+            if (NameInAppositive(coreLast + 1, last, requireAppositive: true))
+            {
+                return (SourceKind.NamedPerson, headWord, role, plural);
+            }
+
+            if (definite)
+            {
+                // "Trump's aides", "his advisers": unnamed people around a named one; "the official": a reference.
+                return (plural && HasPossessive(first, head) ? SourceKind.UnnamedGroup : SourceKind.Reference, headWord, role, plural);
+            }
+
+            if (Grammar.Indefinite.Contains(firstKey) || Grammar.Numerals.Contains(firstKey) || T(first).Kind == TokenKind.Number)
+            {
+                return (SourceKind.UnnamedIndividual, headWord, role, plural);
+            }
+
+            if (headWord is "source" or "sources" || KnowsOf(coreLast + 1, last))
+            {
+                return (SourceKind.UnnamedIndividual, headWord, role, plural);
+            }
+
+            // A bare singular ("Ambassador warned …", "official says") is a headline's shorthand for someone the story names.
+            return (plural || Grammar.Quantifiers.Contains(headKey) || Grammar.Quantifiers.Contains(firstKey) ? SourceKind.UnnamedGroup : SourceKind.Reference, headWord, role, plural);
+        }
+
+        if (HasName(first, coreLast))
+        {
+            return (IsOrganisation(first, coreLast) ? SourceKind.NamedOrganisation : SourceKind.NamedPerson, headWord, role, plural);
+        }
+
+        return (SourceKind.Reference, headWord, role, plural);
+    }
+
+    /// <summary>"some Republicans", "two aides", "a handful of …": a phrase that starts with a quantity.</summary>
+    private bool IsQuantified(int first)
+    {
+        var key = Key(first);
+        return Grammar.Quantifiers.Contains(key) || Grammar.Numerals.Contains(key) || Grammar.Indefinite.Contains(key) || T(first).Kind == TokenKind.Number;
+    }
+
+    /// <summary>A capitalised word that is a name, not a sentence's first word that happens to be capitalised.</summary>
+    private bool IsName(int i) =>
+        T(i).IsWord && T(i).IsCapitalized && !(T(i).IsInitial && IsCommonWord(i)) && !IsTitle(i) && !Grammar.Quantifiers.Contains(Key(i));
+
+    private bool IsTitle(int i) => T(i).IsWord && _lexicon.Title.Contains(Key(i)) && !_lexicon.Person.Contains(Key(i));
+
+    private bool RoleBeforeName(int first, int head)
+    {
+        var i = head;
+        while (i > first && IsName(i))
+        {
+            i--;
+        }
+
+        // "Foreign Minister Sergei Lavrov", but not "the Justice Department": no word of a body after the role.
+        return i < head && T(i).IsWord && (_lexicon.Spokesperson.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Person.Contains(Key(i)) && !T(i).IsCapitalized)
+            && !IsOrganisation(i + 1, head);
+    }
+
+    private bool HasName(int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (IsName(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasPossessive(int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (T(i).Kind == TokenKind.Possessive || IsWord(i, "his") || IsWord(i, "her") || IsWord(i, "their") || IsWord(i, "its"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Trump's statement": a document that is a person's words is that person's, but it does not name a document.</summary>
+    private bool IsSpeakerPossessive(int first, int head) => head - 1 >= first && T(head - 1).Kind == TokenKind.Possessive;
+
+    /// <summary>"Maria Lopez, a spokeswoman" … read the other way: "a spokeswoman, Maria Lopez,"; "critics, including Sen. X".</summary>
+    private bool NameInAppositive(int first, int last, bool requireAppositive)
+    {
+        if (first > last)
+        {
+            return false;
+        }
+
+        if (requireAppositive)
+        {
+            // The names must come after a comma or "including", "like", "such as": "critics of the policy like Max Eden".
+            while (first <= last && T(first).Kind != TokenKind.Comma && !IsWord(first, "including") && !IsWord(first, "like") && !IsWord(first, "such"))
+            {
+                first++;
+            }
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            if (IsName(i) && !_lexicon.Organisation.Contains(Key(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"people familiar with …", "sources close to …", "a person briefed on …".</summary>
+    private bool KnowsOf(int first, int last)
+    {
+        for (var i = first; i <= last && i <= first + 2; i++)
+        {
+            if (IsParticipleModifier(i) || IsWord(i, "knowledge"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsOrganisation(int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (T(i).IsWord && T(i).IsCapitalized && (_lexicon.Organisation.Contains(Key(i)) || T(i).IsAllCaps && T(i).Length is >= 2 and <= 6 && !_lexicon.Title.Contains(Key(i))))
+            {
+                return true;
+            }
+        }
+
+        // "the Kremlin", "the Pentagon": a capitalised name after "the" is rarely a person.
+        return IsWord(first, "the") && first + 1 <= last && IsName(first + 1);
+    }
+
+    private bool IsOutlet(int first, int last)
+    {
+        var start = IsWord(first, "the") ? first + 1 : first;
+        if (start <= last && T(start).IsWord && T(start).IsCapitalized && _lexicon.OutletFirstWords.Contains(Key(start)))
+        {
+            for (var end = last; end >= start; end--)
+            {
+                if (_lexicon.OutletNames.Contains(_prose.AsSpan(T(first).Start, T(end).End - T(first).Start)) || _lexicon.OutletNames.Contains(_prose.AsSpan(T(start).Start, T(end).End - T(start).Start)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            if (T(i).IsWord && !T(i).IsCapitalized && _lexicon.Outlet.Contains(Key(i)) && (i == last || !T(i + 1).IsWord))
+            {
+                return true;
+            }
+        }
+
+        return IsWord(last, "media") || IsWord(last, "reports") && first < last && (IsWord(last - 1, "media") || IsWord(last - 1, "news") || IsWord(last - 1, "press"));
+    }
+
+    /// <summary>What a later reference may call this source: "the senator" for "Sen. Lopez", "the spokeswoman" for "Lopez, a spokeswoman for …".</summary>
+    private string? RoleOf(int first, int last, int coreLast)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (!T(i).IsWord || (i > coreLast && !_lexicon.Person.Contains(Key(i)) && !_lexicon.Title.Contains(Key(i))))
+            {
+                continue;
+            }
+
+            var key = Key(i);
+            if (TitleWords.TryGetValue(key.ToString(), out var word))
+            {
+                return word;
+            }
+
+            if ((i > coreLast || i < coreLast) && (_lexicon.Title.Contains(key) || _lexicon.Person.Contains(key)) && !T(i).IsCapitalized)
+            {
+                return key.ToString().ToLowerInvariant();
+            }
+
+            if (i < coreLast && _lexicon.Title.Contains(key) && T(i).IsCapitalized)
+            {
+                return key.ToString().ToLowerInvariant();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The source a reference refers back to, within <see cref="LookBack"/> sentences; null when none fits.</summary>
+    private Mention? Resolve(int first, int last, string head)
+    {
+        var oldest = _sentenceIndex - LookBack;
+        var pronoun = first == last && T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first)) || Grammar.Relatives.Contains(Key(first)));
+        for (var m = _mentions.Count - 1; m >= 0; m--)
+        {
+            var mention = _mentions[m];
+            if (mention.Sentence < oldest)
+            {
+                break;
+            }
+
+            if (mention.Span.Start >= T(first).Start)
+            {
+                continue;
+            }
+
+            var fits = pronoun
+                ? head switch
+                {
+                    "he" or "she" or "him" or "her" => mention.Kind == SourceKind.NamedPerson || mention.Kind is SourceKind.UnnamedIndividual or SourceKind.UnnamedSpokesperson && !mention.Plural,
+                    "they" or "them" => mention.Plural || mention.Kind is SourceKind.NamedOrganisation or SourceKind.UnnamedGroup,
+                    "it" => mention.Kind is SourceKind.NamedOrganisation or SourceKind.NamedDocument or SourceKind.UnnamedDocument or SourceKind.Outlet,
+                    _ => false,
+                }
+                : SameNoun(mention.Head, head) || mention.Role is { } role && SameNoun(role, head);
+            if (fits)
+            {
+                return mention;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameNoun(string a, string b) =>
+        a == b || (a.Length + 1 == b.Length && b.StartsWith(a, StringComparison.Ordinal) && b[^1] == 's') || (b.Length + 1 == a.Length && a.StartsWith(b, StringComparison.Ordinal) && a[^1] == 's');
+
+    /// <summary>
+    /// Names in the sentence that are not sources ("Lopez met the minister"), so that a later "she" or "the
+    /// minister" can be resolved to them: runs of two or more capitalised words, or a title and a name.
+    /// </summary>
+    private void RecordNames()
+    {
+        var i = 0;
+        while (i < Count)
+        {
+            if (!T(i).IsWord || T(i).IsQuoted || !T(i).IsCapitalized || (T(i).IsInitial && IsCommonWord(i) && !IsTitle(i)))
+            {
+                i++;
+                continue;
+            }
+
+            var first = i;
+            while (i + 1 < Count && !T(i + 1).IsQuoted && (T(i + 1).IsWord && T(i + 1).IsCapitalized || IsWord(i + 1, "of") && i + 2 < Count && T(i + 2).IsWord && T(i + 2).IsCapitalized))
+            {
+                i++;
+            }
+
+            var last = i;
+            i++;
+            if (last > first || IsTitle(first))
+            {
+                var span = Span(first, last);
+                if (!_mentions.Exists(m => m.Sentence == _sentenceIndex && m.Span.OverlapsWith(span)))
+                {
+                    var kind = IsOrganisation(first, last) ? SourceKind.NamedOrganisation : SourceKind.NamedPerson;
+                    _mentions.Add(new Mention(_sentenceIndex, span, kind, Key(last).ToString().ToLowerInvariant(), RoleOf(first, last, last), false));
+                }
+            }
+        }
+
+        // Mentions too far back to be referred to are dropped, so the list stays short.
+        if (_mentions.Count > 256)
+        {
+            _mentions.RemoveAll(m => m.Sentence < _sentenceIndex - LookBack);
+        }
+    }
+}

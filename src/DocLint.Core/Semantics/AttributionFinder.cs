@@ -1,0 +1,252 @@
+using System.Collections.Immutable;
+using DocLint.Core.Documents;
+using DocLint.Core.Semantics.Lexicon;
+using DocLint.Core.Text;
+using FrozenLookup = System.Collections.Frozen.FrozenSet<string>.AlternateLookup<System.ReadOnlySpan<char>>;
+
+namespace DocLint.Core.Semantics;
+
+/// <summary>
+/// Finds the attributions of a document, sentence by sentence, from what the text shows: a lexicon of
+/// cues, noun-phrase and clause boundaries read off function words and punctuation, capitalisation,
+/// titles and appositives, and the sources named earlier in the story. Deterministic; no model.
+/// <para>
+/// For each cue it looks for the source where English puts it: before the verb ("a senior official
+/// said"), after it ("…, said Maria Lopez"; "according to people familiar with the plan"), before an
+/// appositive ("Lopez, a spokeswoman for the ministry, said"), in a relative clause ("who said"), or as
+/// the subject of the clause a participle hangs from ("…, adding that"). The content is the quotation
+/// or clause the cue introduces, or the one before it ("The talks stalled, she said."). What a
+/// reference ("he", "the official") refers to is looked for in the sentences before it
+/// (<see cref="LookBack"/>), so the result for a sentence depends on a bounded stretch of text: the
+/// same whether a file is linted whole or in parts.
+/// </para>
+/// </summary>
+internal sealed partial class AttributionFinder
+{
+    /// <summary>How many sentences back a reference is resolved.</summary>
+    public const int LookBack = 12;
+
+    private readonly Document _document;
+    private readonly string _prose;
+    private readonly Lexicon.Lexicon _lexicon = Lexicon.Lexicon.Instance;
+    private readonly Tokenizer _tokens = new();
+    private readonly List<Attribution> _found = [];
+    private readonly List<Mention> _mentions = [];
+    private readonly char[] _keyBuffer = new char[64];
+    private readonly ImmutableArray<TextSpan> _quoted;
+    private TextSpan _sentence;
+    private int _sentenceIndex;
+    private int _sentenceFirstFound;
+
+    /// <summary>True for a headline in title case ("Glenn Beck Says Trump Poses a Threat"): capitals tell nothing there.</summary>
+    private bool _titleCase;
+
+    private AttributionFinder(Document document)
+    {
+        _document = document;
+        _prose = document.Prose;
+        _quoted = document.QuotedRegions;
+    }
+
+    public static ImmutableArray<Attribution> Find(Document document)
+    {
+        var finder = new AttributionFinder(document);
+        finder.Run();
+        finder._found.Sort(static (a, b) => a.Cue.Start.CompareTo(b.Cue.Start));
+        return [.. finder._found];
+    }
+
+    private void Run()
+    {
+        var sentences = _document.Sentences;
+        for (_sentenceIndex = 0; _sentenceIndex < sentences.Length; _sentenceIndex++)
+        {
+            _sentence = sentences[_sentenceIndex];
+            _tokens.Tokenize(_prose, _sentence, _quoted);
+            _sentenceFirstFound = _found.Count;
+            RecordNames();
+            AnalyzeSentence();
+        }
+    }
+
+    private int Count => _tokens.Count;
+
+    private ref readonly Token T(int i) => ref _tokens[i];
+
+    /// <summary>The text of token <paramref name="i"/>, with curly apostrophes made straight, for lookups.</summary>
+    private ReadOnlySpan<char> Key(int i)
+    {
+        ref readonly var t = ref _tokens[i];
+        var text = _prose.AsSpan(t.Start, t.Length);
+        if (text.Length > 0 && text[^1] == '.' && t.Length > 1)
+        {
+            text = text[..^1];
+        }
+
+        if (text.IndexOf('’') < 0 || text.Length > _keyBuffer.Length)
+        {
+            return text;
+        }
+
+        text.CopyTo(_keyBuffer);
+        var copy = _keyBuffer.AsSpan(0, text.Length);
+        copy.Replace('’', '\'');
+        return copy;
+    }
+
+    private bool IsWord(int i, string word) =>
+        i >= 0 && i < Count && T(i).IsWord && Key(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private bool IsWordIn(int i, FrozenLookup set) => i >= 0 && i < Count && T(i).IsWord && set.Contains(Key(i));
+
+    private bool IsWordIn(int i, WordSet set) => i >= 0 && i < Count && T(i).IsWord && set.Contains(Key(i));
+
+    private bool IsKind(int i, TokenKind kind) => i >= 0 && i < Count && T(i).Kind == kind;
+
+    /// <summary>True for tokens that end a clause: sentence punctuation, semicolons, dashes, colons.</summary>
+    private bool IsClauseEnd(int i) => i >= Count || T(i).Kind is TokenKind.Period or TokenKind.Question or TokenKind.Exclamation or TokenKind.Semicolon;
+
+    private void AnalyzeSentence()
+    {
+        _titleCase = IsTitleCase();
+        TryFrame();
+        for (var i = 0; i < Count; i++)
+        {
+            ref readonly var t = ref T(i);
+            if (t.IsQuoted || !t.IsWord)
+            {
+                continue;
+            }
+
+            if (TryAccordingTo(i) || TryHedge(i) || TryVerb(i))
+            {
+                continue;
+            }
+        }
+
+        DropNestedBeliefs();
+        TrimContents();
+    }
+
+    /// <summary>
+    /// "She said he feels he can win": a belief or intention inside what someone is reported to have said is
+    /// part of that content, not an attribution of its own.
+    /// </summary>
+    private void DropNestedBeliefs()
+    {
+        for (var a = _found.Count - 1; a >= _sentenceFirstFound; a--)
+        {
+            if (_found[a].CueKind is not (CueKind.Belief or CueKind.Intent))
+            {
+                continue;
+            }
+
+            for (var b = _sentenceFirstFound; b < _found.Count; b++)
+            {
+                if (b != a && _found[b].ContentKind == ContentKind.Clause && _found[b].Content is { } content && content.Contains(_found[a].Cue)
+                    && _found[b].CueKind is CueKind.Speech or CueKind.Frame)
+                {
+                    _found.RemoveAt(a);
+                    break;
+                }
+            }
+        }
+    }
+
+    private bool IsTitleCase()
+    {
+        int words = 0, capitalised = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (T(i).IsWord && T(i).Length > 3 && !T(i).IsQuoted)
+            {
+                words++;
+                capitalised += T(i).IsCapitalized ? 1 : 0;
+            }
+        }
+
+        return words >= 3 && capitalised * 4 >= words * 3;
+    }
+
+    private void Add(CueKind cueKind, int cueFirst, int cueLast, TextSpan? source, SourceKind kind, TextSpan? content, ContentKind contentKind, TextSpan? antecedent = null, SourceKind antecedentKind = SourceKind.None)
+    {
+        var cue = TextSpan.FromBounds(T(cueFirst).Start, T(cueLast).End);
+        foreach (var known in _found.Skip(_sentenceFirstFound))
+        {
+            if (known.Cue.OverlapsWith(cue))
+            {
+                return;
+            }
+        }
+
+        if (content is { IsEmpty: true })
+        {
+            content = null;
+            contentKind = ContentKind.None;
+        }
+
+        _found.Add(new Attribution(cueKind, cue, source, content, kind, content is null ? ContentKind.None : contentKind, antecedent, antecedentKind));
+    }
+
+    /// <summary>
+    /// Two attributions in one sentence ("X, she said, and Y, he added"): a content that runs into the next
+    /// attribution's source or cue stops before it.
+    /// </summary>
+    private void TrimContents()
+    {
+        for (var a = _sentenceFirstFound; a < _found.Count; a++)
+        {
+            var attribution = _found[a];
+            if (attribution.Content is not { } content || attribution.ContentKind == ContentKind.Quotation)
+            {
+                continue;
+            }
+
+            var end = content.End;
+            for (var b = _sentenceFirstFound; b < _found.Count; b++)
+            {
+                // A hedge inside the content ("the minister reportedly resigned, NHK said") is part of what was said.
+                if (b == a || _found[b].Source is null)
+                {
+                    continue;
+                }
+
+                // The other attribution begins at its source when that stands inside this content, else at its cue.
+                var other = _found[b].Source is { } s && s.Start < _found[b].Cue.Start && s.Start > content.Start ? s.Start : _found[b].Cue.Start;
+                if (other > content.Start && other < end && !(attribution.Source is { } own && own.OverlapsWith(_found[b].Cue)))
+                {
+                    end = other;
+                }
+            }
+
+            if (end != content.End)
+            {
+                var trimmed = TrimSpan(TextSpan.FromBounds(content.Start, end));
+                _found[a] = attribution with
+                {
+                    Content = trimmed.IsEmpty ? null : trimmed,
+                    ContentKind = trimmed.IsEmpty ? ContentKind.None : attribution.ContentKind,
+                };
+            }
+        }
+    }
+
+    /// <summary>The span without white space, commas and dashes at either end.</summary>
+    private TextSpan TrimSpan(TextSpan span)
+    {
+        int start = span.Start, end = span.End;
+        while (start < end && (char.IsWhiteSpace(_prose[start]) || _prose[start] is ',' or '—' or '–' or ';' or ':'))
+        {
+            start++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(_prose[end - 1]) || _prose[end - 1] is ',' or '—' or '–' or ';' or ':' or '-'))
+        {
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+
+    private TextSpan Span(int first, int last) => TextSpan.FromBounds(T(first).Start, T(last).End);
+}

@@ -1,0 +1,255 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace DocLint.Core.Semantics.Lexicon;
+
+/// <summary>The grammatical forms one spelling can be.</summary>
+[Flags]
+internal enum VerbForms : byte
+{
+    None = 0,
+    Base = 1,
+    Third = 2,
+    Past = 4,
+    Participle = 8,
+    Gerund = 16,
+}
+
+/// <summary>One spelling of an attribution verb.</summary>
+internal sealed record CueVerb(string Lemma, CueKind Class, VerbForms Forms, bool Weak, string? Particle);
+
+/// <summary>
+/// The word lists of the semantic layer, read once from the text files beside this class (embedded in the
+/// assembly). Lookups take spans and ignore case, so the scan allocates nothing.
+/// </summary>
+internal sealed class Lexicon
+{
+    private static readonly Lazy<Lexicon> Shared = new(Load);
+
+    private Lexicon(Dictionary<string, List<CueVerb>> verbs, Dictionary<string, HashSet<string>> sections)
+    {
+        Verbs = verbs.ToFrozenDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        Person = Set(sections, "source-words/person");
+        Spokesperson = Set(sections, "source-words/spokesperson");
+        Institution = Set(sections, "source-words/institution");
+        Document = Set(sections, "source-words/document");
+        Outlet = Set(sections, "source-words/outlet");
+        OutletNames = Set(sections, "source-words/outlet-name");
+        Organisation = Set(sections, "source-words/organisation");
+        Share = Set(sections, "source-words/share");
+        Label = Set(sections, "source-words/label");
+        Party = Set(sections, "source-words/party");
+        Title = Set(sections, "source-words/title");
+        HedgeAdverb = Set(sections, "hedges/adverb");
+        Raising = Set(sections, "hedges/raising");
+        Impersonal = Set(sections, "hedges/impersonal");
+        Appearance = Set(sections, "hedges/appearance");
+        OutletFirstWords = OutletNames.Set.Select(n => n.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public static Lexicon Instance => Shared.Value;
+
+    /// <summary>Each spelling's verbs: one, or more when phrasal verbs share it ("point out", "point to").</summary>
+    public FrozenDictionary<string, CueVerb[]> Verbs { get; }
+
+    public FrozenDictionary<string, CueVerb[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; }
+
+    /// <summary>True when the spelling is a form of any verb of the lexicon, phrasal or not.</summary>
+    public bool IsVerb(ReadOnlySpan<char> word) => VerbLookup.ContainsKey(word);
+
+    /// <summary>
+    /// The verb <paramref name="word"/> is, given the word after it: a phrasal verb when its particle
+    /// follows ("points out"), else the plain verb of that spelling, if there is one.
+    /// </summary>
+    public CueVerb? Find(ReadOnlySpan<char> word, ReadOnlySpan<char> next)
+    {
+        if (!VerbLookup.TryGetValue(word, out var verbs))
+        {
+            return null;
+        }
+
+        CueVerb? plain = null;
+        foreach (var verb in verbs)
+        {
+            if (verb.Particle is null)
+            {
+                plain = verb;
+            }
+            else if (next.Equals(verb.Particle, StringComparison.OrdinalIgnoreCase))
+            {
+                return verb;
+            }
+        }
+
+        return plain;
+    }
+
+    public WordSet Person { get; }
+
+    public WordSet Spokesperson { get; }
+
+    public WordSet Institution { get; }
+
+    public WordSet Document { get; }
+
+    public WordSet Outlet { get; }
+
+    public WordSet OutletNames { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OutletFirstWords { get; }
+
+    public WordSet Organisation { get; }
+
+    public WordSet Share { get; }
+
+    /// <summary>Members of a party or camp: "Republicans", "Democrats".</summary>
+    public WordSet Party { get; }
+
+    /// <summary>Labels that head a paragraph ("UPDATE:", "WATCH:"): not speakers.</summary>
+    public WordSet Label { get; }
+
+    public WordSet Title { get; }
+
+    public WordSet HedgeAdverb { get; }
+
+    public WordSet Raising { get; }
+
+    public WordSet Impersonal { get; }
+
+    public WordSet Appearance { get; }
+
+    private static WordSet Set(Dictionary<string, HashSet<string>> sections, string name) =>
+        new(sections.TryGetValue(name, out var words) ? words.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : FrozenSet<string>.Empty);
+
+    private static Lexicon Load()
+    {
+        var verbs = new Dictionary<string, List<CueVerb>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in Lines("cue-verbs.txt"))
+        {
+            AddVerb(verbs, line);
+        }
+
+        var sections = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in new[] { "source-words", "hedges" })
+        {
+            var current = default(HashSet<string>);
+            foreach (var line in Lines(file + ".txt"))
+            {
+                if (line.StartsWith('[') && line.EndsWith(']'))
+                {
+                    current = [];
+                    sections[$"{file}/{line[1..^1]}"] = current;
+                }
+                else
+                {
+                    (current ?? throw new InvalidDataException($"{file}.txt: a word before the first [section]: '{line}'")).Add(line);
+                }
+            }
+        }
+
+        return new Lexicon(verbs, sections);
+    }
+
+    private static IEnumerable<string> Lines(string name)
+    {
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("DocLint.Lexicon/" + name)
+            ?? throw new InvalidOperationException($"the lexicon file {name} is not embedded");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } raw)
+        {
+            var line = raw.Trim();
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>One line of cue-verbs.txt: "lemma[/past[/participle]] [particle] class [weak]".</summary>
+    private static void AddVerb(Dictionary<string, List<CueVerb>> verbs, string line)
+    {
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var weak = parts[^1] == "weak";
+        var classWord = weak ? parts[^2] : parts[^1];
+        var cueClass = Enum.Parse<CueKind>(classWord, ignoreCase: true);
+        var particle = parts.Length - (weak ? 2 : 1) > 1 ? parts[1] : null;
+        var forms = parts[0].Split('/');
+        var lemma = forms[0].TrimEnd('+');
+        var doubles = forms[0].EndsWith('+');
+        var past = forms.Length > 1 ? [forms[1]] : Inflect.Past(lemma, doubles);
+        var participle = forms.Length > 2 ? [forms[2]] : past;
+
+        void Add(string form, VerbForms kind)
+        {
+            // One lemma's spellings gather their forms ("said" is past and participle); a spelling two
+            // lemmas share keeps the first of them, except for phrasal verbs, which differ by particle.
+            if (!verbs.TryGetValue(form, out var list))
+            {
+                verbs[form] = [new CueVerb(lemma, cueClass, kind, weak, particle)];
+                return;
+            }
+
+            var index = list.FindIndex(v => v.Lemma == lemma && v.Particle == particle);
+            if (index >= 0)
+            {
+                list[index] = list[index] with { Forms = list[index].Forms | kind };
+            }
+            else if (particle is not null || list.TrueForAll(v => v.Particle is not null))
+            {
+                list.Add(new CueVerb(lemma, cueClass, kind, weak, particle));
+            }
+        }
+
+        Add(lemma, VerbForms.Base);
+        Add(Inflect.Third(lemma), VerbForms.Third);
+        foreach (var p in past)
+        {
+            Add(p, VerbForms.Past);
+        }
+
+        foreach (var p in participle)
+        {
+            Add(p, VerbForms.Participle);
+        }
+
+        foreach (var g in Inflect.Gerund(lemma, doubles))
+        {
+            Add(g, VerbForms.Gerund);
+        }
+    }
+
+    /// <summary>English's regular verb endings.</summary>
+    private static class Inflect
+    {
+        public static string Third(string lemma) =>
+            lemma.EndsWith('s') || lemma.EndsWith("sh", StringComparison.Ordinal) || lemma.EndsWith("ch", StringComparison.Ordinal) || lemma.EndsWith('x') || lemma.EndsWith('z') || lemma.EndsWith('o')
+                ? lemma + "es"
+                : ConsonantY(lemma) ? lemma[..^1] + "ies" : lemma + "s";
+
+        public static string[] Past(string lemma, bool doubles) =>
+            lemma.EndsWith('e') ? [lemma + "d"]
+            : ConsonantY(lemma) ? [lemma[..^1] + "ied"]
+            : doubles ? [lemma + lemma[^1] + "ed", lemma + "ed"]
+            : [lemma + "ed"];
+
+        public static string[] Gerund(string lemma, bool doubles) =>
+            lemma.EndsWith("ie", StringComparison.Ordinal) ? [lemma[..^2] + "ying"]
+            : lemma.EndsWith("ee", StringComparison.Ordinal) || lemma.EndsWith("ye", StringComparison.Ordinal) || lemma.EndsWith("oe", StringComparison.Ordinal) ? [lemma + "ing"]
+            : lemma.EndsWith('e') ? [lemma[..^1] + "ing"]
+            : doubles ? [lemma + lemma[^1] + "ing", lemma + "ing"]
+            : [lemma + "ing"];
+
+        private static bool ConsonantY(string word) => word.Length > 1 && word[^1] == 'y' && "aeiou".IndexOf(word[^2]) < 0;
+    }
+}
+
+/// <summary>A frozen, case-insensitive set of words or phrases, looked up by span.</summary>
+internal sealed class WordSet(FrozenSet<string> set)
+{
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public FrozenSet<string> Set { get; } = set;
+
+    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
+}

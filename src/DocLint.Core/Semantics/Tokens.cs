@@ -1,0 +1,267 @@
+using System.Collections.Immutable;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Semantics;
+
+internal enum TokenKind : byte
+{
+    Word,
+    Number,
+    Comma,
+    Period,
+    Colon,
+    Semicolon,
+    Dash,
+    OpenParen,
+    CloseParen,
+    OpenQuote,
+    CloseQuote,
+
+    /// <summary>"’s" or a lone "’" after a plural: "the ministry’s", "officials’".</summary>
+    Possessive,
+    Question,
+    Exclamation,
+    Other,
+}
+
+[Flags]
+internal enum TokenFlags : byte
+{
+    None = 0,
+
+    /// <summary>Starts with an upper-case letter.</summary>
+    Capitalized = 1,
+
+    /// <summary>Two or more letters, all upper case ("FBI", "NATO").</summary>
+    AllCaps = 2,
+
+    /// <summary>Inside a direct quotation (its marks included).</summary>
+    Quoted = 4,
+
+    /// <summary>The first word of its sentence, or the first after an opening quote mark or a colon.</summary>
+    Initial = 8,
+}
+
+/// <summary>One token of a sentence: a word, a number or a punctuation mark, in the document's coordinates.</summary>
+internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags)
+{
+    public int End => Start + Length;
+
+    public bool IsWord => Kind == TokenKind.Word;
+
+    public bool IsCapitalized => (Flags & TokenFlags.Capitalized) != 0;
+
+    public bool IsQuoted => (Flags & TokenFlags.Quoted) != 0;
+
+    public bool IsInitial => (Flags & TokenFlags.Initial) != 0;
+
+    public bool IsAllCaps => (Flags & TokenFlags.AllCaps) != 0;
+
+    public TextSpan Span => new(Start, Length);
+}
+
+/// <summary>
+/// Splits a sentence of the prose view into tokens. Words keep inner apostrophes, hyphens, ampersands,
+/// slashes and dots ("don’t", "pro-Trump", "AT&amp;T", "CBS/ORC", "U.S."); a title or initial keeps its final dot ("Sen.", "J.");
+/// a possessive "’s" is a token of its own. The buffer is reused from sentence to sentence.
+/// </summary>
+internal sealed class Tokenizer
+{
+    private Token[] _tokens = new Token[64];
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, Count);
+
+    public ref readonly Token this[int index] => ref _tokens[index];
+
+    public void Tokenize(string prose, TextSpan sentence, ImmutableArray<TextSpan> quoted)
+    {
+        Count = 0;
+        var q = SortedSpans.FirstEndingAfter(quoted, sentence.Start);
+        var initial = true;
+        var i = sentence.Start;
+        var end = sentence.End;
+        while (i < end)
+        {
+            var c = prose[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            while (q < quoted.Length && quoted[q].End <= i)
+            {
+                q++;
+            }
+
+            var inQuote = q < quoted.Length && quoted[q].Start <= i;
+            var start = i;
+            TokenKind kind;
+            if (char.IsLetterOrDigit(c))
+            {
+                i = WordEnd(prose, i, end);
+
+                // "’s" after a word is a possessive of its own ("the ministry’s"); a lone "’" after a plural too.
+                if (i - start > 2 && prose[i - 1] is 's' or 'S' && IsApostrophe(prose[i - 2]))
+                {
+                    Add(start, i - 2 - start, TokenKind.Word, Flags(prose, start, i - 2, inQuote, initial));
+                    Add(i - 2, 2, TokenKind.Possessive, inQuote ? TokenFlags.Quoted : TokenFlags.None);
+                    initial = false;
+                    continue;
+                }
+
+                kind = char.IsDigit(c) ? TokenKind.Number : TokenKind.Word;
+                Add(start, i - start, kind, Flags(prose, start, i, inQuote, initial));
+                initial = false;
+                continue;
+            }
+
+            i++;
+
+            // Two apostrophes are one quote mark ('' … '').
+            if (c == '\'' && i < end && prose[i] == '\'')
+            {
+                i++;
+                var pair = q < quoted.Length && quoted[q].Start == start ? TokenKind.OpenQuote : q < quoted.Length && quoted[q].End == start + 2 ? TokenKind.CloseQuote : TokenKind.Other;
+                Add(start, 2, pair, inQuote ? TokenFlags.Quoted : TokenFlags.None);
+                initial = pair == TokenKind.OpenQuote;
+                continue;
+            }
+
+            kind = c switch
+            {
+                ',' => TokenKind.Comma,
+                '.' or '…' => TokenKind.Period,
+                ':' => TokenKind.Colon,
+                ';' => TokenKind.Semicolon,
+                '—' or '–' or '-' => TokenKind.Dash,
+                '(' or '[' => TokenKind.OpenParen,
+                ')' or ']' => TokenKind.CloseParen,
+                '?' => TokenKind.Question,
+                '!' => TokenKind.Exclamation,
+                _ => TokenKind.Other,
+            };
+
+            if (IsQuoteMark(c) && q < quoted.Length)
+            {
+                if (quoted[q].Start == start)
+                {
+                    kind = TokenKind.OpenQuote;
+                }
+                else if (quoted[q].End == start + 1)
+                {
+                    kind = TokenKind.CloseQuote;
+                }
+            }
+
+            if (kind == TokenKind.Other && IsApostrophe(c) && Count > 0 && _tokens[Count - 1].End == start && prose[start - 1] is 's' or 'S')
+            {
+                kind = TokenKind.Possessive;
+            }
+
+            Add(start, 1, kind, inQuote ? TokenFlags.Quoted : TokenFlags.None);
+            initial = kind is TokenKind.OpenQuote or TokenKind.Colon || (initial && kind is TokenKind.Dash or TokenKind.OpenParen or TokenKind.Other);
+        }
+    }
+
+    private void Add(int start, int length, TokenKind kind, TokenFlags flags)
+    {
+        if (Count == _tokens.Length)
+        {
+            Array.Resize(ref _tokens, Count * 2);
+        }
+
+        _tokens[Count++] = new Token(start, length, kind, flags);
+    }
+
+    private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial)
+    {
+        var flags = quoted ? TokenFlags.Quoted : TokenFlags.None;
+        if (initial)
+        {
+            flags |= TokenFlags.Initial;
+        }
+
+        if (char.IsUpper(prose[start]))
+        {
+            flags |= TokenFlags.Capitalized;
+            var letters = 0;
+            var upper = true;
+            for (var k = start; k < end && upper; k++)
+            {
+                if (char.IsLetter(prose[k]))
+                {
+                    letters++;
+                    upper = char.IsUpper(prose[k]);
+                }
+            }
+
+            if (upper && letters >= 2)
+            {
+                flags |= TokenFlags.AllCaps;
+            }
+        }
+
+        return flags;
+    }
+
+    /// <summary>The end of the word at <paramref name="i"/>: letters and digits, joined by one inner apostrophe, hyphen, ampersand, dot or comma (in numbers).</summary>
+    private static int WordEnd(string prose, int i, int end)
+    {
+        var start = i;
+        while (i < end)
+        {
+            var c = prose[i];
+            if (char.IsLetterOrDigit(c) || c == '\u00AD')
+            {
+                i++;
+                continue;
+            }
+
+            var joins = c is '\'' or '’' or '-' or '&' or '.' or '/' || (c == ',' && char.IsDigit(prose[i - 1]));
+            if (joins && i + 1 < end && char.IsLetterOrDigit(prose[i + 1]) && (c != ',' || char.IsDigit(prose[i + 1])))
+            {
+                i += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        // A final dot belongs to an initialism ("U.S."), an initial ("J."), a title ("Sen.", "Corp.") or a
+        // state after a party ("D-Pa.").
+        var word = prose.AsSpan(start, i - start);
+        var lastPart = word[(word.LastIndexOf('-') + 1)..];
+        if (i < end && prose[i] == '.' && (HasInnerDot(prose, start, i) || (i - start == 1 && char.IsUpper(prose[start])) || Abbreviations.IsTitleOrAbbreviation(word) || Abbreviations.IsTitleOrAbbreviation(lastPart)))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool HasInnerDot(string prose, int start, int end) => prose.AsSpan(start, end - start).Contains('.');
+
+    private static bool IsApostrophe(char c) => c is '\'' or '’';
+
+    private static bool IsQuoteMark(char c) => c is '"' or '“' or '”' or '‘' or '’' or '\'' or '«' or '»' or '„';
+}
+
+/// <summary>Abbreviations whose final dot is part of the word.</summary>
+internal static class Abbreviations
+{
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words =
+        System.Collections.Frozen.FrozenSet.Create(
+            StringComparer.OrdinalIgnoreCase,
+            "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "lt", "gen", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
+            "rev", "hon", "amb", "supt", "insp", "det", "messrs", "mme", "dep", "asst", "pres", "brig", "gens", "atty", "cong",
+            "corp", "inc", "co", "ltd", "jr", "sr", "st", "vs", "etc", "dept", "univ", "assn", "bros", "mt", "ft", "ave", "blvd",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "kan", "ky", "la", "md", "mich", "minn",
+            "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsTitleOrAbbreviation(ReadOnlySpan<char> word) => Words.Contains(word);
+}

@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using DocLint.Core.Documents;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Semantics;
+
+/// <summary>Whose words a stretch of text is, when they are not the writer's.</summary>
+public enum OtherVoice
+{
+    /// <summary>A direct quotation, or a block quote of the markup.</summary>
+    Quotation,
+
+    /// <summary>Reported speech or thought: the content of an attribution with a source ("She called the plan a disgrace").</summary>
+    Attributed,
+
+    /// <summary>A social-media post embedded in the text ("… — Name (@handle) March 3, 2019").</summary>
+    Post,
+
+    /// <summary>An interviewee's answer or a speaker's turn in a transcript ("A: …", "SMITH: …").</summary>
+    Answer,
+}
+
+/// <summary>A stretch of a document that is not in the writer's voice, and whose it is.</summary>
+public readonly record struct VoiceRegion(TextSpan Span, OtherVoice Voice);
+
+/// <summary>
+/// Where a document speaks in voices other than the writer's: quotations, attributed content (minus the
+/// attribution's own source and cue, which are the writer's words), embedded posts and interview or
+/// transcript turns. Rules with <c>voice: reporter</c> skip these; everything else is the writer's own.
+/// </summary>
+public static partial class Voices
+{
+    public static ImmutableArray<VoiceRegion> Find(Document document)
+    {
+        var regions = new List<VoiceRegion>();
+        foreach (var quoted in document.QuotedRegions)
+        {
+            regions.Add(new VoiceRegion(quoted, OtherVoice.Quotation));
+        }
+
+        // The source and cue of an attribution are the writer's words even where they stand inside its content
+        // ("The talks, she said, had stalled"); an attribution inside another's content ("Karl tweeted that a
+        // senior official said …") is part of what was reported.
+        foreach (var attribution in document.Attributions)
+        {
+            if (attribution.Source is { } source && attribution.ContentIsAttributed && attribution.Content is { } content)
+            {
+                foreach (var part in Subtract(content, OwnWords(document.Prose, source, attribution.Cue)))
+                {
+                    regions.Add(new VoiceRegion(part, OtherVoice.Attributed));
+                }
+            }
+        }
+
+        AddPosts(document, regions);
+        AddTurns(document, regions);
+        regions.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
+        return [.. regions];
+    }
+
+    /// <summary>The regions merged: sorted, disjoint spans for fast "is this someone else's?" tests.</summary>
+    public static ImmutableArray<TextSpan> Merge(IEnumerable<TextSpan> spans)
+    {
+        var merged = ImmutableArray.CreateBuilder<TextSpan>();
+        foreach (var span in spans.Where(s => !s.IsEmpty).OrderBy(s => s.Start))
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
+            {
+                merged[^1] = TextSpan.FromBounds(merged[^1].Start, Math.Max(merged[^1].End, span.End));
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+
+        return merged.ToImmutable();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".;:!?\n");
+
+    /// <summary>The source and the cue; as one span when only a few words lie between them ("he said", "said Maria Lopez").</summary>
+    private static ImmutableArray<TextSpan> OwnWords(string prose, TextSpan source, TextSpan cue)
+    {
+        var (first, second) = source.Start < cue.Start ? (source, cue) : (cue, source);
+        var gap = prose.AsSpan(first.End, Math.Max(0, second.Start - first.End));
+        return gap.Length < 24 && gap.IndexOfAny(ClauseBreaks) < 0 ? [TextSpan.FromBounds(first.Start, Math.Max(first.End, second.End))] : [first, second];
+    }
+
+    private static IEnumerable<TextSpan> Subtract(TextSpan span, ImmutableArray<TextSpan> holes)
+    {
+        var start = span.Start;
+        for (var h = SortedSpans.FirstEndingAfter(holes, span.Start); h < holes.Length && holes[h].Start < span.End; h++)
+        {
+            if (holes[h].Start > start)
+            {
+                yield return TextSpan.FromBounds(start, holes[h].Start);
+            }
+
+            start = Math.Max(start, holes[h].End);
+        }
+
+        if (start < span.End)
+        {
+            yield return TextSpan.FromBounds(start, span.End);
+        }
+    }
+
+    /// <summary>
+    /// A paragraph that ends with a post's signature, as scraped pages carry embedded tweets ("… pic.twitter.com/x
+    /// — Jane Doe (@jdoe) March 3, 2019") or Instagram posts ("A post shared by Jane Doe (@jdoe) on …"): the
+    /// whole paragraph is the post's; a paragraph that is only a signature marks the one before it.
+    /// </summary>
+    private static void AddPosts(Document document, List<VoiceRegion> regions)
+    {
+        var prose = document.Prose;
+        if (!prose.Contains("(@", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var blocks = document.Blocks;
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            var block = blocks[b].Span;
+            var match = PostSignature().Match(prose, block.Start, block.Length);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            regions.Add(new VoiceRegion(block, OtherVoice.Post));
+            if (match.Index - block.Start < 3 && b > 0)
+            {
+                regions.Add(new VoiceRegion(blocks[b - 1].Span, OtherVoice.Post));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Interviews and transcripts: paragraphs that open with a speaker's label ("A:", "SMITH:", "DR. JILL
+    /// STEIN:", "JH:"), when the document has at least two. A question ("Q:") is the interviewer's, and so
+    /// the publication's; every other turn is its speaker's.
+    /// </summary>
+    private static void AddTurns(Document document, List<VoiceRegion> regions)
+    {
+        var prose = document.Prose;
+        var labelled = new List<(TextSpan Block, bool Question)>();
+        foreach (var block in document.Blocks)
+        {
+            var match = SpeakerLabel().Match(prose, block.Span.Start, Math.Min(block.Span.Length, 48));
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var label = match.Groups["label"].Value.TrimEnd();
+            if (Lexicon.Lexicon.Instance.Label.Contains(label) || label.Length == 0)
+            {
+                continue;
+            }
+
+            labelled.Add((block.Span, label is "Q" or "QUESTION"));
+        }
+
+        if (labelled.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var (block, question) in labelled)
+        {
+            if (!question)
+            {
+                regions.Add(new VoiceRegion(block, OtherVoice.Answer));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:[—–-]|\bA post shared by)\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}", RegexOptions.CultureInvariant)]
+    private static partial Regex PostSignature();
+
+    [GeneratedRegex(@"\G(?<label>(?:[A-Z][A-Z.'’-]*\s){0,3}[A-Z][A-Z.'’-]*|Q|A):\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerLabel();
+}

@@ -1,0 +1,174 @@
+using DocLint.Core.Documents;
+using DocLint.Core.Documents.PlainText;
+using DocLint.Core.Semantics;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Tests.Semantics;
+
+/// <summary>
+/// Who says what, sentence by sentence. Each attribution prints as "cue | source (kind) | content (kind)",
+/// with the exact words of each span, so a failure shows what the finder saw.
+/// </summary>
+public class AttributionFinderTests
+{
+    private static Document Read(string text) => PlainTextReader.Instance.Read("t.txt", SourceText.From(text));
+
+    private static string[] Attributions(string text)
+    {
+        var document = Read(text);
+        return [.. document.Attributions.Select(a => Show(text, a))];
+    }
+
+    private static string Show(string text, Attribution a)
+    {
+        string Words(TextSpan? span) => span is { } s ? text.Substring(s.Start, s.Length) : "-";
+        var source = a.Source is null ? "-" : $"{Words(a.Source)} ({a.SourceKind.Name()}{(a.Antecedent is { } x ? $" → {Words(x)}: {a.AntecedentKind.Name()}" : "")})";
+        var content = a.Content is null ? "-" : $"{Words(a.Content)} ({a.ContentKind.Name()})";
+        return $"{a.CueKind.Name()} {Words(a.Cue)} | {source} | {content}";
+    }
+
+    [Fact]
+    public void A_source_after_its_clause() =>
+        Attributions("The plan was approved on Monday, a senior official said.")
+            .Should().Equal("speech said | a senior official (unnamed-individual) | The plan was approved on Monday (clause)");
+
+    [Fact]
+    public void A_source_before_its_clause_with_that() =>
+        Attributions("Sergei Ivanov told TASS that the meeting was productive.")
+            .Should().Equal("speech told | Sergei Ivanov (named-person) | the meeting was productive (clause)");
+
+    [Fact]
+    public void An_inverted_source_after_a_quotation() =>
+        Attributions("“We will appeal,” said Maria Lopez, a spokeswoman for the ministry.")
+            .Should().Equal("speech said | Maria Lopez, a spokeswoman for the ministry (named-person) | “We will appeal,” (quotation)");
+
+    [Fact]
+    public void According_to_puts_the_source_after_the_cue() =>
+        Attributions("The company will cut 200 jobs, according to people familiar with the plans.")
+            .Should().Equal("frame according to | people familiar with the plans (unnamed-individual) | The company will cut 200 jobs (clause)");
+
+    [Fact]
+    public void An_appositive_belongs_to_the_source() =>
+        Attributions("Maria Lopez, a senior official at the ministry, said the plan was approved.")
+            .Should().Equal("speech said | Maria Lopez, a senior official at the ministry (named-person) | the plan was approved (clause)");
+
+    [Fact]
+    public void A_parenthetical_between_commas_and_one_between_dashes() =>
+        Attributions("A State Department official, on condition of anonymity, told the newspaper the talks had stalled. Many economists — mostly on the left — argue that the plan is too small.")
+            .Should().Equal(
+                "speech told | A State Department official, on condition of anonymity (unnamed-individual) | the talks had stalled (clause)",
+                "speech argue | Many economists — mostly on the left (unnamed-group) | the plan is too small (clause)");
+
+    [Fact]
+    public void A_participle_takes_the_subject_of_its_clause() =>
+        Attributions("Trump attacked the plan, saying it would fail.")
+            .Should().Equal(
+                "stance attacked | Trump (named-person) | the plan (topic)",
+                "speech saying | Trump (named-person) | it would fail (clause)");
+
+    [Fact]
+    public void A_relative_pronoun_stands_for_the_phrase_before_it() =>
+        Attributions("The bill was drafted by aides, who said it would pass.")
+            .Should().Equal("speech said | who (reference → aides: unnamed-group) | it would pass (clause)");
+
+    [Fact]
+    public void A_pronoun_and_a_short_reference_resolve_to_the_source_before() =>
+        Attributions("A senior official said the talks had stalled. He added that a deal was still possible. The official declined to say more.")
+            .Should().Equal(
+                "speech said | A senior official (unnamed-individual) | the talks had stalled (clause)",
+                "speech added | He (reference → A senior official: unnamed-individual) | a deal was still possible (clause)",
+                "intent declined | The official (reference → A senior official: unnamed-individual) | say more (topic)");
+
+    [Fact]
+    public void A_title_resolves_a_later_reference_to_the_named_person() =>
+        Attributions("Sen. Maria Lopez spoke on Monday. The senator said the bill would pass.")
+            .Should().Equal("speech said | The senator (reference → Sen. Maria Lopez: named-person) | the bill would pass (clause)");
+
+    [Theory]
+    [InlineData("A Lakers spokesman said the team would appeal.", "A Lakers spokesman (unnamed-spokesperson)")]
+    [InlineData("A spokeswoman for Acme Corp. said the plant would stay open.", "A spokeswoman for Acme Corp. (unnamed-spokesperson)")]
+    [InlineData("Lakers spokesman John Black said the team would appeal.", "Lakers spokesman John Black (named-person)")]
+    [InlineData("The Justice Department said the inquiry was closed.", "The Justice Department (named-organisation)")]
+    [InlineData("Reuters reported that the inquiry was closed.", "Reuters (outlet)")]
+    [InlineData("State media said the inquiry was closed.", "State media (outlet)")]
+    [InlineData("Officials said the inquiry was closed.", "Officials (unnamed-group)")]
+    [InlineData("Some Republicans said the inquiry was closed.", "Some Republicans (unnamed-group)")]
+    [InlineData("Senate Democrats said the inquiry was closed.", "Senate Democrats (named-organisation)")]
+    [InlineData("Two aides said the inquiry was closed.", "Two aides (unnamed-individual)")]
+    [InlineData("Police said the inquiry was closed.", "Police (named-organisation)")]
+    [InlineData("A new study found that the inquiry was closed.", "A new study (unnamed-document)")]
+    [InlineData("A Pew poll found that the inquiry was closed.", "A Pew poll (named-document)")]
+    [InlineData("Critics, including Sen. Bob Casey, said the inquiry was closed.", "Critics, including Sen. Bob Casey (named-person)")]
+    public void The_kind_of_source_is_read_off_the_phrase(string text, string source) =>
+        Attributions(text).Should().ContainSingle().Which.Split(" | ")[1].Should().Be(source);
+
+    [Fact]
+    public void Hedges_have_no_source() =>
+        Attributions("The minister reportedly resigned. The envoy is said to be furious. It is believed that the plant will close.")
+            .Should().Equal(
+                "hedge reportedly | - | The minister reportedly resigned (clause)",
+                "hedge is said | - | The envoy is said to be furious (clause)",
+                "hedge It is believed | - | the plant will close (clause)");
+
+    [Fact]
+    public void A_hedge_inside_what_a_source_said_stays_in_its_content() =>
+        Attributions("The minister reportedly resigned on Friday, the broadcaster NHK said.")
+            .Should().Equal(
+                "hedge reportedly | - | The minister reportedly resigned on Friday (clause)",
+                "speech said | the broadcaster NHK (named-organisation) | The minister reportedly resigned on Friday (clause)");
+
+    [Fact]
+    public void Naming_gives_a_clause_and_criticism_a_topic() =>
+        Attributions("She called the report a smear. He criticized the plan.")
+            .Should().Equal(
+                "naming called | She (reference) | the report a smear (clause)",
+                "stance criticized | He (reference) | the plan (topic)");
+
+    [Fact]
+    public void A_headline_with_a_colon_names_its_speaker() =>
+        Attributions("Graham: Trump's rhetoric is destroying the party\n\nThe senator spoke on Sunday.")
+            .Should().Equal("frame : | Graham (named-person) | Trump's rhetoric is destroying the party (clause)");
+
+    [Theory]
+    [InlineData("She criticized reporters for relying on unnamed sources.", "stance criticized | She (reference) | reporters for relying on unnamed sources (topic)")]
+    [InlineData("The remarks are part of an escalation.", null)]
+    [InlineData("Trump's comments came after a tweet.", null)]
+    [InlineData("The South Asian state has long been unstable.", null)]
+    [InlineData("State Department officials did not immediately respond to requests for comment.", null)]
+    [InlineData("A study published in The Lancet found that coffee helps.", "evidence found | A study published in The Lancet (named-document) | coffee helps (clause)")]
+    public void Nouns_and_non_statements_are_no_cues(string text, string? expected)
+    {
+        if (expected is null)
+        {
+            Attributions(text).Should().BeEmpty();
+        }
+        else
+        {
+            Attributions(text).Should().Equal(expected);
+        }
+    }
+
+    [Fact]
+    public void A_quotation_closed_by_two_apostrophes_is_the_content() =>
+        Attributions("''It gives an advantage to serious candidates,'' Mr. Gingrich said.")
+            .Should().Equal("speech said | Mr. Gingrich (named-person) | ''It gives an advantage to serious candidates,'' (quotation)");
+
+    [Fact]
+    public void Nothing_inside_a_quotation_is_an_attribution_of_the_writer() =>
+        Attributions("“A senior official said it, and I believe it,” the mayor told reporters.")
+            .Should().Equal("speech told | the mayor (reference) | “A senior official said it, and I believe it,” (quotation)");
+
+    [Fact]
+    public void Every_span_lies_in_the_attributions_paragraph()
+    {
+        var text = "Officials said the bridge would close.\n\n“It is unsafe,” he said.\n\nThe report, the mayor said, was late.";
+        var document = Read(text);
+
+        document.Attributions.Should().HaveCount(3);
+        foreach (var a in document.Attributions)
+        {
+            var block = document.Blocks.Single(b => b.Span.Contains(a.Cue));
+            block.Span.Contains(a.Extent).Should().BeTrue();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using CsCheck;
+using DocLint.Core.Documents;
+using DocLint.Core.Documents.PlainText;
+using DocLint.Core.Semantics;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Tests.Semantics;
+
+/// <summary>Whose voice each stretch is, and the locality that lets a large file be read a part at a time.</summary>
+public class VoicesTests
+{
+    private static Document Read(string text) => PlainTextReader.Instance.Read("t.txt", SourceText.From(text));
+
+    private static string[] Others(string text) =>
+        [.. Read(text).Voices.Select(v => $"{v.Voice}: {text.Substring(v.Span.Start, v.Span.Length)}")];
+
+    [Fact]
+    public void Reported_speech_is_the_speakers_but_its_source_and_cue_are_the_writers() =>
+        Others("Title\n\nShe called the report a smear. The talks, he said, had stalled.")
+            .Should().Equal(
+                "Attributed: the report a smear",
+                "Attributed: The talks, ",
+                "Attributed: , had stalled");
+
+    [Fact]
+    public void A_topic_and_a_hedge_stay_in_the_writers_voice() =>
+        Others("He criticized the disastrous plan. The minister reportedly resigned.").Should().BeEmpty();
+
+    [Fact]
+    public void Quotations_are_the_speakers() =>
+        Others("“It is a disaster,” she said.")
+            .Should().Equal("Quotation: “It is a disaster,”", "Attributed: “It is a disaster,”");
+
+    [Fact]
+    public void An_embedded_post_is_its_authors()
+    {
+        var text = "The senator replied within minutes.\n\nThis is a disgrace and a sham pic.twitter.com/abc — Jane Doe (@janedoe) March 3, 2019\n\nThe vote is on Friday.";
+
+        Others(text).Should().Equal("Post: This is a disgrace and a sham pic.twitter.com/abc — Jane Doe (@janedoe) March 3, 2019");
+    }
+
+    [Fact]
+    public void Answers_and_speakers_turns_are_theirs_but_questions_and_labels_are_not()
+    {
+        var text = "Q: What went wrong?\n\nA: The plan was a fiasco.\n\nUPDATE: The vote is on Friday.\n\nJH: It was a sham.";
+
+        Others(text).Should().Equal("Answer: A: The plan was a fiasco.", "Answer: JH: It was a sham.", "Attributed: It was a sham");
+    }
+
+    [Fact]
+    public void One_labelled_paragraph_is_no_interview() =>
+        Others("UPDATE: The vote is on Friday.\n\nA: It was a sham.").Should().BeEmpty();
+
+    private static readonly string[] Sentences =
+    [
+        "Sen. Maria Lopez spoke on Monday.", "The senator said the bill would pass.", "A senior official said the talks had stalled.",
+        "He added that a deal was still possible.", "“We will appeal,” said the mayor.", "Critics say the law goes too far.",
+        "The minister reportedly resigned.", "She called the report a smear.", "The plan, officials said, was late.",
+        "According to people familiar with the plans, the company will cut jobs.", "The official declined to comment.",
+        "Rain fell all day.", "They argued that it was unfair.", "A study found the opposite.", "The study, by Gallup, found it.",
+    ];
+
+    private static readonly Gen<string> Stories =
+        Gen.Select(Gen.Int[0, Sentences.Length - 1].Array[1, 4].Array[2, 25], paragraphs =>
+            string.Join("\n\n", paragraphs.Select(p => string.Join(" ", p.Select(i => Sentences[i])))));
+
+    [Fact]
+    public void Attributions_never_leave_their_paragraph_and_depend_only_on_the_sentences_before_them_that_a_part_sees()
+    {
+        Gen.Select(Stories, Gen.Int[0, 100]).Sample((text, pick) =>
+        {
+            var whole = Read(text);
+            foreach (var a in whole.Attributions)
+            {
+                whole.Blocks.Single(b => b.Span.Contains(a.Cue)).Span.Contains(a.Extent).Should().BeTrue();
+            }
+
+            // Read from a paragraph onwards, as a part is; what lies LookBack sentences past its start must agree.
+            var cut = whole.Blocks[pick % whole.Blocks.Length].Span.Start;
+            var part = Read(text[cut..]);
+            var settled = part.Sentences.Length > AttributionFinder.LookBack ? part.Sentences[AttributionFinder.LookBack].Start + cut : int.MaxValue;
+            Shift(part.Attributions, cut).Where(a => a.Cue.Start >= settled)
+                .Should().Equal(whole.Attributions.Where(a => a.Cue.Start >= settled), $"a part from {cut} of {text}");
+        }, iter: 300);
+    }
+
+    private static IEnumerable<Attribution> Shift(IEnumerable<Attribution> attributions, int by) =>
+        attributions.Select(a => a with
+        {
+            Cue = Move(a.Cue, by),
+            Source = a.Source is { } s ? Move(s, by) : null,
+            Content = a.Content is { } c ? Move(c, by) : null,
+            Antecedent = a.Antecedent is { } x ? Move(x, by) : null,
+        });
+
+    private static TextSpan Move(TextSpan span, int by) => new(span.Start + by, span.Length);
+}
