@@ -144,12 +144,13 @@ public class CliTests
 
         result.ExitCode.Should().Be(ExitCodes.Success);
         result.Out.Should().Be(
-            "DL1001  warning     existence     Anonymous source\n"
+            "DL1001  warning     attribution   Unnamed source\n"
             + "DL1002  warning     conditional   Anonymity without a reason\n"
-            + "DL1003  suggestion  existence     Vague group attribution\n"
-            + "DL2001  warning     conditional   Unattributed claim\n"
+            + "DL1003  suggestion  existence     View attributed to no one\n"
+            + "DL1004  suggestion  attribution   Unnamed spokesperson\n"
+            + "DL2001  warning     existence     Unattributed claim\n"
             + "DL2002  suggestion  existence     Unsupported certainty\n"
-            + "DL2003  warning     conditional   Unnamed study\n"
+            + "DL2003  warning     attribution   Unnamed study\n"
             + "DL3001  warning     substitution  Loaded term\n"
             + "DL3002  warning     substitution  Name-calling label\n"
             + "DL3003  warning     conditional   Emotive judgement\n"
