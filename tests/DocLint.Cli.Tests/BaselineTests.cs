@@ -15,7 +15,7 @@ public class BaselineTests
         CliRunner.Run(folder.Path, "baseline", "create", "--output", "base.json", "a.txt").ExitCode.Should().Be(ExitCodes.Success);
 
         // Lines added above, one finding fixed, one new.
-        File.WriteAllText(file, "New intro.\n\nHeadline\n\nThey slammed it.\n\nCritics criticized the plan. Rebels blasted the bridge.\n");
+        File.WriteAllText(file, "New intro.\n\nHeadline\n\nThey slammed it.\n\nEngineers reviewed the plan. Rebels blasted the bridge.\n");
         var result = CliRunner.Run(folder.Path, "check", "a.txt", "--baseline", "base.json", "--relative-paths", "--fail-level", "warning");
 
         result.Out.Should().Be("a.txt(7,37,7,44): warning DL3001: 'blasted' is a loaded term; consider 'criticized'.\n");

@@ -78,9 +78,17 @@ public static class SentenceSegmenter
                 afterClosers++;
             }
 
-            // "U.S.-backed", "3.5", "e.g.,": no white space after the punctuation, no boundary.
+            // "U.S.-backed", "3.5", "e.g.,": no white space after the punctuation, no boundary; except where
+            // scraped copy lost the space between two sentences ("… told the Journal.One of the issues …").
             if (afterClosers < end && !char.IsWhiteSpace(prose[afterClosers]))
             {
+                if (IsLostSpace(prose, runStart, afterClosers, end))
+                {
+                    AddTrimmed(prose, start, afterClosers, sentences);
+                    start = afterClosers;
+                    i = afterClosers;
+                }
+
                 continue;
             }
 
@@ -96,6 +104,33 @@ public static class SentenceSegmenter
         }
 
         AddTrimmed(prose, start, end, sentences);
+    }
+
+    /// <summary>
+    /// "Journal.One", "Obamacare.Immigration": a lower-case word of three letters or more, one full stop,
+    /// then a capitalised word in lower case after its first letter. Initialisms ("U.S.Army"), decimals
+    /// and lower-case names ("Node.js") are left alone.
+    /// </summary>
+    private static bool IsLostSpace(string prose, int runStart, int next, int end)
+    {
+        if (next != runStart + 1 || prose[runStart] != '.' || next + 1 >= end || !char.IsUpper(prose[next]) || !char.IsLower(prose[next + 1]))
+        {
+            return false;
+        }
+
+        var letters = 0;
+        for (var k = runStart - 1; k >= 0 && char.IsLetter(prose[k]); k--)
+        {
+            if (!char.IsLower(prose[k]) && k != runStart - letters - 1)
+            {
+                return false;
+            }
+
+            letters++;
+        }
+
+        var word = prose.AsSpan(runStart - letters, letters);
+        return letters >= 3 && char.IsLower(word[^1]) && (runStart - letters == 0 || prose[runStart - letters - 1] is ' ' or '\n' or '(' or '"' or '“');
     }
 
     private static bool IsBoundary(string prose, int runStart, int runEnd, int next, int end)

@@ -60,12 +60,26 @@ public abstract class CompiledRule
             return spans;
         }
 
-        var when = Array.ConvertAll(_when, c => c.For(context));
-        var unless = Array.ConvertAll(_unless, c => c.For(context));
+        var when = Array.ConvertAll(_when, c => c.For(context, spans));
+        var unless = Array.ConvertAll(_unless, c => c.For(context, spans));
+        var text = context.Document.Source.Text;
         var kept = ImmutableArray.CreateBuilder<TextSpan>(spans.Length);
         foreach (var span in spans)
         {
-            if (Array.TrueForAll(when, holds => holds(span)) && !Array.Exists(unless, holds => holds(span)))
+            var matched = text.AsSpan(span.Start, span.Length);
+            var required = true;
+            for (var c = 0; c < when.Length && required; c++)
+            {
+                required = !_when[c].AppliesTo(matched) || when[c](span);
+            }
+
+            var cancelled = false;
+            for (var c = 0; c < unless.Length && !cancelled; c++)
+            {
+                cancelled = _unless[c].AppliesTo(matched) && unless[c](span);
+            }
+
+            if (required && !cancelled)
             {
                 kept.Add(span);
             }

@@ -131,7 +131,7 @@ public sealed record RuleDefinition
 
     /// <summary>
     /// `unlessNamedWithin` (attribution): an unnamed group is not reported when a named person or body is
-    /// the source of an attribution within this many sentences after it ("Critics say …", then a named critic).
+    /// the source of a statement within this many sentences after it ("Critics say …", then a named critic).
     /// </summary>
     public int? UnlessNamedWithin { get; init; }
 

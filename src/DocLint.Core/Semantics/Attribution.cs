@@ -28,7 +28,9 @@ public enum SourceKind
 
     /// <summary>
     /// A pronoun or short reference ("he", "the senator", "the report"): see
-    /// <see cref="Attribution.Antecedent"/> for the source it refers back to, when it could be found.
+    /// <see cref="Attribution.Antecedent"/> for the source it refers back to, when it could be found. A
+    /// relative pronoun ("officials, who said …") takes the kind of the phrase it stands for, which is its
+    /// antecedent.
     /// </summary>
     Reference,
 

@@ -90,6 +90,12 @@ internal sealed partial class AttributionFinder
             return (null, ContentKind.None);
         }
 
+        // An indirect question: "asked whether he would run", "questioned whether the cuts will pay".
+        if (IsWord(m, "if") || IsWord(m, "whether") || IsWord(m, "why") || IsWord(m, "how") || IsWord(m, "what") || IsWord(m, "when") || IsWord(m, "where") || IsWord(m, "who"))
+        {
+            return (Clause(m), ContentKind.Clause);
+        }
+
         switch (verb.Class)
         {
             case CueKind.Intent when IsWord(m, "to"):
@@ -100,15 +106,17 @@ internal sealed partial class AttributionFinder
                 return (Clause(m), ContentKind.Topic);
         }
 
-        if (verb.Class == CueKind.Belief ? StartsBeliefClause(m) : StartsClause(m) || verb.Class == CueKind.Evidence && (T(m).IsWord || T(m).Kind == TokenKind.Number))
+        // "declaring himself the winner": a reflexive object and what it is declared to be.
+        if (IsWord(m, "himself") || IsWord(m, "herself") || IsWord(m, "themselves") || IsWord(m, "itself"))
         {
             return (Clause(m), ContentKind.Clause);
         }
 
-        // An indirect question: "asked whether he would run", "explained how the plan works".
-        if (IsWord(m, "if") || IsWord(m, "whether") || IsWord(m, "why") || IsWord(m, "how") || IsWord(m, "what") || IsWord(m, "when") || IsWord(m, "where") || IsWord(m, "who"))
+        if (verb.Class == CueKind.Belief ? StartsBeliefClause(m) : StartsClause(m) || verb.Class == CueKind.Evidence && (T(m).IsWord || T(m).Kind == TokenKind.Number))
         {
-            return (Clause(m), ContentKind.Clause);
+            // "said the talks had stalled" reports a statement; "wrote a bill", "announced a deal" name a thing
+            // and are no attribution at all: such verbs report speech after "that", a colon or a quotation.
+            return !verb.TakesObject || T(m).IsWord && Grammar.SubjectPronouns.Contains(Key(m)) ? (Clause(m), ContentKind.Clause) : (null, ContentKind.None);
         }
 
         if (IsWord(m, "for") || IsWord(m, "on") || IsWord(m, "about") || IsWord(m, "of"))
@@ -148,7 +156,8 @@ internal sealed partial class AttributionFinder
         }
 
         var key = Key(m);
-        return t.IsWord && (Grammar.SubjectPronouns.Contains(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase));
+        return t.IsWord && (Grammar.SubjectPronouns.Contains(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase)
+            || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key));
     }
 
     /// <summary>From token <paramref name="first"/> to the end of its clause (a semicolon or the sentence's end).</summary>

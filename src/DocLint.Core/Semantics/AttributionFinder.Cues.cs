@@ -93,7 +93,8 @@ internal sealed partial class AttributionFinder
             return false;
         }
 
-        var last = RightNounPhrase(i + 2, appositive: true);
+        // Opening a sentence ("According to a FEMA spokeswoman, the agency …"), what follows the comma is the content.
+        var last = RightNounPhrase(i + 2, appositive: ClauseStart(i) != i);
         if (last < 0)
         {
             return false;
@@ -221,8 +222,15 @@ internal sealed partial class AttributionFinder
             break;
         }
 
-        // "did not respond to requests for comment", "could not be reached": nothing was said.
-        if (negated && verb.Lemma is "respond" or "reply" or "comment" or "answer" or "return")
+        // "did not respond to requests for comment": nothing was said. "Most people don't realize": the
+        // writer's claim about them, not theirs.
+        if (negated && verb.Lemma is "respond" or "reply" or "comment" or "answer" or "return" or "realize" or "realise" or "know" or "understand")
+        {
+            return false;
+        }
+
+        // "denied someone the right", "denied him entry": a refusal, not a denial of a claim.
+        if (verb.Lemma == "deny" && i + 1 < Count && T(i + 1).IsWord && (Grammar.ObjectPronouns.Contains(Key(i + 1)) && !IsWord(i + 1, "it") || IsWord(i + 1, "someone") || IsWord(i + 1, "people") || IsWord(i + 1, "access") || IsWord(i + 1, "entry")))
         {
             return false;
         }
@@ -305,7 +313,8 @@ internal sealed partial class AttributionFinder
                 return false;
             }
 
-            Add(verb.Class, i, cueLast, Span(j, j), SourceKind.Reference, content, contentKind, Span(first, before), kind);
+            // The relative pronoun is bound to the phrase before it, so the source is of that phrase's kind.
+            Add(verb.Class, i, cueLast, Span(j, j), kind, content, contentKind, Span(first, before), kind);
             return true;
         }
 
@@ -349,7 +358,7 @@ internal sealed partial class AttributionFinder
                 return false;
             }
 
-            AddWithSource(verb.Class, i, cueLast, first, j - 1, content, contentKind);
+            AddWithSource(verb.Class, i, cueLast, first, last, content, contentKind);
             return true;
         }
 
@@ -392,9 +401,11 @@ internal sealed partial class AttributionFinder
         // "The talks stalled, she said." A weak form ends its clause as a verb only in the past tense ("…, CNN
         // reported."), not as a noun ("the South Asian state.").
         var (after, afterKind) = ContentAfter(cueLast, verb);
-        if (after is null && (!verb.Weak || (verb.Forms & VerbForms.Past) != 0 && (IsClauseEnd(cueLast + 1) || IsOccasionWord(cueLast + 1) || IsOccasionPhrase(cueLast + 1))))
+        if (after is null && subjectFirst > 0 && T(subjectFirst - 1).Kind is TokenKind.Comma or TokenKind.CloseQuote or TokenKind.Dash
+            && (!verb.Weak || (verb.Forms & VerbForms.Past) != 0 && (IsClauseEnd(cueLast + 1) || IsOccasionWord(cueLast + 1) || IsOccasionPhrase(cueLast + 1))))
         {
-            // "The talks stalled, she said." / "The talks, she said, had stalled." (the content runs on past the cue).
+            // "The talks stalled, she said." / "The talks, she said, had stalled." (the content runs on past the
+            // cue): a source that follows a comma or a quotation ends what it is the source of.
             var before = ContentBefore(subjectFirst);
             if (before is { } b)
             {
@@ -527,7 +538,7 @@ internal sealed partial class AttributionFinder
 
     /// <summary>Strong cues stand alone ("he said."); weaker ones ("thinks", "wants", "called") are attributions only with content.</summary>
     private static bool AcceptsWithoutContent(CueVerb verb, TextSpan? content) =>
-        content is not null || (verb.Class == CueKind.Speech && !verb.Weak);
+        content is not null || (verb.Class == CueKind.Speech && !verb.Weak && !verb.TakesObject);
 
     /// <summary>A subject that makes a weak form a verb: a pronoun, a name, or a word for a person, group, body or document; not a bare modifier.</summary>
     private bool StrongSubject(int first, int last, CueVerb verb)
@@ -597,7 +608,14 @@ internal sealed partial class AttributionFinder
             var first = LeftNounPhrase(open - 1);
             if (first >= 0 && IsAgent(first, open - 1) && CanStartSubject(first))
             {
-                return (first, comma - 1);
+                // An aside next to the verb ("…, however, said") belongs to the sentence, not to the source.
+                var last = comma - 1;
+                if (!dash && parts == 0 && !StartsAppositive(part) && !IsWord(part, "including") && !IsWord(part, "like") && !IsWord(part, "such") && !IsWord(part, "both") && !IsWord(part, "of") && !IsWord(part, "from"))
+                {
+                    last = open - 1;
+                }
+
+                return (first, last);
             }
 
             close = open;
@@ -694,7 +712,7 @@ internal sealed partial class AttributionFinder
         }
 
         var (content, contentKind) = ContentAfter(cueLast, verb);
-        if (content is null)
+        if (content is null || OpensClause(i))
         {
             return false;
         }
@@ -747,6 +765,29 @@ internal sealed partial class AttributionFinder
     /// <summary>Any form of a verb of the lexicon, or an auxiliary: "believe", "said", "has".</summary>
     private bool IsVerbForm(int i) =>
         T(i).IsWord && !T(i).IsCapitalized && (_lexicon.IsVerb(Key(i)) || Grammar.BeForms.Contains(Key(i)) || Grammar.Auxiliaries.Contains(Key(i)));
+
+    /// <summary>
+    /// "For investors, predicting the consequences is hard": a participle right after an opening phrase is
+    /// the clause's subject, not an aside of it. True when only an adjunct with no verb comes before it.
+    /// </summary>
+    private bool OpensClause(int i)
+    {
+        var comma = i - 1;
+        if (comma < 1 || T(comma).Kind != TokenKind.Comma)
+        {
+            return false;
+        }
+
+        for (var k = ClauseStart(comma); k < comma; k++)
+        {
+            if (IsVerbForm(k) || T(k).IsWord && Grammar.SubjectPronouns.Contains(Key(k)))
+            {
+                return false;
+            }
+        }
+
+        return IsWordIn(ClauseStart(comma), Grammar.ClauseOpeners);
+    }
 
     private bool IsAdverb(int i)
     {

@@ -25,19 +25,32 @@ internal sealed partial class AttributionFinder
         ["rev"] = "reverend",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The kind a phrase that <see cref="KindOf"/> made a reference because of an earlier mention would have
+    /// on its own; recorded on its mention in place of the reference.
+    /// </summary>
+    private SourceKind? _localKind;
+
     /// <summary>A source or name seen earlier in the story, for resolving references.</summary>
-    private readonly record struct Mention(int Sentence, TextSpan Span, SourceKind Kind, string Head, string? Role, bool Plural);
+    /// <remarks>
+    /// A mention is recorded for what its phrase says (its head, whether it is a spokesperson, the kind it
+    /// has on its own), whatever it was resolved to, so that whether a later phrase is a reference depends
+    /// only on the sentences within <see cref="LookBack"/> of it: never on a chain of earlier resolutions.
+    /// </remarks>
+    private readonly record struct Mention(int Sentence, TextSpan Span, SourceKind Kind, string Head, string? Role, bool Plural, bool Spokesperson = false);
 
     private (SourceKind Kind, TextSpan? Antecedent, SourceKind AntecedentKind) Classify(int first, int last)
     {
+        _localKind = null;
         var (kind, head, role, plural) = KindOf(first, last);
-        if (kind != SourceKind.Reference)
+        var spokesperson = _lexicon.Spokesperson.Contains(head);
+        var resolved = kind == SourceKind.Reference ? Resolve(first, last, head) : null;
+        if (!(first == last && T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first)) || Grammar.Relatives.Contains(Key(first)))))
         {
-            _mentions.Add(new Mention(_sentenceIndex, Span(first, last), kind, head, role, plural));
-            return (kind, null, SourceKind.None);
+            _mentions.Add(new Mention(_sentenceIndex, Span(first, last), _localKind ?? kind, head, role, plural, spokesperson));
         }
 
-        return Resolve(first, last, head) is { } mention ? (kind, mention.Span, mention.Kind) : (kind, null, SourceKind.None);
+        return resolved is { } mention ? (kind, mention.Span, mention.Kind) : (kind, null, SourceKind.None);
     }
 
     private (SourceKind Kind, string Head, string? Role, bool Plural) KindOf(int first, int last)
@@ -77,7 +90,7 @@ internal sealed partial class AttributionFinder
         var headKey = Key(head);
         var headWord = headKey.ToString().ToLowerInvariant();
         var firstKey = Key(first);
-        var plural = headWord.EndsWith('s') && !headWord.EndsWith("ss", StringComparison.Ordinal);
+        var plural = headWord.EndsWith('s') && !headWord.EndsWith("ss", StringComparison.Ordinal) || headWord is "people" or "men" or "women" or "police";
         var definite = Grammar.Definite.Contains(firstKey) || HasPossessive(first, head);
         var role = RoleOf(first, last, coreLast);
 
@@ -100,7 +113,21 @@ internal sealed partial class AttributionFinder
             }
 
             // A spokesperson speaks on the record for a body: named in the phrase ("a Lakers spokesman", "a
-            // spokeswoman for the senator") or, as "a spokesman said" has it, by the story around it.
+            // spokeswoman for the senator") or, as "a spokesman said" has it, by the story around it. "The
+            // spokeswoman" is one met before.
+            // A second unnamed spokesperson soon after a first is most often the same one ("a Downing Street
+            // spokesman … the prime minister's spokesman").
+            if (Grammar.Definite.Contains(firstKey) && !HasPossessive(first, head) && head - first <= 1)
+            {
+                return (SourceKind.Reference, headWord, role, plural);
+            }
+
+            if (EarlierSpokesperson() is not null)
+            {
+                _localKind = SourceKind.UnnamedSpokesperson;
+                return (SourceKind.Reference, headWord, role, plural);
+            }
+
             return (SourceKind.UnnamedSpokesperson, headWord, role, plural);
         }
 
@@ -127,6 +154,12 @@ internal sealed partial class AttributionFinder
                     : SourceKind.NamedOrganisation, headWord, role, true);
             }
 
+            // "a top Republican in the state Senate": one member of a party, not named.
+            if (_lexicon.Person.Contains(headKey) && (Grammar.Indefinite.Contains(firstKey) || Grammar.Numerals.Contains(firstKey)))
+            {
+                return (SourceKind.UnnamedIndividual, headWord, role, false);
+            }
+
             return (SourceKind.NamedPerson, headWord, role, false);
         }
 
@@ -140,9 +173,10 @@ internal sealed partial class AttributionFinder
             return (definite ? SourceKind.Reference : SourceKind.UnnamedDocument, headWord, role, plural);
         }
 
+        // "Police said", "prosecutors say": a body on the record. "The company said": a body named before.
         if (_lexicon.Institution.Contains(headKey) && !Grammar.Indefinite.Contains(firstKey) && !Grammar.Quantifiers.Contains(firstKey))
         {
-            return (SourceKind.NamedOrganisation, headWord, role, plural);
+            return (Grammar.Definite.Contains(firstKey) && head - first <= 2 && !HasName(first, head) ? SourceKind.Reference : SourceKind.NamedOrganisation, headWord, role, plural);
         }
 
         // "Republicans said" at the start of a sentence, as in the middle of one: the party's caucus.
@@ -151,11 +185,38 @@ internal sealed partial class AttributionFinder
             return (SourceKind.NamedOrganisation, headWord, role, true);
         }
 
+        // "people disagree": people at large, no source; "many people believe", "people familiar with the plan" are.
+        if (first == head && headWord == "people" && !KnowsOf(coreLast + 1, last))
+        {
+            return (SourceKind.Reference, headWord, role, true);
+        }
+
+        // "all endorsed him", "both promise a decision": a pronoun for people just named.
+        if (first == head && headWord is "all" or "both" or "each" or "either" or "neither" or "none")
+        {
+            return (SourceKind.Reference, headWord, role, true);
+        }
+
         if (_lexicon.Person.Contains(headKey) || Grammar.Quantifiers.Contains(headKey))
         {
             if (NameInAppositive(coreLast + 1, last, requireAppositive: true))
             {
                 return (SourceKind.NamedPerson, headWord, role, plural);
+            }
+
+            // "HSBC economists", "analysts at WRAP", "Flynn's lawyers": professionals who speak on the record
+            // for a firm or client the phrase names. ("White House officials" stay unnamed: officials, aides
+            // and sources are who anonymity is granted to.)
+            if (_lexicon.Professional.Contains(headKey) && (HasName(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
+            {
+                return (SourceKind.NamedOrganisation, headWord, role, plural);
+            }
+
+            // "one official", "another aide" after "officials said": a member of the group already met.
+            if (!plural && (IsWord(first, "one") || IsWord(first, "another")) && EarlierSource(headWord + "s") is not null)
+            {
+                _localKind = SourceKind.UnnamedIndividual;
+                return (SourceKind.Reference, headWord, role, plural);
             }
 
             if (definite)
@@ -172,6 +233,14 @@ internal sealed partial class AttributionFinder
             if (headWord is "source" or "sources" || KnowsOf(coreLast + 1, last))
             {
                 return (SourceKind.UnnamedIndividual, headWord, role, plural);
+            }
+
+            // A bare plural the story has had as a source just before ("Campaign officials said …" … "officials
+            // said") is that group again.
+            if (plural && !IsQuantified(first) && EarlierSource(headWord) is not null)
+            {
+                _localKind = SourceKind.UnnamedGroup;
+                return (SourceKind.Reference, headWord, role, plural);
             }
 
             // A bare singular ("Ambassador warned …", "official says") is a headline's shorthand for someone the story names.
@@ -201,16 +270,20 @@ internal sealed partial class AttributionFinder
 
     private bool RoleBeforeName(int first, int head)
     {
+        // The name: the capitalised words before the head that are not words for a role or title.
         var i = head;
-        while (i > first && IsName(i))
+        while (i > first && IsName(i) && !IsRoleWord(i))
         {
             i--;
         }
 
-        // "Foreign Minister Sergei Lavrov", but not "the Justice Department": no word of a body after the role.
-        return i < head && T(i).IsWord && (_lexicon.Spokesperson.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Person.Contains(Key(i)) && !T(i).IsCapitalized)
-            && !IsOrganisation(i + 1, head);
+        // "FBI Director James Comey", "Foreign Minister Sergei Lavrov", but not "the Justice Department":
+        // a role right before the name, and no word of a body in the name.
+        return i < head && IsRoleWord(i) && !IsOrganisation(i + 1, head);
     }
+
+    private bool IsRoleWord(int i) =>
+        T(i).IsWord && (_lexicon.Spokesperson.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Person.Contains(Key(i)) && (!T(i).IsCapitalized || _lexicon.Title.Contains(Key(i))));
 
     private bool HasName(int first, int last)
     {
@@ -365,7 +438,7 @@ internal sealed partial class AttributionFinder
                 break;
             }
 
-            if (mention.Span.Start >= T(first).Start)
+            if (mention.Span.Start >= T(first).Start || mention.Kind == SourceKind.Reference)
             {
                 continue;
             }
@@ -382,6 +455,34 @@ internal sealed partial class AttributionFinder
             if (fits)
             {
                 return mention;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The latest source with this head noun in the <see cref="LookBack"/> sentences before this one, if any.</summary>
+    private Mention? EarlierSource(string head)
+    {
+        for (var m = _mentions.Count - 1; m >= 0 && _mentions[m].Sentence >= _sentenceIndex - LookBack; m--)
+        {
+            if (_mentions[m].Sentence < _sentenceIndex && _mentions[m].Kind is SourceKind.UnnamedGroup or SourceKind.UnnamedIndividual or SourceKind.Reference && SameNoun(_mentions[m].Head, head))
+            {
+                return _mentions[m];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The latest mention of an unnamed spokesperson in the <see cref="LookBack"/> sentences before this one, if any.</summary>
+    private Mention? EarlierSpokesperson()
+    {
+        for (var m = _mentions.Count - 1; m >= 0 && _mentions[m].Sentence >= _sentenceIndex - LookBack; m--)
+        {
+            if (_mentions[m].Spokesperson && _mentions[m].Kind != SourceKind.NamedPerson && _mentions[m].Sentence < _sentenceIndex)
+            {
+                return _mentions[m];
             }
         }
 

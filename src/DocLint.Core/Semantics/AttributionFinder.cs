@@ -18,7 +18,8 @@ namespace DocLint.Core.Semantics;
 /// or clause the cue introduces, or the one before it ("The talks stalled, she said."). What a
 /// reference ("he", "the official") refers to is looked for in the sentences before it
 /// (<see cref="LookBack"/>), so the result for a sentence depends on a bounded stretch of text: the
-/// same whether a file is linted whole or in parts.
+/// same whether a file is linted whole or in parts. Only sentences that hold a word a cue can start at
+/// are read closely (names in the others are not remembered for resolving references).
 /// </para>
 /// </summary>
 internal sealed partial class AttributionFinder
@@ -58,15 +59,43 @@ internal sealed partial class AttributionFinder
 
     private void Run()
     {
-        var sentences = _document.Sentences;
-        for (_sentenceIndex = 0; _sentenceIndex < sentences.Length; _sentenceIndex++)
+        // Only sentences with a word a cue can start at are read closely; one vectorised pass finds them.
+        var candidates = WordIndex.Build(_prose, _lexicon.CueWords);
+        try
         {
-            _sentence = sentences[_sentenceIndex];
-            _tokens.Tokenize(_prose, _sentence, _quoted);
-            _sentenceFirstFound = _found.Count;
-            RecordNames();
-            AnalyzeSentence();
+            var starts = candidates.Starts;
+            var next = 0;
+            var sentences = _document.Sentences;
+            for (_sentenceIndex = 0; _sentenceIndex < sentences.Length; _sentenceIndex++)
+            {
+                _sentence = sentences[_sentenceIndex];
+                while (next < starts.Length && starts[next] < _sentence.Start)
+                {
+                    next++;
+                }
+
+                if ((next >= starts.Length || starts[next] >= _sentence.End) && !MayFrame(_sentence))
+                {
+                    continue;
+                }
+
+                _tokens.Tokenize(_prose, _sentence, _quoted);
+                _sentenceFirstFound = _found.Count;
+                RecordNames();
+                AnalyzeSentence();
+            }
         }
+        finally
+        {
+            candidates.Release();
+        }
+    }
+
+    /// <summary>A sentence with no cue word may still be framed: "Graham: …" (a colon early on) or "To Sexton, …".</summary>
+    private bool MayFrame(TextSpan sentence)
+    {
+        var text = _prose.AsSpan(sentence.Start, Math.Min(sentence.Length, 60));
+        return text.Contains(':') || text.StartsWith("To ", StringComparison.Ordinal);
     }
 
     private int Count => _tokens.Count;
@@ -83,7 +112,7 @@ internal sealed partial class AttributionFinder
             text = text[..^1];
         }
 
-        if (text.IndexOf('’') < 0 || text.Length > _keyBuffer.Length)
+        if (!t.HasCurlyApostrophe || text.Length > _keyBuffer.Length)
         {
             return text;
         }
@@ -110,10 +139,11 @@ internal sealed partial class AttributionFinder
     {
         _titleCase = IsTitleCase();
         TryFrame();
+        var cues = _lexicon.CueWords;
         for (var i = 0; i < Count; i++)
         {
             ref readonly var t = ref T(i);
-            if (t.IsQuoted || !t.IsWord)
+            if (t.IsQuoted || !t.IsWord || !cues.MayContain(Text.WordIndex.HashAscii(_prose.AsSpan(t.Start, t.Length))))
             {
                 continue;
             }

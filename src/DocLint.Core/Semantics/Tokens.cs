@@ -40,6 +40,9 @@ internal enum TokenFlags : byte
 
     /// <summary>The first word of its sentence, or the first after an opening quote mark or a colon.</summary>
     Initial = 8,
+
+    /// <summary>Holds a curly apostrophe ("don’t"): its lookup key is the word with a straight one.</summary>
+    Curly = 16,
 }
 
 /// <summary>One token of a sentence: a word, a number or a punctuation mark, in the document's coordinates.</summary>
@@ -56,6 +59,8 @@ internal readonly record struct Token(int Start, int Length, TokenKind Kind, Tok
     public bool IsInitial => (Flags & TokenFlags.Initial) != 0;
 
     public bool IsAllCaps => (Flags & TokenFlags.AllCaps) != 0;
+
+    public bool HasCurlyApostrophe => (Flags & TokenFlags.Curly) != 0;
 
     public TextSpan Span => new(Start, Length);
 }
@@ -182,6 +187,11 @@ internal sealed class Tokenizer
         if (initial)
         {
             flags |= TokenFlags.Initial;
+        }
+
+        if (prose.AsSpan(start, end - start).Contains('’'))
+        {
+            flags |= TokenFlags.Curly;
         }
 
         if (char.IsUpper(prose[start]))

@@ -90,8 +90,8 @@ public class RuleKindTests
     {
         var rules = Rule("kind: attribution\nsources: [unnamed-group]\nunlessNamedWithin: 2");
 
-        Annotate(rules, "Title\n\nCritics say the law goes too far. “It punishes the poor,” said Jane Ortiz. Critics say the fee is high. The vote is on Monday. It may pass. Jane Ortiz said so.", "DL9001")
-            .Should().Be("Title\n\nCritics say the law goes too far. “It punishes the poor,” said Jane Ortiz. [|Critics|] say the fee is high. The vote is on Monday. It may pass. Jane Ortiz said so.");
+        Annotate(rules, "Title\n\nCritics say the law goes too far. “It punishes the poor,” said Jane Ortiz. Economists say the fee is high. The vote is on Monday. It may pass. Jane Ortiz said so.", "DL9001")
+            .Should().Be("Title\n\nCritics say the law goes too far. “It punishes the poor,” said Jane Ortiz. [|Economists|] say the fee is high. The vote is on Monday. It may pass. Jane Ortiz said so.");
     }
 
     [Fact]
@@ -119,6 +119,15 @@ public class RuleKindTests
 
         Annotate(rules, "A study\n\nA study found it. It ran in a journal. Rain fell. A study found it.", "DL9001")
             .Should().Be("A study\n\nA study found it. It ran in a journal. Rain fell. A [|study|] found it.");
+    }
+
+    [Fact]
+    public void A_condition_with_only_applies_to_those_matches_alone()
+    {
+        var rules = Rule("kind: existence\nvoice: any\nterms: [allegedly, reportedly]\nunless:\n  words: {near: sentence, terms: [court], only: [allegedly]}");
+
+        Annotate(rules, "Title\n\nHe allegedly stole it, a court heard. He reportedly stole it, a court heard. He allegedly stole it.", "DL9001")
+            .Should().Be("Title\n\nHe allegedly stole it, a court heard. He [|reportedly|] stole it, a court heard. He [|allegedly|] stole it.");
     }
 
     [Fact]

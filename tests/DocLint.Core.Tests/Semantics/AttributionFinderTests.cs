@@ -56,7 +56,7 @@ public class AttributionFinderTests
     public void A_parenthetical_between_commas_and_one_between_dashes() =>
         Attributions("A State Department official, on condition of anonymity, told the newspaper the talks had stalled. Many economists — mostly on the left — argue that the plan is too small.")
             .Should().Equal(
-                "speech told | A State Department official, on condition of anonymity (unnamed-individual) | the talks had stalled (clause)",
+                "speech told | A State Department official (unnamed-individual) | the talks had stalled (clause)",
                 "speech argue | Many economists — mostly on the left (unnamed-group) | the plan is too small (clause)");
 
     [Fact]
@@ -69,7 +69,7 @@ public class AttributionFinderTests
     [Fact]
     public void A_relative_pronoun_stands_for_the_phrase_before_it() =>
         Attributions("The bill was drafted by aides, who said it would pass.")
-            .Should().Equal("speech said | who (reference → aides: unnamed-group) | it would pass (clause)");
+            .Should().Equal("speech said | who (unnamed-group → aides: unnamed-group) | it would pass (clause)");
 
     [Fact]
     public void A_pronoun_and_a_short_reference_resolve_to_the_source_before() =>
@@ -78,6 +78,13 @@ public class AttributionFinderTests
                 "speech said | A senior official (unnamed-individual) | the talks had stalled (clause)",
                 "speech added | He (reference → A senior official: unnamed-individual) | a deal was still possible (clause)",
                 "intent declined | The official (reference → A senior official: unnamed-individual) | say more (topic)");
+
+    [Fact]
+    public void A_singular_pronoun_never_stands_for_people() =>
+        Attributions("According to people familiar with the plans, the company will cut jobs. She called the report a smear.")
+            .Should().Equal(
+                "frame According to | people familiar with the plans (unnamed-individual) | the company will cut jobs (clause)",
+                "naming called | She (reference) | the report a smear (clause)");
 
     [Fact]
     public void A_title_resolves_a_later_reference_to_the_named_person() =>

@@ -52,7 +52,11 @@ public readonly record struct Nearness(bool Governs, int Sentences)
 /// A condition of `when` (all must hold for a match to be reported) or `unless` (any that holds cancels
 /// it): an attribution near the match, words near it, or the kind of block it is in.
 /// </summary>
-public abstract record RuleCondition(RuleLocation Location);
+public abstract record RuleCondition(RuleLocation Location)
+{
+    /// <summary>`only`: the matched terms the condition is for ("allegedly" near a charge); empty for every match.</summary>
+    public ImmutableArray<string> Only { get; init; } = [];
+}
 
 /// <summary>
 /// `attribution: {near, sources, cueKinds, cues, contentKinds}`: an attribution the selector accepts stands
@@ -62,7 +66,7 @@ public sealed record AttributionCondition(AttributionSelector Selector, Nearness
 
 /// <summary>
 /// `words: {near, terms, patterns}`: words or patterns stand within the match's sentence (`near: sentence`)
-/// or N sentences either side of it, other than the matched words themselves.
+/// or N sentences either side of it, the matched words included.
 /// </summary>
 public sealed record WordsCondition(MatcherSpec Words, Nearness Near, RuleLocation Location) : RuleCondition(Location);
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using DocLint.Core.Documents;
 using DocLint.Core.Rules.Matching;
@@ -51,13 +52,33 @@ public sealed class CompiledSelector
 /// <summary>A `when` or `unless` condition, compiled.</summary>
 public abstract class CompiledCondition
 {
-    /// <summary>The condition for one document: a test of each match (computed once per document, not per match).</summary>
-    public abstract Func<TextSpan, bool> For(RuleContext context);
+    private FrozenSet<string>? _only;
+
+    /// <summary>True when the condition is for a match with these words (see <see cref="RuleCondition.Only"/>).</summary>
+    public bool AppliesTo(ReadOnlySpan<char> matched) =>
+        _only is null || _only.GetAlternateLookup<ReadOnlySpan<char>>().Contains(TermSyntax.Normalize(matched, caseSensitive: false));
+
+    /// <summary>
+    /// The condition for one document: a test of each of <paramref name="candidates"/> (what it needs is
+    /// found once, and only around the candidates, not per match or over the whole document).
+    /// </summary>
+    public abstract Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates);
 
     /// <summary>The words the condition's matching starts at (so the document's word index keeps them).</summary>
     public abstract WordFilter Words { get; }
 
-    public static CompiledCondition Compile(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors) => condition switch
+    public static CompiledCondition Compile(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors)
+    {
+        var compiled = CompileKind(condition, caseSensitive, errors);
+        if (!condition.Only.IsEmpty)
+        {
+            compiled._only = condition.Only.Select(t => TermSyntax.Normalize(t, caseSensitive: false)).ToFrozenSet(StringComparer.Ordinal);
+        }
+
+        return compiled;
+    }
+
+    private static CompiledCondition CompileKind(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors) => condition switch
     {
         AttributionCondition attribution => new CompiledAttributionCondition(attribution, PhraseMatcher.Create(attribution.Selector.Cues, caseSensitive, errors)),
         WordsCondition words => new CompiledWordsCondition(words, PhraseMatcher.Create(words.Words, caseSensitive, errors)),
@@ -74,7 +95,7 @@ internal sealed class CompiledAttributionCondition(AttributionCondition conditio
 
     public override WordFilter Words => cues.Words;
 
-    public override Func<TextSpan, bool> For(RuleContext context)
+    public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
         var document = context.Document;
         var cueMatches = _selector.FindCues(context);
@@ -89,7 +110,7 @@ internal sealed class CompiledAttributionCondition(AttributionCondition conditio
                     continue;
                 }
 
-                if (near.Governs ? attribution.Content is { } content && content.Contains(match) : attribution.Extent.OverlapsWith(TextSpan.FromBounds(from, to)))
+                if (near.Governs ? Governs(attribution, match) : attribution.Extent.OverlapsWith(TextSpan.FromBounds(from, to)))
                 {
                     return true;
                 }
@@ -98,6 +119,14 @@ internal sealed class CompiledAttributionCondition(AttributionCondition conditio
             return false;
         };
     }
+
+    /// <summary>
+    /// The match lies in what the attribution attributes, or between its source and its cue ("investigators
+    /// reportedly say …"): either way the attribution says whose it is.
+    /// </summary>
+    private static bool Governs(in Attribution attribution, TextSpan match) =>
+        attribution.Content is { } content && content.Contains(match)
+        || attribution.Source is { } source && source.End <= match.Start && match.End <= attribution.Cue.Start;
 
     /// <summary>From the start of the sentence <paramref name="sentences"/> before the match's to the end of the one as many after.</summary>
     internal static (int From, int To) SentenceWindow(Document document, TextSpan match, int sentences)
@@ -178,22 +207,35 @@ internal sealed class CompiledWordsCondition(WordsCondition condition, PhraseMat
 {
     public override WordFilter Words => words.Words;
 
-    public override Func<TextSpan, bool> For(RuleContext context)
+    /// <summary>The sentences within <paramref name="reach"/> of any candidate, sorted and disjoint: where the words are looked for.</summary>
+    private static ImmutableArray<TextSpan> Windows(Document document, ImmutableArray<TextSpan> candidates, int reach)
     {
-        var found = words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), context.Units(RuleScope.Sentence));
+        var sentences = document.Sentences;
+        var units = ImmutableArray.CreateBuilder<TextSpan>();
+        var next = 0;
+        foreach (var candidate in candidates.OrderBy(c => c.Start))
+        {
+            var index = SortedSpans.FirstEndingAfter(sentences, candidate.Start);
+            for (var s = Math.Max(next, index - reach); s < sentences.Length && s <= index + reach; s++)
+            {
+                units.Add(sentences[s]);
+                next = s + 1;
+            }
+        }
+
+        return units.ToImmutable();
+    }
+
+    public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
+    {
         var document = context.Document;
+        var found = words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), Windows(document, candidates, condition.Near.Sentences));
         return match =>
         {
             var (from, to) = CompiledAttributionCondition.SentenceWindow(document, match, condition.Near.Sentences);
-            for (var i = SortedSpans.FirstEndingAfter(found, from); i < found.Length && found[i].Start < to; i++)
-            {
-                if (!found[i].OverlapsWith(match))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            // Words inside the match count too: "according to census data" names its source.
+            var i = SortedSpans.FirstEndingAfter(found, from);
+            return i < found.Length && found[i].Start < to;
         };
     }
 }
@@ -203,7 +245,7 @@ internal sealed class CompiledBlockCondition(BlockCondition condition) : Compile
 {
     public override WordFilter Words { get; } = new([]);
 
-    public override Func<TextSpan, bool> For(RuleContext context)
+    public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
         var blocks = context.Document.Blocks;
         return match =>

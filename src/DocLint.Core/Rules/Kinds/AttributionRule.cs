@@ -11,7 +11,7 @@ namespace DocLint.Core.Rules.Kinds;
 /// `attribution`: reports the attributions of a document that the rule selects (kinds of source, cue and
 /// content; cue words), at the part `report` names. `terms` and `patterns`, when given, must match inside
 /// the reported part; `exceptions` that overlap it cancel it. With `unlessNamedWithin: N`, an unnamed group
-/// is not reported when a named person or body is the source of an attribution in the N sentences after it.
+/// is not reported when the story names an example of it within N sentences either side (see <see cref="NamedNear"/>).
 /// </summary>
 public sealed class AttributionRule : CompiledRule
 {
@@ -37,19 +37,37 @@ public sealed class AttributionRule : CompiledRule
         }
 
         var cueMatches = _selector.FindCues(context);
-        var words = _words.IsEmpty ? default : _words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), context.Units(RuleScope.Sentence));
-        var exceptions = _exceptionsMatcher.IsEmpty ? [] : _exceptionsMatcher.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence));
-        var chosen = new List<(TextSpan Span, Attribution Attribution)>();
+        var candidates = new List<(TextSpan Span, Attribution Attribution)>();
         foreach (var attribution in attributions)
         {
-            if (!_selector.Accepts(attribution, cueMatches) || Part(attribution) is not { } span || span.IsEmpty)
+            if (_selector.Accepts(attribution, cueMatches) && Part(attribution) is { IsEmpty: false } span)
+            {
+                candidates.Add((span, attribution));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        // Words and exceptions are looked for only in the sentences that hold a candidate.
+        var units = CandidateSentences(context, candidates);
+        var words = _words.IsEmpty ? default : _words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), units);
+        var exceptions = _exceptionsMatcher.IsEmpty ? [] : _exceptionsMatcher.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), units);
+        var chosen = new List<(TextSpan Span, Attribution Attribution)>();
+        foreach (var (span, attribution) in candidates)
+        {
+
+            // One source is reported once, though it says several things ("denied the delay and said …", "said …, adding …").
+            if (chosen.Exists(c => c.Span.OverlapsWith(span) || c.Attribution.Source is { } s && attribution.Source is { } t && s.OverlapsWith(t)))
             {
                 continue;
             }
 
             if (!words.IsDefault && !ContainsAny(words, span) || SortedSpans.AnyOverlap(exceptions, span)
                 || !context.Accepts(span, Definition.Scope, Definition.Voice, Definition.ScopeField)
-                || Definition.UnlessNamedWithin is { } within && attribution.SourceKind == SourceKind.UnnamedGroup && NamedAfter(document, attribution, within))
+                || Definition.UnlessNamedWithin is { } within && attribution.SourceKind == SourceKind.UnnamedGroup && NamedNear(document, attribution, within))
             {
                 continue;
             }
@@ -80,8 +98,29 @@ public sealed class AttributionRule : CompiledRule
         }
     }
 
+    private static ImmutableArray<TextSpan> CandidateSentences(RuleContext context, List<(TextSpan Span, Attribution Attribution)> candidates)
+    {
+        var sentences = context.Document.Sentences;
+        var units = ImmutableArray.CreateBuilder<TextSpan>();
+        foreach (var (span, _) in candidates)
+        {
+            var first = SortedSpans.FirstEndingAfter(sentences, span.Start);
+            for (var s = first; s < sentences.Length && sentences[s].Start < span.End; s++)
+            {
+                if (units.Count == 0 || units[^1].End <= sentences[s].Start)
+                {
+                    units.Add(sentences[s]);
+                }
+            }
+        }
+
+        return units.ToImmutable();
+    }
+
     private TextSpan? Part(in Attribution attribution) => Definition.Report switch
     {
+        // "plenty of conservative leaders who doubted …": a relative pronoun's source is the phrase it stands for.
+        AttributionPart.Source when attribution.SourceKind != SourceKind.Reference && attribution.Antecedent is { } antecedent => antecedent,
         AttributionPart.Cue => attribution.Cue,
         AttributionPart.Content => attribution.Content,
         AttributionPart.Attribution => attribution.Extent,
@@ -105,22 +144,94 @@ public sealed class AttributionRule : CompiledRule
     }
 
     /// <summary>
-    /// True when a named person or body is the source of an attribution after <paramref name="group"/>'s cue,
-    /// in its sentence or the <paramref name="sentences"/> after: the story names who the group is.
+    /// True when the story names an example of the group: a named person or body is the source of a
+    /// statement after it, in its sentence or the <paramref name="sentences"/> after ("Critics say …", then a
+    /// named critic's quotation). The story's protagonist, named again and again around it, names no member of the
+    /// group ("officials say the president will …", "the president said …"), so a name counts only when it
+    /// stands at most twice in the sentences around.
     /// </summary>
-    private static bool NamedAfter(Documents.Document document, Attribution group, int sentences)
+    private static bool NamedNear(Documents.Document document, Attribution group, int sentences)
     {
         var all = document.Sentences;
         var index = SortedSpans.IndexContaining(all, group.Cue.Start);
-        var end = index < 0 ? group.Cue.End : all[Math.Min(all.Length - 1, index + sentences)].End;
-        foreach (ref readonly var other in CompiledAttributionCondition.AttributionsAround(document, group.Cue.End, end))
+        if (index < 0)
         {
-            if (other.Cue.Start >= group.Cue.End && other.Cue.Start < end && other.SourceKind is SourceKind.NamedPerson or SourceKind.NamedOrganisation)
+            return false;
+        }
+
+        // The example follows the group it names: "Critics say …", then a named critic.
+        var from = group.Cue.End;
+        var to = all[Math.Min(all.Length - 1, index + sentences)].End;
+        foreach (ref readonly var other in CompiledAttributionCondition.AttributionsAround(document, from, to))
+        {
+            if (other.Cue.Start < from || other.Cue.Start >= to || other.Cue == group.Cue
+                || other.SourceKind is not (SourceKind.NamedPerson or SourceKind.NamedOrganisation) || !other.ContentIsAttributed)
+            {
+                continue;
+            }
+
+            var name = LastName(document.Prose, other.Source!.Value);
+            var around = TextSpan.FromBounds(all[Math.Max(0, index - Semantics.AttributionFinder.LookBack)].Start, all[Math.Min(all.Length - 1, index + Semantics.AttributionFinder.LookBack)].End);
+            if (name.IsEmpty || Occurrences(document.Prose.AsSpan(around.Start, around.Length), name) <= 2)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The last capitalised word of a source's name, before any appositive: "Ortiz" of "Jane Ortiz, who leads …".</summary>
+    private static ReadOnlySpan<char> LastName(string prose, TextSpan source)
+    {
+        var text = prose.AsSpan(source.Start, source.Length);
+        var comma = text.IndexOf(',');
+        if (comma > 0)
+        {
+            text = text[..comma];
+        }
+
+        var end = text.Length;
+        while (end > 0)
+        {
+            while (end > 0 && !char.IsLetter(text[end - 1]))
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] is '-' or '\'' or '’'))
+            {
+                start--;
+            }
+
+            if (start < end && char.IsUpper(text[start]))
+            {
+                return text[start..end];
+            }
+
+            end = start;
+        }
+
+        return [];
+    }
+
+    private static int Occurrences(ReadOnlySpan<char> text, ReadOnlySpan<char> word)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = Next(text, word, at))
+        {
+            var before = at == 0 || !char.IsLetter(text[at - 1]);
+            var after = at + word.Length >= text.Length || !char.IsLetter(text[at + word.Length]);
+            count += before && after ? 1 : 0;
+        }
+
+        return count;
+
+        static int Next(ReadOnlySpan<char> text, ReadOnlySpan<char> word, int at)
+        {
+            var next = text[(at + 1)..].IndexOf(word, StringComparison.Ordinal);
+            return next < 0 ? -1 : at + 1 + next;
+        }
     }
 }

@@ -31,10 +31,10 @@ public sealed partial class RuleFileParser
     };
 
     /// <summary>The keys of an `attribution:` condition in `when` and `unless`.</summary>
-    private static readonly string[] ConditionKeys = ["near", "sources", "cueKinds", "cues", "contentKinds"];
+    private static readonly string[] ConditionKeys = ["near", "sources", "cueKinds", "cues", "contentKinds", "only"];
 
     /// <summary>The keys of a `words:` condition.</summary>
-    private static readonly string[] WordsConditionKeys = ["near", "terms", "patterns"];
+    private static readonly string[] WordsConditionKeys = ["near", "terms", "patterns", "only"];
 
     /// <summary>Every key a rule file may use, whatever its kind (the JSON Schema must list the same).</summary>
     public static IReadOnlyList<string> AllKeys { get; } = [.. CommonKeys.Concat(KindKeys.Values.SelectMany(k => k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -321,6 +321,7 @@ public sealed partial class RuleFileParser
                 fields[name] = v;
             }
 
+            var only = fields.TryGetValue("only", out var onlyNode) ? StringList(onlyNode, "only") : [];
             var near = Nearness.Governing;
             if (fields.TryGetValue("near", out var nearNode) && Scalar(nearNode, "near") is { } text)
             {
@@ -362,11 +363,11 @@ public sealed partial class RuleFileParser
                     Error(body.Start, "a words condition needs 'terms' or 'patterns'");
                 }
 
-                conditions.Add(new WordsCondition(words, near, Location(item.Start)));
+                conditions.Add(new WordsCondition(words, near, Location(item.Start)) { Only = only });
                 continue;
             }
 
-            conditions.Add(new AttributionCondition(ParseSelector(fields), near, Location(item.Start)));
+            conditions.Add(new AttributionCondition(ParseSelector(fields), near, Location(item.Start)) { Only = only });
         }
 
         return conditions.ToImmutable();

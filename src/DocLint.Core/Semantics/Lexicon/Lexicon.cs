@@ -16,7 +16,8 @@ internal enum VerbForms : byte
 }
 
 /// <summary>One spelling of an attribution verb.</summary>
-internal sealed record CueVerb(string Lemma, CueKind Class, VerbForms Forms, bool Weak, string? Particle);
+/// <param name="TakesObject">The verb's plain object is often a thing, not a clause ("wrote a bill", "announced a deal").</param>
+internal sealed record CueVerb(string Lemma, CueKind Class, VerbForms Forms, bool Weak, string? Particle, bool TakesObject = false);
 
 /// <summary>
 /// The word lists of the semantic layer, read once from the text files beside this class (embedded in the
@@ -40,13 +41,23 @@ internal sealed class Lexicon
         Share = Set(sections, "source-words/share");
         Label = Set(sections, "source-words/label");
         Party = Set(sections, "source-words/party");
+        Professional = Set(sections, "source-words/professional");
         Title = Set(sections, "source-words/title");
         HedgeAdverb = Set(sections, "hedges/adverb");
         Raising = Set(sections, "hedges/raising");
         Impersonal = Set(sections, "hedges/impersonal");
         Appearance = Set(sections, "hedges/appearance");
         OutletFirstWords = OutletNames.Set.Select(n => n.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        CueWords = new Text.WordFilter(Verbs.Keys.Concat(HedgeAdverb.Set).Concat(Raising.Set).Concat(Impersonal.Set).Concat(Appearance.Set)
+            .Concat(["according", "poll", "polls", "survey", "study", "analysis", "report", "census", "data"]));
     }
+
+    /// <summary>
+    /// Every word a cue can start at (a verb form, a hedge, "according") or that a frame needs ("In a CNN
+    /// poll, …"): a sentence with no token this one-bit filter passes holds no attribution but a
+    /// headline's "Name: …" or a "To Name, …".
+    /// </summary>
+    public Text.WordFilter CueWords { get; }
 
     public static Lexicon Instance => Shared.Value;
 
@@ -102,6 +113,9 @@ internal sealed class Lexicon
     public WordSet Organisation { get; }
 
     public WordSet Share { get; }
+
+    /// <summary>Professionals who speak on the record for a firm or client: "economists", "analysts", "lawyers".</summary>
+    public WordSet Professional { get; }
 
     /// <summary>Members of a party or camp: "Republicans", "Democrats".</summary>
     public WordSet Party { get; }
@@ -166,14 +180,22 @@ internal sealed class Lexicon
         }
     }
 
-    /// <summary>One line of cue-verbs.txt: "lemma[/past[/participle]] [particle] class [weak]".</summary>
+    /// <summary>One line of cue-verbs.txt: "lemma[/past[/participle]] [particle] class [weak] [object]".</summary>
     private static void AddVerb(Dictionary<string, List<CueVerb>> verbs, string line)
     {
-        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var weak = parts[^1] == "weak";
-        var classWord = weak ? parts[^2] : parts[^1];
-        var cueClass = Enum.Parse<CueKind>(classWord, ignoreCase: true);
-        var particle = parts.Length - (weak ? 2 : 1) > 1 ? parts[1] : null;
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        // Flags follow the class; the first word is the verb itself (which may be "object").
+        var weak = words.LastIndexOf("weak") > 0 && words.Remove("weak");
+        var flag = words.LastIndexOf("object");
+        var takesObject = flag > 0;
+        if (takesObject)
+        {
+            words.RemoveAt(flag);
+        }
+
+        var cueClass = Enum.Parse<CueKind>(words[^1], ignoreCase: true);
+        var particle = words.Count > 2 ? words[1] : null;
+        var parts = words.ToArray();
         var forms = parts[0].Split('/');
         var lemma = forms[0].TrimEnd('+');
         var doubles = forms[0].EndsWith('+');
@@ -186,7 +208,7 @@ internal sealed class Lexicon
             // lemmas share keeps the first of them, except for phrasal verbs, which differ by particle.
             if (!verbs.TryGetValue(form, out var list))
             {
-                verbs[form] = [new CueVerb(lemma, cueClass, kind, weak, particle)];
+                verbs[form] = [new CueVerb(lemma, cueClass, kind, weak, particle, takesObject)];
                 return;
             }
 
@@ -197,7 +219,7 @@ internal sealed class Lexicon
             }
             else if (particle is not null || list.TrueForAll(v => v.Particle is not null))
             {
-                list.Add(new CueVerb(lemma, cueClass, kind, weak, particle));
+                list.Add(new CueVerb(lemma, cueClass, kind, weak, particle, takesObject));
             }
         }
 
