@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Hand-judged precision and recall of DocLint's rules on news-dev (real articles, not annotated).
+
+The articles are split once, by a hash of their id, into a tuning half and a report half: rules were
+changed after reading findings from the tuning half only; the report half is where the published numbers
+come from. Articles whose findings were read while the attribution layer was first built are left out of
+the report half (judgements/seen-while-building.txt).
+
+Judgements are data, never article text: judgements/precision.tsv holds, per judged finding, the article
+id, the rule, the finding's offset and length (UTF-16, as the JSON format gives them), a verdict (ok,
+wrong) and a one-line reason; judgements/recall.tsv holds, per problem an editor marked in an article read
+whole before any finding was looked at, the article id, the family of problem, its offset and length and a
+one-line note.
+
+Commands (run by eval/newsdev.sh, which lints news-dev into FINDINGS first):
+  newsdev.py FINDINGS sample RULE N SEED [--half tune|report|all] [--unjudged]
+                                                                  findings to judge, with their sentence
+  newsdev.py FINDINGS precision [--half report|tune|all]         precision per rule from precision.tsv
+  newsdev.py FINDINGS recall                                     recall per family and round from recall.tsv
+  newsdev.py FINDINGS counts [--half ...]                        findings per rule
+"""
+import collections
+import hashlib
+import json
+import os
+import random
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+JUDGEMENTS = os.path.join(HERE, "judgements")
+
+# Which rules answer for which family of problem an editor marks (recall).
+FAMILIES = {
+    "unnamed-source": ("DL1001",),
+    "spokesperson": ("DL1004",),
+    "hedge": ("DL2001", "DL1003"),
+    "certainty": ("DL2002",),
+    "unnamed-study": ("DL2003",),
+}
+
+
+def half_of(article):
+    return "tune" if hashlib.sha256(article.encode()).hexdigest()[0] in "01234567" else "report"
+
+
+def seen_while_building():
+    path = os.path.join(JUDGEMENTS, "seen-while-building.txt")
+    ids = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                ids.update(line.split())
+    return ids
+
+
+def in_half(article, half, seen):
+    if half == "all":
+        return True
+    if half == "report" and article in seen:
+        return False
+    return half_of(article) == half
+
+
+def load_findings(path):
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    findings = []
+    for d in data["diagnostics"]:
+        if d["id"].startswith("DL0") or d.get("suppressed"):
+            continue
+        article = os.path.splitext(os.path.basename(d["path"]))[0]
+        findings.append((article, d["id"], d["offset"]["start"], d["offset"]["length"], d["path"], d["message"]))
+    return findings
+
+
+def read_tsv(name):
+    path = os.path.join(JUDGEMENTS, name)
+    rows = []
+    if not os.path.exists(path):
+        return rows
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def context(path, start, length):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start + length)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, start - 300):start]
+    after = text[start + length:min(line_end, start + length + 200)]
+    return (before + "[[" + text[start:start + length] + "]]" + after).replace("\n", " ")
+
+
+def judged():
+    return {(r[0], r[1], int(r[2]), int(r[3])) for r in read_tsv("precision.tsv") if len(r) >= 5}
+
+
+def sample(findings, rule, n, seed, half, unjudged):
+    seen = seen_while_building()
+    done = judged() if unjudged else set()
+    pool = [f for f in findings if f[1] == rule and in_half(f[0], half, seen) and (f[0], f[1], int(f[2]), int(f[3])) not in done]
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(pool, min(n, len(pool))))
+    print(f"# {rule}: {len(chosen)} of {len(pool)} {'unjudged ' if unjudged else ''}findings in the {half} half (seed {seed})")
+    for article, rule_id, start, length, path, message in chosen:
+        print(f"{article}\t{rule_id}\t{start}\t{length}\t\t")
+        print("#   " + context(path, start, length))
+        print("#   " + message)
+
+
+def precision(findings, half):
+    seen = seen_while_building()
+    current = {(f[0], f[1], int(f[2]), int(f[3])) for f in findings}
+    verdicts = collections.defaultdict(collections.Counter)
+    gone = collections.Counter()
+    for article, rule, start, length, verdict, *_ in read_tsv("precision.tsv"):
+        if not in_half(article, half, seen):
+            continue
+        key = (article, rule, int(start), int(length))
+        if key in current:
+            verdicts[rule][verdict] += 1
+        else:
+            gone[rule] += 1
+    reported = collections.Counter(f[1] for f in findings if in_half(f[0], half, seen))
+    print("| rule | findings | judged | right | wrong | precision | judged findings no longer reported |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for rule in sorted(set(verdicts) | set(gone)):
+        ok, wrong = verdicts[rule]["ok"], verdicts[rule]["wrong"]
+        count = ok + wrong
+        p = f"{ok / count:.2f}" if count else "—"
+        print(f"| {rule} | {reported[rule]} | {count} | {ok} | {wrong} | {p} | {gone[rule]} |")
+
+
+def recall_marks():
+    """The rows of recall.tsv with the round each belongs to ("# round N" lines start a round)."""
+    marks = []
+    current = "1"
+    with open(os.path.join(JUDGEMENTS, "recall.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# round "):
+                current = line[len("# round "):].split(":")[0].strip()
+            elif line.strip() and not line.startswith("#"):
+                marks.append((current, line.rstrip("\n").split("\t")))
+    return marks
+
+
+def recall(findings):
+    by_article = collections.defaultdict(list)
+    for article, rule, start, length, *_ in findings:
+        by_article[article].append((rule, start, start + length))
+    marks = recall_marks()
+    rounds = sorted({r for r, _ in marks})
+    found = collections.Counter()
+    total = collections.Counter()
+    articles = collections.defaultdict(set)
+    for round_, (article, family, *rest) in marks:
+        for key in (round_, "all"):
+            articles[key].add(article)
+        if family == "none":
+            continue
+        start, end = int(rest[0]), int(rest[0]) + int(rest[1])
+        hit = any(r in FAMILIES[family] and max(s, start) < min(e, end) for r, s, e in by_article[article])
+        for key in (round_, "all"):
+            total[key, family] += 1
+            found[key, family] += hit
+    columns = rounds + ["all"]
+    print("articles read whole: " + ", ".join(f"round {r} {len(articles[r])}" for r in rounds))
+    print("| family | rules | " + " | ".join(f"round {c}" if c != "all" else "all" for c in columns) + " |")
+    print("|---|---|" + "---:|" * len(columns))
+    for family, rules in FAMILIES.items():
+        cells = []
+        for c in columns:
+            t, k = total[c, family], found[c, family]
+            cells.append(f"{k}/{t} = {k / t:.2f}" if t else "—")
+        print(f"| {family} | {', '.join(rules)} | " + " | ".join(cells) + " |")
+    cells = []
+    for c in columns:
+        t, k = sum(total[c, f] for f in FAMILIES), sum(found[c, f] for f in FAMILIES)
+        cells.append(f"{k}/{t} = {k / t:.2f}" if t else "—")
+    print("| all families | | " + " | ".join(cells) + " |")
+
+
+def counts(findings, half):
+    seen = seen_while_building()
+    c = collections.Counter(f[1] for f in findings if in_half(f[0], half, seen))
+    for rule, n in sorted(c.items()):
+        print(f"{rule}\t{n}")
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__)
+        return 2
+    findings = load_findings(argv[1])
+    command = argv[2]
+    half = argv[argv.index("--half") + 1] if "--half" in argv else None
+    if command == "sample":
+        sample(findings, argv[3], int(argv[4]), int(argv[5]), half or "report", "--unjudged" in argv)
+    elif command == "precision":
+        precision(findings, half or "report")
+    elif command == "recall":
+        recall(findings)
+    elif command == "counts":
+        counts(findings, half or "all")
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
