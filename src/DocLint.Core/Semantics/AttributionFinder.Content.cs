@@ -34,6 +34,12 @@ internal sealed partial class AttributionFinder
             }
         }
 
+        // "urged lawmakers to act", "asked him to resign": what the one addressed is urged to do.
+        if (k > cueLast + 1 && IsWord(k, "to") && k + 1 < Count && T(k + 1).IsWord && !T(k + 1).IsCapitalized && !IsDeterminer(k + 1) && !Grammar.ObjectPronouns.Contains(Key(k + 1)))
+        {
+            return (Clause(k + 1), ContentKind.Topic);
+        }
+
         var m = k;
         while (m < Count && m - k < 12)
         {
@@ -112,11 +118,13 @@ internal sealed partial class AttributionFinder
             return (Clause(m), ContentKind.Clause);
         }
 
-        if (verb.Class == CueKind.Belief ? StartsBeliefClause(m) : StartsClause(m) || verb.Class == CueKind.Evidence && (T(m).IsWord || T(m).Kind == TokenKind.Number))
+        // "agreed there are candidates": an existential clause.
+        var thereIs = IsWord(m, "there") && IsWordIn(m + 1, Grammar.BeForms);
+        if (thereIs || (verb.Class == CueKind.Belief ? StartsBeliefClause(m) : StartsClause(m) || verb.Class == CueKind.Evidence && (T(m).IsWord || T(m).Kind == TokenKind.Number)))
         {
             // "said the talks had stalled" reports a statement; "wrote a bill", "announced a deal" name a thing
             // and are no attribution at all: such verbs report speech after "that", a colon or a quotation.
-            return !verb.TakesObject || T(m).IsWord && Grammar.SubjectPronouns.Contains(Key(m)) ? (Clause(m), ContentKind.Clause) : (null, ContentKind.None);
+            return !verb.TakesObject || thereIs || T(m).IsWord && Grammar.SubjectPronouns.Contains(Key(m)) ? (Clause(m), ContentKind.Clause) : (null, ContentKind.None);
         }
 
         if (IsWord(m, "for") || IsWord(m, "on") || IsWord(m, "about") || IsWord(m, "of"))
@@ -142,8 +150,34 @@ internal sealed partial class AttributionFinder
         }
 
         var key = Key(m);
-        return Grammar.SubjectPronouns.Contains(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase)
-            || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key);
+        return Grammar.IsSubjectPronoun(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase)
+            || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key)
+            || BareSubjectBeforeAuxiliary(m);
+    }
+
+    /// <summary>"said violent threats were banned", "said prices of oil would rise": a bare noun phrase and then an auxiliary.</summary>
+    private bool BareSubjectBeforeAuxiliary(int m)
+    {
+        for (var k = m; k < Count && k <= m + 4; k++)
+        {
+            if (!T(k).IsWord || T(k).IsQuoted)
+            {
+                return false;
+            }
+
+            var key = Key(k);
+            if (Grammar.BeForms.Contains(key) || Grammar.Auxiliaries.Contains(key))
+            {
+                return k > m;
+            }
+
+            if (Grammar.Stops.Contains(key) && !key.Equals("of", StringComparison.OrdinalIgnoreCase) || IsVerbLike(k))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"thinks he will", "believes the plan": a belief's clause starts with a pronoun, determiner, name or number, not a bare noun ("thought leaders").</summary>
@@ -156,7 +190,7 @@ internal sealed partial class AttributionFinder
         }
 
         var key = Key(m);
-        return t.IsWord && (Grammar.SubjectPronouns.Contains(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase)
+        return t.IsWord && (Grammar.IsSubjectPronoun(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase)
             || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key));
     }
 

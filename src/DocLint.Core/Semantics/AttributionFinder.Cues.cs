@@ -213,7 +213,8 @@ internal sealed partial class AttributionFinder
                 continue;
             }
 
-            if (IsAdverb(j))
+            // "have both urged", "they all said": a quantifier floated off its subject.
+            if (IsAdverb(j) || (IsWord(j, "both") || IsWord(j, "all")) && j > 0 && (IsWordIn(j - 1, Grammar.BeForms) || IsWordIn(j - 1, Grammar.Auxiliaries) || IsWordIn(j - 1, Grammar.SubjectPronouns)))
             {
                 j--;
                 continue;
@@ -271,13 +272,13 @@ internal sealed partial class AttributionFinder
 
         // "“…,” said Maria Lopez." / "…, says a senior official."
         if (nearestAux < 0 && j == i - 1 && j >= 0 && T(j).Kind is TokenKind.Comma or TokenKind.CloseQuote or TokenKind.Dash && !verb.Weak
-            && verb.Class is CueKind.Speech && (verb.Forms & (VerbForms.Past | VerbForms.Third)) != 0 && !IsWord(cueLast + 1, "that"))
+            && verb.Class is CueKind.Speech && (verb.Forms & (VerbForms.Past | VerbForms.Third | VerbForms.Base)) != 0 && !IsWord(cueLast + 1, "that"))
         {
             // "told" and "urged" take who was addressed: "…,” a spokesman told Reuters" is not inverted, but
             // "“Why?” asked Lopez." and "…, wrote Lopez." are.
             var last = RightNounPhrase(cueLast + 1, appositive: true);
             var inverts = !AddresseeVerbs.Contains(verb.Lemma) || (verb.Lemma is "ask" or "write" && last >= 0 && IsName(last) && IsClauseEnd(last + 1));
-            if (inverts && last >= 0 && IsAgent(cueLast + 1, last) && (IsClauseEnd(last + 1) || T(last + 1).Kind is TokenKind.Comma or TokenKind.Dash || IsOccasionPhrase(last + 1) || IsOccasionWord(last + 1) || HasComma(cueLast + 1, last)))
+            if (inverts && last >= 0 && IsAgent(cueLast + 1, last) && (IsClauseEnd(last + 1) || T(last + 1).Kind is TokenKind.Comma or TokenKind.Dash || IsOccasionPhrase(last + 1) || IsOccasionWord(last + 1) || IsWord(last + 1, "who") || HasComma(cueLast + 1, last)))
             {
                 var (kind, antecedent, antecedentKind) = Classify(cueLast + 1, last);
                 var content = ContentBefore(j + 1);
@@ -362,7 +363,7 @@ internal sealed partial class AttributionFinder
             return true;
         }
 
-        if (!IsPhraseWord(j) && T(j).Kind != TokenKind.CloseParen)
+        if (!IsPhraseWord(j) && T(j).Kind != TokenKind.CloseParen && !(T(j).IsWord && Grammar.SubjectPronouns.Contains(Key(j))))
         {
             return false;
         }
@@ -402,7 +403,8 @@ internal sealed partial class AttributionFinder
         // reported."), not as a noun ("the South Asian state.").
         var (after, afterKind) = ContentAfter(cueLast, verb);
         if (after is null && subjectFirst > 0 && T(subjectFirst - 1).Kind is TokenKind.Comma or TokenKind.CloseQuote or TokenKind.Dash
-            && (!verb.Weak || (verb.Forms & VerbForms.Past) != 0 && (IsClauseEnd(cueLast + 1) || IsOccasionWord(cueLast + 1) || IsOccasionPhrase(cueLast + 1))))
+            && (!verb.Weak || (verb.Forms & VerbForms.Past) != 0 && (IsClauseEnd(cueLast + 1) || IsOccasionWord(cueLast + 1) || IsOccasionPhrase(cueLast + 1))
+                || verb.Class == CueKind.Evidence && IsWordIn(j, _lexicon.Document) && (IsClauseEnd(cueLast + 1) || IsKind(cueLast + 1, TokenKind.Comma))))
         {
             // "The talks stalled, she said." / "The talks, she said, had stalled." (the content runs on past the
             // cue): a source that follows a comma or a quotation ends what it is the source of.
@@ -467,7 +469,8 @@ internal sealed partial class AttributionFinder
             return j - 1;
         }
 
-        for (var p = j; p >= 1 && j - p < 4; p--)
+        // "Clinton on Tuesday said": the phrase must run up to the verb ("In a post on Friday, Twitter said" has none).
+        for (var p = j; p >= 1 && j - p < 4 && (T(p).IsWord || T(p).Kind == TokenKind.Number); p--)
         {
             if (IsOccasionPhrase(p) && IsPhraseWord(p - 1))
             {
@@ -516,6 +519,13 @@ internal sealed partial class AttributionFinder
     private bool WeakFormFits(CueVerb verb, int nearestAux, int cueLast)
     {
         if (!verb.Weak || (verb.Forms & (VerbForms.Past | VerbForms.Participle | VerbForms.Gerund)) != 0 || nearestAux >= 0 || verb.Class is CueKind.Naming or CueKind.Stance or CueKind.Intent)
+        {
+            return true;
+        }
+
+        // "Polls show Clinton up", "the study finds a link": right after a study, poll or record, "shows" and
+        // "finds" are its verbs, whatever follows.
+        if (verb.Class == CueKind.Evidence && verb.Particle is null && cueLast >= 1 && IsWordIn(cueLast - 1, _lexicon.Document) && !(cueLast >= 2 && T(cueLast - 2).Kind == TokenKind.Possessive))
         {
             return true;
         }
@@ -791,7 +801,7 @@ internal sealed partial class AttributionFinder
 
     private bool IsAdverb(int i)
     {
-        if (!T(i).IsWord || T(i).IsCapitalized)
+        if (!T(i).IsWord || T(i).IsCapitalized && !T(i).IsInitial)
         {
             return false;
         }

@@ -75,7 +75,7 @@ internal sealed partial class AttributionFinder
             if (t.Kind == TokenKind.Number)
             {
                 words++;
-                i--;
+                i = ShareStart(i) is var share and >= 0 ? share : i - 1;
                 continue;
             }
 
@@ -132,9 +132,23 @@ internal sealed partial class AttributionFinder
                 // "a spokesman for the ministry": the determiner ends this phrase, unless a preposition inside a
                 // longer phrase comes before it.
                 words++;
-                if (IsWordIn(i - 1, Grammar.NounPhrasePrepositions) && !IsWord(i - 1, "to") && IsPhraseWord(i - 2) && !IsDeterminer(i - 2) && !IsOccasionPhrase(i - 1))
+                if (IsWordIn(i - 1, Grammar.NounPhrasePrepositions) && (!IsWord(i - 1, "to") || IsRoleNoun(i - 2)) && IsPhraseWord(i - 2) && !IsDeterminer(i - 2) && !IsOccasionPhrase(i - 1)
+                    || IsPartOf(i - 1))
                 {
                     i -= 2;
+                    continue;
+                }
+
+                if (ShareStart(i) is var share and >= 0)
+                {
+                    i = share;
+                    continue;
+                }
+
+                // "the three scholars", "his many critics": a number after the determiner.
+                if ((Grammar.Numerals.Contains(key) || Grammar.Quantifiers.Contains(key)) && IsWordIn(i - 1, Grammar.Definite))
+                {
+                    i--;
                     continue;
                 }
 
@@ -169,6 +183,21 @@ internal sealed partial class AttributionFinder
 
         return first <= last && words > 0 && HasHead(first, last) ? first : -1;
     }
+
+    /// <summary>"one in three", "nine out of 10": a share of those asked, ending at <paramref name="i"/>; its first token, or -1.</summary>
+    private int ShareStart(int i)
+    {
+        var of = IsWord(i - 1, "in") ? i - 1 : IsWord(i - 1, "of") && IsWord(i - 2, "out") ? i - 2 : -1;
+        return of > 0 && IsNumeral(i) && IsNumeral(of - 1) ? of - 1 : -1;
+    }
+
+    private bool IsNumeral(int i) =>
+        i >= 0 && (T(i).Kind == TokenKind.Number || IsWordIn(i, Grammar.Numerals) || IsWord(i, "one"));
+
+    /// <summary>"Many of the", "most of her", "two of the", "one of his": a part of the group the phrase names.</summary>
+    private bool IsPartOf(int of) =>
+        IsWord(of, "of") && of >= 1 && (T(of - 1).Kind == TokenKind.Number || IsWordIn(of - 1, Grammar.Quantifiers) || IsWordIn(of - 1, Grammar.Numerals)
+            || IsWord(of - 1, "one") || IsWord(of - 1, "none") || IsWord(of - 1, "each") || IsWord(of - 1, "majority"));
 
     /// <summary>True when the phrase has a word that is not a determiner: "The remarks" has, "The" alone has not.</summary>
     private bool HasHead(int first, int last)
@@ -289,7 +318,7 @@ internal sealed partial class AttributionFinder
                 continue;
             }
 
-            if (t.Kind == TokenKind.Comma && appositive && head >= 0 && StartsAppositive(i + 1))
+            if (t.Kind == TokenKind.Comma && appositive && head >= 0 && StartsAppositive(i + 1) && !IsWord(i + 1, "who") && !IsWord(i + 1, "whose"))
             {
                 var end = i + 1;
                 while (end < Count && T(end).Kind is not (TokenKind.Comma or TokenKind.Period or TokenKind.Semicolon or TokenKind.Question or TokenKind.Exclamation or TokenKind.Dash or TokenKind.OpenQuote) && end - i < MaxPhraseTokens)
@@ -319,8 +348,9 @@ internal sealed partial class AttributionFinder
             }
 
             // A name takes no lower-case words after it ("Obama passionately rebuked …"), except a word for a
-            // body or role ("the Clinton campaign", "the Trump Organization spokesman").
-            if (head >= 0 && !t.IsCapitalized && (IsAdverb(i) || T(head).IsCapitalized && !IsRoleNoun(i) && !IsWordIn(i, _lexicon.Institution) && !IsWordIn(i, _lexicon.Organisation)
+            // body or role ("the Clinton campaign", "the Trump Organization spokesman") or after its possessive
+            // ("Clinton's top foreign policy aide").
+            if (head >= 0 && !t.IsCapitalized && (IsAdverb(i) || T(head).IsCapitalized && T(i - 1).Kind != TokenKind.Possessive && !IsRoleNoun(i) && !IsWordIn(i, _lexicon.Institution) && !IsWordIn(i, _lexicon.Organisation)
                 && !IsWordIn(i, _lexicon.Document) && !IsWordIn(i, _lexicon.Outlet) && !Grammar.NounPhrasePrepositions.Contains(key) && !IsParticipleModifier(i)))
             {
                 break;
@@ -360,7 +390,7 @@ internal sealed partial class AttributionFinder
 
     /// <summary>A word for a person by role: "an adviser to", "the ambassador to", "a spokesman for".</summary>
     private bool IsRoleNoun(int i) =>
-        i >= 0 && T(i).IsWord && !T(i).IsCapitalized && (_lexicon.Person.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Spokesperson.Contains(Key(i)));
+        i >= 0 && T(i).IsWord && (!T(i).IsCapitalized || T(i).IsInitial) && (_lexicon.Person.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Spokesperson.Contains(Key(i)));
 
     /// <summary>"familiar with", "close to", "briefed on": participles and adjectives that continue a source ("people familiar with the matter").</summary>
     private bool IsParticipleModifier(int i) =>
@@ -382,6 +412,20 @@ internal sealed partial class AttributionFinder
         if (!T(i).IsWord)
         {
             return false;
+        }
+
+        // "senior director for Asian affairs", "longtime aide": a role with no article.
+        for (var k = i; k < Count && k <= i + 3 && T(k).IsWord && !T(k).IsCapitalized; k++)
+        {
+            if (_lexicon.Title.Contains(Key(k)) || _lexicon.Person.Contains(Key(k)) || _lexicon.Spokesperson.Contains(Key(k)))
+            {
+                return true;
+            }
+
+            if (Grammar.Stops.Contains(Key(k)) || IsVerbLike(k))
+            {
+                break;
+            }
         }
 
         var key = Key(i);

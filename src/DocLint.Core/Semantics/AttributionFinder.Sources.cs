@@ -60,6 +60,22 @@ internal sealed partial class AttributionFinder
             return (SourceKind.Reference, Key(first).ToString().ToLowerInvariant(), null, false);
         }
 
+        // "Two of his lawyers", "many of the protesters", "one of the aides": a part of a group is unnamed as the
+        // group is (one or a number of them is an individual, a share of them a group), and a part of a group
+        // met before is a reference to it.
+        if (first + 2 <= last && IsPartOf(first + 1))
+        {
+            var (inner, innerHead, innerRole, _) = KindOf(first + 2, last);
+            var individual = T(first).Kind == TokenKind.Number || Grammar.Numerals.Contains(Key(first)) || IsWord(first, "one") || IsWord(first, "each");
+            return inner switch
+            {
+                SourceKind.UnnamedGroup or SourceKind.UnnamedIndividual => (individual ? SourceKind.UnnamedIndividual : SourceKind.UnnamedGroup, innerHead, innerRole, !IsWord(first, "one")),
+                SourceKind.Reference when Resolve(first + 2, last, innerHead) is null && IsWordIn(first + 2, Grammar.Definite) =>
+                    (individual ? SourceKind.UnnamedIndividual : SourceKind.UnnamedGroup, innerHead, innerRole, !IsWord(first, "one")),
+                _ => (inner, innerHead, innerRole, !IsWord(first, "one")),
+            };
+        }
+
         // The core of the phrase ends at its first comma, parenthesis or preposition ("a spokesman | for the
         // ministry"), except "of" inside a name ("Bank of America").
         var coreLast = last;
@@ -94,9 +110,9 @@ internal sealed partial class AttributionFinder
         var definite = Grammar.Definite.Contains(firstKey) || HasPossessive(first, head);
         var role = RoleOf(first, last, coreLast);
 
-        if (_lexicon.Share.Contains(headKey))
+        if (_lexicon.Share.Contains(headKey) || ShareStart(last) == first)
         {
-            // "47 percent said": the poll the share is of is the source.
+            // "47 percent said", "one in three said": the poll the share is of is the source.
             return (SourceKind.Reference, headWord, role, true);
         }
 
@@ -282,8 +298,10 @@ internal sealed partial class AttributionFinder
         return i < head && IsRoleWord(i) && !IsOrganisation(i + 1, head);
     }
 
+    /// <summary>A word for a role ("spokesman", "senator", "lawyer"), not one for some people ("some", "others").</summary>
     private bool IsRoleWord(int i) =>
-        T(i).IsWord && (_lexicon.Spokesperson.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Person.Contains(Key(i)) && (!T(i).IsCapitalized || _lexicon.Title.Contains(Key(i))));
+        T(i).IsWord && !IsDeterminer(i) && !Grammar.IndefinitePronouns.Contains(Key(i))
+        && (_lexicon.Spokesperson.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Person.Contains(Key(i)) && (!T(i).IsCapitalized || _lexicon.Title.Contains(Key(i))));
 
     private bool HasName(int first, int last)
     {

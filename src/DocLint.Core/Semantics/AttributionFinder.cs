@@ -107,7 +107,8 @@ internal sealed partial class AttributionFinder
     {
         ref readonly var t = ref _tokens[i];
         var text = _prose.AsSpan(t.Start, t.Length);
-        if (text.Length > 0 && text[^1] == '.' && t.Length > 1)
+        // "Sen." looks up as "Sen"; an initial keeps its dot, so that "James A. Baker" has no article in it.
+        if (text.Length > 2 && text[^1] == '.')
         {
             text = text[..^1];
         }
@@ -251,7 +252,7 @@ internal sealed partial class AttributionFinder
 
             if (end != content.End)
             {
-                var trimmed = TrimSpan(TextSpan.FromBounds(content.Start, end));
+                var trimmed = WithoutTrailingLink(TrimSpan(TextSpan.FromBounds(content.Start, end)));
                 _found[a] = attribution with
                 {
                     Content = trimmed.IsEmpty ? null : trimmed,
@@ -259,6 +260,21 @@ internal sealed partial class AttributionFinder
                 };
             }
         }
+    }
+
+    /// <summary>"the party does not care, and" before "one in four said": the link to the next clause is neither's.</summary>
+    private TextSpan WithoutTrailingLink(TextSpan span)
+    {
+        var text = _prose.AsSpan(span.Start, span.Length);
+        foreach (var link in (ReadOnlySpan<string>)[" and", " but", " or", " while", " whereas"])
+        {
+            if (text.EndsWith(link, StringComparison.OrdinalIgnoreCase))
+            {
+                return TrimSpan(new TextSpan(span.Start, span.Length - link.Length));
+            }
+        }
+
+        return span;
     }
 
     /// <summary>The span without white space, commas and dashes at either end.</summary>

@@ -15,6 +15,13 @@ internal static class Grammar
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronouns =
         Set("he", "she", "they", "it", "we", "i", "you");
 
+    /// <summary>A subject pronoun, alone or contracted with its verb: "they", "they're", "she’ll", "it's".</summary>
+    public static bool IsSubjectPronoun(ReadOnlySpan<char> word)
+    {
+        var apostrophe = word.IndexOfAny('\'', '’');
+        return SubjectPronouns.Contains(apostrophe > 0 ? word[..apostrophe] : word);
+    }
+
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ObjectPronouns =
         Set("him", "her", "them", "us", "me", "it", "you", "himself", "herself", "themselves", "itself");
 
@@ -32,6 +39,10 @@ internal static class Grammar
     /// <summary>Quantifiers: a group of unspecified size.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Quantifiers =
         Set("some", "many", "several", "most", "few", "all", "both", "numerous", "countless", "various", "other", "others", "more", "multiple", "dozens", "hundreds", "thousands", "millions", "scores", "plenty", "lots", "no");
+
+    /// <summary>Pronouns for people no one is named of: "someone said", "others argue".</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IndefinitePronouns =
+        Set("one", "another", "others", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "each");
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Numerals =
         Set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a couple", "couple", "pair", "half", "dozen");
@@ -64,7 +75,7 @@ internal static class Grammar
 
     /// <summary>Adverbs that stand between a source and its verb: "also said", "later told", "has repeatedly argued".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Adverbs = Set(
-        "also", "later", "then", "now", "again", "once", "already", "often", "still", "first", "further", "just", "even", "only",
+        "also", "here", "later", "then", "now", "again", "once", "already", "often", "still", "first", "further", "just", "even", "only",
         "since", "ever", "long", "soon", "too", "yet", "earlier", "previously", "recently", "repeatedly", "publicly", "privately",
         "frequently", "initially", "subsequently", "separately", "reportedly", "allegedly", "apparently", "always", "sometimes",
         "once", "finally", "last", "similarly", "likewise", "immediately", "quickly", "flatly", "openly", "loudly", "falsely",
@@ -97,7 +108,7 @@ internal static class Grammar
     /// <summary>Words of time and occasion: "said Tuesday", "said in a statement", "told reporters at a rally".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Occasions = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow",
-        "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "day", "earlier", "later", "recently",
+        "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "day", "quarter", "season", "spring", "summer", "autumn", "winter", "decade", "earlier", "later", "recently",
         "statement", "statements", "interview", "interviews", "tweet", "tweets", "post", "posts", "letter", "email", "emails",
         "speech", "conference", "briefing", "call", "hearing", "rally", "meeting", "appearance", "remarks", "address", "podcast",
         "twitter", "facebook", "instagram", "television", "radio", "video", "op-ed", "memo", "filing", "testimony", "session",

@@ -135,6 +135,14 @@ internal sealed class Tokenizer
                 continue;
             }
 
+            // Two hyphens are one dash ("scholars -- Tribe and Amar -- agreed").
+            if (c == '-' && i < end && prose[i] == '-')
+            {
+                i++;
+                Add(start, 2, TokenKind.Dash, inQuote ? TokenFlags.Quoted : TokenFlags.None);
+                continue;
+            }
+
             kind = c switch
             {
                 ',' => TokenKind.Comma,

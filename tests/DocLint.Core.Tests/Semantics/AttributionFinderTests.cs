@@ -79,6 +79,31 @@ public class AttributionFinderTests
                 "speech added | He (reference → A senior official: unnamed-individual) | a deal was still possible (clause)",
                 "intent declined | The official (reference → A senior official: unnamed-individual) | say more (topic)");
 
+    [Theory]
+    [InlineData("Many of her Republican supporters say they empathize with her.", "speech say | Many of her Republican supporters (unnamed-group) | they empathize with her (clause)")]
+    [InlineData("One of the aides said the plan was dead.", "speech said | One of the aides (unnamed-individual) | the plan was dead (clause)")]
+    [InlineData("It was bad, say some Republicans.", "speech say | some Republicans (unnamed-group) | It was bad (clause)")]
+    [InlineData("Nearly nine out of 10 say they will need new skills.", "speech say | nine out of 10 (reference) | they will need new skills (clause)")]
+    [InlineData("The three scholars -- Tribe, Epstein and Amar -- agreed there are candidates.", "speech agreed | The three scholars -- Tribe, Epstein and Amar (named-person) | there are candidates (clause)")]
+    [InlineData("Advisers to the president said it failed.", "speech said | Advisers to the president (unnamed-group) | it failed (clause)")]
+    [InlineData("Polls show Clinton up by 10 points.", "evidence show | Polls (unnamed-document) | Clinton up by 10 points (clause)")]
+    [InlineData("Most voters back the plan, a new poll shows.", "evidence shows | a new poll (unnamed-document) | Most voters back the plan (clause)")]
+    [InlineData("In a post on Friday, Twitter said violent threats were banned.", "speech said | Twitter (named-person) | violent threats were banned (clause)")]
+    [InlineData("“It will be processed,” FBI General Counsel James A. Baker wrote in a letter.", "speech wrote | FBI General Counsel James A. Baker (named-person) | “It will be processed,” (quotation)")]
+    [InlineData("“This is bad,” said Clinton's top foreign policy aide Jake Sullivan.", "speech said | Clinton's top foreign policy aide Jake Sullivan (named-person) | “This is bad,” (quotation)")]
+    [InlineData("“It was bad,” said one former executive who requested anonymity.", "speech said | one former executive (unnamed-individual) | “It was bad,” (quotation)")]
+    [InlineData("Dan Kritenbrink, senior director for Asian affairs, said the talks went well.", "speech said | Dan Kritenbrink, senior director for Asian affairs (named-person) | the talks went well (clause)")]
+    [InlineData("Rivals have both urged him to release the returns.", "speech urged | Rivals (unnamed-group) | release the returns (topic)")]
+    public void Sources_in_their_common_shapes(string text, string expected) =>
+        Attributions(text).Should().Equal(expected);
+
+    [Fact]
+    public void One_clause_of_two_ends_where_the_next_source_begins() =>
+        Attributions("One in three said the party does not care, and one in four said it was hostile.")
+            .Should().Equal(
+                "speech said | One in three (reference) | the party does not care (clause)",
+                "speech said | one in four (reference) | it was hostile (clause)");
+
     [Fact]
     public void A_singular_pronoun_never_stands_for_people() =>
         Attributions("According to people familiar with the plans, the company will cut jobs. She called the report a smear.")
