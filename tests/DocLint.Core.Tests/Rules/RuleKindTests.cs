@@ -95,6 +95,17 @@ public class RuleKindTests
     }
 
     [Fact]
+    public void A_pronoun_for_a_named_person_names_an_example_of_the_group()
+    {
+        var rules = Rule("kind: attribution\nsources: [unnamed-group]\nunlessNamedWithin: 2");
+
+        Annotate(rules, "Title\n\nJane Ortiz testified on Monday. Critics say the law goes too far. “It punishes the poor,” she said.", "DL9001")
+            .Should().Be("Title\n\nJane Ortiz testified on Monday. Critics say the law goes too far. “It punishes the poor,” she said.");
+        Annotate(rules, "Title\n\nA clerk testified on Monday. Critics say the law goes too far. “It punishes the poor,” she said.", "DL9001")
+            .Should().Be("Title\n\nA clerk testified on Monday. [|Critics|] say the law goes too far. “It punishes the poor,” she said.");
+    }
+
+    [Fact]
     public void Unless_an_attribution_governs_the_match()
     {
         var rules = Rule("kind: existence\nterms: [reportedly]\nunless:\n  attribution: {near: governs}");

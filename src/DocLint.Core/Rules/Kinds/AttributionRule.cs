@@ -148,8 +148,15 @@ public sealed class AttributionRule : CompiledRule
     /// statement after it, in its sentence or the <paramref name="sentences"/> after ("Critics say …", then a
     /// named critic's quotation). The story's protagonist, named again and again around it, names no member of the
     /// group ("officials say the president will …", "the president said …"), so a name counts only when it
-    /// stands at most twice in the sentences around.
+    /// stands at most <see cref="ExampleMentions"/> times in the sentences around. A pronoun that refers to
+    /// a named person ("“…,” she said") is that person.
     /// </summary>
+    /// <summary>
+    /// How often an example's name may stand within <see cref="Semantics.AttributionFinder.LookBack"/>
+    /// sentences of the group: introduced, quoted, and quoted again; a protagonist is named more often.
+    /// </summary>
+    private const int ExampleMentions = 4;
+
     private static bool NamedNear(Documents.Document document, Attribution group, int sentences)
     {
         var all = document.Sentences;
@@ -165,14 +172,14 @@ public sealed class AttributionRule : CompiledRule
         foreach (ref readonly var other in CompiledAttributionCondition.AttributionsAround(document, from, to))
         {
             if (other.Cue.Start < from || other.Cue.Start >= to || other.Cue == group.Cue
-                || other.SourceKind is not (SourceKind.NamedPerson or SourceKind.NamedOrganisation) || !other.ContentIsAttributed)
+                || other.ResolvedKind is not (SourceKind.NamedPerson or SourceKind.NamedOrganisation) || !other.ContentIsAttributed)
             {
                 continue;
             }
 
-            var name = LastName(document.Prose, other.Source!.Value);
+            var name = LastName(document.Prose, other.SourceKind == SourceKind.Reference ? other.Antecedent!.Value : other.Source!.Value);
             var around = TextSpan.FromBounds(all[Math.Max(0, index - Semantics.AttributionFinder.LookBack)].Start, all[Math.Min(all.Length - 1, index + Semantics.AttributionFinder.LookBack)].End);
-            if (name.IsEmpty || Occurrences(document.Prose.AsSpan(around.Start, around.Length), name) <= 2)
+            if (name.IsEmpty || Occurrences(document.Prose.AsSpan(around.Start, around.Length), name) <= ExampleMentions)
             {
                 return true;
             }
