@@ -223,7 +223,7 @@ internal sealed partial class AttributionFinder
             // "HSBC economists", "analysts at WRAP", "Flynn's lawyers": professionals who speak on the record
             // for a firm or client the phrase names. ("White House officials" stay unnamed: officials, aides
             // and sources are who anonymity is granted to.)
-            if (_lexicon.Professional.Contains(headKey) && (HasName(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
+            if (_lexicon.Professional.Contains(headKey) && (HasOwnerName(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
             {
                 return (SourceKind.NamedOrganisation, headWord, role, plural);
             }
@@ -302,6 +302,20 @@ internal sealed partial class AttributionFinder
     private bool IsRoleWord(int i) =>
         T(i).IsWord && !IsDeterminer(i) && !Grammar.IndefinitePronouns.Contains(Key(i))
         && (_lexicon.Spokesperson.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Person.Contains(Key(i)) && (!T(i).IsCapitalized || _lexicon.Title.Contains(Key(i))));
+
+    /// <summary>A name that can own a firm's or client's professionals: not a place ("U.S. analysts", "Russian economists").</summary>
+    private bool HasOwnerName(int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (IsName(i) && !_lexicon.Place.Contains(Key(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool HasName(int first, int last)
     {

@@ -42,6 +42,7 @@ internal sealed class Lexicon
         Label = Set(sections, "source-words/label");
         Party = Set(sections, "source-words/party");
         Professional = Set(sections, "source-words/professional");
+        Place = Set(sections, "source-words/place");
         Title = Set(sections, "source-words/title");
         HedgeAdverb = Set(sections, "hedges/adverb");
         Raising = Set(sections, "hedges/raising");
@@ -116,6 +117,9 @@ internal sealed class Lexicon
 
     /// <summary>Professionals who speak on the record for a firm or client: "economists", "analysts", "lawyers".</summary>
     public WordSet Professional { get; }
+
+    /// <summary>Countries, regions and their adjectives: "U.S.", "Russian", "Western"; a place names no one.</summary>
+    public WordSet Place { get; }
 
     /// <summary>Members of a party or camp: "Republicans", "Democrats".</summary>
     public WordSet Party { get; }
