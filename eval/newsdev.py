@@ -86,14 +86,18 @@ def read_tsv(name):
 
 
 def context(path, start, length):
+    """The line around a finding; START and LENGTH are UTF-16 offsets, as DocLint gives them."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
+    units = text.encode("utf-16-le")
+    end = len(units[:2 * (start + length)].decode("utf-16-le", errors="replace"))
+    start = len(units[:2 * start].decode("utf-16-le", errors="replace"))
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start + length)
+    line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, start - 300):start]
-    after = text[start + length:min(line_end, start + length + 200)]
-    return (before + "[[" + text[start:start + length] + "]]" + after).replace("\n", " ")
+    after = text[end:min(line_end, end + 200)]
+    return (before + "[[" + text[start:end] + "]]" + after).replace("\n", " ")
 
 
 def judged():
@@ -117,43 +121,51 @@ def precision(findings, half):
     seen = seen_while_building()
     current = {(f[0], f[1], int(f[2]), int(f[3])) for f in findings}
     verdicts = collections.defaultdict(collections.Counter)
+    by_round = collections.defaultdict(collections.Counter)
     gone = collections.Counter()
-    for article, rule, start, length, verdict, *_ in read_tsv("precision.tsv"):
+    for round_, (article, rule, start, length, verdict, *_) in rows_by_round("precision.tsv"):
         if not in_half(article, half, seen):
             continue
         key = (article, rule, int(start), int(length))
         if key in current:
             verdicts[rule][verdict] += 1
+            by_round[rule, round_][verdict] += 1
         else:
             gone[rule] += 1
+    rounds = sorted({r for _, r in by_round})
     reported = collections.Counter(f[1] for f in findings if in_half(f[0], half, seen))
-    print("| rule | findings | judged | right | wrong | precision | judged findings no longer reported |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| rule | findings | judged | right | wrong | precision | " + " | ".join(f"round {r}" for r in rounds) + " | judged findings no longer reported |")
+    print("|---|---:|---:|---:|---:|---:|" + "---:|" * len(rounds) + "---:|")
     for rule in sorted(set(verdicts) | set(gone)):
         ok, wrong = verdicts[rule]["ok"], verdicts[rule]["wrong"]
         count = ok + wrong
         p = f"{ok / count:.2f}" if count else "—"
-        print(f"| {rule} | {reported[rule]} | {count} | {ok} | {wrong} | {p} | {gone[rule]} |")
+        cells = []
+        for r in rounds:
+            c = by_round[rule, r]
+            n = c["ok"] + c["wrong"]
+            cells.append(f"{c['ok']}/{n}" if n else "—")
+        print(f"| {rule} | {reported[rule]} | {count} | {ok} | {wrong} | {p} | " + " | ".join(cells) + f" | {gone[rule]} |")
 
 
-def recall_marks():
-    """The rows of recall.tsv with the round each belongs to ("# round N" lines start a round)."""
-    marks = []
+def rows_by_round(name):
+    """The rows of a judgement file with the round each belongs to ("# round N:" lines start a round)."""
+    rows = []
     current = "1"
-    with open(os.path.join(JUDGEMENTS, "recall.tsv"), encoding="utf-8") as f:
+    with open(os.path.join(JUDGEMENTS, name), encoding="utf-8") as f:
         for line in f:
-            if line.startswith("# round "):
+            if line.lower().startswith("# round "):
                 current = line[len("# round "):].split(":")[0].strip()
             elif line.strip() and not line.startswith("#"):
-                marks.append((current, line.rstrip("\n").split("\t")))
-    return marks
+                rows.append((current, line.rstrip("\n").split("\t")))
+    return rows
 
 
 def recall(findings):
     by_article = collections.defaultdict(list)
     for article, rule, start, length, *_ in findings:
         by_article[article].append((rule, start, start + length))
-    marks = recall_marks()
+    marks = rows_by_round("recall.tsv")
     rounds = sorted({r for r, _ in marks})
     found = collections.Counter()
     total = collections.Counter()
