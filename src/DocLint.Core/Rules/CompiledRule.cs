@@ -110,7 +110,7 @@ public abstract class CompiledRule
             return matches;
         }
 
-        var exceptions = _exceptions.IsEmpty ? [] : _exceptions.FindAll(text, words);
+        var exceptions = _exceptions.IsEmpty ? [] : FindExceptions(context, text, words, matches);
         var accepted = ImmutableArray.CreateBuilder<TextSpan>(matches.Length);
         foreach (var match in matches)
         {
@@ -121,6 +121,39 @@ public abstract class CompiledRule
         }
 
         return ApplyConditions(context, accepted.ToImmutable());
+    }
+
+    /// <summary>
+    /// The exceptions that can cancel <paramref name="matches"/>: exception patterns are run only over the
+    /// units (sentences, paragraphs) that hold a match, not over the whole document.
+    /// </summary>
+    private ImmutableArray<TextSpan> FindExceptions(RuleContext context, string text, WordIndex words, ImmutableArray<TextSpan> matches)
+    {
+        if (Definition.Scope is RuleScope.Document || !_exceptions.Scans)
+        {
+            return _exceptions.FindAll(text, words);
+        }
+
+        var units = context.Units(Definition.Scope, Definition.ScopeField);
+        var holding = ImmutableArray.CreateBuilder<TextSpan>();
+        var u = 0;
+        foreach (var match in matches)
+        {
+            while (u < units.Length && units[u].End <= match.Start)
+            {
+                u++;
+            }
+
+            for (var k = u; k < units.Length && units[k].Start < match.End; k++)
+            {
+                if (holding.Count == 0 || holding[^1].End <= units[k].Start)
+                {
+                    holding.Add(units[k]);
+                }
+            }
+        }
+
+        return _exceptions.FindAll(text, words, holding.ToImmutable());
     }
 
     protected string Format(RuleContext context, TextSpan match, params ReadOnlySpan<(string Name, string Value)> extra)
