@@ -132,6 +132,7 @@ public class AttributionFinderTests
     [InlineData("A Pew poll found that the inquiry was closed.", "A Pew poll (named-document)")]
     [InlineData("Critics, including Sen. Bob Casey, said the inquiry was closed.", "Critics, including Sen. Bob Casey (named-person)")]
     [InlineData("HSBC economists said the inquiry was closed.", "HSBC economists (named-organisation)")]
+    [InlineData("Apple CFO Luca Maestri said the inquiry was closed.", "Apple CFO Luca Maestri (named-person)")]
     [InlineData("U.S. officials and analysts said the inquiry was closed.", "U.S. officials and analysts (unnamed-group)")]
     [InlineData("Russian economists said the inquiry was closed.", "Russian economists (unnamed-group)")]
     public void The_kind_of_source_is_read_off_the_phrase(string text, string source) =>

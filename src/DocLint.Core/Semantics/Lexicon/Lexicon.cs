@@ -43,7 +43,7 @@ internal sealed class Lexicon
         Party = Set(sections, "source-words/party");
         Professional = Set(sections, "source-words/professional");
         Place = Set(sections, "source-words/place");
-        Title = Set(sections, "source-words/title");
+        Title = new WordSet(Set(sections, "source-words/title").Set, IsChiefOfficer);
         HedgeAdverb = Set(sections, "hedges/adverb");
         Raising = Set(sections, "hedges/raising");
         Impersonal = Set(sections, "hedges/impersonal");
@@ -136,6 +136,10 @@ internal sealed class Lexicon
     public WordSet Impersonal { get; }
 
     public WordSet Appearance { get; }
+
+    /// <summary>The three capitals of a "chief … officer" title (C_O: executive, financial, operating, technology …).</summary>
+    private static bool IsChiefOfficer(ReadOnlySpan<char> word) =>
+        word.Length == 3 && word[0] == 'C' && word[2] == 'O' && char.IsAsciiLetterUpper(word[1]);
 
     private static WordSet Set(Dictionary<string, HashSet<string>> sections, string name) =>
         new(sections.TryGetValue(name, out var words) ? words.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : FrozenSet<string>.Empty);
@@ -270,12 +274,17 @@ internal sealed class Lexicon
     }
 }
 
-/// <summary>A frozen, case-insensitive set of words or phrases, looked up by span.</summary>
-internal sealed class WordSet(FrozenSet<string> set)
+/// <summary>
+/// A frozen, case-insensitive set of words or phrases, looked up by span; optionally also the words of a
+/// shape no list can hold in full.
+/// </summary>
+internal sealed class WordSet(FrozenSet<string> set, WordSet.Shape? shape = null)
 {
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    public delegate bool Shape(ReadOnlySpan<char> word);
+
     public FrozenSet<string> Set { get; } = set;
 
-    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
+    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word) || shape is not null && shape(word);
 }
