@@ -74,15 +74,13 @@ def load_findings(path):
 
 
 def read_tsv(name):
-    path = os.path.join(JUDGEMENTS, name)
-    rows = []
-    if not os.path.exists(path):
-        return rows
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip() and not line.startswith("#"):
-                rows.append(line.rstrip("\n").split("\t"))
-    return rows
+    """The data rows of a judgement file (comments and blank lines left out)."""
+    return [row for _, row in rows_by_round(name)]
+
+
+def key(article, rule, start, length):
+    """What identifies a finding across runs: its article, rule and UTF-16 offsets."""
+    return (article, rule, int(start), int(length))
 
 
 def context(path, start, length):
@@ -101,13 +99,13 @@ def context(path, start, length):
 
 
 def judged():
-    return {(r[0], r[1], int(r[2]), int(r[3])) for r in read_tsv("precision.tsv") if len(r) >= 5}
+    return {key(*r[:4]) for r in read_tsv("precision.tsv") if len(r) >= 5}
 
 
 def sample(findings, rule, n, seed, half, unjudged):
     seen = seen_while_building()
     done = judged() if unjudged else set()
-    pool = [f for f in findings if f[1] == rule and in_half(f[0], half, seen) and (f[0], f[1], int(f[2]), int(f[3])) not in done]
+    pool = [f for f in findings if f[1] == rule and in_half(f[0], half, seen) and key(*f[:4]) not in done]
     rng = random.Random(seed)
     chosen = sorted(rng.sample(pool, min(n, len(pool))))
     print(f"# {rule}: {len(chosen)} of {len(pool)} {'unjudged ' if unjudged else ''}findings in the {half} half (seed {seed})")
@@ -119,15 +117,14 @@ def sample(findings, rule, n, seed, half, unjudged):
 
 def precision(findings, half):
     seen = seen_while_building()
-    current = {(f[0], f[1], int(f[2]), int(f[3])) for f in findings}
+    current = {key(*f[:4]) for f in findings}
     verdicts = collections.defaultdict(collections.Counter)
     by_round = collections.defaultdict(collections.Counter)
     gone = collections.Counter()
     for round_, (article, rule, start, length, verdict, *_) in rows_by_round("precision.tsv"):
         if not in_half(article, half, seen):
             continue
-        key = (article, rule, int(start), int(length))
-        if key in current:
+        if key(article, rule, start, length) in current:
             verdicts[rule][verdict] += 1
             by_round[rule, round_][verdict] += 1
         else:
@@ -152,7 +149,10 @@ def rows_by_round(name):
     """The rows of a judgement file with the round each belongs to ("# round N:" lines start a round)."""
     rows = []
     current = "1"
-    with open(os.path.join(JUDGEMENTS, name), encoding="utf-8") as f:
+    path = os.path.join(JUDGEMENTS, name)
+    if not os.path.exists(path):
+        return rows
+    with open(path, encoding="utf-8") as f:
         for line in f:
             if line.lower().startswith("# round "):
                 current = line[len("# round "):].split(":")[0].strip()
@@ -171,15 +171,15 @@ def recall(findings):
     total = collections.Counter()
     articles = collections.defaultdict(set)
     for round_, (article, family, *rest) in marks:
-        for key in (round_, "all"):
-            articles[key].add(article)
+        for bucket in (round_, "all"):
+            articles[bucket].add(article)
         if family == "none":
             continue
         start, end = int(rest[0]), int(rest[0]) + int(rest[1])
         hit = any(r in FAMILIES[family] and max(s, start) < min(e, end) for r, s, e in by_article[article])
-        for key in (round_, "all"):
-            total[key, family] += 1
-            found[key, family] += hit
+        for bucket in (round_, "all"):
+            total[bucket, family] += 1
+            found[bucket, family] += hit
     columns = rounds + ["all"]
     print("articles read whole: " + ", ".join(f"round {r} {len(articles[r])}" for r in rounds))
     print("| family | rules | " + " | ".join(f"round {c}" if c != "all" else "all" for c in columns) + " |")

@@ -3,14 +3,14 @@
 # ../shared/corpus/news-dev): lints them with every default rule, then runs eval/newsdev.py with the
 # arguments given (precision, recall, counts, or sample RULE N SEED). Without the corpus, says so and exits 0.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-corpus=../shared/corpus/news-dev
-if [ ! -d "$corpus/articles" ]; then
-  echo "skipped: $corpus not found (the news-dev corpus is kept beside the repository, not in it)"
-  exit 0
-fi
+source "$(dirname "$0")/lib.sh"
+corpus=$repo/../shared/corpus/news-dev
+require "$corpus/articles" "the news-dev corpus"
 out=$(mktemp --suffix=.json)
 trap 'rm -f "$out"' EXIT
-dotnet build src/DocLint.Cli -c Release -v q -nologo >/dev/null
-dotnet src/DocLint.Cli/bin/Release/net10.0/doclint.dll check "$corpus/articles" --format json --output "$out" 2>/dev/null || true
-python3 eval/newsdev.py "$out" "${@:-precision}"
+build
+# Exit code 1 only says there were findings; 2 and 3 (configuration or internal errors) stop the script.
+status=0
+doclint check "$corpus/articles" --format json --output "$out" 2>/dev/null || status=$?
+[ "$status" -le 1 ] || { echo "$(basename "$0"): doclint failed with exit code $status" >&2; exit "$status"; }
+python3 "$repo/eval/newsdev.py" "$out" "${@:-precision}"

@@ -6,7 +6,7 @@
 # Usage: eval/ptc.sh [--terms]      --terms also prints precision per matched term of the tone pack
 # Env:   PTC_CORPUS (default ../shared/corpus/ptc-train), SCORER (default ../shared/tools/span_score.py)
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/lib.sh"
 corpus=${PTC_CORPUS:-$repo/../shared/corpus/ptc-train}
 scorer=${SCORER:-$repo/../shared/tools/span_score.py}
 if [ ! -d "$corpus/articles" ] || [ ! -f "$scorer" ]; then
@@ -16,12 +16,12 @@ fi
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-dotnet build "$repo/src/DocLint.Cli" -c Release -v quiet -nologo >/dev/null
-(cd "$corpus" && dotnet "$repo/src/DocLint.Cli/bin/Release/net10.0/doclint.dll" check articles --format sarif --output "$out/ptc.sarif")
+build
+(cd "$corpus" && doclint check articles --format sarif --output "$out/ptc.sarif")
 
 tone='Loaded_Language|Name_Calling,Labeling'
 maps=(--map "DL3*=$tone")
-for rule in $(dotnet "$repo/src/DocLint.Cli/bin/Release/net10.0/doclint.dll" rules list | awk '$1 ~ /^DL3/ {print $1}'); do
+for rule in $(doclint rules list | awk '$1 ~ /^DL3/ {print $1}'); do
   maps+=(--map "$rule=$tone")
 done
 # Indicative only: PTC has no labels for sourcing, attribution or rights.

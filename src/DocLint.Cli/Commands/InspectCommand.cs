@@ -35,7 +35,7 @@ internal static class InspectCommand
                 context.Error.WriteLine($"doclint: {problem.Path}: {problem.Message}");
             }
 
-            var documents = discovered.Files.Order(StringComparer.Ordinal).Select(file => Read(file, Path.GetFullPath(file, context.CurrentDirectory), readers));
+            var documents = discovered.Files.Select(file => Read(file, Path.GetFullPath(file, context.CurrentDirectory), readers));
             if (parse.GetValue(format) == "json")
             {
                 InspectionWriter.WriteJson(context.Out, documents);

@@ -140,7 +140,7 @@ public sealed class Document
 
     /// <summary>Everything quoted (quote marks and markup quotations), merged: sorted, disjoint spans for fast "is this quoted?" tests.</summary>
     public ImmutableArray<TextSpan> QuotedRegions =>
-        _quotedRegions.IsDefault ? _quotedRegions = Merge(Quotations.Select(q => q.Span).Concat(MarkupQuotations)) : _quotedRegions;
+        _quotedRegions.IsDefault ? _quotedRegions = SortedSpans.Merge(Quotations.Select(q => q.Span).Concat(MarkupQuotations)) : _quotedRegions;
 
     /// <summary>
     /// Who says what: every attribution in the document (cue, source, content and the kind of source), in
@@ -157,23 +157,5 @@ public sealed class Document
 
     /// <summary>Everything that is not the writer's voice, merged: sorted, disjoint spans.</summary>
     public ImmutableArray<TextSpan> OtherVoiceRegions =>
-        _otherVoiceRegions.IsDefault ? _otherVoiceRegions = Semantics.Voices.Merge(Voices.Select(v => v.Span)) : _otherVoiceRegions;
-
-    private static ImmutableArray<TextSpan> Merge(IEnumerable<TextSpan> spans)
-    {
-        var merged = ImmutableArray.CreateBuilder<TextSpan>();
-        foreach (var span in spans.OrderBy(s => s.Start))
-        {
-            if (merged.Count > 0 && span.Start <= merged[^1].End)
-            {
-                merged[^1] = TextSpan.FromBounds(merged[^1].Start, Math.Max(merged[^1].End, span.End));
-            }
-            else
-            {
-                merged.Add(span);
-            }
-        }
-
-        return merged.ToImmutable();
-    }
+        _otherVoiceRegions.IsDefault ? _otherVoiceRegions = SortedSpans.Merge(Voices.Select(v => v.Span).Where(s => !s.IsEmpty)) : _otherVoiceRegions;
 }

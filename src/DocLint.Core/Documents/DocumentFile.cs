@@ -11,10 +11,15 @@ public static class DocumentFile
         var decoded = SourceDecoder.Decode(bytes);
         if (decoded.IsBinary)
         {
-            return (null, "binary file skipped");
+            return (null, BinaryProblem(bytes));
         }
 
         var source = SourceText.From(decoded.Text!);
         return (DocumentReaders.For(path, readers).Read(path, source), null);
     }
+
+    /// <summary>Why a file that decodes as binary is skipped: UTF-16 without a byte order mark, or NUL bytes.</summary>
+    public static string BinaryProblem(ReadOnlySpan<byte> bytes) => SourceDecoder.LooksLikeUtf16WithoutBom(bytes)
+        ? "file skipped: it looks like UTF-16 without a byte order mark; save it as UTF-8, or as UTF-16 with a BOM"
+        : "binary file skipped (it contains NUL bytes)";
 }

@@ -14,6 +14,9 @@ public static class QuotationFinder
 {
     private static readonly SearchValues<char> QuoteMarks = SearchValues.Create("“«„”»‘’'\"");
 
+    /// <summary>True for a character that can open or close a quotation: straight, curly and angle quote marks.</summary>
+    internal static bool IsQuoteMark(char c) => QuoteMarks.Contains(c);
+
     public static ImmutableArray<Quotation> Find(string prose, ImmutableArray<Block> blocks)
     {
         var quotations = new List<Quotation>();

@@ -86,7 +86,6 @@ public static class SentenceSegmenter
                 {
                     AddTrimmed(prose, start, afterClosers, sentences);
                     start = afterClosers;
-                    i = afterClosers;
                 }
 
                 continue;
@@ -107,8 +106,8 @@ public static class SentenceSegmenter
     }
 
     /// <summary>
-    /// "Journal.One", "Obamacare.Immigration": a lower-case word of three letters or more, one full stop,
-    /// then a capitalised word in lower case after its first letter. Initialisms ("U.S.Army"), decimals
+    /// "Journal.One", "Obamacare.Immigration": a word of three letters or more ending in a lower-case
+    /// letter, one full stop, then a capitalised word in lower case after its first letter. Initialisms ("U.S.Army"), decimals
     /// and lower-case names ("Node.js") are left alone.
     /// </summary>
     private static bool IsLostSpace(string prose, int runStart, int next, int end)
@@ -119,13 +118,8 @@ public static class SentenceSegmenter
         }
 
         var letters = 0;
-        for (var k = runStart - 1; k >= 0 && char.IsLetter(prose[k]); k--)
+        while (runStart - letters - 1 >= 0 && char.IsLetter(prose[runStart - letters - 1]))
         {
-            if (!char.IsLower(prose[k]) && k != runStart - letters - 1)
-            {
-                return false;
-            }
-
             letters++;
         }
 

@@ -125,9 +125,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
         var decoded = SourceDecoder.Decode(bytes);
         if (decoded.IsBinary)
         {
-            return Problem(path, DiagnosticSeverity.Warning, SourceDecoder.LooksLikeUtf16WithoutBom(bytes)
-                ? "file skipped: it looks like UTF-16 without a byte order mark; save it as UTF-8, or as UTF-16 with a BOM"
-                : "binary file skipped (it contains NUL bytes)");
+            return Problem(path, DiagnosticSeverity.Warning, DocumentFile.BinaryProblem(bytes));
         }
 
         var source = SourceText.From(decoded.Text!);

@@ -47,7 +47,7 @@ public abstract class CompiledRule
     }
 
     /// <summary>True when the rule has `when` or `unless` conditions.</summary>
-    protected bool HasConditions => _when.Length > 0 || _unless.Length > 0;
+    private bool HasConditions => _when.Length > 0 || _unless.Length > 0;
 
     /// <summary>
     /// The spans among <paramref name="spans"/> that every `when` condition holds for and no `unless`
@@ -134,26 +134,7 @@ public abstract class CompiledRule
             return _exceptions.FindAll(text, words);
         }
 
-        var units = context.Units(Definition.Scope, Definition.ScopeField);
-        var holding = ImmutableArray.CreateBuilder<TextSpan>();
-        var u = 0;
-        foreach (var match in matches)
-        {
-            while (u < units.Length && units[u].End <= match.Start)
-            {
-                u++;
-            }
-
-            for (var k = u; k < units.Length && units[k].Start < match.End; k++)
-            {
-                if (holding.Count == 0 || holding[^1].End <= units[k].Start)
-                {
-                    holding.Add(units[k]);
-                }
-            }
-        }
-
-        return _exceptions.FindAll(text, words, holding.ToImmutable());
+        return _exceptions.FindAll(text, words, SortedSpans.UnitsAround(context.Units(Definition.Scope, Definition.ScopeField), matches));
     }
 
     protected string Format(RuleContext context, TextSpan match, params ReadOnlySpan<(string Name, string Value)> extra)

@@ -156,28 +156,7 @@ public static class SourceKinds
         (SourceKind.UnnamedSpokesperson, "unnamed-spokesperson"),
     ];
 
-    public static IEnumerable<string> All => Names.Select(n => n.Name);
-
     public static string Name(this SourceKind kind) => Array.Find(Names, n => n.Kind == kind).Name;
-
-    public static bool TryParse(string name, out SourceKind kind)
-    {
-        foreach (var (k, n) in Names)
-        {
-            if (string.Equals(n, name, StringComparison.Ordinal))
-            {
-                kind = k;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
-
-    /// <summary>True for sources a reader can identify: a named person, organisation, document or outlet.</summary>
-    public static bool IsNamed(this SourceKind kind) =>
-        kind is SourceKind.NamedPerson or SourceKind.NamedOrganisation or SourceKind.NamedDocument or SourceKind.Outlet;
 
     public static string Name(this CueKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using DocLint.Core.Documents;
 using DocLint.Core.Semantics.Lexicon;
 using DocLint.Core.Text;
 
@@ -7,12 +7,6 @@ namespace DocLint.Core.Semantics;
 /// <summary>Content: the quotation or clause a cue introduces, or the one it closes.</summary>
 internal sealed partial class AttributionFinder
 {
-    /// <summary>Verbs whose first object is who was told, not what: "told reporters that", "urged lawmakers to".</summary>
-    private static readonly FrozenSet<string> AddresseeVerbs = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "tell", "ask", "urge", "warn", "assure", "reassure", "inform", "remind", "advise", "caution", "promise", "notify", "convince",
-        "persuade", "encourage", "implore", "beg", "press", "challenge", "invite", "instruct", "email", "text", "write", "answer");
-
     /// <summary>
     /// The content after a cue, skipping who was addressed and when or where it was said ("told reporters
     /// on Tuesday that …", "said in a statement: “…”").
@@ -25,7 +19,7 @@ internal sealed partial class AttributionFinder
             return (null, ContentKind.None);
         }
 
-        if (AddresseeVerbs.Contains(verb.Lemma) && !IsWord(k, "that") && T(k).Kind is TokenKind.Word or TokenKind.Number)
+        if (verb.Addressee && !IsWord(k, "that") && T(k).Kind is TokenKind.Word or TokenKind.Number)
         {
             var last = T(k).IsWord && Grammar.ObjectPronouns.Contains(Key(k)) ? k : RightNounPhrase(k, appositive: false);
             if (last >= 0 && !(verb.Lemma == "ask" && IsWord(k, "about")))
@@ -120,7 +114,7 @@ internal sealed partial class AttributionFinder
 
         // "agreed there are candidates": an existential clause.
         var thereIs = IsWord(m, "there") && IsWordIn(m + 1, Grammar.BeForms);
-        if (thereIs || (verb.Class == CueKind.Belief ? StartsBeliefClause(m) : StartsClause(m) || verb.Class == CueKind.Evidence && (T(m).IsWord || T(m).Kind == TokenKind.Number)))
+        if (thereIs || (StartsClause(m, bareSubject: verb.Class != CueKind.Belief) || verb.Class == CueKind.Evidence && (T(m).IsWord || T(m).Kind == TokenKind.Number)))
         {
             // "said the talks had stalled" reports a statement; "wrote a bill", "announced a deal" name a thing
             // and are no attribution at all: such verbs report speech after "that", a colon or a quotation.
@@ -135,8 +129,12 @@ internal sealed partial class AttributionFinder
         return (null, ContentKind.None);
     }
 
-    /// <summary>True when the token can start a reported clause with no "that": "said the talks had stalled", "believes he will".</summary>
-    private bool StartsClause(int m)
+    /// <summary>
+    /// True when the token can start a reported clause with no "that": "said the talks had stalled",
+    /// "believes he will". With <paramref name="bareSubject"/>, a bare noun phrase before an auxiliary does
+    /// too ("said prices would rise"); a belief's clause needs more ("thought leaders" is no clause).
+    /// </summary>
+    private bool StartsClause(int m, bool bareSubject)
     {
         ref readonly var t = ref T(m);
         if (t.Kind == TokenKind.Number)
@@ -152,7 +150,7 @@ internal sealed partial class AttributionFinder
         var key = Key(m);
         return Grammar.IsSubjectPronoun(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase)
             || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key)
-            || BareSubjectBeforeAuxiliary(m);
+            || bareSubject && BareSubjectBeforeAuxiliary(m);
     }
 
     /// <summary>"said violent threats were banned", "said prices of oil would rise": a bare noun phrase and then an auxiliary.</summary>
@@ -178,20 +176,6 @@ internal sealed partial class AttributionFinder
         }
 
         return false;
-    }
-
-    /// <summary>"thinks he will", "believes the plan": a belief's clause starts with a pronoun, determiner, name or number, not a bare noun ("thought leaders").</summary>
-    private bool StartsBeliefClause(int m)
-    {
-        ref readonly var t = ref T(m);
-        if (t.Kind == TokenKind.Number)
-        {
-            return true;
-        }
-
-        var key = Key(m);
-        return t.IsWord && (Grammar.IsSubjectPronoun(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase)
-            || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key));
     }
 
     /// <summary>From token <paramref name="first"/> to the end of its clause (a semicolon or the sentence's end).</summary>
@@ -257,27 +241,14 @@ internal sealed partial class AttributionFinder
     }
 
     private ContentKind QuotationOrClause(TextSpan content) =>
-        content.Length > 1 && SortedSpans.IndexContaining(_quoted, content) >= 0 && IsQuoteMark(_prose[content.Start]) ? ContentKind.Quotation : ContentKind.Clause;
-
-    private static bool IsQuoteMark(char c) => c is '"' or '“' or '”' or '‘' or '’' or '\'' or '«' or '»' or '„';
+        content.Length > 1 && SortedSpans.IndexContaining(_quoted, content) >= 0 && QuotationFinder.IsQuoteMark(_prose[content.Start]) ? ContentKind.Quotation : ContentKind.Clause;
 
     /// <summary>The outermost quotation that starts at <paramref name="start"/>.</summary>
     private TextSpan QuotationAt(int start)
     {
-        foreach (var q in _document.Quotations)
-        {
-            if (q.Span.Start == start)
-            {
-                return q.Span;
-            }
-
-            if (q.Span.Start > start)
-            {
-                break;
-            }
-        }
-
-        return TextSpan.FromBounds(start, _sentence.End);
+        var quotations = _document.Quotations;
+        var first = SortedSpans.FirstAtOrAfter(quotations.AsSpan(), start, static q => q.Span.Start);
+        return first < quotations.Length && quotations[first].Span.Start == start ? quotations[first].Span : TextSpan.FromBounds(start, _sentence.End);
     }
 
     /// <summary>The outermost quotation that ends at <paramref name="end"/>.</summary>
@@ -291,7 +262,8 @@ internal sealed partial class AttributionFinder
 
         var region = _quoted[index];
         var best = default(TextSpan?);
-        foreach (var q in _document.Quotations)
+        var quotations = _document.Quotations;
+        foreach (var q in quotations.AsSpan()[SortedSpans.FirstAtOrAfter(quotations.AsSpan(), region.Start, static q => q.Span.Start)..])
         {
             if (q.Span.Start > end)
             {

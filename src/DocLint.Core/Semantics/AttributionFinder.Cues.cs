@@ -76,7 +76,7 @@ internal sealed partial class AttributionFinder
     {
         for (var i = first; i <= last; i++)
         {
-            if (IsWord(i, "poll") || IsWord(i, "polls") || IsWord(i, "survey") || IsWord(i, "study") || IsWord(i, "analysis") || IsWord(i, "report") || IsWord(i, "census") || IsWord(i, "data"))
+            if (IsWordIn(i, _lexicon.FrameEvidence))
             {
                 return true;
             }
@@ -225,7 +225,7 @@ internal sealed partial class AttributionFinder
 
         // "did not respond to requests for comment": nothing was said. "Most people don't realize": the
         // writer's claim about them, not theirs.
-        if (negated && verb.Lemma is "respond" or "reply" or "comment" or "answer" or "return" or "realize" or "realise" or "know" or "understand")
+        if (negated && verb.NegationVoids)
         {
             return false;
         }
@@ -265,7 +265,7 @@ internal sealed partial class AttributionFinder
             return TryParticiple(i, cueLast, verb, j);
         }
 
-        if ((verb.Forms & (VerbForms.Base | VerbForms.Third | VerbForms.Past | VerbForms.Gerund)) == 0 && nearestAux < 0)
+        if ((verb.Forms & (VerbForms.Base | VerbForms.Third | VerbForms.Past)) == 0 && nearestAux < 0)
         {
             return false;
         }
@@ -277,7 +277,7 @@ internal sealed partial class AttributionFinder
             // "told" and "urged" take who was addressed: "…,” a spokesman told Reuters" is not inverted, but
             // "“Why?” asked Lopez." and "…, wrote Lopez." are.
             var last = RightNounPhrase(cueLast + 1, appositive: true);
-            var inverts = !AddresseeVerbs.Contains(verb.Lemma) || (verb.Lemma is "ask" or "write" && last >= 0 && IsName(last) && IsClauseEnd(last + 1));
+            var inverts = !verb.Addressee || (verb.Lemma is "ask" or "write" && last >= 0 && IsName(last) && IsClauseEnd(last + 1));
             if (inverts && last >= 0 && IsAgent(cueLast + 1, last) && (IsClauseEnd(last + 1) || T(last + 1).Kind is TokenKind.Comma or TokenKind.Dash || IsOccasionPhrase(last + 1) || IsOccasionWord(last + 1) || IsWord(last + 1, "who") || HasComma(cueLast + 1, last)))
             {
                 var (kind, antecedent, antecedentKind) = Classify(cueLast + 1, last);
@@ -807,7 +807,7 @@ internal sealed partial class AttributionFinder
         }
 
         var key = Key(i);
-        return Grammar.Adverbs.Contains(key) && !key.Equals("in", StringComparison.OrdinalIgnoreCase)
+        return Grammar.Adverbs.Contains(key)
             || key.Length > 4 && key.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !Grammar.NotAdverbs.Contains(key);
     }
 }

@@ -7,7 +7,7 @@ namespace DocLint.Core.Semantics;
 internal sealed partial class AttributionFinder
 {
     /// <summary>Titles written short, with the word a later reference uses: "Sen. Lopez" … "the senator".</summary>
-    private static readonly FrozenDictionary<string, string> TitleWords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TitleWords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["sen"] = "senator",
         ["rep"] = "representative",
@@ -23,7 +23,7 @@ internal sealed partial class AttributionFinder
         ["sgt"] = "sergeant",
         ["amb"] = "ambassador",
         ["rev"] = "reverend",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The kind a phrase that <see cref="KindOf"/> made a reference because of an earlier mention would have
@@ -45,7 +45,7 @@ internal sealed partial class AttributionFinder
         var (kind, head, role, plural) = KindOf(first, last);
         var spokesperson = _lexicon.Spokesperson.Contains(head);
         var resolved = kind == SourceKind.Reference ? Resolve(first, last, head) : null;
-        if (!(first == last && T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first)) || Grammar.Relatives.Contains(Key(first)))))
+        if (!IsPronounPhrase(first, last))
         {
             _mentions.Add(new Mention(_sentenceIndex, Span(first, last), _localKind ?? kind, head, role, plural, spokesperson));
         }
@@ -53,11 +53,15 @@ internal sealed partial class AttributionFinder
         return resolved is { } mention ? (kind, mention.Span, mention.Kind) : (kind, null, SourceKind.None);
     }
 
+    /// <summary>A phrase that is one pronoun: "she", "them", "who". It is a reference, and no mention of its own.</summary>
+    private bool IsPronounPhrase(int first, int last) =>
+        first == last && T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first)) || Grammar.Relatives.Contains(Key(first)));
+
     private (SourceKind Kind, string Head, string? Role, bool Plural) KindOf(int first, int last)
     {
-        if (first == last && T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first)) || Grammar.Relatives.Contains(Key(first))))
+        if (IsPronounPhrase(first, last))
         {
-            return (SourceKind.Reference, Key(first).ToString().ToLowerInvariant(), null, false);
+            return (SourceKind.Reference, Lower(Key(first)), null, false);
         }
 
         // "Two of his lawyers", "many of the protesters", "one of the aides": a part of a group is unnamed as the
@@ -104,7 +108,7 @@ internal sealed partial class AttributionFinder
         }
 
         var headKey = Key(head);
-        var headWord = headKey.ToString().ToLowerInvariant();
+        var headWord = Lower(headKey);
         var firstKey = Key(first);
         var plural = headWord.EndsWith('s') && !headWord.EndsWith("ss", StringComparison.Ordinal) || headWord is "people" or "men" or "women" or "police";
         var definite = Grammar.Definite.Contains(firstKey) || HasPossessive(first, head);
@@ -438,19 +442,19 @@ internal sealed partial class AttributionFinder
             }
 
             var key = Key(i);
-            if (TitleWords.TryGetValue(key.ToString(), out var word))
+            if (TitleWords.TryGetValue(key, out var word))
             {
                 return word;
             }
 
-            if ((i > coreLast || i < coreLast) && (_lexicon.Title.Contains(key) || _lexicon.Person.Contains(key)) && !T(i).IsCapitalized)
+            if (i != coreLast && (_lexicon.Title.Contains(key) || _lexicon.Person.Contains(key)) && !T(i).IsCapitalized)
             {
-                return key.ToString().ToLowerInvariant();
+                return Lower(key);
             }
 
             if (i < coreLast && _lexicon.Title.Contains(key) && T(i).IsCapitalized)
             {
-                return key.ToString().ToLowerInvariant();
+                return Lower(key);
             }
         }
 
@@ -461,7 +465,7 @@ internal sealed partial class AttributionFinder
     private Mention? Resolve(int first, int last, string head)
     {
         var oldest = _sentenceIndex - LookBack;
-        var pronoun = first == last && T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first)) || Grammar.Relatives.Contains(Key(first)));
+        var pronoun = IsPronounPhrase(first, last);
         for (var m = _mentions.Count - 1; m >= 0; m--)
         {
             var mention = _mentions[m];
@@ -521,6 +525,14 @@ internal sealed partial class AttributionFinder
         return null;
     }
 
+    /// <summary>A word in lower case, as mentions keep their heads and roles: one string, no intermediate copy.</summary>
+    private static string Lower(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        return new string(lower);
+    }
+
     private static bool SameNoun(string a, string b) =>
         a == b || (a.Length + 1 == b.Length && b.StartsWith(a, StringComparison.Ordinal) && b[^1] == 's') || (b.Length + 1 == a.Length && a.StartsWith(b, StringComparison.Ordinal) && a[^1] == 's');
 
@@ -549,12 +561,9 @@ internal sealed partial class AttributionFinder
             i++;
             if (last > first || IsTitle(first))
             {
-                var span = Span(first, last);
-                if (!_mentions.Exists(m => m.Sentence == _sentenceIndex && m.Span.OverlapsWith(span)))
-                {
-                    var kind = IsOrganisation(first, last) ? SourceKind.NamedOrganisation : SourceKind.NamedPerson;
-                    _mentions.Add(new Mention(_sentenceIndex, span, kind, Key(last).ToString().ToLowerInvariant(), RoleOf(first, last, last), false));
-                }
+                // Names are recorded before the sentence's sources, and the runs never overlap: nothing to check.
+                var kind = IsOrganisation(first, last) ? SourceKind.NamedOrganisation : SourceKind.NamedPerson;
+                _mentions.Add(new Mention(_sentenceIndex, Span(first, last), kind, Lower(Key(last)), RoleOf(first, last, last), false));
             }
         }
 

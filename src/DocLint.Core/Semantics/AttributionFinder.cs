@@ -33,7 +33,6 @@ internal sealed partial class AttributionFinder
     private readonly Tokenizer _tokens = new();
     private readonly List<Attribution> _found = [];
     private readonly List<Mention> _mentions = [];
-    private readonly char[] _keyBuffer = new char[64];
     private readonly ImmutableArray<TextSpan> _quoted;
     private TextSpan _sentence;
     private int _sentenceIndex;
@@ -102,27 +101,8 @@ internal sealed partial class AttributionFinder
 
     private ref readonly Token T(int i) => ref _tokens[i];
 
-    /// <summary>The text of token <paramref name="i"/>, with curly apostrophes made straight, for lookups.</summary>
-    private ReadOnlySpan<char> Key(int i)
-    {
-        ref readonly var t = ref _tokens[i];
-        var text = _prose.AsSpan(t.Start, t.Length);
-        // "Sen." looks up as "Sen"; an initial keeps its dot, so that "James A. Baker" has no article in it.
-        if (text.Length > 2 && text[^1] == '.')
-        {
-            text = text[..^1];
-        }
-
-        if (!t.HasCurlyApostrophe || text.Length > _keyBuffer.Length)
-        {
-            return text;
-        }
-
-        text.CopyTo(_keyBuffer);
-        var copy = _keyBuffer.AsSpan(0, text.Length);
-        copy.Replace('’', '\'');
-        return copy;
-    }
+    /// <summary>The lookup key of token <paramref name="i"/> (<see cref="Tokenizer.Key"/>).</summary>
+    private ReadOnlySpan<char> Key(int i) => _tokens.Key(i);
 
     private bool IsWord(int i, string word) =>
         i >= 0 && i < Count && T(i).IsWord && Key(i).Equals(word, StringComparison.OrdinalIgnoreCase);
@@ -149,10 +129,7 @@ internal sealed partial class AttributionFinder
                 continue;
             }
 
-            if (TryAccordingTo(i) || TryHedge(i) || TryVerb(i))
-            {
-                continue;
-            }
+            _ = TryAccordingTo(i) || TryHedge(i) || TryVerb(i);
         }
 
         DropNestedBeliefs();
@@ -202,9 +179,9 @@ internal sealed partial class AttributionFinder
     private void Add(CueKind cueKind, int cueFirst, int cueLast, TextSpan? source, SourceKind kind, TextSpan? content, ContentKind contentKind, TextSpan? antecedent = null, SourceKind antecedentKind = SourceKind.None)
     {
         var cue = TextSpan.FromBounds(T(cueFirst).Start, T(cueLast).End);
-        foreach (var known in _found.Skip(_sentenceFirstFound))
+        for (var k = _sentenceFirstFound; k < _found.Count; k++)
         {
-            if (known.Cue.OverlapsWith(cue))
+            if (_found[k].Cue.OverlapsWith(cue))
             {
                 return;
             }

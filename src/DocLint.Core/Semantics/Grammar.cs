@@ -45,7 +45,7 @@ internal static class Grammar
         Set("one", "another", "others", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "each");
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Numerals =
-        Set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a couple", "couple", "pair", "half", "dozen");
+        Set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "couple", "pair", "half", "dozen");
 
     /// <summary>Prepositions that can sit inside a noun phrase: "a spokesman for the ministry", "people familiar with".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NounPhrasePrepositions =
@@ -78,7 +78,7 @@ internal static class Grammar
         "also", "here", "later", "then", "now", "again", "once", "already", "often", "still", "first", "further", "just", "even", "only",
         "since", "ever", "long", "soon", "too", "yet", "earlier", "previously", "recently", "repeatedly", "publicly", "privately",
         "frequently", "initially", "subsequently", "separately", "reportedly", "allegedly", "apparently", "always", "sometimes",
-        "once", "finally", "last", "similarly", "likewise", "immediately", "quickly", "flatly", "openly", "loudly", "falsely",
+        "finally", "last", "similarly", "likewise", "immediately", "quickly", "flatly", "openly", "loudly", "falsely",
         "wrongly", "rightly", "correctly", "explicitly", "directly", "simply", "bluntly", "candidly", "strongly", "firmly",
         "forcefully", "angrily", "quietly", "softly", "confidently", "proudly", "tearfully", "emphatically", "pointedly",
         "sharply", "bitterly", "harshly", "vehemently", "flat", "herself", "himself", "themselves", "itself", "personally",
@@ -95,7 +95,7 @@ internal static class Grammar
 
     /// <summary>Lower-case words ending in "ly" that are not adverbs.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotAdverbs =
-        Set("family", "rally", "ally", "supply", "reply", "assembly", "july", "italy", "holy", "only", "early", "daily", "weekly", "monthly", "yearly", "belly", "bully", "jelly", "lily", "folly", "tally", "anomaly", "monopoly", "fly", "apply", "rely", "multiply", "comply", "imply", "ugly", "silly", "friendly", "elderly", "costly", "likely", "lonely", "lovely", "deadly", "orderly", "curly", "burly", "surly", "oily", "hilly", "chilly", "jolly", "sully", "dally", "tally", "philly", "kelly", "sally", "billy", "emily", "molly", "polly", "holly", "nelly");
+        Set("family", "rally", "ally", "supply", "reply", "assembly", "july", "italy", "holy", "only", "early", "daily", "weekly", "monthly", "yearly", "belly", "bully", "jelly", "lily", "folly", "tally", "anomaly", "monopoly", "fly", "apply", "rely", "multiply", "comply", "imply", "ugly", "silly", "friendly", "elderly", "costly", "likely", "lonely", "lovely", "deadly", "orderly", "curly", "burly", "surly", "oily", "hilly", "chilly", "jolly", "sully", "dally", "philly", "kelly", "sally", "billy", "emily", "molly", "polly", "holly", "nelly");
 
     /// <summary>Words that start an adjunct before the subject of a clause: "On Monday, …", "After the vote, …".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseOpeners = Set(
@@ -103,7 +103,7 @@ internal static class Grammar
         "despite", "following", "amid", "by", "for", "from", "with", "without", "under", "over", "through", "throughout", "until",
         "within", "speaking", "asked", "writing", "responding", "addressing", "meanwhile", "however", "still", "but", "and", "so",
         "yet", "now", "then", "later", "earlier", "separately", "also", "instead", "indeed", "moreover", "yesterday", "today",
-        "last", "this", "next", "once", "unlike", "like", "according", "to", "in", "according");
+        "last", "this", "next", "once", "unlike", "like", "according", "to");
 
     /// <summary>Words of time and occasion: "said Tuesday", "said in a statement", "told reporters at a rally".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Occasions = Set(

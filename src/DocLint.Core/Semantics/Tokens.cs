@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DocLint.Core.Documents;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Semantics;
@@ -45,8 +46,12 @@ internal enum TokenFlags : byte
     Curly = 16,
 }
 
-/// <summary>One token of a sentence: a word, a number or a punctuation mark, in the document's coordinates.</summary>
-internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags)
+/// <summary>
+/// One token of a sentence: a word, a number or a punctuation mark, in the document's coordinates.
+/// <paramref name="KeyStart"/> is where a word with a curly apostrophe has its straightened copy in the
+/// tokenizer's key buffer (see <see cref="Tokenizer.Key"/>).
+/// </summary>
+internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags, int KeyStart)
 {
     public int End => Start + Length;
 
@@ -61,8 +66,6 @@ internal readonly record struct Token(int Start, int Length, TokenKind Kind, Tok
     public bool IsAllCaps => (Flags & TokenFlags.AllCaps) != 0;
 
     public bool HasCurlyApostrophe => (Flags & TokenFlags.Curly) != 0;
-
-    public TextSpan Span => new(Start, Length);
 }
 
 /// <summary>
@@ -73,16 +76,32 @@ internal readonly record struct Token(int Start, int Length, TokenKind Kind, Tok
 internal sealed class Tokenizer
 {
     private Token[] _tokens = new Token[64];
+    private char[] _keys = new char[256];
+    private int _keysUsed;
+    private string _prose = "";
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, Count);
-
     public ref readonly Token this[int index] => ref _tokens[index];
+
+    /// <summary>
+    /// The text of token <paramref name="index"/> as the lexicons look it up: curly apostrophes made
+    /// straight ("don’t" → "don't"), and the final dot of a title dropped ("Sen." → "Sen"; an initial
+    /// keeps its dot, so that "James A. Baker" holds no article). Each token has its own key, so two keys
+    /// can be held at once.
+    /// </summary>
+    public ReadOnlySpan<char> Key(int index)
+    {
+        ref readonly var t = ref _tokens[index];
+        var text = t.HasCurlyApostrophe ? _keys.AsSpan(t.KeyStart, t.Length) : _prose.AsSpan(t.Start, t.Length);
+        return text.Length > 2 && text[^1] == '.' ? text[..^1] : text;
+    }
 
     public void Tokenize(string prose, TextSpan sentence, ImmutableArray<TextSpan> quoted)
     {
         Count = 0;
+        _keysUsed = 0;
+        _prose = prose;
         var q = SortedSpans.FirstEndingAfter(quoted, sentence.Start);
         var initial = true;
         var i = sentence.Start;
@@ -157,7 +176,7 @@ internal sealed class Tokenizer
                 _ => TokenKind.Other,
             };
 
-            if (IsQuoteMark(c) && q < quoted.Length)
+            if (QuotationFinder.IsQuoteMark(c) && q < quoted.Length)
             {
                 if (quoted[q].Start == start)
                 {
@@ -186,7 +205,22 @@ internal sealed class Tokenizer
             Array.Resize(ref _tokens, Count * 2);
         }
 
-        _tokens[Count++] = new Token(start, length, kind, flags);
+        var keyStart = 0;
+        if ((flags & TokenFlags.Curly) != 0)
+        {
+            if (_keysUsed + length > _keys.Length)
+            {
+                Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysUsed + length));
+            }
+
+            keyStart = _keysUsed;
+            var key = _keys.AsSpan(keyStart, length);
+            _prose.AsSpan(start, length).CopyTo(key);
+            key.Replace('’', '\'');
+            _keysUsed += length;
+        }
+
+        _tokens[Count++] = new Token(start, length, kind, flags, keyStart);
     }
 
     private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial)
@@ -264,7 +298,6 @@ internal sealed class Tokenizer
 
     private static bool IsApostrophe(char c) => c is '\'' or '’';
 
-    private static bool IsQuoteMark(char c) => c is '"' or '“' or '”' or '‘' or '’' or '\'' or '«' or '»' or '„';
 }
 
 /// <summary>Abbreviations whose final dot is part of the word.</summary>

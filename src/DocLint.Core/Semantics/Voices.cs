@@ -59,25 +59,6 @@ public static partial class Voices
         return [.. regions];
     }
 
-    /// <summary>The regions merged: sorted, disjoint spans for fast "is this someone else's?" tests.</summary>
-    public static ImmutableArray<TextSpan> Merge(IEnumerable<TextSpan> spans)
-    {
-        var merged = ImmutableArray.CreateBuilder<TextSpan>();
-        foreach (var span in spans.Where(s => !s.IsEmpty).OrderBy(s => s.Start))
-        {
-            if (merged.Count > 0 && span.Start <= merged[^1].End)
-            {
-                merged[^1] = TextSpan.FromBounds(merged[^1].Start, Math.Max(merged[^1].End, span.End));
-            }
-            else
-            {
-                merged.Add(span);
-            }
-        }
-
-        return merged.ToImmutable();
-    }
-
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".;:!?\n");
 
     /// <summary>The source and the cue; as one span when only a few words lie between them ("he said", "said Maria Lopez").</summary>
@@ -141,12 +122,13 @@ public static partial class Voices
     /// <summary>
     /// Interviews and transcripts: paragraphs that open with a speaker's label ("A:", "SMITH:", "DR. JILL
     /// STEIN:", "JH:"), when the document has at least two. A question ("Q:") is the interviewer's, and so
-    /// the publication's; every other turn is its speaker's.
+    /// the publication's: "Q" and "Question" are on the lexicon's list of labels, with "UPDATE" and "WATCH",
+    /// so every turn counted here is its speaker's.
     /// </summary>
     private static void AddTurns(Document document, List<VoiceRegion> regions)
     {
         var prose = document.Prose;
-        var labelled = new List<(TextSpan Block, bool Question)>();
+        var turns = new List<TextSpan>();
         foreach (var block in document.Blocks)
         {
             var match = SpeakerLabel().Match(prose, block.Span.Start, Math.Min(block.Span.Length, 48));
@@ -161,20 +143,17 @@ public static partial class Voices
                 continue;
             }
 
-            labelled.Add((block.Span, label is "Q" or "QUESTION"));
+            turns.Add(block.Span);
         }
 
-        if (labelled.Count < 2)
+        if (turns.Count < 2)
         {
             return;
         }
 
-        foreach (var (block, question) in labelled)
+        foreach (var turn in turns)
         {
-            if (!question)
-            {
-                regions.Add(new VoiceRegion(block, OtherVoice.Answer));
-            }
+            regions.Add(new VoiceRegion(turn, OtherVoice.Answer));
         }
     }
 

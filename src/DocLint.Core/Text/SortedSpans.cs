@@ -38,33 +38,25 @@ public static class SortedSpans
     }
 
     /// <summary>How many spans start before <paramref name="position"/>.</summary>
-    public static int CountBefore(ImmutableArray<TextSpan> spans, int position)
-    {
-        int lo = 0, hi = spans.Length;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (spans[mid].Start < position)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    public static int CountBefore(ImmutableArray<TextSpan> spans, int position) =>
+        FirstAtOrAfter(spans.AsSpan(), position, static s => s.Start);
 
     /// <summary>The index of the first span that ends after <paramref name="position"/> (<c>spans.Length</c> when none does).</summary>
-    public static int FirstEndingAfter(ImmutableArray<TextSpan> spans, int position)
+    public static int FirstEndingAfter(ImmutableArray<TextSpan> spans, int position) =>
+        FirstAtOrAfter(spans.AsSpan(), position + 1, static s => s.End);
+
+    /// <summary>
+    /// The index of the first item whose <paramref name="key"/> is at least <paramref name="position"/>
+    /// (<c>items.Length</c> when none is), for items in ascending order of that key: spans by start or end,
+    /// blocks by their span, attributions by their cue.
+    /// </summary>
+    public static int FirstAtOrAfter<T>(ReadOnlySpan<T> items, int position, Func<T, int> key)
     {
-        int lo = 0, hi = spans.Length;
+        int lo = 0, hi = items.Length;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) >> 1);
-            if (spans[mid].End <= position)
+            if (key(items[mid]) < position)
             {
                 lo = mid + 1;
             }
@@ -82,5 +74,47 @@ public static class SortedSpans
     {
         var first = FirstEndingAfter(spans, span.Start);
         return first < spans.Length && spans[first].Start < Math.Max(span.End, span.Start + 1);
+    }
+
+    /// <summary>The spans merged where they overlap or touch: sorted, disjoint spans.</summary>
+    public static ImmutableArray<TextSpan> Merge(IEnumerable<TextSpan> spans)
+    {
+        var merged = ImmutableArray.CreateBuilder<TextSpan>();
+        foreach (var span in spans.OrderBy(s => s.Start))
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
+            {
+                merged[^1] = TextSpan.FromBounds(merged[^1].Start, Math.Max(merged[^1].End, span.End));
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+
+        return merged.ToImmutable();
+    }
+
+    /// <summary>
+    /// The units (sentences, paragraphs) that hold any of <paramref name="spans"/>, with the
+    /// <paramref name="reach"/> units either side of them: sorted and each once. Where a rule looks for
+    /// words or exceptions only around its candidates, not over the whole document.
+    /// </summary>
+    public static ImmutableArray<TextSpan> UnitsAround(ImmutableArray<TextSpan> units, IEnumerable<TextSpan> spans, int reach = 0)
+    {
+        var around = ImmutableArray.CreateBuilder<TextSpan>();
+        var next = 0;
+        foreach (var span in spans.OrderBy(s => s.Start))
+        {
+            var first = FirstEndingAfter(units, span.Start);
+            var last = Math.Max(first, CountBefore(units, span.End) - 1);
+            for (var u = Math.Max(next, first - reach); u < units.Length && u <= last + reach; u++)
+            {
+                around.Add(units[u]);
+                next = u + 1;
+            }
+        }
+
+        return around.ToImmutable();
     }
 }

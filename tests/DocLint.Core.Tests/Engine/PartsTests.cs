@@ -156,7 +156,7 @@ public class PartsTests
         farCondition.SentenceWindow.Should().Be(20);
 
         // A rule that reads the writer's voice asks the attribution layer, which resolves references that far back.
-        Wider.SentenceWindow.Should().Be(Math.Max(3, Core.Semantics.AttributionFinder.LookBack));
+        Wider.SentenceWindow.Should().Be(12);
     }
 
     [Theory]

@@ -45,7 +45,9 @@ public static class InspectionWriter
             json.WriteStartArray("sentences");
             foreach (var sentence in document.Sentences)
             {
-                WriteSpan(json, null, sentence);
+                json.WriteStartObject();
+                WriteOffsets(json, sentence);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -142,27 +144,19 @@ public static class InspectionWriter
     private static string Words(Document document, TextSpan span, int max)
     {
         var text = string.Join(' ', document.Source.ToString(span).Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= max ? text : text[..(max - 1)] + "…";
+        return Shorten.To(text, max);
     }
 
-    private static void WriteSpan(Utf8JsonWriter json, string? name, TextSpan? span)
+    private static void WriteSpan(Utf8JsonWriter json, string name, TextSpan? span)
     {
-        if (name is not null)
+        if (span is not { } value)
         {
-            if (span is null)
-            {
-                json.WriteNull(name);
-                return;
-            }
-
-            json.WriteStartObject(name);
-        }
-        else
-        {
-            json.WriteStartObject();
+            json.WriteNull(name);
+            return;
         }
 
-        WriteOffsets(json, span!.Value);
+        json.WriteStartObject(name);
+        WriteOffsets(json, value);
         json.WriteEndObject();
     }
 

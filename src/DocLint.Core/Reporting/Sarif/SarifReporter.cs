@@ -103,7 +103,7 @@ public static class SarifReporter
         json.WriteString("id", rule.Id);
         json.WriteString("name", PascalName(rule.Name));
         WriteText(json, "shortDescription", rule.Title);
-        WriteText(json, "fullDescription", Truncate(FirstParagraph(rule.Description, rule.Title), limits.MaxDescriptionLength));
+        WriteText(json, "fullDescription", Shorten.To(FirstParagraph(rule.Description, rule.Title), limits.MaxDescriptionLength));
         json.WriteStartObject("help");
         json.WriteString("text", rule.Description.Length > 0 ? rule.Description : rule.Title);
         json.WriteString("markdown", $"**{rule.Title}** ({rule.Id})\n\n{rule.Description}\n\n[Documentation]({ToolInfo.HelpUri(rule)})");
@@ -344,7 +344,6 @@ public static class SarifReporter
         return (end < 0 ? text : text[..end]).ReplaceLineEndings(" ");
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
 
 /// <summary>The limits GitHub code scanning enforces on an uploaded run.</summary>

@@ -24,7 +24,7 @@ public sealed class CompiledSelector
     }
 
     /// <summary>The words the cue must match; empty when any cue will do.</summary>
-    public PhraseMatcher Cues { get; }
+    private PhraseMatcher Cues { get; }
 
     /// <summary>The matches of <see cref="Cues"/> in the document, found once per document; default when there are no cue words.</summary>
     public ImmutableArray<TextSpan> FindCues(RuleContext context) =>
@@ -52,11 +52,20 @@ public sealed class CompiledSelector
 /// <summary>A `when` or `unless` condition, compiled.</summary>
 public abstract class CompiledCondition
 {
-    private FrozenSet<string>? _only;
+    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? _only;
 
     /// <summary>True when the condition is for a match with these words (see <see cref="RuleCondition.Only"/>).</summary>
-    public bool AppliesTo(ReadOnlySpan<char> matched) =>
-        _only is null || _only.GetAlternateLookup<ReadOnlySpan<char>>().Contains(TermSyntax.Normalize(matched, caseSensitive: false));
+    public bool AppliesTo(ReadOnlySpan<char> matched)
+    {
+        if (_only is not { } only)
+        {
+            return true;
+        }
+
+        var rented = matched.Length > 256 ? new char[matched.Length] : null;
+        var buffer = rented ?? stackalloc char[256];
+        return only.Contains(buffer[..TermSyntax.Normalize(matched, buffer, caseSensitive: false)]);
+    }
 
     /// <summary>
     /// The condition for one document: a test of each of <paramref name="candidates"/> (what it needs is
@@ -72,7 +81,7 @@ public abstract class CompiledCondition
         var compiled = CompileKind(condition, caseSensitive, errors);
         if (!condition.Only.IsEmpty)
         {
-            compiled._only = condition.Only.Select(t => TermSyntax.Normalize(t, caseSensitive: false)).ToFrozenSet(StringComparer.Ordinal);
+            compiled._only = condition.Only.Select(t => TermSyntax.Normalize(t, caseSensitive: false)).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         return compiled;
@@ -154,51 +163,13 @@ internal sealed class CompiledAttributionCondition(AttributionCondition conditio
         }
 
         var blocks = document.Blocks;
-        var first = FirstBlockEndingAfter(blocks, from);
+        var first = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), from + 1, static b => b.Span.End);
         var start = first < blocks.Length ? Math.Min(blocks[first].Span.Start, from) : from;
-        var last = FirstBlockEndingAfter(blocks, Math.Max(from, to - 1));
+        var last = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), Math.Max(from, to - 1) + 1, static b => b.Span.End);
         var end = last < blocks.Length ? Math.Max(blocks[last].Span.End, to) : to;
-        var lo = FirstCueAtOrAfter(attributions, start);
-        var hi = FirstCueAtOrAfter(attributions, end);
+        var lo = SortedSpans.FirstAtOrAfter(attributions.AsSpan(), start, static a => a.Cue.Start);
+        var hi = SortedSpans.FirstAtOrAfter(attributions.AsSpan(), end, static a => a.Cue.Start);
         return attributions.AsSpan(lo, hi - lo);
-    }
-
-    private static int FirstBlockEndingAfter(ImmutableArray<Block> blocks, int position)
-    {
-        int lo = 0, hi = blocks.Length;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (blocks[mid].Span.End <= position)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static int FirstCueAtOrAfter(ImmutableArray<Attribution> attributions, int position)
-    {
-        int lo = 0, hi = attributions.Length;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (attributions[mid].Cue.Start < position)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }
 
@@ -207,29 +178,10 @@ internal sealed class CompiledWordsCondition(WordsCondition condition, PhraseMat
 {
     public override WordFilter Words => words.Words;
 
-    /// <summary>The sentences within <paramref name="reach"/> of any candidate, sorted and disjoint: where the words are looked for.</summary>
-    private static ImmutableArray<TextSpan> Windows(Document document, ImmutableArray<TextSpan> candidates, int reach)
-    {
-        var sentences = document.Sentences;
-        var units = ImmutableArray.CreateBuilder<TextSpan>();
-        var next = 0;
-        foreach (var candidate in candidates.OrderBy(c => c.Start))
-        {
-            var index = SortedSpans.FirstEndingAfter(sentences, candidate.Start);
-            for (var s = Math.Max(next, index - reach); s < sentences.Length && s <= index + reach; s++)
-            {
-                units.Add(sentences[s]);
-                next = s + 1;
-            }
-        }
-
-        return units.ToImmutable();
-    }
-
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
         var document = context.Document;
-        var found = words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), Windows(document, candidates, condition.Near.Sentences));
+        var found = words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), SortedSpans.UnitsAround(document.Sentences, candidates, condition.Near.Sentences));
         return match =>
         {
             var (from, to) = CompiledAttributionCondition.SentenceWindow(document, match, condition.Near.Sentences);
@@ -250,25 +202,8 @@ internal sealed class CompiledBlockCondition(BlockCondition condition) : Compile
         var blocks = context.Document.Blocks;
         return match =>
         {
-            int lo = 0, hi = blocks.Length - 1;
-            while (lo <= hi)
-            {
-                var mid = lo + ((hi - lo) >> 1);
-                if (match.Start < blocks[mid].Span.Start)
-                {
-                    hi = mid - 1;
-                }
-                else if (match.Start >= blocks[mid].Span.End)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    return condition.Kinds.Contains(blocks[mid].Kind);
-                }
-            }
-
-            return false;
+            var i = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), match.Start + 1, static b => b.Span.End);
+            return i < blocks.Length && blocks[i].Span.Start <= match.Start && condition.Kinds.Contains(blocks[i].Kind);
         };
     }
 }

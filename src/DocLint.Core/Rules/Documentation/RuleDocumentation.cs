@@ -160,7 +160,7 @@ public static class RuleDocumentation
         var parts = new List<string>();
         if (!selector.Sources.IsEmpty)
         {
-            parts.Add("whose source is " + Alternatives(selector.Sources.Select(k => Article(k.Name().Replace('-', ' ')))));
+            parts.Add(SourcesText(selector));
         }
 
         if (!selector.CueKinds.IsEmpty)
@@ -181,6 +181,10 @@ public static class RuleDocumentation
         return parts.Count == 0 ? "" : " " + string.Join(", ", parts);
     }
 
+    /// <summary>"whose source is an unnamed individual or an unnamed group".</summary>
+    private static string SourcesText(AttributionSelector selector) =>
+        "whose source is " + Alternatives(selector.Sources.Select(k => Article(k.Name().Replace('-', ' '))));
+
     /// <summary>", unless an attribution with a source governs it", from the rule's `when` and `unless`.</summary>
     private static string ConditionText(RuleDefinition rule)
     {
@@ -189,7 +193,7 @@ public static class RuleDocumentation
         {
             foreach (var condition in conditions.OfType<AttributionCondition>())
             {
-                var selector = condition.Selector.Sources.IsEmpty ? "with a source" : "whose source is " + Alternatives(condition.Selector.Sources.Select(k => Article(k.Name().Replace('-', ' '))));
+                var selector = condition.Selector.Sources.IsEmpty ? "with a source" : SourcesText(condition.Selector);
                 var near = condition.Near.Governs ? "governs it (the match is in its content)"
                     : condition.Near.Sentences == 0 ? "is in the same sentence"
                     : $"is within {condition.Near.Sentences} sentence(s) either side";

@@ -19,12 +19,21 @@ public sealed class AttributionRule : CompiledRule
     private readonly PhraseMatcher _exceptionsMatcher;
     private readonly CompiledSelector _selector;
 
+    // Which of the attribution's placeholders the message uses: the others are not worked out per finding.
+    private readonly bool _usesSource;
+    private readonly bool _usesCue;
+    private readonly bool _usesSourceKind;
+
     public AttributionRule(RuleDefinition definition, PhraseMatcher words, PhraseMatcher cues, PhraseMatcher exceptions)
         : base(definition, exceptions, words, cues)
     {
         _words = words;
         _exceptionsMatcher = exceptions;
         _selector = new CompiledSelector(definition.Select, cues, _ => true);
+        var placeholders = MessageTemplate.Placeholders(definition.Message).ToHashSet(StringComparer.Ordinal);
+        _usesSource = placeholders.Contains("source");
+        _usesCue = placeholders.Contains("cue");
+        _usesSourceKind = placeholders.Contains("sourceKind");
     }
 
     public override void Analyze(RuleContext context)
@@ -52,13 +61,12 @@ public sealed class AttributionRule : CompiledRule
         }
 
         // Words and exceptions are looked for only in the sentences that hold a candidate.
-        var units = CandidateSentences(context, candidates);
+        var units = SortedSpans.UnitsAround(context.Document.Sentences, candidates.Select(c => c.Span));
         var words = _words.IsEmpty ? default : _words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), units);
         var exceptions = _exceptionsMatcher.IsEmpty ? [] : _exceptionsMatcher.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), units);
         var chosen = new List<(TextSpan Span, Attribution Attribution)>();
         foreach (var (span, attribution) in candidates)
         {
-
             // One source is reported once, though it says several things ("denied the delay and said …", "said …, adding …").
             if (chosen.Exists(c => c.Span.OverlapsWith(span) || c.Attribution.Source is { } s && attribution.Source is { } t && s.OverlapsWith(t)))
             {
@@ -80,41 +88,25 @@ public sealed class AttributionRule : CompiledRule
             return;
         }
 
-        var kept = HasConditions ? ApplyConditions(context, [.. chosen.Select(c => c.Span)]) : default;
+        // The conditions keep a subsequence of the chosen spans, in order; the spans are disjoint.
+        var kept = ApplyConditions(context, [.. chosen.Select(c => c.Span)]);
+        var text = document.Source.Text;
+        var k = 0;
         foreach (var (span, attribution) in chosen)
         {
-            if (!kept.IsDefault && !kept.Contains(span))
+            if (k == kept.Length || kept[k] != span)
             {
                 continue;
             }
 
-            var text = document.Source.Text;
+            k++;
             context.Report(span, Format(
                 context,
                 span,
-                ("source", attribution.Source is { } s ? TermSyntax.Normalize(text.AsSpan(s.Start, s.Length), caseSensitive: true) : ""),
-                ("cue", TermSyntax.Normalize(text.AsSpan(attribution.Cue.Start, attribution.Cue.Length), caseSensitive: true)),
-                ("sourceKind", attribution.SourceKind.Name().Humanize(LetterCasing.LowerCase))));
+                ("source", _usesSource && attribution.Source is { } s ? TermSyntax.Normalize(text.AsSpan(s.Start, s.Length), caseSensitive: true) : ""),
+                ("cue", _usesCue ? TermSyntax.Normalize(text.AsSpan(attribution.Cue.Start, attribution.Cue.Length), caseSensitive: true) : ""),
+                ("sourceKind", _usesSourceKind ? attribution.SourceKind.Name().Humanize(LetterCasing.LowerCase) : "")));
         }
-    }
-
-    private static ImmutableArray<TextSpan> CandidateSentences(RuleContext context, List<(TextSpan Span, Attribution Attribution)> candidates)
-    {
-        var sentences = context.Document.Sentences;
-        var units = ImmutableArray.CreateBuilder<TextSpan>();
-        foreach (var (span, _) in candidates)
-        {
-            var first = SortedSpans.FirstEndingAfter(sentences, span.Start);
-            for (var s = first; s < sentences.Length && sentences[s].Start < span.End; s++)
-            {
-                if (units.Count == 0 || units[^1].End <= sentences[s].Start)
-                {
-                    units.Add(sentences[s]);
-                }
-            }
-        }
-
-        return units.ToImmutable();
     }
 
     private TextSpan? Part(in Attribution attribution) => Definition.Report switch
@@ -144,14 +136,6 @@ public sealed class AttributionRule : CompiledRule
     }
 
     /// <summary>
-    /// True when the story names an example of the group: a named person or body is the source of a
-    /// statement after it, in its sentence or the <paramref name="sentences"/> after ("Critics say …", then a
-    /// named critic's quotation). The story's protagonist, named again and again around it, names no member of the
-    /// group ("officials say the president will …", "the president said …"), so a name counts only when it
-    /// stands at most <see cref="ExampleMentions"/> times in the sentences around. A pronoun that refers to
-    /// a named person ("“…,” she said") is that person.
-    /// </summary>
-    /// <summary>
     /// How often an example's name may stand within <see cref="Semantics.AttributionFinder.LookBack"/>
     /// sentences of the group: introduced and quoted; a protagonist is named more often. (Four let the
     /// protagonist through: on hand-read news it silenced more groups an editor marked than it spared
@@ -159,6 +143,14 @@ public sealed class AttributionRule : CompiledRule
     /// </summary>
     private const int ExampleMentions = 2;
 
+    /// <summary>
+    /// True when the story names an example of the group: a named person or body is the source of a
+    /// statement after it, in its sentence or the <paramref name="sentences"/> after ("Critics say …", then a
+    /// named critic's quotation). The story's protagonist, named again and again around it, names no member of the
+    /// group ("officials say the president will …", "the president said …"), so a name counts only when it
+    /// stands at most <see cref="ExampleMentions"/> times in the sentences around. A pronoun that refers to
+    /// a named person ("“…,” she said") is that person.
+    /// </summary>
     private static bool NamedNear(Documents.Document document, Attribution group, int sentences)
     {
         var all = document.Sentences;
@@ -171,6 +163,7 @@ public sealed class AttributionRule : CompiledRule
         // The example follows the group it names: "Critics say …", then a named critic.
         var from = group.Cue.End;
         var to = all[Math.Min(all.Length - 1, index + sentences)].End;
+        var around = TextSpan.FromBounds(all[Math.Max(0, index - Semantics.AttributionFinder.LookBack)].Start, all[Math.Min(all.Length - 1, index + Semantics.AttributionFinder.LookBack)].End);
         foreach (ref readonly var other in CompiledAttributionCondition.AttributionsAround(document, from, to))
         {
             if (other.Cue.Start < from || other.Cue.Start >= to || other.Cue == group.Cue
@@ -180,7 +173,6 @@ public sealed class AttributionRule : CompiledRule
             }
 
             var name = LastName(document.Prose, other.SourceKind == SourceKind.Reference ? other.Antecedent!.Value : other.Source!.Value);
-            var around = TextSpan.FromBounds(all[Math.Max(0, index - Semantics.AttributionFinder.LookBack)].Start, all[Math.Min(all.Length - 1, index + Semantics.AttributionFinder.LookBack)].End);
             if (name.IsEmpty || Occurrences(document.Prose.AsSpan(around.Start, around.Length), name) <= ExampleMentions)
             {
                 return true;

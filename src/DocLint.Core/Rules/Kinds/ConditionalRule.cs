@@ -44,21 +44,7 @@ public sealed class ConditionalRule(RuleDefinition definition, PhraseMatcher ifM
     /// </summary>
     private static bool AnyRequiredIn(ImmutableArray<TextSpan> required, TextSpan window, TextSpan match)
     {
-        int lo = 0, hi = required.Length;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (required[mid].Start < window.Start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        for (var i = lo; i < required.Length && required[i].Start < window.End; i++)
+        for (var i = SortedSpans.CountBefore(required, window.Start); i < required.Length && required[i].Start < window.End; i++)
         {
             if (window.Contains(required[i]) && !required[i].OverlapsWith(match))
             {

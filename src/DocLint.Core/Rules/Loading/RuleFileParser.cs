@@ -204,7 +204,7 @@ public sealed partial class RuleFileParser
             Max = OptionalInt(keys, "max"),
             Min = OptionalInt(keys, "min"),
             Examples = keys.TryGetValue("examples", out var examples) ? ParseExamples(examples.Value) : [],
-            Select = ParseSelector(keys.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal)),
+            Select = kind == RuleKind.Attribution ? ParseSelector(keys.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal)) : new(),
             Report = keys.TryGetValue("report", out var report) ? ParseWord(report.Value, "report", AttributionParts) ?? AttributionPart.Source : AttributionPart.Source,
             UnlessNamedWithin = OptionalInt(keys, "unlessNamedWithin"),
             When = keys.TryGetValue("when", out var when) ? ParseConditions(when.Value, "when") : [],
@@ -279,8 +279,9 @@ public sealed partial class RuleFileParser
     };
 
     /// <summary>
-    /// `when` / `unless`: one condition (a mapping with one key) or a list of them. The one condition so far is
-    /// `attribution: {near: governs | sentence | N, sources, cueKinds, cues, contentKinds}`.
+    /// `when` / `unless`: one condition (a mapping with one key) or a list of them: `attribution: {near:
+    /// governs | sentence | N, sources, cueKinds, cues, contentKinds, only}`, `words: {near, terms, patterns,
+    /// only}` or `block: [kinds]`.
     /// </summary>
     private ImmutableArray<RuleCondition> ParseConditions(YamlNode node, string key)
     {
@@ -638,22 +639,7 @@ public sealed partial class RuleFileParser
             return null;
         }
 
-        var text = Scalar(entry.Value, key);
-        if (text is null)
-        {
-            return null;
-        }
-
-        foreach (var value in Enum.GetValues<T>())
-        {
-            if (string.Equals(Lower(value), text, StringComparison.Ordinal))
-            {
-                return value;
-            }
-        }
-
-        Error(entry.Value.Start, $"unknown {key} '{text}'; expected one of: {string.Join(", ", Enum.GetValues<T>().Select(v => Lower(v)))}");
-        return null;
+        return ParseWord(entry.Value, key, [.. Enum.GetValues<T>().Select(v => (Lower(v), v))]);
     }
 
     private string? Scalar(YamlNode node, string key)

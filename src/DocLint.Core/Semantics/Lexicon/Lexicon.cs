@@ -15,9 +15,11 @@ internal enum VerbForms : byte
     Gerund = 16,
 }
 
-/// <summary>One spelling of an attribution verb.</summary>
+/// <summary>One spelling of an attribution verb (the flags are those of cue-verbs.txt).</summary>
 /// <param name="TakesObject">The verb's plain object is often a thing, not a clause ("wrote a bill", "announced a deal").</param>
-internal sealed record CueVerb(string Lemma, CueKind Class, VerbForms Forms, bool Weak, string? Particle, bool TakesObject = false);
+/// <param name="Addressee">Its first object is who was addressed, not what was said ("told reporters that").</param>
+/// <param name="NegationVoids">Negated, it reports nothing said ("did not respond"), or the writer's claim ("don't realize").</param>
+internal sealed record CueVerb(string Lemma, CueKind Class, VerbForms Forms, bool Weak, string? Particle, bool TakesObject = false, bool Addressee = false, bool NegationVoids = false);
 
 /// <summary>
 /// The word lists of the semantic layer, read once from the text files beside this class (embedded in the
@@ -49,8 +51,9 @@ internal sealed class Lexicon
         Impersonal = Set(sections, "hedges/impersonal");
         Appearance = Set(sections, "hedges/appearance");
         OutletFirstWords = OutletNames.Set.Select(n => n.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        FrameEvidence = new WordSet(FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "poll", "polls", "survey", "study", "analysis", "report", "census", "data"));
         CueWords = new Text.WordFilter(Verbs.Keys.Concat(HedgeAdverb.Set).Concat(Raising.Set).Concat(Impersonal.Set).Concat(Appearance.Set)
-            .Concat(["according", "poll", "polls", "survey", "study", "analysis", "report", "census", "data"]));
+            .Concat(FrameEvidence.Set).Append("according"));
     }
 
     /// <summary>
@@ -59,6 +62,9 @@ internal sealed class Lexicon
     /// headline's "Name: …" or a "To Name, …".
     /// </summary>
     public Text.WordFilter CueWords { get; }
+
+    /// <summary>What an opening "In a … poll," frames its sentence with: "poll", "survey", "study", "data".</summary>
+    public WordSet FrameEvidence { get; }
 
     public static Lexicon Instance => Shared.Value;
 
@@ -192,14 +198,24 @@ internal sealed class Lexicon
     private static void AddVerb(Dictionary<string, List<CueVerb>> verbs, string line)
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+
         // Flags follow the class; the first word is the verb itself (which may be "object").
-        var weak = words.LastIndexOf("weak") > 0 && words.Remove("weak");
-        var flag = words.LastIndexOf("object");
-        var takesObject = flag > 0;
-        if (takesObject)
+        bool Flag(string name)
         {
-            words.RemoveAt(flag);
+            var at = words.LastIndexOf(name);
+            if (at <= 0)
+            {
+                return false;
+            }
+
+            words.RemoveAt(at);
+            return true;
         }
+
+        var weak = Flag("weak");
+        var takesObject = Flag("object");
+        var addressee = Flag("addressee");
+        var negationVoids = Flag("negation-voids");
 
         var cueClass = Enum.Parse<CueKind>(words[^1], ignoreCase: true);
         var particle = words.Count > 2 ? words[1] : null;
@@ -216,7 +232,7 @@ internal sealed class Lexicon
             // lemmas share keeps the first of them, except for phrasal verbs, which differ by particle.
             if (!verbs.TryGetValue(form, out var list))
             {
-                verbs[form] = [new CueVerb(lemma, cueClass, kind, weak, particle, takesObject)];
+                verbs[form] = [new CueVerb(lemma, cueClass, kind, weak, particle, takesObject, addressee, negationVoids)];
                 return;
             }
 
@@ -227,7 +243,7 @@ internal sealed class Lexicon
             }
             else if (particle is not null || list.TrueForAll(v => v.Particle is not null))
             {
-                list.Add(new CueVerb(lemma, cueClass, kind, weak, particle, takesObject));
+                list.Add(new CueVerb(lemma, cueClass, kind, weak, particle, takesObject, addressee, negationVoids));
             }
         }
 
