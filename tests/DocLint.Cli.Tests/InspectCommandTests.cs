@@ -31,6 +31,19 @@ public class InspectCommandTests
     }
 
     [Fact]
+    public void Json_names_block_kinds_as_block_conditions_in_rule_files_do()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", "# Title\n\n- first item\n\n> quoted\n");
+
+        var result = CliRunner.Run(folder.Path, "inspect", "a.md", "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Out);
+        json.RootElement.GetProperty("documents")[0].GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("kind").GetString())
+            .Should().Equal("heading", "list-item", "blockquote");
+    }
+
+    [Fact]
     public void Text_marks_up_sentences_and_attributions_for_people()
     {
         using var folder = new TempFolder();

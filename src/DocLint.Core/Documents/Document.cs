@@ -13,6 +13,19 @@ public enum BlockKind
     Caption,
 }
 
+/// <summary>The names of <see cref="BlockKind"/> in rule files and output: "heading", "list-item".</summary>
+public static class BlockKinds
+{
+    public static string Name(this BlockKind kind) => kind switch
+    {
+        BlockKind.Heading => "heading",
+        BlockKind.Paragraph => "paragraph",
+        BlockKind.BlockQuote => "blockquote",
+        BlockKind.ListItem => "list-item",
+        _ => "caption",
+    };
+}
+
 /// <summary>A block of prose: its kind and its span in the source (= in the prose view).</summary>
 public readonly record struct Block(BlockKind Kind, TextSpan Span);
 

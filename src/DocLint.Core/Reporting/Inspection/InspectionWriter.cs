@@ -36,7 +36,7 @@ public static class InspectionWriter
             foreach (var block in document.Blocks)
             {
                 json.WriteStartObject();
-                json.WriteString("kind", block.Kind.ToString().ToLowerInvariant());
+                json.WriteString("kind", block.Kind.Name());
                 WriteOffsets(json, block.Span);
                 json.WriteEndObject();
             }

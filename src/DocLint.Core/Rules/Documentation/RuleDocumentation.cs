@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
 using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Loading;
 using DocLint.Core.Semantics;
@@ -202,7 +203,7 @@ public static class RuleDocumentation
 
             foreach (var condition in conditions.OfType<BlockCondition>())
             {
-                text.Append(CultureInfo.InvariantCulture, $", {word} it is in a {Alternatives(condition.Kinds.Select(k => Lower(k)))}");
+                text.Append(CultureInfo.InvariantCulture, $", {word} it is in a {Alternatives(condition.Kinds.Select(k => k.Name()))}");
             }
 
             foreach (var condition in conditions.OfType<WordsCondition>())

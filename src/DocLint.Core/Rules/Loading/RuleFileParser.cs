@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
 using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Semantics;
 using DocLint.Core.Text;
@@ -264,7 +265,7 @@ public sealed partial class RuleFileParser
         [.. Enum.GetValues<ContentKind>().Select(k => (k.Name(), k))];
 
     private static readonly (string Name, Documents.BlockKind Value)[] BlockKindNames =
-        [("heading", Documents.BlockKind.Heading), ("paragraph", Documents.BlockKind.Paragraph), ("blockquote", Documents.BlockKind.BlockQuote), ("list-item", Documents.BlockKind.ListItem), ("caption", Documents.BlockKind.Caption)];
+        [.. Enum.GetValues<Documents.BlockKind>().Select(k => (k.Name(), k))];
 
     private static readonly (string Name, SourceKind Value)[] SourceKindNames =
         [.. Enum.GetValues<SourceKind>().Select(k => (k.Name(), k))];
