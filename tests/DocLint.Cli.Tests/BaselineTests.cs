@@ -29,7 +29,7 @@ public class BaselineTests
         using var folder = new TempFolder();
         var file = folder.Write("a.txt", Article);
         CliRunner.Run(folder.Path, "baseline", "create", "--output", "base.json", "a.txt");
-        File.AppendAllText(file, "\nThey slammed the door.\n");
+        File.AppendAllText(file, "\nThey slammed the mayor.\n");
 
         using var log = JsonDocument.Parse(CliRunner.Run(folder.Path, "check", "a.txt", "--baseline", "base.json", "--format", "sarif").Out);
 

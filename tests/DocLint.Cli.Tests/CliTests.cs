@@ -156,7 +156,8 @@ public class CliTests
             + "DL3003  warning     conditional   Emotive judgement\n"
             + "DL3004  warning     conditional   Insult\n"
             + "DL3005  none        conditional   Scare quote\n"
-            + "DL4001  warning     required      Missing licence\n");
+            + "DL4001  suggestion  required      Missing licence\n"
+            + "DL4002  warning     existence     Republished without licence\n");
     }
 
     [Fact]

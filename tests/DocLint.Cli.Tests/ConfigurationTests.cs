@@ -36,6 +36,47 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void A_category_is_configured_as_for_dotnet_analyzers_and_a_rule_id_beats_its_category_at_the_same_level()
+    {
+        using var folder = Folder(
+            ("doclint.yaml", "severity:\n  category-Tone: none\n  DL3003: error\n  category-rights: none\n"),
+            ("sub/.editorconfig", "[*.md]\ndotnet_analyzer_diagnostic.category-Tone.severity = error\n"),
+            ("c.txt", "Headline\n\nIt was a shocking disgrace. © Courier\n"));
+
+        var result = CliRunner.Run(folder.Path, "check", ".", "--relative-paths");
+
+        Lines(result).Should().Equal("c.txt(3,10,3,18): error DL3003: 'shocking' passes judgement in the writer's own voice; describe what happened and let the reader judge.",
+            "c.txt(3,19,3,27): error DL3003: 'disgrace' passes judgement in the writer's own voice; describe what happened and let the reader judge.");
+        CliRunner.Run(folder.Path, "config", "show", "sub/b.md").Out.Split('\n').Where(l => l.StartsWith("DL3001", StringComparison.Ordinal))
+            .Should().Equal($"DL3001  none        {Path.Combine(folder.Path, "doclint.yaml")}:2");
+    }
+
+    [Fact]
+    public void An_override_selects_files_by_their_front_matter_so_opinion_is_allowed_to_judge()
+    {
+        using var folder = Folder(
+            ("doclint.yaml", "overrides:\n  - frontMatter: {genre: [opinion, editorial]}\n    severity: {category-Tone: none}\n"),
+            ("column.md", "---\ngenre: Opinion\nlicense: CC-BY-4.0\n---\n# Headline\n\nThey slammed it.\n"),
+            ("news.md", "---\ngenre: news\nlicense: CC-BY-4.0\n---\n# Headline\n\nThey slammed it.\n"));
+
+        var result = CliRunner.Run(folder.Path, "check", "column.md", "news.md", "--relative-paths");
+
+        Lines(result).Should().Equal("news.md(7,6,7,13): warning DL3001: 'slammed' is a loaded term; consider 'criticized'.");
+        CliRunner.Run(folder.Path, "config", "show", "column.md").Out.Should().Contain($"DL3001  none        {Path.Combine(folder.Path, "doclint.yaml")}:3 (override)");
+    }
+
+    [Fact]
+    public void An_unknown_category_is_an_error_at_its_line()
+    {
+        using var folder = Folder(("doclint.yaml", "severity:\n  category-Tones: none\n"));
+
+        var result = CliRunner.Run(folder.Path, "check", "a.txt");
+
+        result.ExitCode.Should().Be(ExitCodes.UsageOrConfigError);
+        result.Out.Should().Contain("doclint.yaml(2,3): error DL0001: unknown category 'tones' (categories ignore case); the categories are Claims, Rights, Sourcing, Tone");
+    }
+
+    [Fact]
     public void Editorconfig_severities_apply_by_section_and_the_nearest_file_wins()
     {
         using var folder = Folder(

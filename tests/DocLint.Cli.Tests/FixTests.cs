@@ -9,27 +9,97 @@ public class FixTests
     public void Fix_applies_substitutions_in_the_originals_case_keeps_the_bom_and_line_endings_and_the_exit_code_reflects_what_remains()
     {
         using var folder = new TempFolder();
-        var path = folder.WriteBytes("a.txt", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Headline\r\n\r\nSlammed by critics, the plan was GUTTED.\r\n“They slammed it,” she said.\r\n")]);
+        var path = folder.WriteBytes("a.txt", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Headline\r\n\r\nLambasted by critics, the plan was GUTTED.\r\n“They lambasted it,” she said.\r\n")]);
 
-        var result = CliRunner.Run(folder.Path, "check", "a.txt", "--fix", "--relative-paths", "--fail-level", "warning");
+        var result = CliRunner.Run(folder.Path, "check", "a.txt", "--fix", "--relative-paths", "--fail-level", "suggestion");
 
-        File.ReadAllBytes(path).Should().Equal([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Headline\r\n\r\nCriticized by critics, the plan was DEVASTATED.\r\n“They slammed it,” she said.\r\n")]);
-        result.Out.Should().Be("a.txt(1,1,1,9): warning DL4001: No licence or rights statement found; say under what terms this text may be reused.\n");
-        result.Error.Should().Be("1 warning in 1 file (0.3 seconds)\n2 fixes applied in 1 file\n");
-        result.ExitCode.Should().Be(ExitCodes.Findings, "the licence warning remains");
+        File.ReadAllBytes(path).Should().Equal([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Headline\r\n\r\nCriticized by critics, the plan was DEVASTATED.\r\n“They lambasted it,” she said.\r\n")]);
+        result.Out.Should().Be("a.txt(1,1,1,9): info DL4001: No licence or rights statement found; say under what terms this text may be reused.\n");
+        result.Error.Should().Be("1 suggestion in 1 file (0.3 seconds)\n2 fixes applied in 1 file (DL3001: 2)\n");
+        result.ExitCode.Should().Be(ExitCodes.Findings, "the licence suggestion remains");
     }
 
     [Fact]
-    public void Dry_run_prints_a_unified_diff_and_writes_nothing()
+    public void Dry_run_prints_a_unified_diff_with_context_writes_nothing_and_keeps_the_findings()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("a.txt", "Headline\n\nThey slammed it. © Courier\n");
+        var path = folder.Write("a.txt", "Headline\n\nThey lambasted it. © Courier\n");
 
-        var result = CliRunner.Run(folder.Path, "check", "a.txt", "--fix", "--dry-run", "--relative-paths");
+        var result = CliRunner.Run(folder.Path, "check", "a.txt", "--fix", "--dry-run", "--relative-paths", "--fail-level", "warning");
 
-        result.Out.Should().Be("--- a/a.txt\n+++ b/a.txt\n@@ -3 +3 @@\n-They slammed it. © Courier\n+They criticized it. © Courier\n");
-        result.Error.Should().Be("No problems in 1 file (0.3 seconds)\n1 fix would be applied in 1 file\n");
-        File.ReadAllText(path).Should().Be("Headline\n\nThey slammed it. © Courier\n");
+        result.Out.Should().Be("--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n Headline\n \n-They lambasted it. © Courier\n+They criticized it. © Courier\n");
+        result.Error.Should().Be("1 warning in 1 file (0.3 seconds)\n1 fix would be applied in 1 file (DL3001: 1)\n");
+        result.ExitCode.Should().Be(ExitCodes.Findings, "nothing was fixed");
+        File.ReadAllText(path).Should().Be("Headline\n\nThey lambasted it. © Courier\n");
+    }
+
+    [Theory]
+    [InlineData("git", "apply")]
+    [InlineData("patch", "-p1", "--quiet")]
+    public void The_dry_run_diff_applies_with_git_apply_and_patch(params string[] command)
+    {
+        using var folder = new TempFolder();
+        // CRLF lines, two changes far apart (two hunks), one change near the start, and no newline at the end.
+        IEnumerable<string> lines = ["Headline", "", "They lambasted it.", .. Enumerable.Range(1, 12).Select(i => $"Line {i}."), "It was a pro-life group."];
+        var original = string.Join("\r\n", lines);
+        var path = folder.Write("sub/a.txt", original);
+        var diff = CliRunner.Run(folder.Path, "check", "sub", "--fix", "--dry-run", "--relative-paths").Out;
+        diff.Should().Contain("@@ -1,6 +1,6 @@").And.Contain("\\ No newline at end of file\n");
+        File.WriteAllText(Path.Combine(folder.Path, "fix.patch"), diff);
+        var expected = original.Replace("lambasted", "criticized", StringComparison.Ordinal).Replace("a pro-life", "an anti-abortion", StringComparison.Ordinal);
+
+        var start = new System.Diagnostics.ProcessStartInfo(command[0]) { WorkingDirectory = folder.Path, RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+        foreach (var arg in command.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (command[0] == "git")
+        {
+            start.ArgumentList.Add("fix.patch");
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        if (command[0] == "patch")
+        {
+            process.StandardInput.Write(diff);
+        }
+
+        process.StandardInput.Close();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        (process.ExitCode, error).Should().Be((0, ""));
+        File.ReadAllText(path).Should().Be(expected);
+    }
+
+    [Fact]
+    public void The_article_before_a_fixed_word_agrees_with_the_replacement()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.txt", "Headline\n\nShe joined a pro-life group. It was A power grab.\n");
+
+        CliRunner.Run(folder.Path, "check", "a.txt", "--fix");
+
+        File.ReadAllText(path).Should().Be("Headline\n\nShe joined an anti-abortion group. It was An expansion of power.\n");
+    }
+
+    [Fact]
+    public void No_fix_touches_a_proper_name_or_someone_elses_words_and_suggestion_only_swaps_stay_suggestions()
+    {
+        using var folder = new TempFolder();
+        folder.Write("rules/DL9001.house.yaml",
+            "id: DL9001\nname: house\nkind: substitution\nvoice: any\nmessage: m\nswap:\n  hack: loyalist\n  disgrace: failure\n  fumed: {suggest: said, fix: false}\n");
+        var path = folder.Write("a.txt", "Jane Hack said the plan was a disgrace. The party hack fumed.\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "a.txt", "--no-default-rules", "--rules", "rules", "--format", "json");
+
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => (d.GetProperty("matchedText").GetString(), d.TryGetProperty("fix", out _), d.GetProperty("suggestions")[0].GetString()))
+            .Should().Equal(("Hack", false, "Loyalist"), ("disgrace", false, "failure"), ("hack", true, "loyalist"), ("fumed", false, "said"));
+        CliRunner.Run(folder.Path, "check", "a.txt", "--no-default-rules", "--rules", "rules", "--fix");
+        File.ReadAllText(path).Should().Be("Jane Hack said the plan was a disgrace. The party loyalist fumed.\n");
     }
 
     [Fact]
@@ -51,7 +121,7 @@ public class FixTests
     public void A_file_with_invalid_bytes_is_never_rewritten()
     {
         using var folder = new TempFolder();
-        byte[] bytes = [.. "They slammed it at the caf"u8, 0xE9, .. "."u8];
+        byte[] bytes = [.. "They lambasted it at the caf"u8, 0xE9, .. "."u8];
         var path = folder.WriteBytes("a.txt", bytes);
 
         var result = CliRunner.Run(folder.Path, "check", "a.txt", "--fix", "--relative-paths");

@@ -25,6 +25,6 @@ public class ProcessSmokeTests
 
         process.ExitCode.Should().Be(ExitCodes.Success);
         (await output).Should().Be(string.Concat(Directory.EnumerateFiles(RepoPaths.Seeds, "*.expected").Order(StringComparer.Ordinal).Select(File.ReadAllText)));
-        (await error).Should().MatchRegex(@"^33 warnings and 6 suggestions in 6 files \(\d+\.\d seconds\)\n$");
+        (await error).Should().MatchRegex(@"^30 warnings and 9 suggestions in 6 files \(\d+\.\d seconds\)\n$");
     }
 }

@@ -256,8 +256,10 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         }
 
         var verb = dryRun ? "would be applied" : "applied";
-        var summary = $"{"fix".ToQuantity(fixedFindings.Count)} {verb} in {"file".ToQuantity(files)}";
-        return (report with { Diagnostics = [.. report.Diagnostics.Where(d => !fixedFindings.Contains(d))] }, summary);
+        var byRule = string.Join(", ", fixedFindings.GroupBy(d => d.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}"));
+        var summary = $"{"fix".ToQuantity(fixedFindings.Count)} {verb} in {"file".ToQuantity(files)}{(byRule.Length > 0 ? $" ({byRule})" : "")}";
+        // A dry run changes nothing: the findings stay, and so does the exit code they give.
+        return dryRun ? (report, summary) : (report with { Diagnostics = [.. report.Diagnostics.Where(d => !fixedFindings.Contains(d))] }, summary);
     }
 
     private static int ExitCode(Report report, string? failLevel, int? maxWarnings)

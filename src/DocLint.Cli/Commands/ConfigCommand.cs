@@ -24,7 +24,8 @@ internal static class ConfigCommand
                 return ExitCodes.UsageOrConfigError;
             }
 
-            var severities = configuration.Set.ForFile(Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory));
+            var fullPath = Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory);
+            var severities = configuration.Set.ForFile(fullPath, FrontMatterOf(fullPath, new Dictionary<string, string>(configuration.Readers, StringComparer.OrdinalIgnoreCase)));
             foreach (var rule in ruleSet.Rules)
             {
                 var choice = severities.For(rule.Definition);
@@ -39,5 +40,24 @@ internal static class ConfigCommand
         var command = new Command("config", "Inspect configuration.");
         command.Subcommands.Add(show);
         return command;
+    }
+
+    /// <summary>The front matter of the file, when it exists and can be read: overrides may select files by it.</summary>
+    private static IReadOnlyDictionary<string, string>? FrontMatterOf(string fullPath, IReadOnlyDictionary<string, string> readers)
+    {
+        try
+        {
+            return File.Exists(fullPath) && new FileInfo(fullPath).Length <= 16 * 1024 * 1024
+                ? Core.Documents.DocumentFile.Read(fullPath, File.ReadAllBytes(fullPath), readers).Document?.FrontMatter
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

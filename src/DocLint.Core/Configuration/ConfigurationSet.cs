@@ -7,13 +7,28 @@ namespace DocLint.Core.Configuration;
 /// <summary>Where a rule's effective severity for a file came from.</summary>
 public sealed record SeverityChoice(DiagnosticSeverity Severity, string Source);
 
-/// <summary>The severity settings that apply to one file, by rule id, with where each came from.</summary>
-public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting Setting, string Source)> chosen)
+/// <summary>
+/// The severity settings that apply to one file, by rule id or category (<c>CATEGORY-TONE</c>), with where
+/// each came from and how near it is (0 the nearest: lower levels win).
+/// </summary>
+public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting Setting, string Source, int Level)> chosen)
 {
-    /// <summary>The rule's severity for this file: a setting ("default" meaning the rule's own), or the rule's own.</summary>
-    public SeverityChoice For(RuleDefinition rule) => chosen.TryGetValue(rule.Id, out var entry)
-        ? new SeverityChoice(entry.Setting.Severity ?? rule.Severity, entry.Source)
-        : new SeverityChoice(rule.Severity, "default");
+    /// <summary>The key a category's setting has: "category-Tone" in doclint.yaml and .editorconfig.</summary>
+    public static string CategoryKey(string category) => "CATEGORY-" + category.ToUpperInvariant();
+
+    /// <summary>
+    /// The rule's severity for this file: a setting for its id or its category ("default" meaning the rule's
+    /// own), or the rule's own. The nearer setting wins; at the same level, the rule's id beats its category.
+    /// </summary>
+    public SeverityChoice For(RuleDefinition rule)
+    {
+        var byId = chosen.TryGetValue(rule.Id, out var id) ? id : default((SeveritySetting Setting, string Source, int Level)?);
+        var byCategory = chosen.TryGetValue(CategoryKey(rule.Category), out var category) ? category : default((SeveritySetting Setting, string Source, int Level)?);
+        var entry = byId is { } i && (byCategory is not { } c || i.Level <= c.Level) ? byId : byCategory;
+        return entry is { } e
+            ? new SeverityChoice(e.Setting.Severity ?? rule.Severity, e.Source)
+            : new SeverityChoice(rule.Severity, "default");
+    }
 }
 
 /// <summary>
@@ -44,8 +59,11 @@ public sealed class ConfigurationSet
     /// </summary>
     public IReadOnlyList<ConfigProblem> ProblemsWith(RuleSet rules)
     {
-        var unknown = LoadedYaml.SelectMany(c => c.RuleReferences).Where(r => rules.Find(r.RuleId) is null)
-            .Select(r => new ConfigProblem(r.Path, r.Line, r.Column, $"unknown rule id '{r.RuleId}'; 'doclint rules list' shows the rules", DiagnosticSeverity.Error));
+        var categories = rules.Rules.Select(r => FileSeverities.CategoryKey(r.Definition.Category)).ToHashSet(StringComparer.Ordinal);
+        var unknown = LoadedYaml.SelectMany(c => c.RuleReferences).Where(r => rules.Find(r.RuleId) is null && !categories.Contains(r.RuleId))
+            .Select(r => new ConfigProblem(r.Path, r.Line, r.Column, r.RuleId.StartsWith("CATEGORY-", StringComparison.Ordinal)
+                ? $"unknown category '{r.RuleId["CATEGORY-".Length..].ToLowerInvariant()}' (categories ignore case); the categories are {string.Join(", ", rules.Rules.Select(x => x.Definition.Category).Distinct().Order(StringComparer.Ordinal))}"
+                : $"unknown rule id '{r.RuleId}'; 'doclint rules list' shows the rules", DiagnosticSeverity.Error));
         return [.. Problems.Concat(_explicit?.Problems ?? []).Concat(unknown).Distinct().OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)];
     }
 
@@ -77,16 +95,18 @@ public sealed class ConfigurationSet
     /// Every severity setting that applies to one file, resolved once (the configuration files walked, the
     /// globs matched), so that each rule is then a dictionary lookup.
     /// </summary>
-    public FileSeverities ForFile(string fullPath)
+    /// <param name="frontMatter">The document's front matter (or metadata), for overrides that select by it; none when not read yet.</param>
+    public FileSeverities ForFile(string fullPath, IReadOnlyDictionary<string, string>? frontMatter = null)
     {
-        var chosen = new Dictionary<string, (SeveritySetting Setting, string Source)>(StringComparer.Ordinal);
+        var chosen = new Dictionary<string, (SeveritySetting Setting, string Source, int Level)>(StringComparer.Ordinal);
+        var level = 0;
 
         // doclint.yaml, nearest first: its overrides (the last matching one wins), then its severity map.
         foreach (var config in YamlFor(fullPath))
         {
             var relative = Glob.RelativePath(config.Directory, fullPath);
             var fromOverrides = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
-            foreach (var over in config.Overrides.Where(o => o.Files.Any(g => g.IsMatch(relative))))
+            foreach (var over in config.Overrides.Where(o => o.Matches(relative, frontMatter)))
             {
                 foreach (var setting in over.Severity)
                 {
@@ -96,13 +116,16 @@ public sealed class ConfigurationSet
 
             foreach (var setting in fromOverrides.Values)
             {
-                chosen.TryAdd(setting.RuleId, (setting, $"{config.Path}:{setting.Line + 1} (override)"));
+                chosen.TryAdd(setting.RuleId, (setting, $"{config.Path}:{setting.Line + 1} (override)", level));
             }
 
+            level++;
             foreach (var setting in config.Severity.Reverse())
             {
-                chosen.TryAdd(setting.RuleId, (setting, $"{config.Path}:{setting.Line + 1}"));
+                chosen.TryAdd(setting.RuleId, (setting, $"{config.Path}:{setting.Line + 1}", level));
             }
+
+            level++;
         }
 
         // .editorconfig, nearest first, up to one with root = true; within a file the last matching line wins.
@@ -122,9 +145,10 @@ public sealed class ConfigurationSet
 
             foreach (var setting in fromFile.Values)
             {
-                chosen.TryAdd(setting.RuleId, (setting, $"{editorConfig.Path}:{setting.Line + 1}"));
+                chosen.TryAdd(setting.RuleId, (setting, $"{editorConfig.Path}:{setting.Line + 1}", level));
             }
 
+            level++;
             if (editorConfig.IsRoot)
             {
                 break;

@@ -9,7 +9,17 @@ namespace DocLint.Core.Configuration;
 public sealed record RuleReference(string RuleId, string Path, int Line, int Column);
 
 /// <summary>Severities for the files that match <see cref="Files"/>.</summary>
-public sealed record ConfigOverride(ImmutableArray<Glob> Files, ImmutableArray<SeveritySetting> Severity);
+public sealed record ConfigOverride(ImmutableArray<Glob> Files, ImmutableArray<SeveritySetting> Severity)
+{
+    /// <summary>`frontMatter`: keys and the values (any of them, ignoring case) the file's front matter must have.</summary>
+    public ImmutableArray<(string Key, ImmutableArray<string> Values)> FrontMatter { get; init; } = [];
+
+    /// <summary>True when the file matches `files` (if given) and its front matter matches `frontMatter` (if given).</summary>
+    public bool Matches(string relativePath, IReadOnlyDictionary<string, string>? frontMatter) =>
+        (Files.IsEmpty || Files.Any(g => g.IsMatch(relativePath)))
+        && FrontMatter.All(f => frontMatter is not null && frontMatter.TryGetValue(f.Key, out var value)
+            && f.Values.Any(v => v.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)));
+}
 
 /// <summary>
 /// A doclint.yaml: <c>root</c>, <c>defaultRules</c>, <c>rules</c> (extra rule folders), <c>include</c> and
@@ -142,6 +152,26 @@ public sealed record DocLintConfigFile
             return globs.ToImmutable();
         }
 
+        // frontMatter: {genre: opinion} or {genre: [opinion, editorial]}: each key must have one of its values.
+        ImmutableArray<(string, ImmutableArray<string>)> FrontMatterTests(YamlNode node)
+        {
+            if (node is not YamlMappingNode map || map.Children.Count == 0)
+            {
+                Problem(node.Start, "'frontMatter' maps front-matter keys to a value or a list of values: {genre: opinion}");
+                return [];
+            }
+
+            var tests = ImmutableArray.CreateBuilder<(string, ImmutableArray<string>)>();
+            foreach (var (k, v) in map.Children)
+            {
+                var key = Scalar(k, "frontMatter") ?? "";
+                var values = v is YamlSequenceNode ? Strings(v, key) : Scalar(v, key) is { } one ? [one] : ImmutableArray<string>.Empty;
+                tests.Add((key, values));
+            }
+
+            return tests.ToImmutable();
+        }
+
         ImmutableArray<SeveritySetting> Severities(YamlNode node)
         {
             if (node is not YamlMappingNode map)
@@ -221,22 +251,24 @@ public sealed record DocLintConfigFile
 
                         var files = ImmutableArray<Glob>.Empty;
                         var severity = ImmutableArray<SeveritySetting>.Empty;
+                        var frontMatter = ImmutableArray<(string, ImmutableArray<string>)>.Empty;
                         foreach (var (k, v) in entry.Children)
                         {
                             switch ((k as YamlScalarNode)?.Value)
                             {
                                 case "files": files = Globs(v, "files"); break;
+                                case "frontMatter": frontMatter = FrontMatterTests(v); break;
                                 case "severity": severity = Severities(v); break;
-                                default: Problem(k.Start, $"unknown key '{(k as YamlScalarNode)?.Value}' in an override; expected files, severity"); break;
+                                default: Problem(k.Start, $"unknown key '{(k as YamlScalarNode)?.Value}' in an override; expected files, frontMatter, severity"); break;
                             }
                         }
 
-                        if (files.IsEmpty)
+                        if (files.IsEmpty && frontMatter.IsEmpty)
                         {
-                            Problem(entry.Start, "an override needs 'files'");
+                            Problem(entry.Start, "an override needs 'files' or 'frontMatter'");
                         }
 
-                        overrides.Add(new ConfigOverride(files, severity));
+                        overrides.Add(new ConfigOverride(files, severity) { FrontMatter = frontMatter });
                     }
 
                     if (value is not YamlSequenceNode)

@@ -17,6 +17,7 @@ public sealed record SeveritySetting(string RuleId, DiagnosticSeverity? Severity
 public sealed class EditorConfigFile
 {
     private const string Prefix = "dotnet_diagnostic.";
+    private const string CategoryPrefix = "dotnet_analyzer_diagnostic.category-";
     private const string Suffix = ".severity";
 
     private EditorConfigFile(string path, bool isRoot, List<(Glob Glob, List<SeveritySetting> Settings)> sections, List<ConfigProblem> problems)
@@ -79,13 +80,18 @@ public sealed class EditorConfigFile
                 continue;
             }
 
-            if (!key.StartsWith(Prefix, StringComparison.Ordinal) || !key.EndsWith(Suffix, StringComparison.Ordinal))
+            string id;
+            if (key.StartsWith(Prefix, StringComparison.Ordinal) && key.EndsWith(Suffix, StringComparison.Ordinal)
+                && key[Prefix.Length..^Suffix.Length].ToUpperInvariant() is var ruleId && ruleId.StartsWith("DL", StringComparison.Ordinal))
             {
-                continue;
+                id = ruleId;
             }
-
-            var id = key[Prefix.Length..^Suffix.Length].ToUpperInvariant();
-            if (!id.StartsWith("DL", StringComparison.Ordinal))
+            else if (key.StartsWith(CategoryPrefix, StringComparison.Ordinal) && key.EndsWith(Suffix, StringComparison.Ordinal) && key.Length > CategoryPrefix.Length + Suffix.Length)
+            {
+                // dotnet_analyzer_diagnostic.category-Tone.severity: every rule of a category, as for .NET analyzers.
+                id = FileSeverities.CategoryKey(key[CategoryPrefix.Length..^Suffix.Length]);
+            }
+            else
             {
                 continue;
             }

@@ -155,7 +155,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
         try
         {
             var document = DocumentReaders.For(path, _options.Readers).Read(path, source);
-            DocumentAnalyzer.Analyze(document, Rules, SeverityOf(path), diagnostics);
+            DocumentAnalyzer.Analyze(document, Rules, SeverityOf(path, document.FrontMatter), diagnostics);
             if (!document.Directives.IsEmpty)
             {
                 ApplyDirectives(document, diagnostics);
@@ -170,14 +170,15 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
         }
     }
 
-    private Func<CompiledRule, DiagnosticSeverity> SeverityOf(string path)
+    /// <param name="frontMatter">The document's front matter, for configuration overrides that select files by it.</param>
+    private Func<CompiledRule, DiagnosticSeverity> SeverityOf(string path, IReadOnlyDictionary<string, string>? frontMatter = null)
     {
         if (_options.Configuration is not { } configuration || !Path.IsPathRooted(path))
         {
             return static rule => rule.Definition.Severity;
         }
 
-        var severities = configuration.ForFile(path);
+        var severities = configuration.ForFile(path, frontMatter);
         return rule => severities.For(rule.Definition).Severity;
     }
 

@@ -59,7 +59,14 @@ public sealed record MatcherSpec(ImmutableArray<string> Terms, ImmutableArray<Pa
 }
 
 /// <summary>One entry of a substitution: a term and its neutral replacements, best first.</summary>
-public sealed record SwapEntry(string Term, ImmutableArray<string> Suggestions);
+public sealed record SwapEntry(string Term, ImmutableArray<string> Suggestions)
+{
+    /// <summary>
+    /// `fix: false` (in the mapping form `{suggest: …, fix: false}`): the first suggestion is offered, never
+    /// applied by `--fix`, because it does not keep the sense, part of speech or inflection in every use.
+    /// </summary>
+    public bool Fix { get; init; } = true;
+}
 
 /// <summary>A rule example: markup in which [|…|] marks where this rule must report.</summary>
 public sealed record RuleExample(bool ExpectsFindings, string Markup, RuleLocation Location);

@@ -53,6 +53,26 @@ public class HtmlReaderTests
     }
 
     [Fact]
+    public void Rights_stated_in_the_pages_metadata_are_its_front_matter()
+    {
+        const string html = "<html><head><link rel=\"license\" href=\"https://creativecommons.org/licenses/by/4.0/\">"
+            + "<META NAME='copyright' CONTENT='&copy; 2025 The Courier'><meta name=\"dcterms.rights\" content=\"All rights reserved\">"
+            + "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"copyrightNotice\": \"The Courier\"}</script></head>"
+            + "<body><p>Image copyright Getty Images</p></body></html>";
+
+        var document = HtmlReader.Instance.Read("a.html", SourceText.From(html));
+
+        document.FrontMatter.OrderBy(p => p.Key, StringComparer.Ordinal).Should().Equal(
+            new KeyValuePair<string, string>("copyright", "© 2025 The Courier"),
+            new KeyValuePair<string, string>("license", "https://creativecommons.org/licenses/by/4.0/"),
+            new KeyValuePair<string, string>("rights", "All rights reserved"));
+        HtmlReader.Instance.Read("b.html", SourceText.From("<script type=\"application/ld+json\">{\"license\": \"https://x.org/l\"}</script><p>Text.</p>"))
+            .FrontMatter.Should().ContainSingle().Which.Should().Be(new KeyValuePair<string, string>("license", "https://x.org/l"));
+        HtmlReader.Instance.Read("c.html", SourceText.From("<link rel=\"canonical\" href=\"https://x.org\"><meta name=\"author\" content=\"A\"><p>Text.</p>"))
+            .FrontMatter.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Loaded_terms_are_reported_in_text_headings_and_captions_but_not_in_attributes_code_or_quotations()
     {
         const string html = "<h1>Critics slammed the plan</h1>\n<p title=\"slammed\">Not <code>slammed</code>, and <q>slammed</q>. It was <a href=\"/slammed\">slammed</a>.</p>\n<figure><figcaption>Rebels gutted the town.</figcaption></figure>\n";

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
+using DocLint.Core.Engine;
 using DocLint.Core.Rules;
 using DocLint.Core.Text;
 using static DocLint.Core.Tests.Rules.RuleHarness;
@@ -139,6 +140,35 @@ public class RuleKindTests
 
         Annotate(rules, "Title\n\nHe allegedly stole it, a court heard. He reportedly stole it, a court heard. He allegedly stole it.", "DL9001")
             .Should().Be("Title\n\nHe allegedly stole it, a court heard. He [|reportedly|] stole it, a court heard. He [|allegedly|] stole it.");
+    }
+
+    [Fact]
+    public void Words_before_and_after_look_at_the_neighbouring_words_in_the_sentence_only()
+    {
+        var rules = Rule("kind: existence\nvoice: any\nterms: [disaster, racist]\nunless:\n  - words: {before: 3, terms: [declare, declared], only: [disaster]}\n  - words: {after: 1, terms: [graffiti]}");
+
+        Annotate(rules, "Title\n\nThey declared a major disaster. They declared that the plan was a disaster. Police found racist graffiti. It was racist. Graffiti followed.", "DL9001")
+            .Should().Be("Title\n\nThey declared a major disaster. They declared that the plan was a [|disaster|]. Police found racist graffiti. It was [|racist|]. Graffiti followed.");
+    }
+
+    [Fact]
+    public void Name_is_a_capital_that_only_a_name_explains()
+    {
+        var rules = Rule("kind: existence\nvoice: any\nterms: [hack, Orwellian]\nunless:\n  name: true");
+
+        Annotate(rules, "A Hack Is Named\n\nHack jobs abound. Jane Hack wrote it. A party hack wrote it. It was Orwellian. He said: Hack it.", "DL9001")
+            .Should().Be("A [|Hack|] Is Named\n\n[|Hack|] jobs abound. Jane Hack wrote it. A party [|hack|] wrote it. It was [|Orwellian|]. He said: [|Hack|] it.");
+    }
+
+    [Fact]
+    public void Words_near_the_whole_document_and_front_matter_keys_cancel_a_match_anywhere()
+    {
+        var rules = Rule("kind: existence\nvoice: any\nterms: [first appeared]\nunless:\n  - words: {near: document, terms: [with permission]}\n  - frontMatter: [license]");
+
+        Annotate(rules, "Title\n\nThis first appeared in the Courier.", "DL9001").Should().Be("Title\n\nThis [|first appeared|] in the Courier.");
+        Annotate(rules, "Title\n\nThis first appeared in the Courier.\n\nMore text.\n\nUsed with permission.", "DL9001").Should().Be("Title\n\nThis first appeared in the Courier.\n\nMore text.\n\nUsed with permission.");
+        var withFrontMatter = new LintEngine(rules).LintText("a.md", "---\nlicense: CC-BY-4.0\n---\nThis first appeared in the Courier.\n").Diagnostics;
+        withFrontMatter.Should().BeEmpty();
     }
 
     [Fact]

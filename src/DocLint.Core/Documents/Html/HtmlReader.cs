@@ -13,6 +13,9 @@ namespace DocLint.Core.Documents.Html;
 /// stand for (AngleSharp's HTML5 entity table), placed at the entity's start, and the entity is an atomic
 /// span. Block elements separate blocks; h1–h6 and title are headings, figcaption a caption, li a list item;
 /// blockquote and q are quotations. Positions come from scanning the source itself, so every offset is exact.
+/// The rights a page states in its metadata are its front matter: `license` (a link with rel="license",
+/// or a JSON-LD "license"), `copyright` (meta name="copyright", a JSON-LD "copyrightNotice") and `rights`
+/// (meta name="dcterms.rights" or "dc.rights").
 /// </summary>
 public sealed class HtmlReader : IDocumentReader
 {
@@ -38,6 +41,7 @@ public sealed class HtmlReader : IDocumentReader
             source,
             new string(scan.Prose),
             scan.Blocks.ToImmutable(),
+            frontMatter: scan.Metadata,
             markupQuotations: [.. scan.Quotations.OrderBy(q => q.Start)],
             directives: scan.Directives.ToImmutable(),
             atomicSpans: scan.Entities.ToImmutable());
@@ -73,6 +77,9 @@ public sealed class HtmlReader : IDocumentReader
         public ImmutableArray<Directive>.Builder Directives { get; } = ImmutableArray.CreateBuilder<Directive>();
 
         public ImmutableArray<TextSpan>.Builder Entities { get; } = ImmutableArray.CreateBuilder<TextSpan>();
+
+        /// <summary>Rights metadata: license, copyright, rights (see <see cref="HtmlReader"/>).</summary>
+        public Dictionary<string, string> Metadata { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public void Run()
         {
@@ -149,6 +156,11 @@ public sealed class HtmlReader : IDocumentReader
                 return tagEnd;
             }
 
+            if (name.Equals("meta", StringComparison.OrdinalIgnoreCase) || name.Equals("link", StringComparison.OrdinalIgnoreCase))
+            {
+                RightsFromTag(name, text.AsSpan(nameEnd, tagEnd - nameEnd));
+            }
+
             if (Masked.Contains(name) && !text.AsSpan(i, tagEnd - i).TrimEnd('>').EndsWith("/"))
             {
                 // Raw or non-prose content: skip to the matching end tag.
@@ -156,6 +168,12 @@ public sealed class HtmlReader : IDocumentReader
                 if (endTag < 0)
                 {
                     return text.Length;
+                }
+
+                if (name.Equals("script", StringComparison.OrdinalIgnoreCase)
+                    && Attribute(text.AsSpan(nameEnd, tagEnd - nameEnd), "type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                {
+                    RightsFromJsonLd(text.AsSpan(tagEnd, endTag - tagEnd));
                 }
 
                 if (BlockElements.Contains(name) || name.Equals("pre", StringComparison.OrdinalIgnoreCase))
@@ -195,6 +213,118 @@ public sealed class HtmlReader : IDocumentReader
             }
 
             return text.Length;
+        }
+
+        /// <summary>A rights statement in a meta or link tag's attributes.</summary>
+        private void RightsFromTag(string name, ReadOnlySpan<char> attributes)
+        {
+            if (name.Equals("link", StringComparison.OrdinalIgnoreCase))
+            {
+                if (Attribute(attributes, "rel") is { } rel && rel.Split(' ').Contains("license", StringComparer.OrdinalIgnoreCase) && Attribute(attributes, "href") is { Length: > 0 } href)
+                {
+                    Metadata.TryAdd("license", href);
+                }
+
+                return;
+            }
+
+            var key = (Attribute(attributes, "name") ?? Attribute(attributes, "property"))?.ToLowerInvariant() switch
+            {
+                "copyright" or "dcterms.rightsholder" => "copyright",
+                "dcterms.rights" or "dc.rights" or "rights" => "rights",
+                "dcterms.license" or "dc.license" or "license" => "license",
+                _ => null,
+            };
+            if (key is not null && Attribute(attributes, "content") is { Length: > 0 } content)
+            {
+                Metadata.TryAdd(key, content);
+            }
+        }
+
+        /// <summary>A JSON-LD block's "license" or "copyrightNotice" (read as text: the first string value of the key).</summary>
+        private void RightsFromJsonLd(ReadOnlySpan<char> json)
+        {
+            foreach (var (property, key) in new[] { ("\"license\"", "license"), ("\"copyrightNotice\"", "copyright") })
+            {
+                var at = json.IndexOf(property, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                var rest = json[(at + property.Length)..].TrimStart();
+                if (rest.StartsWith(":"))
+                {
+                    rest = rest[1..].TrimStart();
+                    var value = rest.StartsWith("\"") && rest[1..].IndexOf('"') is var close and >= 0 ? rest.Slice(1, close).ToString() : "yes";
+                    Metadata.TryAdd(key, value);
+                }
+            }
+        }
+
+        /// <summary>The value of an attribute in a tag's attribute text (quoted or bare), or null.</summary>
+        private static string? Attribute(ReadOnlySpan<char> attributes, string name)
+        {
+            var i = 0;
+            while (i < attributes.Length)
+            {
+                while (i < attributes.Length && (char.IsWhiteSpace(attributes[i]) || attributes[i] == '/'))
+                {
+                    i++;
+                }
+
+                var nameStart = i;
+                while (i < attributes.Length && !char.IsWhiteSpace(attributes[i]) && attributes[i] is not ('=' or '>' or '/'))
+                {
+                    i++;
+                }
+
+                var attribute = attributes[nameStart..i];
+                while (i < attributes.Length && char.IsWhiteSpace(attributes[i]))
+                {
+                    i++;
+                }
+
+                string? value = null;
+                if (i < attributes.Length && attributes[i] == '=')
+                {
+                    i++;
+                    while (i < attributes.Length && char.IsWhiteSpace(attributes[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i < attributes.Length && attributes[i] is '"' or '\'')
+                    {
+                        var quote = attributes[i];
+                        var close = attributes[(i + 1)..].IndexOf(quote);
+                        var end = close < 0 ? attributes.Length : i + 1 + close;
+                        value = attributes[(i + 1)..end].ToString();
+                        i = Math.Min(attributes.Length, end + 1);
+                    }
+                    else
+                    {
+                        var valueStart = i;
+                        while (i < attributes.Length && !char.IsWhiteSpace(attributes[i]) && attributes[i] != '>')
+                        {
+                            i++;
+                        }
+
+                        value = attributes[valueStart..i].ToString();
+                    }
+                }
+
+                if (attribute.Length == 0)
+                {
+                    i++;
+                }
+                else if (attribute.Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return System.Net.WebUtility.HtmlDecode(value ?? "");
+                }
+            }
+
+            return null;
         }
 
         private void Open(string name, int start)

@@ -40,12 +40,17 @@ public sealed record AttributionSelector
 
 /// <summary>How near a match an attribution must be: governing it (its content holds the match), or within some sentences.</summary>
 /// <param name="Governs">True for `near: governs`: the match lies in the attribution's content.</param>
-/// <param name="Sentences">Otherwise: 0 for `near: sentence` (the attribution is in the match's sentence), N for N sentences either side.</param>
+/// <param name="Sentences">Otherwise: 0 for `near: sentence` (the attribution is in the match's sentence), N for N sentences either side, -1 for the whole document.</param>
 public readonly record struct Nearness(bool Governs, int Sentences)
 {
     public static Nearness Governing => new(true, 0);
 
-    public override string ToString() => Governs ? "governs" : Sentences == 0 ? "sentence" : Sentences.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>`near: document`: anywhere in the document (in a large file linted in parts, the part).</summary>
+    public static Nearness WholeDocument => new(false, -1);
+
+    public bool IsDocument => !Governs && Sentences < 0;
+
+    public override string ToString() => Governs ? "governs" : IsDocument ? "document" : Sentences == 0 ? "sentence" : Sentences.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -65,10 +70,29 @@ public abstract record RuleCondition(RuleLocation Location)
 public sealed record AttributionCondition(AttributionSelector Selector, Nearness Near, RuleLocation Location) : RuleCondition(Location);
 
 /// <summary>
-/// `words: {near, terms, patterns}`: words or patterns stand within the match's sentence (`near: sentence`)
-/// or N sentences either side of it, the matched words included.
+/// `words: {near, terms, patterns}`: words or patterns stand within the match's sentence (`near: sentence`),
+/// N sentences either side of it or anywhere in the document, the matched words included. With `before: N`
+/// or `after: N` instead of `near`, they stand among the N words just before (or after) the match, in its
+/// sentence: the neighbours that tell a word's sense ("declared a disaster", "racist graffiti").
 /// </summary>
-public sealed record WordsCondition(MatcherSpec Words, Nearness Near, RuleLocation Location) : RuleCondition(Location);
+public sealed record WordsCondition(MatcherSpec Words, Nearness Near, RuleLocation Location) : RuleCondition(Location)
+{
+    /// <summary>`before: N`: the words end among the N words before the match; 0 when not asked.</summary>
+    public int Before { get; init; }
+
+    /// <summary>`after: N`: the words start among the N words after the match; 0 when not asked.</summary>
+    public int After { get; init; }
+}
+
+/// <summary>
+/// `name: true`: the match is part of a proper name: capitalised where the rule writes it in lower case, and
+/// not because it opens a sentence or stands in a headline written in title case ("Jane Hack", "the Radical
+/// Party").
+/// </summary>
+public sealed record NameCondition(RuleLocation Location) : RuleCondition(Location);
+
+/// <summary>`frontMatter: [keys]`: the document's front matter (or the metadata its reader found) has one of these keys.</summary>
+public sealed record FrontMatterCondition(ImmutableArray<string> Keys, RuleLocation Location) : RuleCondition(Location);
 
 /// <summary>`block: [heading, caption]`: the match lies in a block of one of these kinds (a headline, a photo caption, …).</summary>
 public sealed record BlockCondition(ImmutableArray<Documents.BlockKind> Kinds, RuleLocation Location) : RuleCondition(Location);

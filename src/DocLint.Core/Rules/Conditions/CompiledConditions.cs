@@ -76,9 +76,10 @@ public abstract class CompiledCondition
     /// <summary>The words the condition's matching starts at (so the document's word index keeps them).</summary>
     public abstract WordFilter Words { get; }
 
-    public static CompiledCondition Compile(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors)
+    /// <param name="capitalisedTerms">The rule's terms that it writes with a capital (normalised): a match of one is not a name for being capitalised.</param>
+    public static CompiledCondition Compile(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, IReadOnlySet<string>? capitalisedTerms = null)
     {
-        var compiled = CompileKind(condition, caseSensitive, errors);
+        var compiled = CompileKind(condition, caseSensitive, errors, capitalisedTerms ?? FrozenSet<string>.Empty);
         if (!condition.Only.IsEmpty)
         {
             compiled._only = condition.Only.Select(t => TermSyntax.Normalize(t, caseSensitive: false)).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -87,11 +88,14 @@ public abstract class CompiledCondition
         return compiled;
     }
 
-    private static CompiledCondition CompileKind(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors) => condition switch
+    private static CompiledCondition CompileKind(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, IReadOnlySet<string> capitalisedTerms) => condition switch
     {
         AttributionCondition attribution => new CompiledAttributionCondition(attribution, PhraseMatcher.Create(attribution.Selector.Cues, caseSensitive, errors)),
+        WordsCondition { Before: > 0 } or WordsCondition { After: > 0 } => new CompiledNeighbourCondition((WordsCondition)condition, PhraseMatcher.Create(((WordsCondition)condition).Words, caseSensitive, errors)),
         WordsCondition words => new CompiledWordsCondition(words, PhraseMatcher.Create(words.Words, caseSensitive, errors)),
         BlockCondition block => new CompiledBlockCondition(block),
+        NameCondition => new CompiledNameCondition(capitalisedTerms),
+        FrontMatterCondition frontMatter => new CompiledFrontMatterCondition(frontMatter),
         _ => throw new ArgumentException($"unknown condition {condition.GetType().Name}", nameof(condition)),
     };
 }
@@ -181,6 +185,12 @@ internal sealed class CompiledWordsCondition(WordsCondition condition, PhraseMat
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
         var document = context.Document;
+        if (condition.Near.IsDocument)
+        {
+            var anywhere = !words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence)).IsEmpty;
+            return _ => anywhere;
+        }
+
         var found = words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), SortedSpans.UnitsAround(document.Sentences, candidates, condition.Near.Sentences));
         return match =>
         {
@@ -205,5 +215,114 @@ internal sealed class CompiledBlockCondition(BlockCondition condition) : Compile
             var i = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), match.Start + 1, static b => b.Span.End);
             return i < blocks.Length && blocks[i].Span.Start <= match.Start && condition.Kinds.Contains(blocks[i].Kind);
         };
+    }
+}
+
+/// <summary>`words: {before: N | after: N, …}`: the words stand among the N words just before or after the match, in its sentence.</summary>
+internal sealed class CompiledNeighbourCondition(WordsCondition condition, PhraseMatcher words) : CompiledCondition
+{
+    public override WordFilter Words => words.Words;
+
+    public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
+    {
+        var document = context.Document;
+        var prose = context.Prose;
+        var found = words.FindAll(prose, context.WordsFor(RuleScope.Sentence), SortedSpans.UnitsAround(document.Sentences, candidates));
+        return match =>
+        {
+            var sentence = SortedSpans.IndexContaining(document.Sentences, match.Start) is var s and >= 0 ? document.Sentences[s] : match;
+            if (condition.Before > 0)
+            {
+                var from = WordsBack(prose, match.Start, condition.Before, sentence.Start);
+                for (var i = SortedSpans.FirstEndingAfter(found, from); i < found.Length && found[i].Start < match.Start; i++)
+                {
+                    if (found[i].Start >= from && found[i].End <= match.Start)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (condition.After > 0)
+            {
+                var to = WordsForward(prose, match.End, condition.After, sentence.End);
+                for (var i = SortedSpans.FirstEndingAfter(found, match.End); i < found.Length && found[i].Start < to; i++)
+                {
+                    if (found[i].Start >= match.End && found[i].End <= to)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        };
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '’' or '-';
+
+    /// <summary>Where the <paramref name="count"/>th word before <paramref name="position"/> starts (no earlier than <paramref name="floor"/>).</summary>
+    internal static int WordsBack(string text, int position, int count, int floor)
+    {
+        var i = position;
+        for (var n = 0; n < count && i > floor; n++)
+        {
+            while (i > floor && !IsWordChar(text[i - 1]))
+            {
+                i--;
+            }
+
+            while (i > floor && IsWordChar(text[i - 1]))
+            {
+                i--;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>Where the <paramref name="count"/>th word after <paramref name="position"/> ends (no later than <paramref name="ceiling"/>).</summary>
+    internal static int WordsForward(string text, int position, int count, int ceiling)
+    {
+        var i = position;
+        for (var n = 0; n < count && i < ceiling; n++)
+        {
+            while (i < ceiling && !IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            while (i < ceiling && IsWordChar(text[i]))
+            {
+                i++;
+            }
+        }
+
+        return i;
+    }
+}
+
+/// <summary>`name: true`: the match is capitalised as part of a proper name, though the rule writes it in lower case.</summary>
+internal sealed class CompiledNameCondition(IReadOnlySet<string> capitalisedTerms) : CompiledCondition
+{
+    public override WordFilter Words { get; } = new([]);
+
+    public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
+    {
+        var document = context.Document;
+        return match => ProperNames.IsCapitalisedName(document, match)
+            && !capitalisedTerms.Contains(TermSyntax.Normalize(document.Source.Text.AsSpan(match.Start, match.Length), caseSensitive: false));
+    }
+}
+
+/// <summary>`frontMatter: [keys]`: the document's front matter or metadata has one of the keys.</summary>
+internal sealed class CompiledFrontMatterCondition(FrontMatterCondition condition) : CompiledCondition
+{
+    public override WordFilter Words { get; } = new([]);
+
+    public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
+    {
+        var has = condition.Keys.Any(context.Document.FrontMatter.ContainsKey);
+        return _ => has;
     }
 }

@@ -5,6 +5,7 @@ using DocLint.Core.Documents;
 using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Loading;
 using DocLint.Core.Semantics;
+using Humanizer;
 
 namespace DocLint.Core.Rules.Documentation;
 
@@ -206,9 +207,20 @@ public static class RuleDocumentation
                 text.Append(CultureInfo.InvariantCulture, $", {word} it is in a {Alternatives(condition.Kinds.Select(k => k.Name()))}");
             }
 
-            foreach (var condition in conditions.OfType<WordsCondition>())
+            var words = conditions.OfType<WordsCondition>().Count();
+            if (words > 0)
             {
-                text.Append(CultureInfo.InvariantCulture, $", {word} one of the {(word == "when" ? "required" : "excepting")} words below stands {(condition.Near.Sentences == 0 ? "in the same sentence" : $"within {condition.Near.Sentences} sentence(s) either side")}");
+                text.Append(CultureInfo.InvariantCulture, $", {word} {(words == 1 ? "the" : "one of the")} {(word == "when" ? "required" : "excepting")} word condition{(words == 1 ? "" : "s")} below hold{(words == 1 ? "s" : "")}");
+            }
+
+            if (conditions.OfType<NameCondition>().Any())
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {word} the match is part of a proper name (capitalised where a common word would not be)");
+            }
+
+            foreach (var condition in conditions.OfType<FrontMatterCondition>())
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {word} the front matter or metadata has {Alternatives(condition.Keys.Select(k => $"`{k}`"))}");
             }
         }
 
@@ -262,10 +274,10 @@ public static class RuleDocumentation
         switch (rule.Kind)
         {
             case RuleKind.Substitution:
-                text.Append(CultureInfo.InvariantCulture, $"{rule.Swap.Length} terms{(rule.Inflect ? " (plural and singular forms are matched too)" : "")}:\n\n| term | suggestions |\n|---|---|\n");
+                text.Append(CultureInfo.InvariantCulture, $"{rule.Swap.Length} terms{(rule.Inflect ? " (plural and singular forms are matched too)" : "")}. `--fix` applies the first suggestion only where the last column says yes (and never in someone else's words or a proper name); elsewhere the suggestions are offered for a person to choose:\n\n| term | suggestions | fix |\n|---|---|---|\n");
                 foreach (var entry in rule.Swap)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"| {entry.Term} | {string.Join(", ", entry.Suggestions)} |\n");
+                    text.Append(CultureInfo.InvariantCulture, $"| {entry.Term} | {string.Join(", ", entry.Suggestions)} | {(entry.Fix && !entry.Suggestions.IsEmpty ? "yes" : "no")} |\n");
                 }
 
                 break;
@@ -304,13 +316,37 @@ public static class RuleDocumentation
             WriteMatcher(text, "Exceptions (a match they overlap is not reported)", rule.Exceptions, inflect: false);
         }
 
-        foreach (var (conditions, word) in new[] { (rule.When, "`when` words"), (rule.Unless, "`unless` words") })
+        foreach (var (conditions, word) in new[] { (rule.When, "`when`"), (rule.Unless, "`unless`") })
         {
             foreach (var condition in conditions.OfType<WordsCondition>())
             {
-                WriteMatcher(text, word, condition.Words, inflect: false);
+                WriteMatcher(text, $"{word}{OnlyText(condition)} {WhereText(condition)}", condition.Words, inflect: false);
             }
         }
+    }
+
+    /// <summary>" (for matches of hack, hacks)", from a condition's `only`.</summary>
+    private static string OnlyText(RuleCondition condition) =>
+        condition.Only.IsEmpty ? "" : $" (for {string.Join(", ", condition.Only.Select(t => $"`{t}`"))})";
+
+    /// <summary>Where a words condition looks: "among the 2 words before the match", "in the same sentence".</summary>
+    private static string WhereText(WordsCondition condition)
+    {
+        var sides = new List<string>();
+        if (condition.Before > 0)
+        {
+            sides.Add($"among the {"word".ToQuantity(condition.Before)} before the match");
+        }
+
+        if (condition.After > 0)
+        {
+            sides.Add($"among the {"word".ToQuantity(condition.After)} after the match");
+        }
+
+        return sides.Count > 0 ? string.Join(" or ", sides)
+            : condition.Near.IsDocument ? "anywhere in the document"
+            : condition.Near.Sentences == 0 ? "in the same sentence"
+            : $"within {"sentence".ToQuantity(condition.Near.Sentences)} either side";
     }
 
     private static void WriteMatcher(StringBuilder text, string title, MatcherSpec spec, bool inflect)

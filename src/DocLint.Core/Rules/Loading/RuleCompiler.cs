@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Kinds;
@@ -39,21 +40,30 @@ public static class RuleCompiler
                 break;
         }
 
+        var capitalised = CapitalisedTerms(definition);
         rule.SetConditions(
-            [.. definition.When.Select(c => CompiledCondition.Compile(c, cs, errors))],
-            [.. definition.Unless.Select(c => CompiledCondition.Compile(c, cs, errors))]);
+            [.. definition.When.Select(c => CompiledCondition.Compile(c, cs, errors, capitalised))],
+            [.. definition.Unless.Select(c => CompiledCondition.Compile(c, cs, errors, capitalised))]);
 
         var loadErrors = errors.Select(e => new RuleLoadError(e.Location, e.Message)).ToList();
         return (loadErrors.Count == 0 ? rule : null, loadErrors);
     }
 
-    /// <summary>Each swap term (and, with `inflect`, its plural and singular) mapped to its suggestions.</summary>
-    internal static Dictionary<string, ImmutableArray<string>> ExpandSwap(RuleDefinition definition)
+    /// <summary>The rule's terms written with a capital ("Orwellian", "Democrat Party"), normalised: capitalised, they are not names.</summary>
+    internal static IReadOnlySet<string> CapitalisedTerms(RuleDefinition definition) =>
+        definition.Swap.Select(s => s.Term).Concat(definition.If.Terms).Concat(definition.Match.Terms)
+            .Where(t => t.Length > 0 && char.IsUpper(t[0]))
+            .SelectMany(t => new[] { t }.Concat(definition.Inflect ? Inflections(t).Select(i => i.Form) : []))
+            .Select(t => TermSyntax.Normalize(t, caseSensitive: false))
+            .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Each swap term (and, with `inflect`, its plural and singular) mapped to its suggestions and whether the first is a safe fix.</summary>
+    internal static Dictionary<string, SwapTarget> ExpandSwap(RuleDefinition definition)
     {
-        var map = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var map = new Dictionary<string, SwapTarget>(StringComparer.Ordinal);
         foreach (var entry in definition.Swap)
         {
-            map.TryAdd(TermSyntax.Normalize(entry.Term, definition.CaseSensitive), entry.Suggestions);
+            map.TryAdd(TermSyntax.Normalize(entry.Term, definition.CaseSensitive), new SwapTarget(entry.Term, entry.Suggestions, entry.Fix));
         }
 
         if (definition.Inflect)
@@ -62,7 +72,7 @@ public static class RuleCompiler
             {
                 foreach (var (form, transform) in Inflections(entry.Term))
                 {
-                    map.TryAdd(TermSyntax.Normalize(form, definition.CaseSensitive), [.. entry.Suggestions.Select(s => InflectLastWord(s, transform))]);
+                    map.TryAdd(TermSyntax.Normalize(form, definition.CaseSensitive), new SwapTarget(form, [.. entry.Suggestions.Select(s => InflectLastWord(s, transform))], entry.Fix));
                 }
             }
         }

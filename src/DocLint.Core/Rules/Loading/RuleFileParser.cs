@@ -24,7 +24,7 @@ public sealed partial class RuleFileParser
     private static readonly Dictionary<RuleKind, string[]> KindKeys = new()
     {
         [RuleKind.Existence] = ["terms", "patterns", "inflect"],
-        [RuleKind.Substitution] = ["swap", "inflect"],
+        [RuleKind.Substitution] = ["swap", "inflect", "fix"],
         [RuleKind.Conditional] = ["if", "requires", "window", "inflect"],
         [RuleKind.Required] = ["terms", "patterns", "frontMatter"],
         [RuleKind.Occurrence] = ["terms", "patterns", "max", "min", "inflect"],
@@ -35,7 +35,7 @@ public sealed partial class RuleFileParser
     private static readonly string[] ConditionKeys = ["near", "sources", "cueKinds", "cues", "contentKinds", "only"];
 
     /// <summary>The keys of a `words:` condition.</summary>
-    private static readonly string[] WordsConditionKeys = ["near", "terms", "patterns", "only"];
+    private static readonly string[] WordsConditionKeys = ["near", "before", "after", "terms", "patterns", "only"];
 
     /// <summary>Every key a rule file may use, whatever its kind (the JSON Schema must list the same).</summary>
     public static IReadOnlyList<string> AllKeys { get; } = [.. CommonKeys.Concat(KindKeys.Values.SelectMany(k => k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -178,7 +178,7 @@ public sealed partial class RuleFileParser
             ?? (kind is RuleKind.Required ? Voice.Any : Voice.Reporter);
 
         var match = keys.ContainsKey("terms") || keys.ContainsKey("patterns") ? ParseMatcherKeys(keys) : MatcherSpec.Empty;
-        var swap = keys.TryGetValue("swap", out var swapNode) ? ParseSwap(swapNode.Value) : [];
+        var swap = keys.TryGetValue("swap", out var swapNode) ? ParseSwap(swapNode.Value, OptionalBool(keys, "fix") ?? true) : [];
         var rule = new RuleDefinition
         {
             Id = id ?? "",
@@ -290,15 +290,38 @@ public sealed partial class RuleFileParser
         var conditions = ImmutableArray.CreateBuilder<RuleCondition>();
         foreach (var item in items)
         {
-            if (item is not YamlMappingNode { Children.Count: 1 } one || one.Children.First().Key is not YamlScalarNode { Value: "attribution" or "words" or "block" } conditionKind)
+            if (item is not YamlMappingNode { Children.Count: 1 } one || one.Children.First().Key is not YamlScalarNode { Value: "attribution" or "words" or "block" or "name" or "frontMatter" } conditionKind)
             {
-                Error(item.Start, $"a condition of '{key}' is 'attribution: {{near: governs | sentence | N, sources: [...], cueKinds: [...]}}', 'words: {{near: sentence | N, terms: [...], patterns: [...]}}' or 'block: [heading, caption, ...]'");
+                Error(item.Start, $"a condition of '{key}' is 'attribution: {{near: governs | sentence | N, sources: [...], cueKinds: [...]}}', 'words: {{near: sentence | N | document, terms: [...], patterns: [...]}}', 'words: {{before: N, terms: [...]}}', 'block: [heading, caption, ...]', 'name: true' or 'frontMatter: [keys]'");
                 continue;
             }
 
             if (conditionKind.Value == "block")
             {
                 conditions.Add(new BlockCondition(WordList(one.Children.First().Value, "block", BlockKindNames), Location(item.Start)));
+                continue;
+            }
+
+            if (conditionKind.Value == "name")
+            {
+                if (one.Children.First().Value is not YamlScalarNode { Value: "true" })
+                {
+                    Error(one.Children.First().Value.Start, "'name' takes the value true: the match is part of a proper name");
+                }
+
+                conditions.Add(new NameCondition(Location(item.Start)));
+                continue;
+            }
+
+            if (conditionKind.Value == "frontMatter")
+            {
+                var keys = StringList(one.Children.First().Value, "frontMatter");
+                if (keys.IsEmpty)
+                {
+                    Error(one.Children.First().Value.Start, "'frontMatter' needs a list of front-matter keys");
+                }
+
+                conditions.Add(new FrontMatterCondition(keys, Location(item.Start)));
                 continue;
             }
 
@@ -335,13 +358,19 @@ public sealed partial class RuleFileParser
                 {
                     near = new Nearness(false, 0);
                 }
+                else if (text == "document" && isWords)
+                {
+                    near = Nearness.WholeDocument;
+                }
                 else if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sentences))
                 {
                     near = new Nearness(false, sentences);
                 }
                 else
                 {
-                    Error(nearNode.Start, $"'near' is governs (the match lies in the attribution's content), sentence, or a number of sentences either side; not '{text}'");
+                    Error(nearNode.Start, isWords
+                        ? $"'near' of a words condition is sentence, a number of sentences either side, or document; not '{text}'"
+                        : $"'near' is governs (the match lies in the attribution's content), sentence, or a number of sentences either side; not '{text}'");
                 }
             }
 
@@ -351,7 +380,7 @@ public sealed partial class RuleFileParser
                 {
                     if (fields.TryGetValue("near", out var given))
                     {
-                        Error(given.Start, "'near' of a words condition is sentence or a number of sentences either side");
+                        Error(given.Start, "'near' of a words condition is sentence, a number of sentences either side, or document");
                     }
 
                     near = new Nearness(false, 0);
@@ -365,8 +394,31 @@ public sealed partial class RuleFileParser
                     Error(body.Start, "a words condition needs 'terms' or 'patterns'");
                 }
 
-                conditions.Add(new WordsCondition(words, near, Location(item.Start)) { Only = only });
+                var before = Count("before");
+                var after = Count("after");
+                if ((before > 0 || after > 0) && fields.TryGetValue("near", out var both))
+                {
+                    Error(both.Start, "a words condition looks 'near' the match or at its neighbours ('before', 'after'), not both");
+                }
+
+                conditions.Add(new WordsCondition(words, near, Location(item.Start)) { Only = only, Before = before, After = after });
                 continue;
+
+                int Count(string side)
+                {
+                    if (!fields.TryGetValue(side, out var node))
+                    {
+                        return 0;
+                    }
+
+                    if (Scalar(node, side) is { } value && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 50)
+                    {
+                        return n;
+                    }
+
+                    Error(node.Start, $"'{side}' is a number of words, 1 to 50");
+                    return 0;
+                }
             }
 
             conditions.Add(new AttributionCondition(ParseSelector(fields), near, Location(item.Start)) { Only = only });
@@ -445,7 +497,8 @@ public sealed partial class RuleFileParser
         return MatcherSpec.Empty;
     }
 
-    private ImmutableArray<SwapEntry> ParseSwap(YamlNode node)
+    /// <param name="fixByDefault">The rule's `fix`: whether a swap's first suggestion is a safe fix unless the swap says otherwise.</param>
+    private ImmutableArray<SwapEntry> ParseSwap(YamlNode node, bool fixByDefault)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -463,14 +516,46 @@ public sealed partial class RuleFileParser
                 continue;
             }
 
-            var suggestions = v switch
+            var fix = fixByDefault;
+            var value = v;
+            if (v is YamlMappingNode form)
             {
-                YamlScalarNode { Value: { Length: > 0 } one } when !IsAmbiguousPlain(v) => [one],
-                YamlSequenceNode => StringList(v, $"swap.{term}"),
+                // The long form: {suggest: text | [texts], fix: true | false}.
+                value = null!;
+                foreach (var (fk, fv) in form.Children)
+                {
+                    switch ((fk as YamlScalarNode)?.Value)
+                    {
+                        case "suggest":
+                            value = fv;
+                            break;
+                        case "fix" when fv is YamlScalarNode { Value: "true" or "false" } flag:
+                            fix = flag.Value == "true";
+                            break;
+                        case "fix":
+                            Error(fv.Start, "'fix' is true (the first suggestion is a safe fix) or false (suggestions only)");
+                            break;
+                        default:
+                            Error(fk.Start, $"unknown key '{(fk as YamlScalarNode)?.Value}' in swap.{term}; expected suggest, fix");
+                            break;
+                    }
+                }
+
+                if (value is null)
+                {
+                    Error(form.Start, $"swap.{term} needs 'suggest'");
+                    continue;
+                }
+            }
+
+            var suggestions = value switch
+            {
+                YamlScalarNode { Value: { Length: > 0 } one } when !IsAmbiguousPlain(value) => [one],
+                YamlSequenceNode => StringList(value, $"swap.{term}"),
                 YamlScalarNode => ImmutableArray<string>.Empty,
-                _ => Invalid(v),
+                _ => Invalid(value),
             };
-            entries.Add(new SwapEntry(term, suggestions));
+            entries.Add(new SwapEntry(term, suggestions) { Fix = fix });
         }
 
         return entries.ToImmutable();
