@@ -8,7 +8,9 @@ the report half (judgements/seen-while-building.txt).
 
 Judgements are data, never article text: judgements/precision.tsv holds, per judged finding, the article
 id, the rule, the finding's offset and length (UTF-16, as the JSON format gives them), a verdict (ok,
-wrong) and a one-line reason; judgements/recall.tsv holds, per problem an editor marked in an article read
+wrong) and a one-line reason; judgements/genre.tsv, per article judged, whether it is straight news or
+opinion; judgements/fixes.tsv, per fix judged, whether it changes a name, breaks grammar, rewrites
+attributed words or changes the meaning; judgements/recall.tsv holds, per problem an editor marked in an article read
 whole before any finding was looked at, the article id, the family of problem, its offset and length and a
 one-line note.
 
@@ -18,6 +20,7 @@ Commands (run by eval/newsdev.sh, which lints news-dev into FINDINGS first):
   newsdev.py FINDINGS precision [--half report|tune|all]         precision per rule from precision.tsv
   newsdev.py FINDINGS recall                                     recall per family and round from recall.tsv
   newsdev.py FINDINGS counts [--half ...]                        findings per rule
+  newsdev.py FINDINGS fixes                                      the judged fixes: good, bad, and why
 """
 import collections
 import hashlib
@@ -36,7 +39,13 @@ FAMILIES = {
     "hedge": ("DL2001", "DL1003"),
     "certainty": ("DL2002",),
     "unnamed-study": ("DL2003",),
+    "loaded": ("DL3001", "DL3002", "DL3003", "DL3004"),
 }
+
+
+def genres():
+    """Article id -> news or opinion, as judged by reading the article (judgements/genre.tsv)."""
+    return {row[0]: row[1] for _, row in rows_by_round("genre.tsv")}
 
 
 def half_of(article):
@@ -69,7 +78,8 @@ def load_findings(path):
         if d["id"].startswith("DL0") or d.get("suppressed"):
             continue
         article = os.path.splitext(os.path.basename(d["path"]))[0]
-        findings.append((article, d["id"], d["offset"]["start"], d["offset"]["length"], d["path"], d["message"]))
+        fix = (d["fix"]["start"], d["fix"]["length"]) if "fix" in d else None
+        findings.append((article, d["id"], d["offset"]["start"], d["offset"]["length"], d["path"], d["message"], fix))
     return findings
 
 
@@ -109,7 +119,7 @@ def sample(findings, rule, n, seed, half, unjudged):
     rng = random.Random(seed)
     chosen = sorted(rng.sample(pool, min(n, len(pool))))
     print(f"# {rule}: {len(chosen)} of {len(pool)} {'unjudged ' if unjudged else ''}findings in the {half} half (seed {seed})")
-    for article, rule_id, start, length, path, message in chosen:
+    for article, rule_id, start, length, path, message, _ in chosen:
         print(f"{article}\t{rule_id}\t{start}\t{length}\t\t")
         print("#   " + context(path, start, length))
         print("#   " + message)
@@ -129,10 +139,20 @@ def precision(findings, half):
             by_round[rule, round_][verdict] += 1
         else:
             gone[rule] += 1
+    genre = genres()
+    by_genre = collections.defaultdict(collections.Counter)
+    for round_, (article, rule, start, length, verdict, *_) in rows_by_round("precision.tsv"):
+        if in_half(article, half, seen) and key(article, rule, start, length) in current and article in genre:
+            by_genre[rule, genre[article]][verdict] += 1
     rounds = sorted({r for _, r in by_round})
     reported = collections.Counter(f[1] for f in findings if in_half(f[0], half, seen))
-    print("| rule | findings | judged | right | wrong | precision | " + " | ".join(f"round {r}" for r in rounds) + " | judged findings no longer reported |")
-    print("|---|---:|---:|---:|---:|---:|" + "---:|" * len(rounds) + "---:|")
+    print("| rule | findings | judged | right | wrong | precision | news | opinion | " + " | ".join(f"round {r}" for r in rounds) + " | judged findings no longer reported |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(rounds) + "---:|")
+
+    def cell(c):
+        n = c["ok"] + c["wrong"]
+        return f"{c['ok']}/{n} = {c['ok'] / n:.2f}" if n else "—"
+
     for rule in sorted(set(verdicts) | set(gone)):
         ok, wrong = verdicts[rule]["ok"], verdicts[rule]["wrong"]
         count = ok + wrong
@@ -142,7 +162,7 @@ def precision(findings, half):
             c = by_round[rule, r]
             n = c["ok"] + c["wrong"]
             cells.append(f"{c['ok']}/{n}" if n else "—")
-        print(f"| {rule} | {reported[rule]} | {count} | {ok} | {wrong} | {p} | " + " | ".join(cells) + f" | {gone[rule]} |")
+        print(f"| {rule} | {reported[rule]} | {count} | {ok} | {wrong} | {p} | {cell(by_genre[rule, 'news'])} | {cell(by_genre[rule, 'opinion'])} | " + " | ".join(cells) + f" | {gone[rule]} |")
 
 
 def rows_by_round(name):
@@ -195,6 +215,44 @@ def recall(findings):
         t, k = sum(total[c, f] for f in FAMILIES), sum(found[c, f] for f in FAMILIES)
         cells.append(f"{k}/{t} = {k / t:.2f}" if t else "—")
     print("| all families | | " + " | ".join(cells) + " |")
+    genre = genres()
+    by_genre = collections.Counter()
+    for _, (article, family, *rest) in marks:
+        if family == "none" or article not in genre:
+            continue
+        start, end = int(rest[0]), int(rest[0]) + int(rest[1])
+        hit = any(r in FAMILIES[family] and max(s, start) < min(e, end) for r, s, e in by_article[article])
+        by_genre[family, genre[article], "total"] += 1
+        by_genre[family, genre[article], "found"] += hit
+    print()
+    print("| family | news | opinion |")
+    print("|---|---:|---:|")
+    for family in FAMILIES:
+        cells = []
+        for g in ("news", "opinion"):
+            t, k = by_genre[family, g, "total"], by_genre[family, g, "found"]
+            cells.append(f"{k}/{t} = {k / t:.2f}" if t else "—")
+        if any(c != "—" for c in cells):
+            print(f"| {family} | " + " | ".join(cells) + " |")
+
+
+def fixes(findings):
+    """The judged fixes by round, and which of the fixes offered now were judged good or bad in any round."""
+    rows = rows_by_round("fixes.tsv")
+    if not rows:
+        print("no judged fixes")
+        return
+    print("| round | judged | good | bad | changes a name | breaks grammar | rewrites attributed words | changes the meaning |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in sorted({r for r, _ in rows}):
+        judged = [row for round_, row in rows if round_ == r]
+        yes = [sum(1 for row in judged if row[3 + i] == "yes") for i in range(4)]
+        good = sum(1 for row in judged if row[7] == "good")
+        print(f"| {r} | {len(judged)} | {good} | {len(judged) - good} | " + " | ".join(map(str, yes)) + " |")
+    verdict = {(row[0], int(row[1]), int(row[2])): row[7] for _, row in rows}
+    offered = [(f[0], f[6][0], f[6][1]) for f in findings if f[6] is not None]
+    seen = collections.Counter(verdict.get(o, "not judged") for o in offered)
+    print(f"fixes offered now: {len(offered)}; judged good {seen['good']}, bad {seen['bad']}, not judged {seen['not judged']}")
 
 
 def counts(findings, half):
@@ -217,6 +275,8 @@ def main(argv):
         precision(findings, half or "report")
     elif command == "recall":
         recall(findings)
+    elif command == "fixes":
+        fixes(findings)
     elif command == "counts":
         counts(findings, half or "all")
     else:

@@ -9,11 +9,11 @@ public class FixTests
     public void Fix_applies_substitutions_in_the_originals_case_keeps_the_bom_and_line_endings_and_the_exit_code_reflects_what_remains()
     {
         using var folder = new TempFolder();
-        var path = folder.WriteBytes("a.txt", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Headline\r\n\r\nLambasted by critics, the plan was GUTTED.\r\n“They lambasted it,” she said.\r\n")]);
+        var path = folder.WriteBytes("a.txt", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Headline\r\n\r\nLambasted by critics, the plan was OBLITERATED.\r\n\r\n“They lambasted it,” she said.\r\n")]);
 
         var result = CliRunner.Run(folder.Path, "check", "a.txt", "--fix", "--relative-paths", "--fail-level", "suggestion");
 
-        File.ReadAllBytes(path).Should().Equal([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Headline\r\n\r\nCriticized by critics, the plan was DEVASTATED.\r\n“They lambasted it,” she said.\r\n")]);
+        File.ReadAllBytes(path).Should().Equal([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Headline\r\n\r\nCriticized by critics, the plan was DESTROYED.\r\n\r\n“They lambasted it,” she said.\r\n")]);
         result.Out.Should().Be("a.txt(1,1,1,9): info DL4001: No licence or rights statement found; say under what terms this text may be reused.\n");
         result.Error.Should().Be("1 suggestion in 1 file (0.3 seconds)\n2 fixes applied in 1 file (DL3001: 2)\n");
         result.ExitCode.Should().Be(ExitCodes.Findings, "the licence suggestion remains");
@@ -74,14 +74,43 @@ public class FixTests
     }
 
     [Fact]
-    public void The_article_before_a_fixed_word_agrees_with_the_replacement()
+    public void A_fix_whose_result_a_rule_would_report_is_offered_as_a_suggestion_only()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("a.txt", "Headline\n\nShe joined a pro-life group. It was A power grab.\n");
+        folder.Write("rules/DL9001.swap.yaml", "id: DL9001\nname: swap\nkind: substitution\nmessage: m\nswap:\n  fiasco: failure\n");
+        folder.Write("rules/DL9002.judge.yaml", "id: DL9002\nname: judge\nkind: existence\nmessage: m\nterms: [utter failure]\n");
+        var path = folder.Write("a.txt", "Headline\n\nIt was an utter fiasco. It was a fiasco.\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "a.txt", "--no-default-rules", "--rules", "rules", "--format", "json");
+
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => (d.GetProperty("span").GetProperty("startColumn").GetInt32(), d.TryGetProperty("fix", out _), d.GetProperty("suggestions")[0].GetString()))
+            .Should().Equal((17, false, "failure"), (34, true, "failure"));
+        CliRunner.Run(folder.Path, "check", "a.txt", "--no-default-rules", "--rules", "rules", "--fix");
+        File.ReadAllText(path).Should().Be("Headline\n\nIt was an utter fiasco. It was a failure.\n");
+    }
+
+    [Fact]
+    public void No_fix_is_applied_in_a_headline_or_in_a_paragraph_where_someone_else_has_words()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.txt", "Senator Lambasted Over Plan\n\nCritics say he lambasted the plan. He lambasted it.\n\nHe lambasted the plan. “It fails,” he added.\n\nHe lambasted the plan.\n");
 
         CliRunner.Run(folder.Path, "check", "a.txt", "--fix");
 
-        File.ReadAllText(path).Should().Be("Headline\n\nShe joined an anti-abortion group. It was An expansion of power.\n");
+        File.ReadAllText(path).Should().Be("Senator Lambasted Over Plan\n\nCritics say he lambasted the plan. He lambasted it.\n\nHe lambasted the plan. “It fails,” he added.\n\nHe criticized the plan.\n");
+    }
+
+    [Fact]
+    public void The_article_before_a_fixed_word_agrees_with_the_replacement()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.txt", "Headline\n\nShe joined a pro-life group. It was A pro-choice group.\n");
+
+        CliRunner.Run(folder.Path, "check", "a.txt", "--fix");
+
+        File.ReadAllText(path).Should().Be("Headline\n\nShe joined an anti-abortion group. It was An abortion-rights group.\n");
     }
 
     [Fact]
@@ -90,7 +119,7 @@ public class FixTests
         using var folder = new TempFolder();
         folder.Write("rules/DL9001.house.yaml",
             "id: DL9001\nname: house\nkind: substitution\nvoice: any\nmessage: m\nswap:\n  hack: loyalist\n  disgrace: failure\n  fumed: {suggest: said, fix: false}\n");
-        var path = folder.Write("a.txt", "Jane Hack said the plan was a disgrace. The party hack fumed.\n");
+        var path = folder.Write("a.txt", "Jane Hack wrote the plan.\n\nShe said the plan was a disgrace.\n\nThe party hack fumed.\n");
 
         var result = CliRunner.Run(folder.Path, "check", "a.txt", "--no-default-rules", "--rules", "rules", "--format", "json");
 
@@ -99,22 +128,22 @@ public class FixTests
             .Select(d => (d.GetProperty("matchedText").GetString(), d.TryGetProperty("fix", out _), d.GetProperty("suggestions")[0].GetString()))
             .Should().Equal(("Hack", false, "Loyalist"), ("disgrace", false, "failure"), ("hack", true, "loyalist"), ("fumed", false, "said"));
         CliRunner.Run(folder.Path, "check", "a.txt", "--no-default-rules", "--rules", "rules", "--fix");
-        File.ReadAllText(path).Should().Be("Jane Hack said the plan was a disgrace. The party loyalist fumed.\n");
+        File.ReadAllText(path).Should().Be("Jane Hack wrote the plan.\n\nShe said the plan was a disgrace.\n\nThe party loyalist fumed.\n");
     }
 
     [Fact]
     public void Of_two_overlapping_fixes_the_first_wins_and_the_other_is_reported()
     {
         using var folder = new TempFolder();
-        folder.Write("rules/DL9001.a.yaml", "id: DL9001\nname: a\nkind: substitution\nmessage: a\nswap:\n  sits on: rests on\n");
-        folder.Write("rules/DL9002.b.yaml", "id: DL9002\nname: b\nkind: substitution\nmessage: b\nswap:\n  on its hands: idle\n");
+        folder.Write("rules/DL9001.a.yaml", "id: DL9001\nname: a\nkind: substitution\nmessage: a\nswap:\n  Washington sits: Washington rests\n");
+        folder.Write("rules/DL9002.b.yaml", "id: DL9002\nname: b\nkind: substitution\nmessage: b\nswap:\n  sits on its hands: idles\n");
         var path = folder.Write("a.txt", "Washington sits on its hands.");
 
         var result = CliRunner.Run(folder.Path, "check", "a.txt", "--fix", "--no-default-rules", "--rules", "rules", "--relative-paths");
 
         File.ReadAllText(path).Should().Be("Washington rests on its hands.");
-        result.Out.Should().Be("a.txt(1,17,1,29): warning DL9002: b\n");
-        result.Error.Should().StartWith("doclint: a.txt(1,17): DL9002 not fixed: another fix overlaps it\n");
+        result.Out.Should().Be("a.txt(1,12,1,29): warning DL9002: b\n");
+        result.Error.Should().StartWith("doclint: a.txt(1,12): DL9002 not fixed: another fix overlaps it\n");
     }
 
     [Fact]

@@ -76,17 +76,19 @@ public class FormatGoldenTests
     [Fact]
     public void Substitutions_carry_a_fix_that_replaces_exactly_the_region()
     {
-        using var log = JsonDocument.Parse(Sarif("001_65aa048e52f4fc57.txt"));
+        using var folder = new TempFolder();
+        folder.Write("a.txt", "Headline\n\nThe council lambasted the plan and slammed the mayor.\n");
+        using var log = JsonDocument.Parse(CliRunner.Run(folder.Path, "check", "a.txt", "--format", "sarif").Out);
         var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
         static string Snippet(JsonElement r) => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("snippet").GetProperty("text").GetString()!;
-        var gutted = results.Single(r => Snippet(r) == "gutted");
+        var lambasted = results.Single(r => Snippet(r) == "lambasted");
 
-        var fix = gutted.GetProperty("fixes")[0];
+        var fix = lambasted.GetProperty("fixes")[0];
         var replacement = fix.GetProperty("artifactChanges")[0].GetProperty("replacements")[0];
-        fix.GetProperty("description").GetProperty("text").GetString().Should().Be("Replace 'gutted' with 'devastated'");
-        replacement.GetProperty("insertedContent").GetProperty("text").GetString().Should().Be("devastated");
+        fix.GetProperty("description").GetProperty("text").GetString().Should().Be("Replace 'lambasted' with 'criticized'");
+        replacement.GetProperty("insertedContent").GetProperty("text").GetString().Should().Be("criticized");
         replacement.GetProperty("deletedRegion").GetProperty("charOffset").GetInt32()
-            .Should().Be(gutted.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("charOffset").GetInt32());
+            .Should().Be(lambasted.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("charOffset").GetInt32());
         results.Single(r => Snippet(r) == "slammed").TryGetProperty("fixes", out _).Should().BeFalse("'slammed' has a literal sense ('slammed the door'), so it is a suggestion only");
     }
 

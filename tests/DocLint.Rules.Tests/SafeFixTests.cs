@@ -23,8 +23,8 @@ public class SafeFixTests
     {
         var swaps = Shipped.Value.Rules.SelectMany(r => r.Definition.Swap).ToList();
 
-        FixableSwaps().Count().Should().BeGreaterThan(100);
-        swaps.Count(s => !s.Fix).Should().BeGreaterThan(100, "verbs of speech, words with a literal sense and every label are suggestions only");
+        FixableSwaps().Count().Should().BeGreaterThan(30, "verbs of criticism and the terms style guides require are safe fixes");
+        swaps.Count(s => !s.Fix).Should().BeGreaterThan(300, "most neutral words do not mean exactly what the loaded ones did, and every label is a suggestion only");
         Shipped.Value.Find("DL3002")!.Definition.Swap.Should().OnlyContain(s => !s.Fix);
     }
 

@@ -23,6 +23,7 @@ public static class DocumentAnalyzer
     private static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part)
     {
         var context = new RuleContext(document, sink, words, part);
+        var first = sink.Count;
         try
         {
             foreach (var rule in rules)
@@ -62,6 +63,8 @@ public static class DocumentAnalyzer
                     });
                 }
             }
+
+            FixCheck.DropFixesThatWouldBeReported(document, rules, severityOf, sink, first, part?.Offset ?? 0);
         }
         finally
         {

@@ -114,7 +114,7 @@ public abstract class CompiledRule
         var accepted = ImmutableArray.CreateBuilder<TextSpan>(matches.Length);
         foreach (var match in matches)
         {
-            if (context.Accepts(match, Definition.Scope, voice, Definition.ScopeField) && !SortedSpans.AnyOverlap(exceptions, match))
+            if (context.Accepts(match, Definition.Scope, voice, Definition.ScopeField) && !SortedSpans.AnyOverlap(exceptions, match) && !InsideWord(text, match))
             {
                 accepted.Add(match);
             }
@@ -122,6 +122,15 @@ public abstract class CompiledRule
 
         return ApplyConditions(context, accepted.ToImmutable());
     }
+
+    /// <summary>
+    /// True when the match is part of a longer word that invisible characters break up: a soft hyphen, a
+    /// zero-width joiner or non-joiner, a word joiner ("unem&#173;ploy&#173;ment" does not hold "ploy").
+    /// </summary>
+    private static bool InsideWord(string text, TextSpan match) =>
+        (match.Start > 0 && IsInvisibleJoiner(text[match.Start - 1])) || (match.End < text.Length && IsInvisibleJoiner(text[match.End]));
+
+    private static bool IsInvisibleJoiner(char c) => c is '\u00AD' or '\u200C' or '\u200D' or '\u2060';
 
     /// <summary>
     /// The exceptions that can cancel <paramref name="matches"/>: exception patterns are run only over the

@@ -152,6 +152,15 @@ public class RuleKindTests
     }
 
     [Fact]
+    public void A_term_is_not_found_inside_a_word_that_soft_hyphens_or_joiners_break_up()
+    {
+        var rules = Rule("kind: existence\nvoice: any\nterms: [ploy]");
+
+        Annotate(rules, "Title\n\nUnem\u00ADploy\u00ADment rose. A ploy\u200D\u200Dlike move. It was a ploy.", "DL9001")
+            .Should().Be("Title\n\nUnem\u00ADploy\u00ADment rose. A ploy\u200D\u200Dlike move. It was a [|ploy|].");
+    }
+
+    [Fact]
     public void Name_is_a_capital_that_only_a_name_explains()
     {
         var rules = Rule("kind: existence\nvoice: any\nterms: [hack, Orwellian]\nunless:\n  name: true");

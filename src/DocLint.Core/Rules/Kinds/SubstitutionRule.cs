@@ -46,12 +46,16 @@ public sealed class SubstitutionRule : CompiledRule
     /// <summary>
     /// The edit that puts <paramref name="replacement"/> in place of <paramref name="match"/>, or null where a
     /// fix could hurt the text: in someone else's words (a quotation, reported speech, an embedded post, an
-    /// interview answer), or in a proper name ("Jane Hack"). An "a" or "an" just before the match is changed
-    /// with it when the replacement needs the other one ("a pro-life group" → "an anti-abortion group").
+    /// interview answer), in a paragraph that quotes anyone or says anyone speaks, thinks or claims (the
+    /// words may be a paraphrase of theirs that the attribution layer cannot delimit), in a headline (a
+    /// title's wording and capitals are a desk's choice), or in a proper name ("Jane Hack"). An "a" or "an" just before the match
+    /// is changed with it when the replacement needs the other one ("a pro-life group" → "an anti-abortion
+    /// group").
     /// </summary>
     internal static TextEdit? SafeFix(Document document, TextSpan match, SwapTarget target, string replacement)
     {
-        if (SortedSpans.AnyOverlap(document.OtherVoiceRegions, match) || SortedSpans.AnyOverlap(document.QuotedRegions, match))
+        if (SortedSpans.AnyOverlap(document.OtherVoiceRegions, match) || SortedSpans.AnyOverlap(document.QuotedRegions, match)
+            || InHeading(document, match) || SomeoneSpeaksIn(document, match))
         {
             return null;
         }
@@ -63,5 +67,80 @@ public sealed class SubstitutionRule : CompiledRule
 
         var span = document.Snap(match);
         return Articles.Agree(document, span, replacement) ?? new TextEdit(span, replacement);
+    }
+
+    private static bool InHeading(Document document, TextSpan match)
+    {
+        var blocks = document.Blocks;
+        var b = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), match.Start + 1, static x => x.Span.End);
+        return b < blocks.Length && blocks[b].Span.Start <= match.Start && blocks[b].Kind == BlockKind.Heading;
+    }
+
+    /// <summary>
+    /// The match's paragraph holds a quotation, reported speech or thought ("said that", "called it a", "argues
+    /// that") or a hedge ("reportedly"): someone other than the writer has words in it. What a source
+    /// criticised or praised, put in the writer's words, does not count.
+    /// </summary>
+    private static bool SomeoneSpeaksIn(Document document, TextSpan match)
+    {
+        var blocks = document.Blocks;
+        var b = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), match.Start + 1, static x => x.Span.End);
+        var paragraph = b < blocks.Length && blocks[b].Span.Start <= match.Start ? blocks[b].Span : match;
+        var attributions = document.Attributions.AsSpan();
+        for (var i = SortedSpans.FirstAtOrAfter(attributions, paragraph.Start, static a => a.Cue.Start); i < attributions.Length && attributions[i].Cue.Start < paragraph.End; i++)
+        {
+            // "He lambasted the plan": what was criticised is a topic in the writer's words, not someone's speech.
+            if (attributions[i].ContentKind is ContentKind.Quotation or ContentKind.Clause || attributions[i].CueKind == CueKind.Hedge)
+            {
+                return true;
+            }
+        }
+
+        return SortedSpans.AnyOverlap(document.QuotedRegions, paragraph) || HasVerbOfSaying(document.Prose.AsSpan(paragraph.Start, paragraph.Length));
+    }
+
+    /// <summary>
+    /// A verb of saying, thinking, wanting or naming stands in the text ("asserted", "urges", "view … as"),
+    /// whether or not the attribution layer could find its source and content: a paraphrase of a letter or
+    /// a claim is someone else's framing even when its subject is too long to read.
+    /// </summary>
+    private static bool HasVerbOfSaying(ReadOnlySpan<char> text)
+    {
+        var lexicon = Semantics.Lexicon.Lexicon.Instance;
+        Span<char> lower = stackalloc char[32];
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (i - start > lower.Length)
+            {
+                continue;
+            }
+
+            var word = lower[..(i - start)];
+            text[start..i].ToLowerInvariant(word);
+            if (lexicon.VerbLookup.TryGetValue(word, out var verbs))
+            {
+                foreach (var verb in verbs)
+                {
+                    if (!verb.Weak && verb.Class is CueKind.Speech or CueKind.Belief or CueKind.Intent or CueKind.Naming)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 }
