@@ -14,7 +14,10 @@ public sealed record SeverityChoice(DiagnosticSeverity Severity, string Source);
 public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting Setting, string Source, int Level)> chosen)
 {
     /// <summary>The key a category's setting has: "category-Tone" in doclint.yaml and .editorconfig.</summary>
-    public static string CategoryKey(string category) => "CATEGORY-" + category.ToUpperInvariant();
+    public static string CategoryKey(string category) => CategoryKeys.GetOrAdd(category, static c => "CATEGORY-" + c.ToUpperInvariant());
+
+    // Asked for every rule of every file: the few categories' keys are made once.
+    private static readonly ConcurrentDictionary<string, string> CategoryKeys = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The rule's severity for this file: a setting for its id or its category ("default" meaning the rule's
@@ -22,12 +25,15 @@ public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting 
     /// </summary>
     public SeverityChoice For(RuleDefinition rule)
     {
-        var byId = chosen.TryGetValue(rule.Id, out var id) ? id : default((SeveritySetting Setting, string Source, int Level)?);
-        var byCategory = chosen.TryGetValue(CategoryKey(rule.Category), out var category) ? category : default((SeveritySetting Setting, string Source, int Level)?);
-        var entry = byId is { } i && (byCategory is not { } c || i.Level <= c.Level) ? byId : byCategory;
-        return entry is { } e
-            ? new SeverityChoice(e.Setting.Severity ?? rule.Severity, e.Source)
-            : new SeverityChoice(rule.Severity, "default");
+        var hasId = chosen.TryGetValue(rule.Id, out var byId);
+        var hasCategory = chosen.TryGetValue(CategoryKey(rule.Category), out var byCategory);
+        if (!hasId && !hasCategory)
+        {
+            return new SeverityChoice(rule.Severity, "default");
+        }
+
+        var entry = hasId && (!hasCategory || byId.Level <= byCategory.Level) ? byId : byCategory;
+        return new SeverityChoice(entry.Setting.Severity ?? rule.Severity, entry.Source);
     }
 }
 

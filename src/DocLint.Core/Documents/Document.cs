@@ -128,6 +128,13 @@ public sealed class Document
     /// <summary>The headline block, when the document has one.</summary>
     public Block? Headline => Blocks.Length > 0 && Blocks[0].Kind == BlockKind.Heading ? Blocks[0] : null;
 
+    /// <summary>The block that holds <paramref name="position"/>, or null where none does (between blocks, masked markup).</summary>
+    public Block? BlockAt(int position)
+    {
+        var i = SortedSpans.FirstAtOrAfter(Blocks.AsSpan(), position + 1, static b => b.Span.End);
+        return i < Blocks.Length && Blocks[i].Span.Start <= position ? Blocks[i] : null;
+    }
+
     /// <summary>Widens <paramref name="span"/> so that it does not cut an atomic range (an entity) in two.</summary>
     public TextSpan Snap(TextSpan span)
     {

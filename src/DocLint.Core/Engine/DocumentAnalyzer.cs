@@ -15,12 +15,13 @@ public static class DocumentAnalyzer
 {
     /// <param name="part">Where the document lies in its file, when a large file is linted a part at a time; null for a whole document.</param>
     public static void Analyze(Document document, RuleSet rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part = null) =>
-        Analyze(document, rules.Rules, rules.Words, severityOf, sink, part);
+        Analyze(document, rules.Rules, rules.Words, severityOf, sink, part, checkFixes: true);
 
     public static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink) =>
-        Analyze(document, rules, WordFilter.Union(rules.Select(r => r.Words)), severityOf, sink, part: null);
+        Analyze(document, rules, WordFilter.Union(rules.Select(r => r.Words)), severityOf, sink, part: null, checkFixes: true);
 
-    private static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part)
+    /// <param name="checkFixes">Whether the fixes found are checked (<see cref="FixCheck"/>); false for the check's own trial runs.</param>
+    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes)
     {
         var context = new RuleContext(document, sink, words, part);
         var first = sink.Count;
@@ -64,7 +65,10 @@ public static class DocumentAnalyzer
                 }
             }
 
-            FixCheck.DropFixesThatWouldBeReported(document, rules, severityOf, sink, first, part?.Offset ?? 0);
+            if (checkFixes)
+            {
+                FixCheck.DropFixesThatWouldBeReported(document, rules, words, severityOf, sink, first, part?.Offset ?? 0);
+            }
         }
         finally
         {

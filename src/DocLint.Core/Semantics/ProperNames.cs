@@ -73,33 +73,20 @@ public static class ProperNames
     /// <summary>The position lies in a heading most of whose longer words (four letters or more) start with a capital.</summary>
     private static bool InTitleCaseHeading(Document document, int position)
     {
-        var blocks = document.Blocks;
-        var b = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), position + 1, static x => x.Span.End);
-        if (b >= blocks.Length || blocks[b].Span.Start > position || blocks[b].Kind != BlockKind.Heading)
+        if (document.BlockAt(position) is not { Kind: BlockKind.Heading } heading)
         {
             return false;
         }
 
-        var text = document.Prose.AsSpan(blocks[b].Span.Start, blocks[b].Span.Length);
+        var tokens = new Tokenizer();
+        tokens.Tokenize(document.Prose, heading.Span, []);
         int words = 0, capitalised = 0;
-        for (var i = 0; i < text.Length;)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || text[i] is '\'' or '’' or '-'))
-            {
-                i++;
-            }
-
-            if (i - start >= 4)
+            if (tokens[i].IsWord && tokens[i].Length >= 4)
             {
                 words++;
-                capitalised += char.IsUpper(text[start]) ? 1 : 0;
+                capitalised += tokens[i].IsCapitalized ? 1 : 0;
             }
         }
 

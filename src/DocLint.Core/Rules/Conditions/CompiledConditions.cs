@@ -209,16 +209,15 @@ internal sealed class CompiledBlockCondition(BlockCondition condition) : Compile
 
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
-        var blocks = context.Document.Blocks;
-        return match =>
-        {
-            var i = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), match.Start + 1, static b => b.Span.End);
-            return i < blocks.Length && blocks[i].Span.Start <= match.Start && condition.Kinds.Contains(blocks[i].Kind);
-        };
+        var document = context.Document;
+        return match => document.BlockAt(match.Start) is { } block && condition.Kinds.Contains(block.Kind);
     }
 }
 
-/// <summary>`words: {before: N | after: N, …}`: the words stand among the N words just before or after the match, in its sentence.</summary>
+/// <summary>
+/// `words: {before: N | after: N, …}`: the words stand among the N words just before or after the match, in
+/// its sentence; words are counted as the attribution layer's <see cref="Tokenizer"/> splits them.
+/// </summary>
 internal sealed class CompiledNeighbourCondition(WordsCondition condition, PhraseMatcher words) : CompiledCondition
 {
     public override WordFilter Words => words.Words;
@@ -226,79 +225,59 @@ internal sealed class CompiledNeighbourCondition(WordsCondition condition, Phras
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
         var document = context.Document;
-        var prose = context.Prose;
-        var found = words.FindAll(prose, context.WordsFor(RuleScope.Sentence), SortedSpans.UnitsAround(document.Sentences, candidates));
+        var found = words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence), SortedSpans.UnitsAround(document.Sentences, candidates));
+        Tokenizer? tokens = null;
         return match =>
         {
             var sentence = SortedSpans.IndexContaining(document.Sentences, match.Start) is var s and >= 0 ? document.Sentences[s] : match;
-            if (condition.Before > 0)
-            {
-                var from = WordsBack(prose, match.Start, condition.Before, sentence.Start);
-                for (var i = SortedSpans.FirstEndingAfter(found, from); i < found.Length && found[i].Start < match.Start; i++)
-                {
-                    if (found[i].Start >= from && found[i].End <= match.Start)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            if (condition.After > 0)
-            {
-                var to = WordsForward(prose, match.End, condition.After, sentence.End);
-                for (var i = SortedSpans.FirstEndingAfter(found, match.End); i < found.Length && found[i].Start < to; i++)
-                {
-                    if (found[i].Start >= match.End && found[i].End <= to)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            tokens ??= new Tokenizer();
+            tokens.Tokenize(document.Prose, sentence, []);
+            var from = condition.Before > 0 ? WordsBack(tokens, match.Start, condition.Before, sentence.Start) : match.Start;
+            var to = condition.After > 0 ? WordsForward(tokens, match.End, condition.After, sentence.End) : match.End;
+            return AnyWithin(found, from, match.Start) || AnyWithin(found, match.End, to);
         };
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '’' or '-';
-
-    /// <summary>Where the <paramref name="count"/>th word before <paramref name="position"/> starts (no earlier than <paramref name="floor"/>).</summary>
-    internal static int WordsBack(string text, int position, int count, int floor)
+    /// <summary>A found span lies wholly in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static bool AnyWithin(ImmutableArray<TextSpan> found, int from, int to)
     {
-        var i = position;
-        for (var n = 0; n < count && i > floor; n++)
+        for (var i = SortedSpans.FirstEndingAfter(found, from); i < found.Length && found[i].Start < to; i++)
         {
-            while (i > floor && !IsWordChar(text[i - 1]))
+            if (found[i].Start >= from && found[i].End <= to)
             {
-                i--;
-            }
-
-            while (i > floor && IsWordChar(text[i - 1]))
-            {
-                i--;
+                return true;
             }
         }
 
-        return i;
+        return false;
     }
 
-    /// <summary>Where the <paramref name="count"/>th word after <paramref name="position"/> ends (no later than <paramref name="ceiling"/>).</summary>
-    internal static int WordsForward(string text, int position, int count, int ceiling)
+    /// <summary>Where the <paramref name="count"/>th word before <paramref name="position"/> starts (the sentence's start when there are fewer).</summary>
+    private static int WordsBack(Tokenizer tokens, int position, int count, int sentenceStart)
     {
-        var i = position;
-        for (var n = 0; n < count && i < ceiling; n++)
+        for (var i = tokens.Count - 1; i >= 0; i--)
         {
-            while (i < ceiling && !IsWordChar(text[i]))
+            if (tokens[i].IsWord && tokens[i].End <= position && --count == 0)
             {
-                i++;
-            }
-
-            while (i < ceiling && IsWordChar(text[i]))
-            {
-                i++;
+                return tokens[i].Start;
             }
         }
 
-        return i;
+        return sentenceStart;
+    }
+
+    /// <summary>Where the <paramref name="count"/>th word after <paramref name="position"/> ends (the sentence's end when there are fewer).</summary>
+    private static int WordsForward(Tokenizer tokens, int position, int count, int sentenceEnd)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsWord && tokens[i].Start >= position && --count == 0)
+            {
+                return tokens[i].End;
+            }
+        }
+
+        return sentenceEnd;
     }
 }
 

@@ -54,8 +54,8 @@ public sealed class SubstitutionRule : CompiledRule
     /// </summary>
     internal static TextEdit? SafeFix(Document document, TextSpan match, SwapTarget target, string replacement)
     {
-        if (SortedSpans.AnyOverlap(document.OtherVoiceRegions, match) || SortedSpans.AnyOverlap(document.QuotedRegions, match)
-            || InHeading(document, match) || SomeoneSpeaksIn(document, match))
+        // Other voices include every quotation.
+        if (SortedSpans.AnyOverlap(document.OtherVoiceRegions, match) || InHeading(document, match) || SomeoneSpeaksIn(document, match))
         {
             return null;
         }
@@ -69,12 +69,7 @@ public sealed class SubstitutionRule : CompiledRule
         return Articles.Agree(document, span, replacement) ?? new TextEdit(span, replacement);
     }
 
-    private static bool InHeading(Document document, TextSpan match)
-    {
-        var blocks = document.Blocks;
-        var b = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), match.Start + 1, static x => x.Span.End);
-        return b < blocks.Length && blocks[b].Span.Start <= match.Start && blocks[b].Kind == BlockKind.Heading;
-    }
+    private static bool InHeading(Document document, TextSpan match) => document.BlockAt(match.Start)?.Kind == BlockKind.Heading;
 
     /// <summary>
     /// The match's paragraph holds a quotation, reported speech or thought ("said that", "called it a", "argues
@@ -83,9 +78,7 @@ public sealed class SubstitutionRule : CompiledRule
     /// </summary>
     private static bool SomeoneSpeaksIn(Document document, TextSpan match)
     {
-        var blocks = document.Blocks;
-        var b = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), match.Start + 1, static x => x.Span.End);
-        var paragraph = b < blocks.Length && blocks[b].Span.Start <= match.Start ? blocks[b].Span : match;
+        var paragraph = document.BlockAt(match.Start)?.Span ?? match;
         var attributions = document.Attributions.AsSpan();
         for (var i = SortedSpans.FirstAtOrAfter(attributions, paragraph.Start, static a => a.Cue.Start); i < attributions.Length && attributions[i].Cue.Start < paragraph.End; i++)
         {
@@ -96,47 +89,33 @@ public sealed class SubstitutionRule : CompiledRule
             }
         }
 
-        return SortedSpans.AnyOverlap(document.QuotedRegions, paragraph) || HasVerbOfSaying(document.Prose.AsSpan(paragraph.Start, paragraph.Length));
+        return SortedSpans.AnyOverlap(document.QuotedRegions, paragraph) || HasVerbOfSaying(document, paragraph);
     }
 
     /// <summary>
-    /// A verb of saying, thinking, wanting or naming stands in the text ("asserted", "urges", "view … as"),
+    /// A verb of saying, thinking, wanting or naming stands in the paragraph ("asserted", "urges", "view … as"),
     /// whether or not the attribution layer could find its source and content: a paraphrase of a letter or
     /// a claim is someone else's framing even when its subject is too long to read.
     /// </summary>
-    private static bool HasVerbOfSaying(ReadOnlySpan<char> text)
+    private static bool HasVerbOfSaying(Document document, TextSpan paragraph)
     {
         var lexicon = Semantics.Lexicon.Lexicon.Instance;
-        Span<char> lower = stackalloc char[32];
-        for (var i = 0; i < text.Length;)
+        var tokens = new Tokenizer();
+        tokens.Tokenize(document.Prose, paragraph, []);
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
-            {
-                i++;
-            }
-
-            if (i - start > lower.Length)
+            if (!tokens[i].IsWord)
             {
                 continue;
             }
 
-            var word = lower[..(i - start)];
-            text[start..i].ToLowerInvariant(word);
-            if (lexicon.VerbLookup.TryGetValue(word, out var verbs))
+            // Each part of a compound counts: "so-called", "self-proclaimed" name someone else's words.
+            foreach (var part in tokens.Key(i).Split('-'))
             {
-                foreach (var verb in verbs)
+                if (lexicon.VerbLookup.TryGetValue(tokens.Key(i)[part], out var verbs)
+                    && verbs.Any(v => !v.Weak && v.Class is CueKind.Speech or CueKind.Belief or CueKind.Intent or CueKind.Naming))
                 {
-                    if (!verb.Weak && verb.Class is CueKind.Speech or CueKind.Belief or CueKind.Intent or CueKind.Naming)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }

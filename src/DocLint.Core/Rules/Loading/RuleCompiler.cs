@@ -40,7 +40,8 @@ public static class RuleCompiler
                 break;
         }
 
-        var capitalised = CapitalisedTerms(definition);
+        // Only a name condition asks which terms the rule writes with a capital.
+        var capitalised = definition.When.Concat(definition.Unless).Any(c => c is NameCondition) ? CapitalisedTerms(definition) : null;
         rule.SetConditions(
             [.. definition.When.Select(c => CompiledCondition.Compile(c, cs, errors, capitalised))],
             [.. definition.Unless.Select(c => CompiledCondition.Compile(c, cs, errors, capitalised))]);
