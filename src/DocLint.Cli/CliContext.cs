@@ -11,11 +11,15 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Current
     /// <summary>True when standard output is not a terminal (a pipe or a file): no colours, msbuild by default.</summary>
     public bool IsOutputRedirected { get; init; } = true;
 
+    /// <summary>True when standard error is not a terminal (no progress line).</summary>
+    public bool IsErrorRedirected { get; init; } = true;
+
     public Func<string, string?> GetEnvironmentVariable { get; init; } = _ => null;
 
     public static CliContext ForProcess() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory())
     {
         IsOutputRedirected = Console.IsOutputRedirected,
+        IsErrorRedirected = Console.IsErrorRedirected,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
     };
 }

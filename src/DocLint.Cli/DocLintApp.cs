@@ -16,6 +16,8 @@ public static class DocLintApp
             root.Subcommands.Add(ConfigCommand.Create(context));
             root.Subcommands.Add(BaselineCommand.Create(context));
             root.Subcommands.Add(InspectCommand.Create(context));
+            root.Subcommands.Add(InitCommand.Create(context));
+            BuildKind.DescribeOnVersion(root, context);
 
             var result = root.Parse(args);
             if (result.Errors.Count > 0)

@@ -43,7 +43,7 @@ internal sealed class CheckOptions
         };
         Format = new Option<string?>("--format")
         {
-            Description = "Output format: msbuild, pretty, json, sarif, github. Default: pretty on a terminal, GitHub annotations (and msbuild) in GitHub Actions, msbuild otherwise.",
+            Description = "Output format: msbuild, pretty, json, sarif, github, rdjsonl (reviewdog). Default: pretty on a terminal, GitHub annotations (and msbuild) in GitHub Actions, msbuild otherwise.",
             HelpName = "NAME",
         };
         Format.AcceptOnlyFromAmong(OutputFormats.Names);
@@ -109,6 +109,41 @@ internal sealed class CheckOptions
         };
         Fix = new Option<bool>("--fix") { Description = "Apply the suggested fixes (substitutions) to the files, atomically, keeping their encoding and line endings." };
         DryRun = new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." };
+        MinSeverity = new Option<string?>("--min-severity")
+        {
+            Description = "Show only findings at or above this severity (every format). The exit code still counts every finding (see --fail-level).",
+            HelpName = "error|warning|suggestion",
+        };
+        MinSeverity.AcceptOnlyFromAmong("error", "warning", "suggestion");
+        Quiet = new Option<bool>("--quiet", "-q") { Description = "Show errors only, and no summary line (as --min-severity error)." };
+        OnlyRules = new Option<string[]>("--rule")
+        {
+            Description = "Run only this rule (repeatable). Configuration still applies to it.",
+            HelpName = "ID",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        Stats = new Option<bool>("--stats") { Description = "After the run, print findings per rule on standard error." };
+        Progress = new Option<string>("--progress")
+        {
+            Description = "A progress line on standard error: auto (on a terminal, once a run takes more than a second), always or never.",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|always|never",
+        };
+        Progress.AcceptOnlyFromAmong("auto", "always", "never");
+        GitIgnore = new Option<bool>("--gitignore") { Description = "Also leave out what .gitignore files ignore (.doclintignore is always read)." };
+        ChangedSince = new Option<string?>("--changed-since")
+        {
+            Description = "Lint only files changed since the git reference REF (its merge base with HEAD, plus uncommitted and untracked files) and report only findings on changed lines.",
+            HelpName = "REF",
+        };
+        SarifSplit = new Option<bool>("--sarif-split-by-folder")
+        {
+            Description = "SARIF: one run per top-level folder, each with its own category (and the 25,000-result limit of its own).",
+        };
+        SarifNoSuppressed = new Option<bool>("--sarif-omit-suppressed")
+        {
+            Description = "SARIF: leave suppressed findings out (code scanning shows uploaded suppressed results as open).",
+        };
         if (baselineCreate)
         {
             Output.Required = true;
@@ -150,6 +185,24 @@ internal sealed class CheckOptions
 
     public Option<string?> Baseline { get; }
 
+    public Option<string?> MinSeverity { get; }
+
+    public Option<bool> Quiet { get; }
+
+    public Option<string[]> OnlyRules { get; }
+
+    public Option<bool> Stats { get; }
+
+    public Option<string> Progress { get; }
+
+    public Option<bool> GitIgnore { get; }
+
+    public Option<string?> ChangedSince { get; }
+
+    public Option<bool> SarifSplit { get; }
+
+    public Option<bool> SarifNoSuppressed { get; }
+
     public RuleOptions Rules { get; } = new();
 
     public ConfigOptions Config { get; } = new();
@@ -158,8 +211,9 @@ internal sealed class CheckOptions
     {
         command.Arguments.Add(Paths);
         Option[] options = BaselineCreate
-            ? [Output, StdinPath, Threads, Readers]
-            : [RelativePaths, FailLevel, MaxWarnings, Format, Output, Sarif, Json, SarifCategory, NoColor, StdinPath, Threads, Readers, Baseline, Fix, DryRun];
+            ? [Output, StdinPath, Threads, Readers, OnlyRules, GitIgnore]
+            : [RelativePaths, FailLevel, MaxWarnings, Format, Output, Sarif, Json, SarifCategory, SarifSplit, SarifNoSuppressed, NoColor, StdinPath, Threads, Readers,
+               Baseline, Fix, DryRun, MinSeverity, Quiet, OnlyRules, Stats, Progress, GitIgnore, ChangedSince];
         foreach (var option in options)
         {
             command.Options.Add(option);

@@ -2,6 +2,9 @@ using System.CommandLine;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Engine;
 using DocLint.Core.Reporting;
+using DocLint.Core.Reporting.GitHub;
+using DocLint.Core.Reporting.Sarif;
+using DocLint.Core.Rules;
 using DocLint.Core.Rules.Loading;
 using DocLint.Core.Workspace;
 using Humanizer;
@@ -10,7 +13,8 @@ namespace DocLint.Cli.Commands;
 
 /// <summary>
 /// One run of <c>doclint check</c> (or <c>doclint baseline create</c>), stage by stage: load the configuration
-/// and rules, lint, compare with a baseline, apply fixes, write the outputs, decide the exit code.
+/// and rules, lint (streaming findings file by file in path order when nothing needs the whole run first),
+/// compare with a baseline, apply fixes, write the outputs, decide the exit code.
 /// </summary>
 internal sealed class CheckRun(CliContext context, CheckOptions options, ParseResult parse)
 {
@@ -18,21 +22,58 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     private IReadOnlyDictionary<string, Core.Text.SourceEncoding> _encodings = new Dictionary<string, Core.Text.SourceEncoding>();
     private RunConfiguration _configuration = null!;
     private RuleSetLoadResult _loaded = null!;
+    private RuleSet? _rules;
+    private ChangedLines? _changes;
     private Report _report = null!;
     private int? _baselineFixed;
     private string? _fixSummary;
 
+    private bool Quiet => parse.GetValue(options.Quiet);
+
+    /// <summary>The display filter: findings below it are not shown by any format (the exit code still counts them).</summary>
+    private DiagnosticSeverity MinSeverity =>
+        Quiet ? DiagnosticSeverity.Error
+        : DiagnosticSeverityNames.TryParse(parse.GetValue(options.MinSeverity), out var level) ? level
+        : DiagnosticSeverity.None;
+
+    private bool DryRunFix => parse.GetValue(options.Fix) && parse.GetValue(options.DryRun);
+
     public int Execute()
     {
-        Load();
-        if (_loaded.RuleSet is null)
+        if (!Load())
         {
-            WriteOutputs(printFindings: true);
+            return ExitCodes.UsageOrConfigError;
+        }
+
+        if (_rules is null)
+        {
+            using var failed = OpenTargets();
+            foreach (var target in failed)
+            {
+                target.WriteFile(_report);
+                target.Complete(_report);
+            }
+
             RuleOptions.ReportFailure(_loaded, context);
             return ExitCodes.UsageOrConfigError;
         }
 
-        Lint();
+        if (parse.GetValue(options.ChangedSince) is { } reference)
+        {
+            (_changes, var error) = ChangedLines.Read(reference, context.CurrentDirectory);
+            if (error is not null)
+            {
+                context.Error.WriteLine($"doclint: {error}");
+                return ExitCodes.UsageOrConfigError;
+            }
+        }
+
+        using var targets = OpenTargets();
+        // Findings stream file by file unless something needs the whole run first: a baseline (it counts what
+        // is gone), fixes (their diff or their writes come first), or a baseline being recorded. Whole-document
+        // formats (JSON, SARIF) are written at the end either way.
+        var stream = !options.BaselineCreate && parse.GetValue(options.Baseline) is null && !parse.GetValue(options.Fix);
+        Lint(stream ? targets : null);
         if (options.BaselineCreate)
         {
             return WriteBaseline();
@@ -43,20 +84,28 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             return failure;
         }
 
-        var dryRun = parse.GetValue(options.DryRun);
         if (parse.GetValue(options.Fix))
         {
-            (_report, _fixSummary) = ApplyFixes(_report, _encodings, dryRun, context);
+            (_report, _fixSummary) = ApplyFixes(_report, _encodings, DryRunFix, context);
         }
 
         _report = _report with { Elapsed = context.Time.GetElapsedTime(_started) };
-        WriteOutputs(printFindings: !(parse.GetValue(options.Fix) && dryRun));
-        context.Error.WriteLine(RunSummary.Format(_report.Diagnostics, _report.FileCount, _report.Elapsed, _baselineFixed));
-        if (_fixSummary is not null)
+        var display = Display(_report);
+        foreach (var target in targets)
         {
-            context.Error.WriteLine(_fixSummary);
+            // --fix --dry-run prints the diff instead of the findings.
+            if (!stream && !(DryRunFix && !target.IsFile))
+            {
+                target.WriteFile(display);
+            }
+
+            if (!(DryRunFix && !target.IsFile))
+            {
+                target.Complete(display);
+            }
         }
 
+        WriteSummaries(targets);
         if (_report.Diagnostics.Any(d => d.Id == EngineDiagnostics.InvalidRule.Id && d.Severity == DiagnosticSeverity.Error))
         {
             context.Error.WriteLine("doclint: configuration errors (DL0001) in files found while linting; fix them and run again.");
@@ -69,8 +118,11 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         return ExitCode(_report, level, parse.GetValue(options.MaxWarnings));
     }
 
-    /// <summary>The configuration and the rules; the configuration that governs the run must be sound before anything is linted.</summary>
-    private void Load()
+    /// <summary>
+    /// The configuration and the rules; the configuration that governs the run must be sound before anything is
+    /// linted. False (after saying why) when the command line asks for what is not there.
+    /// </summary>
+    private bool Load()
     {
         _configuration = options.Config.Load(parse, context);
         _loaded = options.Rules.Load(parse, context, _configuration);
@@ -83,18 +135,36 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             }
         }
 
+        _rules = _loaded.RuleSet;
+        if (_rules is not null && parse.GetValue(options.OnlyRules) is { Length: > 0 } only)
+        {
+            // Configuration is checked against every loaded rule (its severities may name the others).
+            var unknown = only.Where(id => _rules.Find(id) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                context.Error.WriteLine($"doclint: --rule: no loaded rule has the id {string.Join(", ", unknown.Select(u => $"'{u}'"))}; 'doclint rules list' shows them.");
+                return false;
+            }
+            else
+            {
+                _rules = new RuleSet(_rules.Rules.Where(r => only.Contains(r.Id, StringComparer.Ordinal)));
+            }
+        }
+
         _report = new Report
         {
             Diagnostics = _loaded.Errors,
-            Rules = _loaded.RuleSet is { } set ? [.. set.Rules.Select(r => r.Descriptor)] : [],
+            Rules = _rules is { } set ? [.. set.Rules.Select(r => r.Descriptor)] : [],
             Root = context.CurrentDirectory,
             DisplayPath = DisplayPath(parse.GetValue(options.RelativePaths), context.CurrentDirectory),
             Category = parse.GetValue(options.SarifCategory),
-            ExecutionSuccessful = _loaded.Succeeded,
+            ExecutionSuccessful = _rules is not null,
         };
+        return true;
     }
 
-    private void Lint()
+    /// <summary>Lints every file; with <paramref name="stream"/>, each file's findings are written as it finishes, in path order.</summary>
+    private void Lint(IReadOnlyList<OutputTarget>? stream)
     {
         var formats = Formats();
         var readerMap = new Dictionary<string, string>(_configuration.Readers, StringComparer.OrdinalIgnoreCase);
@@ -104,44 +174,196 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             readerMap[extension] = reader;
         }
 
-        var engine = new LintEngine(_loaded.RuleSet!, new LintOptions
+        var engine = new LintEngine(_rules!, new LintOptions
         {
             MaxParallelism = parse.GetValue(options.Threads),
-            KeepSources = formats.Contains(OutputFormats.Pretty) || parse.GetValue(options.Fix),
+            KeepSources = formats.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines) || parse.GetValue(options.Fix),
             Readers = readerMap,
             Configuration = _configuration.Set,
         });
         var inputs = parse.GetValue(options.Paths) is { Length: > 0 } given ? given : ["."];
-        var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory);
-        var results = new List<FileResult>();
-        if (inputs.Contains("-"))
-        {
-            results.Add(LintStdin(engine, parse.GetValue(options.StdinPath), context));
-        }
+        var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory, new IgnoreFiles(parse.GetValue(options.GitIgnore)));
 
         // A file named on the command line is linted even when the configuration excludes it.
         var explicitFiles = inputs.Select(i => Path.GetFullPath(i, context.CurrentDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
         var files = discovered.Files.Select(f => Path.GetFullPath(f, context.CurrentDirectory))
-            .Where(f => explicitFiles.Contains(f) || _configuration.Includes(f)).ToList();
-        results.AddRange(engine.LintEach(files));
-        var lint = LintEngine.Collect(results);
-        // Problems found while walking the folders, and in configuration files found further down as files
-        // were linted: reported where they are. The lint's findings are already in output order.
-        List<Diagnostic> problems =
-        [
-            .. discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, context.CurrentDirectory) }),
-            .. _configuration.Set.ProblemsWith(_loaded.RuleSet!).Select(p => p.ToDiagnostic()),
-        ];
-        var all = problems.Count == 0 ? lint.Diagnostics : [.. lint.Diagnostics.Concat(problems).Order(DiagnosticOrder.Instance)];
+            .Where(f => explicitFiles.Contains(f) || _configuration.Includes(f))
+            .Where(f => _changes is null || _changes.Touches(f))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var stdin = inputs.Contains("-") ? LintStdin(engine, parse.GetValue(options.StdinPath), context) : null;
 
+        // The configuration of every folder is read before linting, so that its problems are known up front and
+        // take their place in path order among the files' findings, streamed or not.
+        foreach (var file in files.DistinctBy(Path.GetDirectoryName))
+        {
+            _configuration.Set.ForFile(file);
+        }
+
+        var problems = new Queue<Diagnostic>(
+            discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, context.CurrentDirectory) })
+                .Concat(_configuration.Set.ProblemsWith(_loaded.RuleSet!).Select(p => p.ToDiagnostic()))
+                .Order(DiagnosticOrder.Instance));
+        var progress = new ProgressLine(context, parse.GetValue(options.Progress) ?? "auto", files.Count);
+        var results = new List<FileResult>(files.Count + 2);
+        foreach (var result in Merge(engine.LintInOrder(files), stdin))
+        {
+            var kept = _changes is null || result == stdin ? result : result with { Diagnostics = [.. result.Diagnostics.Where(_changes.Covers)] };
+            var before = new List<Diagnostic>();
+            while (problems.TryPeek(out var problem) && string.CompareOrdinal(problem.Path, kept.Path) <= 0)
+            {
+                before.Add(problems.Dequeue());
+            }
+
+            if (before.Count > 0)
+            {
+                kept = kept with { Diagnostics = [.. kept.Diagnostics.Concat(before).Order(DiagnosticOrder.Instance)] };
+            }
+
+            if (stream is not null)
+            {
+                var part = Display(_report with { Diagnostics = kept.Diagnostics, Sources = kept.Source is { } s ? new Dictionary<string, Core.Text.SourceText> { [kept.Path] = s } : _report.Sources });
+                progress.Clear();
+                foreach (var target in stream)
+                {
+                    target.WriteFile(part);
+                }
+
+                // The source was needed only to print this file (a run that fixes does not stream).
+                kept = kept with { Source = null };
+            }
+
+            results.Add(kept);
+            progress.Done(kept.Path, kept.Diagnostics.Count(Report.IsShown));
+        }
+
+        progress.Clear();
+        // Problems of paths after the last file (or of a run with no files).
+        if (problems.Count > 0)
+        {
+            var rest = _report with { Diagnostics = [.. problems] };
+            foreach (var target in stream ?? [])
+            {
+                target.WriteFile(Display(rest));
+            }
+
+        }
+
+        // Every problem left sorts after the last file, so the lists concatenate in order.
+        var lint = LintEngine.Collect(results);
         _report = _report with
         {
-            Diagnostics = all,
+            Diagnostics = [.. lint.Diagnostics, .. problems],
             FileCount = lint.FileCount,
             Sources = lint.Sources,
             ExecutionSuccessful = !lint.InternalError,
         };
         _encodings = lint.Encodings;
+    }
+
+    /// <summary>The files' results in path order, with standard input's in its place.</summary>
+    private static IEnumerable<FileResult> Merge(IEnumerable<FileResult> files, FileResult? stdin)
+    {
+        foreach (var result in files)
+        {
+            if (stdin is not null && string.CompareOrdinal(stdin.Path, result.Path) < 0)
+            {
+                yield return stdin;
+                stdin = null;
+            }
+
+            yield return result;
+        }
+
+        if (stdin is not null)
+        {
+            yield return stdin;
+        }
+    }
+
+    /// <summary>The report as formats show it: without the findings below --min-severity.</summary>
+    private Report Display(Report report) => MinSeverity <= DiagnosticSeverity.Suggestion
+        ? report
+        : report with { Diagnostics = [.. report.Diagnostics.Where(d => d.Severity >= MinSeverity)] };
+
+    /// <summary>Standard output in each chosen format (or the --output file), then --sarif and --json.</summary>
+    private TargetList OpenTargets()
+    {
+        var formats = Formats();
+        var color = !context.IsOutputRedirected && string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR")) && !parse.GetValue(options.NoColor);
+        var sarif = new SarifOptions { SplitByFolder = parse.GetValue(options.SarifSplit), OmitSuppressed = parse.GetValue(options.SarifNoSuppressed) };
+        var targets = new TargetList();
+        if (options.BaselineCreate)
+        {
+            return targets;
+        }
+
+        if (parse.GetValue(options.Output) is { } outputPath)
+        {
+            var full = Path.GetFullPath(outputPath, context.CurrentDirectory);
+            targets.Add(new OutputTarget(formats[0], OutputFormats.OpenFile(full), ownsWriter: true, color: false, sarif) { FilePath = full });
+        }
+        else
+        {
+            targets.AddRange(formats.Select(name => new OutputTarget(name, context.Out, ownsWriter: false, color, sarif)));
+        }
+
+        if (parse.GetValue(options.Sarif) is { } sarifPath)
+        {
+            var full = Path.GetFullPath(sarifPath, context.CurrentDirectory);
+            targets.Add(new OutputTarget(OutputFormats.Sarif, OutputFormats.OpenFile(full), ownsWriter: true, color: false, sarif) { FilePath = full });
+        }
+
+        if (parse.GetValue(options.Json) is { } jsonPath)
+        {
+            var full = Path.GetFullPath(jsonPath, context.CurrentDirectory);
+            targets.Add(new OutputTarget(OutputFormats.Json, OutputFormats.OpenFile(full), ownsWriter: true, color: false, sarif) { FilePath = full });
+        }
+
+        return targets;
+    }
+
+    /// <summary>What goes to standard error (and the GitHub job summary) after the findings.</summary>
+    private void WriteSummaries(IReadOnlyList<OutputTarget> targets)
+    {
+        var summary = RunSummary.Format(_report.Diagnostics, _report.FileCount, _report.Elapsed, _baselineFixed);
+        var hidden = _report.Shown.Count(d => d.Severity < MinSeverity);
+        if (hidden > 0)
+        {
+            summary += $"; {"finding".ToQuantity(hidden)} below {MinSeverity.ToConfigName()} not shown";
+        }
+
+        if (!Quiet || _report.Shown.Any(d => d.Severity >= DiagnosticSeverity.Error))
+        {
+            context.Error.WriteLine(summary);
+        }
+
+        foreach (var target in targets.Where(t => t.SarifRuns.Any(r => r.Truncated > 0)))
+        {
+            var cut = target.SarifRuns.Sum(r => r.Truncated);
+            context.Error.WriteLine($"doclint: SARIF{(target.FilePath is { } p ? " " + _report.DisplayPath(p) : "")}: {"result".ToQuantity(cut)} left out, the least severe first: code scanning takes at most {SarifLimits.GitHub.MaxResults:N0} a run (--sarif-split-by-folder makes a run per folder).");
+        }
+
+        if (_fixSummary is not null)
+        {
+            context.Error.WriteLine(_fixSummary);
+        }
+
+        if (parse.GetValue(options.Stats))
+        {
+            context.Error.Write(RuleStats.FormatTable(RuleStats.Count(_report.Diagnostics)));
+        }
+
+        if (targets.Any(t => t.Format == OutputFormats.GitHub) && context.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
+        {
+            try
+            {
+                File.AppendAllText(stepSummary, StepSummary.Format(_report, summary));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"doclint: cannot write the job summary: {ex.Message}");
+            }
+        }
     }
 
     private int WriteBaseline()
@@ -181,37 +403,6 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         _report = _report with { Diagnostics = [.. marked], BaselineFixed = gone };
         _baselineFixed = gone;
         return null;
-    }
-
-    private void WriteOutputs(bool printFindings)
-    {
-        var formats = Formats();
-        var color = !context.IsOutputRedirected && string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR")) && !parse.GetValue(options.NoColor);
-        if (!printFindings)
-        {
-            // --fix --dry-run printed the diff instead.
-        }
-        else if (parse.GetValue(options.Output) is { } outputPath)
-        {
-            OutputFormats.WriteFile(Path.GetFullPath(outputPath, context.CurrentDirectory), formats[0], _report);
-        }
-        else
-        {
-            foreach (var name in formats)
-            {
-                OutputFormats.Write(name, context.Out, _report, color);
-            }
-        }
-
-        if (parse.GetValue(options.Sarif) is { } sarifPath)
-        {
-            OutputFormats.WriteFile(Path.GetFullPath(sarifPath, context.CurrentDirectory), OutputFormats.Sarif, _report);
-        }
-
-        if (parse.GetValue(options.Json) is { } jsonPath)
-        {
-            OutputFormats.WriteFile(Path.GetFullPath(jsonPath, context.CurrentDirectory), OutputFormats.Json, _report);
-        }
     }
 
     private string[] Formats() => OutputFormats.Choose(parse.GetValue(options.Format), context);
@@ -293,4 +484,16 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     /// <summary>Full paths by default (VS Code's $msCompile wants them); relative to the working folder on request.</summary>
     private static Func<string, string> DisplayPath(bool relative, string currentDirectory) => path =>
         !relative || path.StartsWith('<') || !Path.IsPathRooted(path) ? path : Path.GetRelativePath(currentDirectory, path);
+
+    /// <summary>The run's output targets, disposed (files closed) together.</summary>
+    private sealed class TargetList : List<OutputTarget>, IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var target in this)
+            {
+                target.Dispose();
+            }
+        }
+    }
 }

@@ -1,12 +1,13 @@
 using DocLint.Core.Reporting;
 using DocLint.Core.Reporting.GitHub;
 using DocLint.Core.Reporting.Json;
+using DocLint.Core.Reporting.Reviewdog;
 using DocLint.Core.Reporting.Sarif;
 using DocLint.Core.Reporting.Text;
 
 namespace DocLint.Cli.Commands;
 
-/// <summary>The output formats by name, and how the default is chosen.</summary>
+/// <summary>The output formats by name, how the default is chosen, and which of them stream.</summary>
 internal static class OutputFormats
 {
     public const string MsBuild = "msbuild";
@@ -14,8 +15,12 @@ internal static class OutputFormats
     public const string Json = "json";
     public const string Sarif = "sarif";
     public const string GitHub = "github";
+    public const string RdJsonLines = "rdjsonl";
 
-    public static string[] Names { get; } = [MsBuild, Pretty, Json, Sarif, GitHub];
+    public static string[] Names { get; } = [MsBuild, Pretty, Json, Sarif, GitHub, RdJsonLines];
+
+    /// <summary>Formats written finding by finding, so they can be printed file by file as a run goes on.</summary>
+    public static bool Streams(string format) => format is MsBuild or Pretty or GitHub or RdJsonLines;
 
     /// <summary>
     /// With no --format: GitHub annotations plus the msbuild log inside GitHub Actions; pretty on a terminal;
@@ -36,33 +41,112 @@ internal static class OutputFormats
         return context.IsOutputRedirected || context.GetEnvironmentVariable("TERM") == "dumb" ? [MsBuild] : [Pretty];
     }
 
-    public static void Write(string format, TextWriter writer, Report report, bool color)
-    {
-        switch (format)
-        {
-            case Pretty:
-                new PrettyReporter(color).Write(writer, report);
-                break;
-            case Json:
-                JsonReporter.Write(writer, report);
-                break;
-            case Sarif:
-                SarifReporter.Write(writer, report);
-                break;
-            case GitHub:
-                GitHubReporter.Write(writer, report);
-                break;
-            default:
-                MsBuildFormatter.Write(writer, report.Diagnostics, report.DisplayPath);
-                break;
-        }
-    }
-
-    /// <summary>Writes a format to a file, creating its folder; UTF-8 without a byte order mark, '\n' line ends.</summary>
-    public static void WriteFile(string path, string format, Report report)
+    /// <summary>Opens a file for a format, creating its folder; UTF-8 without a byte order mark, '\n' line ends.</summary>
+    public static StreamWriter OpenFile(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        Write(format, writer, report, color: false);
+        return new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+    }
+}
+
+/// <summary>
+/// One destination of a run's output: a format and where it goes. Streaming formats write each file's
+/// findings as they come (<see cref="WriteFile"/>); whole-document formats (JSON, SARIF) write once, at
+/// <see cref="Complete"/>. A run that does not stream calls <see cref="WriteFile"/> once with everything.
+/// </summary>
+internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWriter, bool color, SarifOptions sarif) : IDisposable
+{
+    private readonly GitHubAnnotations? _annotations = format == OutputFormats.GitHub ? new GitHubAnnotations() : null;
+
+    public string Format { get; } = format;
+
+    /// <summary>The file written, or null for standard output.</summary>
+    public string? FilePath { get; init; }
+
+    public bool IsFile => FilePath is not null;
+
+    /// <summary>The runs written by the SARIF format, for the run summary.</summary>
+    public IReadOnlyList<SarifRun> SarifRuns { get; private set; } = [];
+
+    public void WriteFile(Report part)
+    {
+        switch (Format)
+        {
+            case OutputFormats.MsBuild:
+                MsBuildFormatter.Write(writer, part.Diagnostics, part.DisplayPath);
+                break;
+            case OutputFormats.Pretty:
+                new PrettyReporter(color).Write(writer, part);
+                break;
+            case OutputFormats.RdJsonLines:
+                RdJsonLinesReporter.Write(writer, part);
+                break;
+            case OutputFormats.GitHub:
+                _annotations!.Write(writer, part);
+                break;
+            default:
+                return;
+        }
+
+        writer.Flush();
+    }
+
+    public void Complete(Report whole)
+    {
+        switch (Format)
+        {
+            case OutputFormats.Json:
+                JsonReporter.Write(writer, whole);
+                break;
+            case OutputFormats.Sarif:
+                SarifRuns = SarifReporter.Plan(whole, sarif);
+                WriteSarif(whole);
+                break;
+            case OutputFormats.GitHub:
+                _annotations!.Complete(writer);
+                break;
+            default:
+                break;
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// One SARIF log, or for a file and more runs than code scanning takes in one (20), the first 20 runs in it
+    /// and the next ones in NAME.2.sarif, NAME.3.sarif, … beside it (upload-sarif takes the folder).
+    /// </summary>
+    private void WriteSarif(Report whole)
+    {
+        var perFile = sarif.Limits.MaxRunsPerFile;
+        if (FilePath is null || SarifRuns.Count <= perFile)
+        {
+            SarifReporter.Write(writer, whole, SarifRuns, sarif.Limits);
+            return;
+        }
+
+        var chunks = SarifRuns.Chunk(perFile).ToList();
+        SarifReporter.Write(writer, whole, chunks[0], sarif.Limits);
+        var folder = Path.GetDirectoryName(FilePath)!;
+        var stem = Path.GetFileNameWithoutExtension(FilePath);
+        var extension = Path.GetExtension(FilePath);
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            using var next = OutputFormats.OpenFile(Path.Combine(folder, $"{stem}.{i + 1}{extension}"));
+            SarifReporter.Write(next, whole, chunks[i], sarif.Limits);
+        }
+
+        ExtraFiles = chunks.Count - 1;
+    }
+
+    /// <summary>How many more SARIF files were written beside <see cref="FilePath"/>.</summary>
+    public int ExtraFiles { get; private set; }
+
+    public void Dispose()
+    {
+        if (ownsWriter)
+        {
+            writer.Dispose();
+        }
     }
 }

@@ -5,9 +5,16 @@ using DocLint.Core.Rules.Loading;
 
 namespace DocLint.Cli.Commands;
 
-/// <summary>The options that choose rules, shared by every command that loads them.</summary>
-internal sealed class RuleOptions
+/// <summary>
+/// The options that choose rules, shared by every command that loads them. With a <see cref="Config"/> of its
+/// own (the rules commands), a command loads the same rule set as <c>check</c> in the same folder: the built-in
+/// packs unless doclint.yaml says <c>defaultRules: false</c>, its <c>rules:</c> folders, then <c>--rules</c>.
+/// </summary>
+internal sealed class RuleOptions(bool withConfig = false)
 {
+    /// <summary>--config, for commands that take no other configuration options.</summary>
+    public ConfigOptions? Config { get; } = withConfig ? new ConfigOptions() : null;
+
     public Option<string[]> Rules { get; } = new("--rules")
     {
         Description = "Also load the rule files in this folder (repeatable).",
@@ -25,12 +32,14 @@ internal sealed class RuleOptions
     {
         command.Options.Add(Rules);
         command.Options.Add(NoDefaultRules);
+        Config?.AddTo(command);
     }
 
     /// <summary>Loads the rules named on the command line and in the configuration.</summary>
-    public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null)
+    public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null, bool verifyExamples = true)
     {
-        var builder = new RuleSetBuilder();
+        configuration ??= Config?.Load(parse, context);
+        var builder = new RuleSetBuilder { VerifyExamples = verifyExamples };
         if (!parse.GetValue(NoDefaultRules) && configuration?.DefaultRules != false)
         {
             builder.AddEmbeddedDefaults();

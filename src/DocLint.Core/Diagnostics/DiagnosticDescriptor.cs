@@ -14,6 +14,9 @@ public sealed record DiagnosticDescriptor(
 {
     public ImmutableArray<string> Tags { get; init; } = [];
 
+    /// <summary>The rule's own help page (a rule file's `link`); null for the page in DocLint's documentation.</summary>
+    public string? HelpLink { get; init; }
+
     /// <summary>Where the rule's documentation lives, relative to the repository (docs/rules/ID.md).</summary>
     public string HelpPath => $"docs/rules/{Id}.md";
 }

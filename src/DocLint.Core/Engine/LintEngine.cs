@@ -53,6 +53,118 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
         return results;
     }
 
+    /// <summary>
+    /// Lints each file in parallel and yields the results in the order of <paramref name="paths"/>, each as soon
+    /// as it and every file before it are done, so output can stream while the run goes on. At most
+    /// <paramref name="window"/> finished results wait for an earlier file, so memory stays bounded however
+    /// many files there are; a worker that gets that far ahead waits. Stopping the enumeration stops the workers.
+    /// </summary>
+    public IEnumerable<FileResult> LintInOrder(IReadOnlyList<string> paths, int window = 256)
+    {
+        if (paths.Count == 0)
+        {
+            yield break;
+        }
+
+        var workers = Math.Min(paths.Count, _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount);
+        var slots = new FileResult?[paths.Count];
+        var gate = new object();
+        var claimed = -1;
+        var consumed = 0;
+        var stopped = false;
+        Exception? failure = null;
+
+        void Work()
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref claimed);
+                lock (gate)
+                {
+                    while (!stopped && i < paths.Count && i >= consumed + window)
+                    {
+                        Monitor.Wait(gate);
+                    }
+
+                    if (stopped || i >= paths.Count)
+                    {
+                        return;
+                    }
+                }
+
+                FileResult result;
+                try
+                {
+                    result = LintFile(paths[i]);
+                }
+                catch (Exception ex)
+                {
+                    // LintFile turns what a file can do wrong into diagnostics; this is DocLint failing.
+                    lock (gate)
+                    {
+                        failure ??= ex;
+                        stopped = true;
+                        Monitor.PulseAll(gate);
+                    }
+
+                    return;
+                }
+
+                lock (gate)
+                {
+                    slots[i] = result;
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }
+
+        var threads = Enumerable.Range(0, workers).Select(_ => new Thread(Work) { IsBackground = true, Name = "doclint-lint" }).ToArray();
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        try
+        {
+            for (var k = 0; k < paths.Count; k++)
+            {
+                FileResult next;
+                lock (gate)
+                {
+                    while (slots[k] is null && failure is null)
+                    {
+                        Monitor.Wait(gate);
+                    }
+
+                    if (failure is not null)
+                    {
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                    }
+
+                    next = slots[k]!;
+                    slots[k] = null;
+                    consumed = k + 1;
+                    Monitor.PulseAll(gate);
+                }
+
+                yield return next;
+            }
+        }
+        finally
+        {
+            lock (gate)
+            {
+                stopped = true;
+                Monitor.PulseAll(gate);
+            }
+
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+        }
+    }
+
     public static LintResult Collect(IReadOnlyCollection<FileResult> results)
     {
         // Each file's findings are sorted and carry its path, and the output order sorts by path first: in

@@ -99,6 +99,9 @@ public sealed record RuleDefinition
 
     public ImmutableArray<string> Tags { get; init; } = [];
 
+    /// <summary>The rule's help page (`link`): an absolute http(s) URL; null for DocLint's own page of the rule.</summary>
+    public string? Link { get; init; }
+
     public bool CaseSensitive { get; init; }
 
     /// <summary>`terms` and `patterns` (existence, required, occurrence).</summary>
@@ -165,5 +168,5 @@ public sealed record RuleDefinition
     public required RuleLocation Location { get; init; }
 
     public DiagnosticDescriptor ToDescriptor() =>
-        new(Id, Name, Title, Category, Severity, Message, Description) { Tags = Tags };
+        new(Id, Name, Title, Category, Severity, Message, Description) { Tags = Tags, HelpLink = Link };
 }

@@ -12,7 +12,8 @@ public sealed record DiscoveredFiles(ImmutableArray<string> Files, ImmutableArra
 /// Expands what the user named into files: a file is linted whatever its extension; a directory is walked
 /// recursively for the document extensions, skipping .git, node_modules, bin and obj; a glob ("docs/**/*.md")
 /// is matched below its fixed leading folders, and keeps only documents unless its last segment names an
-/// extension ("*.log"). Each file is listed once, in ordinal order.
+/// extension ("*.log"). Files and folders that ignore files (<see cref="IgnoreFiles"/>) leave out are skipped
+/// when walking or matching, never when named. Each file is listed once, in ordinal order.
 /// </summary>
 public static partial class FileDiscovery
 {
@@ -21,8 +22,9 @@ public static partial class FileDiscovery
     public static IReadOnlyList<string> IgnoredDirectories { get; } = [".git", "node_modules", "bin", "obj"];
 
     /// <summary>Expands <paramref name="inputs"/>, resolved against <paramref name="baseDirectory"/> but kept as given.</summary>
-    public static DiscoveredFiles Expand(IEnumerable<string> inputs, string baseDirectory)
+    public static DiscoveredFiles Expand(IEnumerable<string> inputs, string baseDirectory, IgnoreFiles? ignore = null)
     {
+        ignore ??= new IgnoreFiles(gitIgnore: false);
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var input in inputs)
@@ -34,7 +36,7 @@ public static partial class FileDiscovery
             }
             else if (Directory.Exists(full))
             {
-                foreach (var file in Walk(full))
+                foreach (var file in Walk(full, ignore))
                 {
                     var relative = Path.GetRelativePath(full, file);
                     files.Add(input is "." or "./" ? relative : Path.Join(input, relative));
@@ -43,7 +45,7 @@ public static partial class FileDiscovery
             else if (IsGlob(input))
             {
                 var before = files.Count;
-                foreach (var file in MatchGlob(input, baseDirectory))
+                foreach (var file in MatchGlob(input, baseDirectory).Where(f => !ignore.IsIgnoredBelow(baseDirectory, Path.GetFullPath(f, baseDirectory))))
                 {
                     files.Add(file);
                 }
@@ -65,7 +67,7 @@ public static partial class FileDiscovery
     public static bool IsDocument(string path) =>
         DocumentExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    private static IEnumerable<string> Walk(string directory)
+    private static IEnumerable<string> Walk(string directory, IgnoreFiles ignore)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         var pending = new Stack<string>();
@@ -75,7 +77,7 @@ public static partial class FileDiscovery
             var current = pending.Pop();
             foreach (var file in Directory.EnumerateFiles(current, "*", options))
             {
-                if (IsDocument(file))
+                if (IsDocument(file) && !ignore.IsIgnored(file, isFolder: false))
                 {
                     yield return file;
                 }
@@ -83,7 +85,7 @@ public static partial class FileDiscovery
 
             foreach (var sub in Directory.EnumerateDirectories(current, "*", options))
             {
-                if (!IgnoredDirectories.Contains(Path.GetFileName(sub), StringComparer.Ordinal))
+                if (!IgnoredDirectories.Contains(Path.GetFileName(sub), StringComparer.Ordinal) && !ignore.IsIgnored(sub, isFolder: true))
                 {
                     pending.Push(sub);
                 }

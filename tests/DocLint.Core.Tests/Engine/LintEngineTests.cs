@@ -120,4 +120,21 @@ public class LintEngineTests
     {
         public override void Analyze(RuleContext context) => throw new InvalidOperationException("boom");
     }
+
+    [Fact]
+    public void Results_stream_in_the_order_given_whatever_the_threads_and_window_and_stopping_early_ends_the_workers()
+    {
+        using var folder = new TempFolder();
+        var files = Enumerable.Range(0, 40).Select(i => folder.Write($"{i:D2}.txt", i % 3 == 0 ? "The plan was slammed.\n" : "Nothing here.\n")).ToList();
+        var whole = new LintEngine(Slammed, new LintOptions { MaxParallelism = 1 }).LintFiles(files);
+
+        foreach (var (threads, window) in new[] { (1, 1), (4, 1), (4, 3), (3, 256) })
+        {
+            var streamed = new LintEngine(Slammed, new LintOptions { MaxParallelism = threads }).LintInOrder(files, window).ToList();
+            streamed.Select(r => r.Path).Should().Equal(files);
+            streamed.SelectMany(r => r.Diagnostics).Select(d => (d.Path, d.Span, d.Id)).Should().Equal(whole.Diagnostics.Select(d => (d.Path, d.Span, d.Id)));
+        }
+
+        new LintEngine(Slammed, new LintOptions { MaxParallelism = 4 }).LintInOrder(files, window: 2).Take(3).Select(r => r.Path).Should().Equal(files.Take(3));
+    }
 }

@@ -58,13 +58,47 @@ public class ReporterTests
     }
 
     [Fact]
-    public void Results_beyond_the_limit_are_cut_with_a_notification()
+    public void Results_beyond_the_limit_are_cut_least_severe_first_and_the_kept_stay_in_path_order()
     {
-        var run = SarifRun(ReportOf(Finding(0, 0, 1), Finding(1, 0, 1), Finding(2, 0, 1)), new SarifLimits(2, 1024));
+        var report = ReportOf(
+            Finding(0, 0, 1) with { Severity = DiagnosticSeverity.Suggestion, Message = "first" },
+            Finding(1, 0, 1) with { Message = "second" },
+            Finding(2, 0, 1) with { Severity = DiagnosticSeverity.Error, Message = "third" });
 
-        run.GetProperty("results").GetArrayLength().Should().Be(2);
+        var run = SarifRun(report, new SarifLimits(2, 1024));
+
+        run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("message").GetProperty("text").GetString()).Should().Equal("second", "third");
         run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0].GetProperty("message").GetProperty("text").GetString()
-            .Should().Be("Results were truncated: 2 of 3 were written, the most a code-scanning run accepts.");
+            .Should().Be("Results were truncated: 2 of 3 were written (the most severe first), the most a code-scanning run accepts (2).");
+        SarifReporter.Plan(report, new SarifOptions { Limits = new SarifLimits(2, 1024) }).Single().Truncated.Should().Be(1);
+    }
+
+    [Fact]
+    public void Split_by_folder_gives_a_run_per_top_level_folder_with_its_own_category()
+    {
+        var report = ReportOf(
+            Finding(0, 0, 1) with { Path = "/r/news/a.txt" },
+            Finding(1, 0, 1) with { Path = "/r/news/deep/b.txt" },
+            Finding(2, 0, 1) with { Path = "/r/opinion/c.txt" },
+            Finding(3, 0, 1) with { Path = "/r/top.txt" }) with
+        { Category = "house/" };
+        var writer = new StringWriter();
+
+        SarifReporter.Write(writer, report, SarifReporter.Plan(report, new SarifOptions { SplitByFolder = true }));
+
+        var runs = JsonDocument.Parse(writer.ToString()).RootElement.GetProperty("runs").EnumerateArray().ToList();
+        runs.Select(r => (r.GetProperty("automationDetails").GetProperty("id").GetString(), r.GetProperty("results").GetArrayLength()))
+            .Should().Equal(("house/./", 1), ("house/news/", 2), ("house/opinion/", 1));
+        runs.Should().OnlyContain(r => r.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength() == 1);
+    }
+
+    [Fact]
+    public void Suppressed_results_can_be_left_out_of_the_upload()
+    {
+        var report = ReportOf(Finding(0, 0, 1), Finding(1, 0, 1, suppressed: true));
+
+        SarifReporter.Plan(report, new SarifOptions()).Single().Results.Should().HaveCount(2);
+        SarifReporter.Plan(report, new SarifOptions { OmitSuppressed = true }).Single().Results.Should().ContainSingle().Which.IsSuppressed.Should().BeFalse();
     }
 
     [Fact]

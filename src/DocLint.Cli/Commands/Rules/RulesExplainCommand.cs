@@ -11,7 +11,7 @@ internal static class RulesExplainCommand
         var id = new Argument<string>("id") { Description = "The rule id, such as DL3001." };
         var explain = new Command("explain", "Explain a rule: why it exists, how to fix and suppress what it finds, examples and configuration.");
         explain.Arguments.Add(id);
-        var options = new RuleOptions();
+        var options = new RuleOptions(withConfig: true);
         options.AddTo(explain);
         explain.SetAction(parse =>
         {

@@ -9,7 +9,7 @@ internal static class RulesListCommand
     public static Command Create(CliContext context)
     {
         var list = new Command("list", "List every loaded rule: id, severity, kind and title.");
-        var options = new RuleOptions();
+        var options = new RuleOptions(withConfig: true);
         options.AddTo(list);
         list.SetAction(parse =>
         {

@@ -17,29 +17,40 @@ internal static class RulesTestCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Rule files or folders to test. Default: the built-in rules.",
+            Description = "Rule files or folders to test. Default: the rules 'check' loads here (the built-in packs and doclint.yaml's rule folders).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var test = new Command("test", "Run the examples of rule files and show what each example actually produces when it fails.");
         test.Arguments.Add(paths);
+        var options = new RuleOptions(withConfig: true);
+        options.AddTo(test);
         test.SetAction(parse =>
         {
             var given = parse.GetValue(paths) ?? [];
             var embedded = new RuleSetBuilder { VerifyExamples = false }.AddEmbeddedDefaults().Build().RuleSet!;
-            var other = new RuleSetBuilder { VerifyExamples = false };
-            foreach (var path in given.Select(p => Path.GetFullPath(p, context.CurrentDirectory)))
+            RuleSetLoadResult loaded;
+            if (given.Length == 0)
             {
-                if (File.Exists(path))
+                loaded = options.Load(parse, context, verifyExamples: false);
+            }
+            else
+            {
+                var other = new RuleSetBuilder { VerifyExamples = false };
+                foreach (var path in given.Select(p => Path.GetFullPath(p, context.CurrentDirectory)))
                 {
-                    other.AddFile(path);
+                    if (File.Exists(path))
+                    {
+                        other.AddFile(path);
+                    }
+                    else
+                    {
+                        other.AddDirectory(path);
+                    }
                 }
-                else
-                {
-                    other.AddDirectory(path);
-                }
+
+                loaded = other.Build();
             }
 
-            var loaded = other.Build();
             if (!loaded.Succeeded)
             {
                 MsBuildFormatter.Write(context.Out, loaded.Errors, p => p);
@@ -48,7 +59,7 @@ internal static class RulesTestCommand
             }
 
             // Rules under test, and every rule an example may name: the given ones first, then built-in ones.
-            var underTest = given.Length == 0 ? embedded.Rules : loaded.RuleSet!.Rules;
+            var underTest = loaded.RuleSet!.Rules;
             CompiledRule? Find(string id) => loaded.RuleSet!.Find(id) ?? embedded.Find(id);
 
             var passed = 0;

@@ -18,55 +18,104 @@ public static class SarifReporter
 
     public const string FingerprintKey = "doclint/v1";
 
-    public static void Write(TextWriter writer, Report report, SarifLimits? limits = null)
+    public static void Write(TextWriter writer, Report report, SarifLimits? limits = null) =>
+        Write(writer, report, Plan(report, new SarifOptions { Limits = limits ?? SarifLimits.GitHub }), limits);
+
+    /// <summary>
+    /// The runs a report becomes: one, or with <see cref="SarifOptions.SplitByFolder"/> one per top-level folder
+    /// under the root (files at the root form the run of "."), each with its own category. Each run keeps at most
+    /// <see cref="SarifLimits.MaxResults"/> results, the most severe first (then in path order); what is left out
+    /// is counted in <see cref="SarifRun.Truncated"/>.
+    /// </summary>
+    public static IReadOnlyList<SarifRun> Plan(Report report, SarifOptions options)
+    {
+        var ruleIds = report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var results = report.Diagnostics.Where(d => ruleIds.Contains(d.Id) && d.Severity > DiagnosticSeverity.None && !(options.OmitSuppressed && d.IsSuppressed)).ToList();
+        var notifications = report.Diagnostics.Where(d => !ruleIds.Contains(d.Id) && IsEngine(d)).ToList();
+        if (!options.SplitByFolder)
+        {
+            return [Cap(report.Category, results, notifications, options.Limits)];
+        }
+
+        var folders = results.Select(d => d.Path).Concat(notifications.Select(d => d.Path)).Select(p => TopFolder(report, p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (folders.Count == 0)
+        {
+            folders.Add(".");
+        }
+
+        var prefix = (report.Category ?? "doclint").TrimEnd('/');
+        return [.. folders.Select(folder => Cap(
+            $"{prefix}/{folder}/",
+            [.. results.Where(d => TopFolder(report, d.Path) == folder)],
+            [.. notifications.Where(d => TopFolder(report, d.Path) == folder)],
+            options.Limits))];
+    }
+
+    /// <summary>The first folder of a path under the root ("." for a file at the root or outside it).</summary>
+    private static string TopFolder(Report report, string path) =>
+        report.RelativeToRoot(path) is { } relative && relative.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 ? relative[..slash] : ".";
+
+    private static SarifRun Cap(string? category, List<Diagnostic> results, List<Diagnostic> notifications, SarifLimits limits)
+    {
+        if (results.Count <= limits.MaxResults)
+        {
+            return new SarifRun(category, results, notifications, 0);
+        }
+
+        // The most severe first; among equals, path order. The kept ones are written in path order.
+        var kept = results.Select((d, i) => (d, i)).OrderByDescending(p => p.d.Severity).ThenBy(p => p.i).Take(limits.MaxResults).OrderBy(p => p.i).Select(p => p.d).ToList();
+        return new SarifRun(category, kept, notifications, results.Count - kept.Count);
+    }
+
+    /// <summary>Writes one SARIF log holding <paramref name="runs"/>.</summary>
+    public static void Write(TextWriter writer, Report report, IReadOnlyList<SarifRun> runs, SarifLimits? limits = null)
     {
         limits ??= SarifLimits.GitHub;
         var ruleIndex = report.Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var results = report.Diagnostics.Where(d => ruleIndex.ContainsKey(d.Id) && d.Severity > DiagnosticSeverity.None).ToList();
-        var notifications = report.Diagnostics.Where(d => !ruleIndex.ContainsKey(d.Id) && IsEngine(d)).ToList();
-        var truncated = results.Count > limits.MaxResults ? results.Count : 0;
-        if (truncated > 0)
-        {
-            results = results.Take(limits.MaxResults).ToList();
-        }
-
-        var withSuppressions = results.Any(r => r.IsSuppressed);
-
         JsonOutput.WriteTo(writer, json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
-            json.WriteStartObject();
-
-            WriteTool(json, report, limits);
-            WriteInvocation(json, report, notifications, truncated, limits);
-            if (report.Category is { } category)
+            foreach (var run in runs)
             {
-                json.WriteStartObject("automationDetails");
-                json.WriteString("id", category);
-                json.WriteEndObject();
+                WriteRun(json, report, run, ruleIndex, limits);
             }
 
-            json.WriteStartObject("originalUriBaseIds");
-            json.WriteStartObject(SourceRoot);
-            json.WriteString("uri", FolderUri(report.Root));
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteString("columnKind", "utf16CodeUnits");
-
-            json.WriteStartArray("results");
-            foreach (var result in results)
-            {
-                WriteResult(json, report, result, ruleIndex[result.Id], withSuppressions);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    private static void WriteRun(Utf8JsonWriter json, Report report, SarifRun run, Dictionary<string, int> ruleIndex, SarifLimits limits)
+    {
+        var withSuppressions = run.Results.Any(r => r.IsSuppressed);
+        json.WriteStartObject();
+        WriteTool(json, report, limits);
+        WriteInvocation(json, report, [.. run.Notifications], run.Truncated, run.Results.Count, limits);
+        if (run.Category is { } category)
+        {
+            json.WriteStartObject("automationDetails");
+            json.WriteString("id", category);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartObject("originalUriBaseIds");
+        json.WriteStartObject(SourceRoot);
+        json.WriteString("uri", FolderUri(report.Root));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteString("columnKind", "utf16CodeUnits");
+
+        json.WriteStartArray("results");
+        foreach (var result in run.Results)
+        {
+            WriteResult(json, report, result, ruleIndex[result.Id], withSuppressions);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static bool IsEngine(Diagnostic d) => d.Id.StartsWith("DL0", StringComparison.Ordinal);
@@ -131,7 +180,7 @@ public static class SarifReporter
         json.WriteEndObject();
     }
 
-    private static void WriteInvocation(Utf8JsonWriter json, Report report, List<Diagnostic> notifications, int truncated, SarifLimits limits)
+    private static void WriteInvocation(Utf8JsonWriter json, Report report, List<Diagnostic> notifications, int truncated, int written, SarifLimits limits)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
@@ -161,7 +210,7 @@ public static class SarifReporter
             {
                 json.WriteStartObject();
                 json.WriteString("level", "warning");
-                WriteText(json, "message", string.Create(CultureInfo.InvariantCulture, $"Results were truncated: {limits.MaxResults} of {truncated} were written, the most a code-scanning run accepts."));
+                WriteText(json, "message", string.Create(CultureInfo.InvariantCulture, $"Results were truncated: {written} of {written + truncated} were written (the most severe first), the most a code-scanning run accepts ({limits.MaxResults})."));
                 json.WriteEndObject();
             }
 
@@ -346,8 +395,23 @@ public static class SarifReporter
 
 }
 
-/// <summary>The limits GitHub code scanning enforces on an uploaded run.</summary>
-public sealed record SarifLimits(int MaxResults, int MaxDescriptionLength)
+/// <summary>The limits GitHub code scanning enforces on an uploaded run and file.</summary>
+public sealed record SarifLimits(int MaxResults, int MaxDescriptionLength, int MaxRunsPerFile = 20)
 {
     public static SarifLimits GitHub { get; } = new(25_000, 1_024);
 }
+
+/// <summary>How a report becomes SARIF runs.</summary>
+public sealed record SarifOptions
+{
+    public SarifLimits Limits { get; init; } = SarifLimits.GitHub;
+
+    /// <summary>Leave out suppressed findings (code scanning shows an uploaded suppressed result as open).</summary>
+    public bool OmitSuppressed { get; init; }
+
+    /// <summary>One run per top-level folder, each with its own category, so each stays under the result limit.</summary>
+    public bool SplitByFolder { get; init; }
+}
+
+/// <summary>One SARIF run: its category, its results (capped) and notifications, and how many results were left out.</summary>
+public sealed record SarifRun(string? Category, IReadOnlyList<Diagnostic> Results, IReadOnlyList<Diagnostic> Notifications, int Truncated);

@@ -19,7 +19,7 @@ namespace DocLint.Core.Rules.Loading;
 public sealed partial class RuleFileParser
 {
     private static readonly string[] CommonKeys =
-        ["id", "name", "title", "category", "severity", "kind", "scope", "voice", "message", "description", "tags", "caseSensitive", "exceptions", "examples", "when", "unless"];
+        ["id", "name", "title", "category", "severity", "kind", "scope", "voice", "message", "description", "tags", "link", "caseSensitive", "exceptions", "examples", "when", "unless"];
 
     private static readonly Dictionary<RuleKind, string[]> KindKeys = new()
     {
@@ -193,6 +193,7 @@ public sealed partial class RuleFileParser
             Message = message ?? "",
             Description = OptionalString(keys, "description")?.Trim() ?? "",
             Tags = keys.TryGetValue("tags", out var tags) ? StringList(tags.Value, "tags") : [],
+            Link = Link(keys),
             CaseSensitive = OptionalBool(keys, "caseSensitive") ?? false,
             Match = match,
             Swap = swap,
@@ -669,6 +670,23 @@ public sealed partial class RuleFileParser
 
     private string? OptionalString(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key) =>
         keys.TryGetValue(key, out var entry) ? Scalar(entry.Value, key) : null;
+
+    /// <summary>`link`: an absolute http(s) URL, the help page every format and editor points to.</summary>
+    private string? Link(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys)
+    {
+        if (OptionalString(keys, "link") is not { } text)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return uri.AbsoluteUri;
+        }
+
+        Error(keys["link"].Value.Start, $"'link' must be an absolute http or https URL, not '{text}'");
+        return null;
+    }
 
     private bool? OptionalBool(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key)
     {

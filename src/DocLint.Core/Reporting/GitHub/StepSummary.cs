@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+using DocLint.Core.Diagnostics;
+
+namespace DocLint.Core.Reporting.GitHub;
+
+/// <summary>
+/// The Markdown a GitHub Actions job summary ($GITHUB_STEP_SUMMARY) gets: the run's one-line summary and a
+/// table of findings per rule, each rule linked to its page. GitHub takes at most 1 MiB per step; a run with
+/// more rules than fit is cut with a last row saying so.
+/// </summary>
+public static class StepSummary
+{
+    public const int MaxBytes = 1 << 20;
+
+    public static string Format(Report report, string runSummary)
+    {
+        var text = new StringBuilder();
+        text.Append("### DocLint\n\n").Append(Cell(runSummary)).Append("\n\n");
+        var counts = RuleStats.Count(report.Diagnostics);
+        if (counts.Count == 0)
+        {
+            return text.ToString();
+        }
+
+        var descriptors = report.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        text.Append("| rule | severity | findings | files | suppressed | title |\n");
+        text.Append("|---|---|--:|--:|--:|---|\n");
+        for (var i = 0; i < counts.Count; i++)
+        {
+            var c = counts[i];
+            var id = descriptors.TryGetValue(c.Id, out var descriptor) ? $"[{c.Id}]({ToolInfo.HelpUri(descriptor)})" : c.Id;
+            var row = string.Create(CultureInfo.InvariantCulture, $"| {id} | {c.Severity.ToConfigName()} | {c.Findings} | {c.Files} | {c.Suppressed} | {Cell(c.Title)} |\n");
+            if (Encoding.UTF8.GetByteCount(text.ToString()) + Encoding.UTF8.GetByteCount(row) > MaxBytes - 200)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| … | | | | | {counts.Count - i} more rules not listed |\n");
+                break;
+            }
+
+            text.Append(row);
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    /// <summary>Text safe in a Markdown table cell: pipes escaped, on one line.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}
