@@ -9,7 +9,10 @@ out=$(realpath -m "${1:-$repo/artifacts/packages}")
 rid=${2:-$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')}
 project="$repo/src/DocLint.Cli"
 mkdir -p "$out"
-dotnet pack "$project" -c Release -o "$out" -nologo -v quiet
-dotnet pack "$project" -c Release -r "$rid" -o "$out" -nologo -v quiet
-dotnet pack "$project" -c Release -r any -p:PublishAot=false -o "$out" -nologo -v quiet
+# The tool package takes the whole publish folder: start it empty, so nothing from an earlier publish rides along.
+rm -rf "$project"/bin/Release/net10.0/*/publish
+native=(-c Release -o "$out" -nologo -v quiet -p:DocLintNativeTool=true)
+dotnet pack "$project" "${native[@]}"
+dotnet pack "$project" "${native[@]}" -r "$rid"
+dotnet pack "$project" "${native[@]}" -r any -p:PublishAot=false
 ls -1 "$out"/*.nupkg
