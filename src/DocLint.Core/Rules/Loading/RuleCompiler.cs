@@ -103,9 +103,14 @@ public static class RuleCompiler
         }
     }
 
-    private static string Pluralize(string word) => word.Pluralize(inputIsKnownToBeSingular: false);
+    // Humanizer's inflector tries its rules one interpreted regex at a time, and a term's forms are asked for
+    // more than once (its key, its suggestions, its capitalised form), so each word is inflected once a process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Plurals = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Singulars = new(StringComparer.Ordinal);
 
-    private static string Singularize(string word) => word.Singularize(inputIsKnownToBePlural: false);
+    private static string Pluralize(string word) => Plurals.GetOrAdd(word, static w => w.Pluralize(inputIsKnownToBeSingular: false));
+
+    private static string Singularize(string word) => Singulars.GetOrAdd(word, static w => w.Singularize(inputIsKnownToBePlural: false));
 
     private static string InflectLastWord(string phrase, Func<string, string> transform)
     {
