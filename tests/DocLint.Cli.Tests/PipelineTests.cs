@@ -182,6 +182,43 @@ public class PipelineTests
         schema.Validate("{\"version\": 2, \"tool\": {\"name\": \"DocLint\", \"version\": \"1.0.0\"}, \"diagnostics\": [], \"summary\": {}}").Should().NotBeEmpty();
     }
 
+    [Fact]
+    public void A_progress_line_is_drawn_on_standard_error_and_erased_and_standard_output_is_unchanged()
+    {
+        using var folder = WithArticles();
+        for (var i = 0; i < 6; i++)
+        {
+            folder.Write($"more/{i}.txt", Article);
+        }
+
+        var plain = CliRunner.Run(folder.Path, "check", ".", "--relative-paths");
+        var drawn = CliRunner.Run(folder.Path, "check", ".", "--relative-paths", "--progress", "always");
+
+        drawn.Out.Should().Be(plain.Out);
+        drawn.Error.Should().MatchRegex(@"\r\x1b\[K\d/8 files · \d+\.\d MB/s · \d+ findings");
+        drawn.Error.Should().MatchRegex(@"\r\x1b\[K16 warnings and 16 suggestions in 8 files \(\d+\.\d seconds\)\n$", "the line is erased before the summary");
+        plain.Error.Should().NotContain("\x1b");
+    }
+
+    [Fact]
+    public void Sarif_split_by_folder_continues_in_a_second_file_beyond_twenty_runs()
+    {
+        using var folder = new TempFolder();
+        for (var i = 0; i < 21; i++)
+        {
+            folder.Write($"f{i:D2}/a.txt", Article);
+        }
+
+        var result = CliRunner.Run(folder.Path, "check", ".", "--sarif", "out/doclint.sarif", "--sarif-split-by-folder", "--sarif-category", "news/");
+
+        using var first = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "out", "doclint.sarif")));
+        using var second = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "out", "doclint.2.sarif")));
+        first.RootElement.GetProperty("runs").GetArrayLength().Should().Be(20);
+        second.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("automationDetails").GetProperty("id").GetString()).Should().Equal("news/f20/");
+        first.RootElement.GetProperty("runs")[0].GetProperty("automationDetails").GetProperty("id").GetString().Should().Be("news/f00/");
+        result.ExitCode.Should().Be(ExitCodes.Success);
+    }
+
     private static void Git(string folder, params string[] args)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
