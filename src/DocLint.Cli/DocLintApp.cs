@@ -16,6 +16,7 @@ public static class DocLintApp
             root.Subcommands.Add(ConfigCommand.Create(context));
             root.Subcommands.Add(BaselineCommand.Create(context));
             root.Subcommands.Add(InspectCommand.Create(context));
+            root.Subcommands.Add(LspCommand.Create(context));
 
             var result = root.Parse(args);
             if (result.Errors.Count > 0)

@@ -28,17 +28,23 @@ internal sealed class RuleOptions
     }
 
     /// <summary>Loads the rules named on the command line and in the configuration.</summary>
-    public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null)
+    public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null) => Build(
+        !parse.GetValue(NoDefaultRules) && configuration?.DefaultRules != false,
+        (configuration?.RuleFolders ?? []).Concat(parse.GetValue(Rules) ?? []),
+        context.CurrentDirectory);
+
+    /// <summary>Loads the built-in packs (when asked) and the rule folders or files, relative to <paramref name="currentDirectory"/>.</summary>
+    public static RuleSetLoadResult Build(bool defaults, IEnumerable<string> folders, string currentDirectory)
     {
         var builder = new RuleSetBuilder();
-        if (!parse.GetValue(NoDefaultRules) && configuration?.DefaultRules != false)
+        if (defaults)
         {
             builder.AddEmbeddedDefaults();
         }
 
-        foreach (var directory in (configuration?.RuleFolders ?? []).Concat(parse.GetValue(Rules) ?? []))
+        foreach (var directory in folders)
         {
-            var full = Path.GetFullPath(directory, context.CurrentDirectory);
+            var full = Path.GetFullPath(directory, currentDirectory);
             if (File.Exists(full))
             {
                 builder.AddFile(full);
