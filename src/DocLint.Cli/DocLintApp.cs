@@ -17,6 +17,7 @@ public static class DocLintApp
             root.Subcommands.Add(BaselineCommand.Create(context));
             root.Subcommands.Add(InspectCommand.Create(context));
             root.Subcommands.Add(LspCommand.Create(context));
+            root.Subcommands.Add(McpCommand.Create(context));
 
             var result = root.Parse(args);
             if (result.Errors.Count > 0)
