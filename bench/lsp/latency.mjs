@@ -132,6 +132,7 @@ try {
   const { server, uri, findings } = await open(folder);
   const rssStart = server.rssKiB();
   const latencies = [];
+  const memory = [];
   let version = 1;
   // Edits alternate: type "very " at the start of a paragraph's line, then delete it, going through the paragraphs.
   for (let edit = 0; edit < total + 100; edit++) {
@@ -151,6 +152,7 @@ try {
     });
     const { at } = await received;
     if (edit >= 100 && latencies.length < measured) latencies.push(ms(sent, at));
+    if ((edit + 1) % 2000 === 0) memory.push(`${edit + 1}: ${(server.rssKiB() / 1024).toFixed(1)}`);
   }
 
   const rssEnd = server.rssKiB();
@@ -162,6 +164,7 @@ try {
   console.log(`start to first diagnostics: median ${f(percentile(startTimes, 50))} ms, max ${f(startTimes.at(-1))} ms over ${starts} starts`);
   console.log(`edit to diagnostics over ${latencies.length} edits: p50 ${f(percentile(latencies, 50))} ms, p95 ${f(percentile(latencies, 95))} ms, max ${f(latencies.at(-1))} ms`);
   console.log(`resident memory: ${(rssStart / 1024).toFixed(1)} MB after the first diagnostics, ${(rssEnd / 1024).toFixed(1)} MB after ${total + 100} edits`);
+  console.log(`resident memory (MB) along the way, by edits: ${memory.join(', ')}`);
   console.log(`exit code after shutdown and exit: ${code}`);
 } finally {
   rmSync(folder, { recursive: true, force: true });

@@ -33,7 +33,8 @@ internal sealed partial class LanguageServer : IDisposable
     private readonly MessageWriter _writer;
     private readonly LanguageServerOptions _options;
     private readonly Channel<JsonObject> _queue = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private readonly ConcurrentDictionary<string, byte> _cancelled = new(StringComparer.Ordinal);
+    /// <summary>Requests read but not yet answered, by id: true once cancelled. Cancels of other ids are dropped, so nothing accumulates.</summary>
+    private readonly ConcurrentDictionary<string, bool> _queued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DocumentState> _documents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _lintSignal = new(0);
@@ -122,11 +123,20 @@ internal sealed partial class LanguageServer : IDisposable
                 if (frame.Message is JsonObject message)
                 {
                     // Cancellation is seen as soon as it is read, so that a request still queued is answered at once.
-                    if (message["method"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-                        && (string?)message["method"] == "$/cancelRequest" && message["params"]?["id"] is { } id)
+                    var method = message["method"] is JsonValue m && m.TryGetValue(out string? name) ? name : null;
+                    if (method == "$/cancelRequest")
                     {
-                        _cancelled[id.ToJsonString()] = 0;
+                        if (message["params"]?["id"] is { } id)
+                        {
+                            _queued.TryUpdate(id.ToJsonString(), true, false);
+                        }
+
                         continue;
+                    }
+
+                    if (method is not null && message["id"] is JsonValue requestId)
+                    {
+                        _queued[requestId.ToJsonString()] = false;
                     }
 
                     _queue.Writer.TryWrite(message);
@@ -184,8 +194,7 @@ internal sealed partial class LanguageServer : IDisposable
             return;
         }
 
-        var key = id.ToJsonString();
-        if (_cancelled.TryRemove(key, out _))
+        if (_queued.TryRemove(id.ToJsonString(), out var cancelled) && cancelled)
         {
             await SendErrorAsync(id.DeepClone(), LspErrors.RequestCancelled, "request cancelled").ConfigureAwait(false);
             return;
@@ -208,7 +217,6 @@ internal sealed partial class LanguageServer : IDisposable
             return;
         }
 
-        _cancelled.TryRemove(key, out _);
         await _writer.WriteAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id.DeepClone(), ["result"] = result }).ConfigureAwait(false);
     }
 
