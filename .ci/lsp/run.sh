@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end checks of `doclint lsp` with real clients: Neovim headless and a Node protocol client.
+# End-to-end checks of `doclint lsp` with real clients (Neovim headless, a Node protocol client), and of
+# `doclint mcp` as a process over stdio.
 # Usage: .ci/lsp/run.sh DOCLINT-COMMAND...   (for example: .ci/lsp/run.sh out/aot/doclint)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,6 +14,9 @@ fi
 
 echo "-- Node client (vscode-jsonrpc, vscode-languageserver-protocol): ${command[*]} lsp"
 timeout 120 node "$here/client.mjs" "${command[@]}" lsp
+
+echo "-- MCP over stdio: ${command[*]} mcp"
+timeout 120 node "$here/mcp.mjs" "${command[@]}" mcp
 
 echo "-- Neovim $(nvim --version | head -1 | cut -d' ' -f2) headless: ${command[*]} lsp"
 work=$(mktemp -d)
