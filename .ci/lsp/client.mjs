@@ -2,9 +2,9 @@
 // UTF-8 positions on text with emoji and CRLF line breaks, incremental edits in UTF-8, code actions and hover.
 // Usage: node client.mjs COMMAND [ARGS...]   (for example: node client.mjs ../../out/aot/doclint lsp)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import {
@@ -12,7 +12,8 @@ import {
   DocumentDiagnosticRequest, CodeActionRequest, HoverRequest, ShutdownRequest, ExitNotification, PublishDiagnosticsNotification,
 } from 'vscode-languageserver-protocol';
 
-const [command, ...args] = process.argv.slice(2);
+// The server runs in a temporary folder: paths given relative to here are made absolute.
+const [command, ...args] = process.argv.slice(2).map((a) => (existsSync(a) ? resolve(a) : a));
 if (!command) {
   console.error('usage: node client.mjs COMMAND [ARGS...]');
   process.exit(2);

@@ -5,8 +5,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -ge 1 ] || { echo "usage: $0 DOCLINT-COMMAND..." >&2; exit 2; }
-command=("$@")
-command[0]="$(command -v "${command[0]}" || realpath "${command[0]}")"
+# The checks run in temporary folders: the command and any file it names are made absolute.
+command=()
+for word in "$@"; do
+  if [ -e "$word" ]; then command+=("$(realpath "$word")"); else command+=("$word"); fi
+done
+command[0]="$(command -v "${command[0]}" || echo "${command[0]}")"
 
 if [ ! -d "$here/node_modules/vscode-languageserver-protocol" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --silent)

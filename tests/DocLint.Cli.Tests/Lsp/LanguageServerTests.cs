@@ -352,6 +352,19 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_server_stops_when_the_clients_process_dies()
+    {
+        using var parent = System.Diagnostics.Process.Start("sleep", "1")!;
+        var client = new LspTestClient(_folder.Path);
+        await client.InitializeAsync(_folder.Path, processId: parent.Id);
+        await parent.WaitForExitAsync();
+
+        // The input stays open: only the parent's death can end the server.
+        (await client.Run.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(1);
+        await client.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Bad_input_is_answered_with_errors_and_never_stops_the_server()
     {
         await using var client = await Started();

@@ -120,11 +120,11 @@ internal sealed class LspTestClient : IAsyncDisposable
 
     private Channel<JsonObject> DiagnosticsOf(string uri) => _diagnostics.GetOrAdd(uri, _ => Channel.CreateUnbounded<JsonObject>());
 
-    public async Task<JsonObject> InitializeAsync(string? rootPath, JsonObject? capabilities = null, JsonObject? initializationOptions = null)
+    public async Task<JsonObject> InitializeAsync(string? rootPath, JsonObject? capabilities = null, JsonObject? initializationOptions = null, int? processId = null)
     {
         var result = await RequestAsync("initialize", new JsonObject
         {
-            ["processId"] = null,
+            ["processId"] = processId,
             ["rootUri"] = rootPath is null ? null : new Uri(rootPath).AbsoluteUri,
             ["capabilities"] = capabilities ?? new JsonObject(),
             ["initializationOptions"] = initializationOptions,
