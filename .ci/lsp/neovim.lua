@@ -74,7 +74,7 @@ local function run()
     return fail('DL3001 was still reported after the fix')
   end
   ok('the server re-linted the edited buffer: DL3001 is gone, DL4001 stays')
-  vim.cmd('write')
+  vim.cmd('silent write')
   vim.lsp.stop_client(client_id)
   io.stdout:write('neovim: all checks passed\n')
   vim.cmd('qall!')

@@ -382,6 +382,11 @@ public sealed class LanguageServerTests : IDisposable
         var notOpen = async () => await client.RequestAsync("textDocument/hover", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri }, ["position"] = LspTestClient.Position(0, 0) });
         (await notOpen.Should().ThrowAsync<LspError>()).Which.Code.Should().Be(LspErrors.InvalidParams);
 
+        // Other header fields are ignored, in any order and case.
+        var body = Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":"typed","method":"textDocument/definition","params":{}}""");
+        await client.SendBytesAsync([.. Encoding.ASCII.GetBytes($"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: {body.Length}\r\n\r\n"), .. body]);
+        (await client.NextAsync(m => (string?)m["id"] == "typed"))["error"]!["code"]!.GetValue<int>().Should().Be(LspErrors.MethodNotFound);
+
         // Notifications with nonsense parameters are dropped.
         await client.NotifyAsync("textDocument/didOpen", new JsonObject { ["textDocument"] = 5 });
         await client.NotifyAsync("textDocument/didChange", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
