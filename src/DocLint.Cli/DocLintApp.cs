@@ -17,6 +17,8 @@ public static class DocLintApp
             root.Subcommands.Add(BaselineCommand.Create(context));
             root.Subcommands.Add(InspectCommand.Create(context));
             root.Subcommands.Add(InitCommand.Create(context));
+            root.Subcommands.Add(LspCommand.Create(context));
+            root.Subcommands.Add(McpCommand.Create(context));
             BuildKind.DescribeOnVersion(root, context);
 
             var result = root.Parse(args);

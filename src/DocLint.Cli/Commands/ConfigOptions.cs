@@ -48,8 +48,13 @@ internal sealed class ConfigOptions
                 : new DocLintConfigFile { Path = full, Problems = [new ConfigProblem(full, 0, 0, "configuration file not found", DiagnosticSeverity.Error)] };
         }
 
-        var set = new ConfigurationSet(explicitConfig);
-        var chain = set.YamlFor(Path.Combine(context.CurrentDirectory, "."));
+        return Resolve(new ConfigurationSet(explicitConfig), context.CurrentDirectory);
+    }
+
+    /// <summary>What the doclint.yaml files governing <paramref name="directory"/> say for a run started there.</summary>
+    public static RunConfiguration Resolve(ConfigurationSet set, string directory)
+    {
+        var chain = set.YamlFor(Path.Combine(directory, "."));
         var folders = chain.Reverse().SelectMany(c => c.RuleFolders.Select(f => Path.GetFullPath(f, c.Directory))).Distinct(StringComparer.Ordinal).ToList();
         return new RunConfiguration(
             set,

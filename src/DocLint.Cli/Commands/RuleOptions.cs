@@ -39,15 +39,25 @@ internal sealed class RuleOptions(bool withConfig = false)
     public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null, bool verifyExamples = true)
     {
         configuration ??= Config?.Load(parse, context);
+        return Build(
+            !parse.GetValue(NoDefaultRules) && configuration?.DefaultRules != false,
+            (configuration?.RuleFolders ?? []).Concat(parse.GetValue(Rules) ?? []),
+            context.CurrentDirectory,
+            verifyExamples);
+    }
+
+    /// <summary>Loads the built-in packs (when asked) and the rule folders or files, relative to <paramref name="currentDirectory"/>.</summary>
+    public static RuleSetLoadResult Build(bool defaults, IEnumerable<string> folders, string currentDirectory, bool verifyExamples = true)
+    {
         var builder = new RuleSetBuilder { VerifyExamples = verifyExamples };
-        if (!parse.GetValue(NoDefaultRules) && configuration?.DefaultRules != false)
+        if (defaults)
         {
             builder.AddEmbeddedDefaults();
         }
 
-        foreach (var directory in (configuration?.RuleFolders ?? []).Concat(parse.GetValue(Rules) ?? []))
+        foreach (var directory in folders)
         {
-            var full = Path.GetFullPath(directory, context.CurrentDirectory);
+            var full = Path.GetFullPath(directory, currentDirectory);
             if (File.Exists(full))
             {
                 builder.AddFile(full);
