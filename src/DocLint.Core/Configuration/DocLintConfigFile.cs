@@ -65,6 +65,12 @@ public sealed record DocLintConfigFile
         var references = new List<RuleReference>();
         void Problem(Mark mark, string message) => problems.Add(new ConfigProblem(path, Math.Max(0, (int)mark.Line - 1), Math.Max(0, (int)mark.Column - 1), message, DiagnosticSeverity.Error));
 
+        if (Text.YamlGuard.Check(text) is var (where, message))
+        {
+            Problem(where, message);
+            return new DocLintConfigFile { Path = path, Problems = [.. problems] };
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -55,6 +55,12 @@ public sealed partial class RuleFileParser
 
     private RuleDefinition? ParseText(string text)
     {
+        if (Text.YamlGuard.Check(text) is var (where, message))
+        {
+            Error(where, message);
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {

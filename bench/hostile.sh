@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The hostile-input matrix: each case of bench/hostile.py run through `doclint check` under a 60 s timeout (TIMEOUT=seconds to change it),
+# with its wall time, peak memory (GNU time's maximum resident set size), exit code and the lines it printed
+# about the hostile file. Usage: bench/hostile.sh [small|gb] [DOCLINT_COMMAND...]
+# GB-scale cases write several GiB to $TMPDIR and take minutes; the small ones take seconds.
+set -u
+here="$(cd "$(dirname "$0")" && pwd)"
+scale="${1:-small}"
+shift || true
+if [ "$#" -gt 0 ]; then doclint=("$@"); else
+  dotnet build "$here/../src/DocLint.Cli" -c Release -v q -nologo >/dev/null
+  doclint=(dotnet "$here/../src/DocLint.Cli/bin/Release/net10.0/doclint.dll")
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 "$here/hostile.py" "$work" --scale "$scale"
+printf '%-34s %8s %9s %4s  %s\n' case seconds "peak MB" exit "first line about the case"
+for dir in "$work"/*/; do
+  name="$(basename "$dir")"
+  mapfile -t args < "$dir/cmd.args"
+  input=/dev/null
+  if [ -f "$dir/stdin.args" ]; then
+    bytes="$(sed 's/gen://' "$dir/stdin.args")"
+    input="$work/$name.stdin"
+    mkfifo "$input"
+    (yes 'The mayor slammed the plan and the council said it would look again at the numbers.' | head -c "$bytes" > "$input") &
+  fi
+  start=$(date +%s.%N)
+  ( cd "$dir" && GITHUB_ACTIONS=true /usr/bin/time -f '%M' -o "$work/$name.time" timeout "${TIMEOUT:-60}" "${doclint[@]}" "${args[@]}" < "$input" > "$work/$name.out" 2> "$work/$name.err" )
+  code=$?
+  end=$(date +%s.%N)
+  peak=$(tail -1 "$work/$name.time" 2>/dev/null)
+  line=$(grep -v '^/.*ok.txt\|ok.txt(' "$work/$name.out" "$work/$name.err" | grep -m1 -E 'DL0|::|\\x|error|skipped|internal' | cut -d: -f2- | cut -c1-110)
+  ok=$(grep -c 'ok.txt' "$work/$name.out")
+  printf '%-34s %8.1f %9d %4s  %s [ok.txt lines: %s]\n' "$name" "$(echo "$end - $start" | bc)" "$(( ${peak:-0} / 1024 ))" "$code" "$line" "$ok"
+done
