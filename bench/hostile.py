@@ -11,7 +11,7 @@ import sys
 ARTICLE = "Headline\n\nThe mayor slammed the plan on Monday.\n"
 
 
-def case(root, name, files, args, stdin=None):
+def case(root, name, files, args, stdin=None, env=None):
     folder = os.path.join(root, name)
     os.makedirs(folder, exist_ok=True)
     for path, content in files.items():
@@ -27,6 +27,9 @@ def case(root, name, files, args, stdin=None):
     if stdin:
         with open(os.path.join(folder, "stdin.args"), "w") as f:
             f.write(stdin + "\n")
+    if env:
+        with open(os.path.join(folder, "env.args"), "w") as f:
+            f.write(env + "\n")
 
 
 def stream(size, unit):
@@ -52,7 +55,8 @@ def main():
     deep = "x: " + "[" * 50_000 + "]" * 50_000 + "\n"
     rule = "id: DL9001\nname: x\nkind: existence\nmessage: m\nterms: [slammed]\n"
     if scale == "gb":
-        sentence = b"The mayor slammed the plan and the council said it would look again at the numbers. "
+        # News-like sentences without a blank line anywhere, one finding in about a thousand sentences.
+        sentence = b"The council met on Tuesday and agreed to look again at the numbers for the bridge. " * 999 + b"The mayor slammed the plan. "
         case(root, "text-1gib-no-blank-lines", {"big.txt": stream((1 << 30) - 1, sentence), "ok.txt": ARTICLE}, ["check", "big.txt", "ok.txt"])
         case(root, "text-300mb-no-blank-lines", {"big.txt": stream(300 << 20, sentence), "ok.txt": ARTICLE}, ["check", "big.txt", "ok.txt"])
         case(root, "markdown-300mb-no-blank-lines", {"big.md": stream(300 << 20, sentence), "ok.txt": ARTICLE}, ["check", "big.md", "ok.txt"])
@@ -83,7 +87,7 @@ def main():
     case(root, "html-div-200000", {"divs.html": "<p>The mayor slammed it.</p>" + "<div>" * 200_000, "ok.txt": ARTICLE}, ["check", "divs.html", "ok.txt"])
     case(root, "text-comment-open-400000", {"c.txt": "Headline\n\n" + "<!-- " * 400_000, "ok.txt": ARTICLE}, ["check", "c.txt", "ok.txt"])
     case(root, "markdown-link-open-100000", {"l.md": "The mayor slammed it.\n\n" + "[a](" * 100_000, "ok.txt": ARTICLE}, ["check", "l.md", "ok.txt"])
-    case(root, "name-with-newline-github", {"x\n::error file=evil::injected\n::add-mask::secret\n.txt": ARTICLE, "ok.txt": ARTICLE}, ["check", "."])
+    case(root, "name-with-newline-github", {"x\n::error file=evil::injected\n::add-mask::secret\n.txt": ARTICLE, "ok.txt": ARTICLE}, ["check", "--format", "msbuild", "."], env="GITHUB_ACTIONS=true")
     case(root, "escape-in-text-pretty", {"esc\x1b]0;title\x07.txt": "Headline\n\nThe mayor \x1b[2J\x1b]0;pwned\x07slammed it.\n", "ok.txt": ARTICLE}, ["check", "--format", "pretty", "."])
     case(root, "baseline-version-not-int32", {"base.json": '{"version": 4294967297, "findings": []}', "ok.txt": ARTICLE}, ["check", "--baseline", "base.json", "ok.txt"])
     case(root, "double-dash-file", {"-x.txt": ARTICLE, "ok.txt": ARTICLE}, ["check", "--", "-x.txt", "ok.txt"])

@@ -71,7 +71,7 @@ public static class YamlGuard
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException)
         {
             // Not valid YAML: the loader reports where.
         }

@@ -59,7 +59,7 @@ public static class FrontMatterParser
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException)
         {
             // Front matter that is not valid YAML gives no keys; its text stays masked either way.
         }

@@ -71,6 +71,12 @@ public sealed partial class RuleFileParser
             Error(ex.Start, $"invalid YAML: {InnermostMessage(ex)}");
             return null;
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet rejects some malformed streams this way rather than with a YamlException.
+            Error(Mark.Empty, "invalid YAML: its structure cannot be read");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

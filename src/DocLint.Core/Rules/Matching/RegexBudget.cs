@@ -12,13 +12,28 @@ namespace DocLint.Core.Rules.Matching;
 /// search in the file throws <see cref="RegexBudgetExceededException"/>, which becomes DL0004 for its rule.
 /// The linear engine is not counted: its time is bounded by the text's length.
 /// </summary>
-public sealed class RegexBudget(RegexBudget.Run? run = null)
+public sealed class RegexBudget
 {
     [ThreadStatic]
     private static RegexBudget? _current;
 
-    private readonly long _fileLimit = Stopwatch.Frequency * (long)Limits.BacktrackingPerFile.TotalSeconds;
+    private readonly Run? _run;
+    private readonly TimeSpan _perFile;
+    private readonly long _fileLimit;
     private long _spent;
+
+    public RegexBudget(Run? run = null)
+        : this(run, Limits.BacktrackingPerFile)
+    {
+    }
+
+    /// <param name="perFile">The file's budget (tests use a small one).</param>
+    internal RegexBudget(Run? run, TimeSpan perFile)
+    {
+        _run = run;
+        _perFile = perFile;
+        _fileLimit = (long)(perFile.TotalSeconds * Stopwatch.Frequency);
+    }
 
     /// <summary>The budget of the file being analysed on this thread, if any.</summary>
     internal static RegexBudget? Current => _current;
@@ -40,10 +55,10 @@ public sealed class RegexBudget(RegexBudget.Run? run = null)
     {
         if (Volatile.Read(ref _spent) >= _fileLimit)
         {
-            throw new RegexBudgetExceededException(pattern, Limits.BacktrackingPerFile, "this file");
+            throw new RegexBudgetExceededException(pattern, _perFile, "this file");
         }
 
-        if (run is not null && run.IsSpent)
+        if (_run is not null && _run.IsSpent)
         {
             throw new RegexBudgetExceededException(pattern, Limits.BacktrackingPerRun, "this run");
         }
@@ -54,7 +69,7 @@ public sealed class RegexBudget(RegexBudget.Run? run = null)
     {
         var elapsed = Stopwatch.GetTimestamp() - startTimestamp;
         Interlocked.Add(ref _spent, elapsed);
-        run?.Charge(elapsed);
+        _run?.Charge(elapsed);
     }
 
     /// <summary>The budget of one run, shared by its files.</summary>
