@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The hostile-input matrix: each case of bench/hostile.py run through `doclint check` under a 60 s timeout (TIMEOUT=seconds to change it),
 # with its wall time, peak memory (GNU time's maximum resident set size), exit code and the lines it printed
-# about the hostile file; "ok" counts the lines about the ordinary file beside it (linted all the same) and
+# about the hostile file (CASES=regex runs only the cases it matches); "ok" counts the lines about the ordinary file beside it (linted all the same) and
 # "::" the lines a GitHub Actions runner would take for workflow commands (the github format's own excepted:
 # the cases print msbuild). Usage: bench/hostile.sh [small|gb] [DOCLINT_COMMAND...]
 # GB-scale cases write several GiB to $TMPDIR and take minutes; the small ones take seconds.
@@ -19,6 +19,7 @@ python3 "$here/hostile.py" "$work" --scale "$scale"
 printf '%-34s %8s %9s %4s %4s %4s  %s\n' case seconds "peak MB" exit ok "::" "first line about the hostile input"
 for dir in "$work"/*/; do
   name="$(basename "$dir")"
+  if [ -n "${CASES:-}" ] && ! [[ "$name" =~ $CASES ]]; then continue; fi
   mapfile -t args < "$dir/cmd.args"
   input=/dev/null
   if [ -f "$dir/stdin.args" ]; then
@@ -35,7 +36,7 @@ for dir in "$work"/*/; do
   end=$(date +%s.%N)
   peak=$(tail -1 "$work/$name.time" 2>/dev/null)
   # The first line about the hostile input (not ok.txt), with the case's folder left out.
-  line=$(cat "$work/$name.out" "$work/$name.err" | grep -v 'ok\.txt' | grep -m1 -E 'DL0|\\x|error|skipped|internal|Unhandled' | sed "s|$dir||" | cut -c1-150)
+  line=$(cat "$work/$name.out" "$work/$name.err" | grep -v 'ok\.txt' | grep -m1 -E 'DL0|\\x|error|skipped|cannot|internal|Unhandled|^-x' | sed "s|$dir||" | cut -c1-150)
   ok=$(grep -c 'ok\.txt' "$work/$name.out")
   # Lines a GitHub Actions runner would take for workflow commands: "::" at the start (after spaces) or "##[" anywhere.
   commands=$(cat "$work/$name.out" "$work/$name.err" | grep -c -E '^ *::|##\[')

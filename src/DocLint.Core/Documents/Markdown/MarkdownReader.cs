@@ -161,12 +161,14 @@ public sealed class MarkdownReader : IDocumentReader
         }
 
         char[]? bounded = null;
-        var paragraphStart = 0;
+        // Front matter is YAML, with limits of its own (FrontMatterParser): its brackets are not links.
+        var bodyStart = FrontMatterEnd(text);
+        var paragraphStart = bodyStart;
         var brackets = 0;
-        var lineStart = 0;
+        var lineStart = bodyStart;
         var blank = true;
         long work = 0;
-        for (var i = 0; i <= text.Length; i++)
+        for (var i = bodyStart; i <= text.Length; i++)
         {
             var end = i == text.Length;
             var c = end ? '\n' : text[i];
@@ -207,6 +209,30 @@ public sealed class MarkdownReader : IDocumentReader
         }
 
         return bounded is null ? text : new string(bounded);
+    }
+
+    /// <summary>Where the text after a leading "---" front matter block starts (after its closing "---" or "..." line); 0 when there is none.</summary>
+    private static int FrontMatterEnd(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var line = text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        while (line > 0 && line < text.Length)
+        {
+            var next = text.IndexOf('\n', line);
+            var end = next < 0 ? text.Length : next;
+            if (text.AsSpan(line, end - line).TrimEnd() is "---" or "...")
+            {
+                return next < 0 ? text.Length : next + 1;
+            }
+
+            line = next + 1;
+        }
+
+        return 0;
     }
 
     private static BlockKind KindOf(LeafBlock leaf)
