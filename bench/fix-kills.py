@@ -5,7 +5,7 @@
 
 Each round starts a fix over every file, appends a line to random files meanwhile (an editor at work), and
 kills the run with SIGTERM, SIGINT or SIGKILL after 0.3–4 s. After each round: no temporary file is left
-(a SIGKILL's are swept by the next run), every file is its original or its fully fixed text followed by
+of the killed run's own (a SIGKILL's are swept by the next run that reaches its fixes), every file is its original or its fully fixed text followed by
 every line appended to it (no edit lost, nothing half written). Some fixed files are reset between rounds
 so that the next kill meets fixes in progress.
 """
@@ -40,9 +40,14 @@ def main():
     stats = {"SIGTERM": 0, "SIGINT": 0, "SIGKILL": 0, "temps after SIGKILL": 0, "fixed during killed runs": 0, "edits": 0}
     failures = []
 
-    def check(round_name, signal_name):
-        temps = [os.path.join(d, n) for d, _, names in os.walk(root) for n in names if ".doclint-" in n]
-        if temps and signal_name != "SIGKILL":
+    def temporary_files():
+        return {os.path.join(d, n) for d, _, names in os.walk(root) for n in names if ".doclint-" in n}
+
+    def check(round_name, signal_name, earlier=frozenset()):
+        # A SIGKILL's temporary files stay until a later run reaches its fixes and sweeps them; a run
+        # stopped by SIGTERM or SIGINT must leave none of its own.
+        temps = temporary_files() - earlier
+        if temps and signal_name not in ("SIGKILL", "none"):
             failures.append(f"{round_name}: {len(temps)} temporary files left after {signal_name}")
         if signal_name == "SIGKILL":
             stats["temps after SIGKILL"] += len(temps)
@@ -59,6 +64,7 @@ def main():
 
     for k in range(kills):
         before = check(f"round {k} before", "none")
+        earlier = temporary_files()
         run = subprocess.Popen(doclint + ["check", "--fix", "."], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         until = time.time() + random.uniform(0.3, 4.0)
         n = 0
@@ -76,7 +82,7 @@ def main():
             run.send_signal(getattr(signal, name))
             stats[name] += 1
         run.wait()
-        after = check(f"round {k} ({name})", name)
+        after = check(f"round {k} ({name})", name, earlier)
         stats["fixed during killed runs"] += max(0, after - before)
         # Reset a fifth of the fixed files, so the next round has fixes to make.
         for path in random.sample(files, len(files) // 5):
