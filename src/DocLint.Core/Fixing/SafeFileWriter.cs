@@ -95,10 +95,10 @@ public static partial class SafeFileWriter
             throw new IOException($"{path} is {FileStatus.Describe(existing.Kind)}");
         }
 
-        var temp = NewTempPath(target);
+        var (temp, created) = CreateTemp(target);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = created)
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
@@ -127,10 +127,20 @@ public static partial class SafeFileWriter
 
     private static string? Replace(string target, byte[] bytes, FileStatus before, byte[] hash, Action? beforeRename)
     {
-        var temp = NewTempPath(target);
+        string temp;
+        FileStream created;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            (temp, created) = CreateTemp(target);
+        }
+        catch (IOException ex)
+        {
+            return $"not fixed: {ex.Message}";
+        }
+
+        try
+        {
+            using (var stream = created)
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
@@ -176,17 +186,25 @@ public static partial class SafeFileWriter
         }
     }
 
-    /// <summary>A new temporary path beside <paramref name="target"/>, recorded so that a signal removes it.</summary>
-    private static string NewTempPath(string target)
+    /// <summary>
+    /// Creates a new temporary file beside <paramref name="target"/> and records it, in one step under the
+    /// lock a stop signal takes: a file is never created after the signal removed the others.
+    /// </summary>
+    private static (string Path, FileStream Stream) CreateTemp(string target)
     {
         var folder = Path.GetDirectoryName(target)!;
         var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.doclint-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         lock (Gate)
         {
-            InFlight.Add(temp);
-        }
+            if (_stopping)
+            {
+                throw new IOException("DocLint is stopping");
+            }
 
-        return temp;
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            InFlight.Add(temp);
+            return (temp, stream);
+        }
     }
 
     /// <summary>Deletes the temporary file if it is still there, and stops tracking it.</summary>
