@@ -21,7 +21,7 @@ public static class DocLintApp
             root.Subcommands.Add(McpCommand.Create(context));
             BuildKind.DescribeOnVersion(root, context);
 
-            var result = root.Parse(args);
+            var result = root.Parse(OperandsAfterDoubleDash(args));
             if (result.Errors.Count > 0)
             {
                 foreach (var error in result.Errors)
@@ -45,5 +45,30 @@ public static class DocLintApp
             context.Error.WriteLine($"doclint: internal error: {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// "--" ends the options: every argument after it is a path, even one that starts with '-' ("-x.txt" is
+    /// passed on as "./-x.txt", the same file, so that nothing takes it for an option); "-" alone stays
+    /// standard input.
+    /// </summary>
+    internal static string[] OperandsAfterDoubleDash(string[] args)
+    {
+        var end = Array.IndexOf(args, "--");
+        if (end < 0)
+        {
+            return args;
+        }
+
+        var result = (string[])args.Clone();
+        for (var i = end + 1; i < result.Length; i++)
+        {
+            if (result[i].Length > 1 && result[i][0] == '-')
+            {
+                result[i] = "./" + result[i];
+            }
+        }
+
+        return result;
     }
 }

@@ -142,7 +142,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             var unknown = only.Where(id => _rules.Find(id) is null).ToList();
             if (unknown.Count > 0)
             {
-                context.Error.WriteLine($"doclint: --rule: no loaded rule has the id {string.Join(", ", unknown.Select(u => $"'{u}'"))}; 'doclint rules list' shows them.");
+                context.Error.WriteLine($"doclint: --rule: no loaded rule has the id {string.Join(", ", unknown.Select(u => $"'{Escape(u)}'"))}; 'doclint rules list' shows them.");
                 return false;
             }
             else
@@ -340,7 +340,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         foreach (var target in targets.Where(t => t.SarifRuns.Any(r => r.Truncated > 0)))
         {
             var cut = target.SarifRuns.Sum(r => r.Truncated);
-            context.Error.WriteLine($"doclint: SARIF{(target.FilePath is { } p ? " " + _report.DisplayPath(p) : "")}: {"result".ToQuantity(cut)} left out, the least severe first: code scanning takes at most {SarifLimits.GitHub.MaxResults:N0} a run (--sarif-split-by-folder makes a run per folder).");
+            context.Error.WriteLine($"doclint: SARIF{(target.FilePath is { } p ? " " + Escape(_report.DisplayPath(p)) : "")}: {"result".ToQuantity(cut)} left out, the least severe first: code scanning takes at most {SarifLimits.GitHub.MaxResults:N0} a run (--sarif-split-by-folder makes a run per folder).");
         }
 
         if (_fixSummary is not null)
@@ -369,10 +369,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     private int WriteBaseline()
     {
         var target = Path.GetFullPath(parse.GetValue(options.Output)!, context.CurrentDirectory);
-        using (var stream = File.Create(target))
-        {
-            Baseline.Write(stream, _report.Diagnostics.Where(Report.IsShown), Path.GetDirectoryName(target)!);
-        }
+        Core.Fixing.SafeFileWriter.WriteAtomically(target, stream => Baseline.Write(stream, _report.Diagnostics.Where(Report.IsShown), Path.GetDirectoryName(target)!));
 
         var recorded = _report.Diagnostics.Count(d => Report.IsShown(d) && d.Fingerprint is not null);
         context.Error.WriteLine($"{"finding".ToQuantity(recorded)} from {"file".ToQuantity(_report.FileCount)} recorded in {parse.GetValue(options.Output)}");
@@ -391,7 +388,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         Baseline accepted;
         try
         {
-            accepted = Baseline.Read(File.ReadAllText(full));
+            accepted = Baseline.Read(Core.Workspace.RegularFile.ReadAllText(full, Limits.MaxBaselineBytes));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -414,23 +411,34 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     private static (Report Report, string Summary) ApplyFixes(Report report, IReadOnlyDictionary<string, Core.Text.SourceEncoding> encodings, bool dryRun, CliContext context)
     {
         var fixedFindings = new HashSet<Diagnostic>(ReferenceEqualityComparer.Instance);
+        var notFixed = new List<Diagnostic>();
         var files = 0;
+        if (!dryRun)
+        {
+            // Temporary files that a killed run left beside the files it fixed.
+            foreach (var folder in report.Sources.Keys.Where(Path.IsPathRooted).Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal))
+            {
+                Core.Fixing.SafeFileWriter.SweepStale(folder!);
+            }
+        }
+
         foreach (var group in report.Shown.Where(d => d.Fix is not null).GroupBy(d => d.Path, StringComparer.Ordinal))
         {
             if (!report.Sources.TryGetValue(group.Key, out var source) || !encodings.TryGetValue(group.Key, out var encoding))
             {
-                context.Error.WriteLine($"doclint: {report.DisplayPath(group.Key)}: not fixed: it was not decoded cleanly");
+                context.Error.WriteLine($"doclint: {Escape(report.DisplayPath(group.Key))}: not fixed: it was not decoded cleanly");
                 continue;
             }
 
             var plan = Core.Fixing.FixPlan.Create(group.Key, source.Text, group);
             if (dryRun)
             {
-                context.Out.Write(Core.Fixing.UnifiedDiff.Format(report.DisplayPath(group.Key).Replace('\\', '/').TrimStart('/'), plan.OldText, plan.NewText));
+                context.Out.Write(Core.Fixing.UnifiedDiff.Format(Escape(report.DisplayPath(group.Key)).Replace('\\', '/').TrimStart('/'), plan.OldText, plan.NewText));
             }
             else if (Core.Fixing.SafeFileWriter.Write(group.Key, source.Text, plan.NewText, encoding) is { } problem)
             {
-                context.Error.WriteLine($"doclint: {report.DisplayPath(group.Key)}: {problem}");
+                context.Error.WriteLine($"doclint: {Escape(report.DisplayPath(group.Key))}: {problem}");
+                notFixed.Add(NotFixed(group.Key, problem));
                 continue;
             }
 
@@ -442,7 +450,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
 
             foreach (var d in plan.Overlapping)
             {
-                context.Error.WriteLine($"doclint: {report.DisplayPath(d.Path)}({d.LineSpan.Start.Line + 1},{d.LineSpan.Start.Character + 1}): {d.Id} not fixed: another fix overlaps it");
+                context.Error.WriteLine($"doclint: {Escape(report.DisplayPath(d.Path))}({d.LineSpan.Start.Line + 1},{d.LineSpan.Start.Character + 1}): {d.Id} not fixed: another fix overlaps it");
             }
         }
 
@@ -450,8 +458,21 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         var byRule = string.Join(", ", fixedFindings.GroupBy(d => d.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}"));
         var summary = $"{"fix".ToQuantity(fixedFindings.Count)} {verb} in {"file".ToQuantity(files)}{(byRule.Length > 0 ? $" ({byRule})" : "")}";
         // A dry run changes nothing: the findings stay, and so does the exit code they give.
-        return dryRun ? (report, summary) : (report with { Diagnostics = [.. report.Diagnostics.Where(d => !fixedFindings.Contains(d))] }, summary);
+        return dryRun ? (report, summary) : (report with { Diagnostics = [.. report.Diagnostics.Where(d => !fixedFindings.Contains(d)).Concat(notFixed).Order(DiagnosticOrder.Instance)] }, summary);
     }
+
+    private static string Escape(string name) => Core.Reporting.Text.TerminalText.Escape(name);
+
+    /// <summary>DL0002 on a file whose fixes were not written, with the reason.</summary>
+    private static Diagnostic NotFixed(string path, string reason) => new()
+    {
+        Descriptor = EngineDiagnostics.UnreadableInput,
+        Severity = DiagnosticSeverity.Warning,
+        Message = reason,
+        Path = path,
+        Span = new Core.Text.TextSpan(0, 0),
+        LineSpan = default,
+    };
 
     private static int ExitCode(Report report, string? failLevel, int? maxWarnings)
     {
@@ -475,10 +496,8 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     private static FileResult LintStdin(LintEngine engine, string? stdinPath, CliContext context)
     {
         using var stdin = context.OpenStdin();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
         var path = stdinPath is null ? "<stdin>" : Path.GetFullPath(stdinPath, context.CurrentDirectory);
-        return engine.LintBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return engine.LintStream(path, stdin);
     }
 
     /// <summary>Full paths by default (VS Code's $msCompile wants them); relative to the working folder on request.</summary>

@@ -43,9 +43,15 @@ internal sealed class ConfigOptions
         if (parse.GetValue(Config) is { } path)
         {
             var full = Path.GetFullPath(path, context.CurrentDirectory);
-            explicitConfig = File.Exists(full)
-                ? DocLintConfigFile.Parse(full, File.ReadAllText(full))
-                : new DocLintConfigFile { Path = full, Problems = [new ConfigProblem(full, 0, 0, "configuration file not found", DiagnosticSeverity.Error)] };
+            try
+            {
+                explicitConfig = DocLintConfigFile.Parse(full, Core.Workspace.RegularFile.ReadAllText(full, Core.Engine.Limits.MaxYamlBytes));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var reason = ex is FileNotFoundException ? "configuration file not found" : $"cannot read the configuration file: {ex.Message}";
+                explicitConfig = new DocLintConfigFile { Path = full, Problems = [new ConfigProblem(full, 0, 0, reason, DiagnosticSeverity.Error)] };
+            }
         }
 
         return Resolve(new ConfigurationSet(explicitConfig), context.CurrentDirectory);

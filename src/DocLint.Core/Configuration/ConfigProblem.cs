@@ -4,11 +4,12 @@ using DocLint.Core.Text;
 namespace DocLint.Core.Configuration;
 
 /// <summary>A problem in a configuration file, at a zero-based line and column.</summary>
-public sealed record ConfigProblem(string Path, int Line, int Column, string Message, DiagnosticSeverity Severity)
+/// <remarks>A file that could not be read at all (<see cref="Descriptor"/> DL0002) is not a problem of its content (DL0001).</remarks>
+public sealed record ConfigProblem(string Path, int Line, int Column, string Message, DiagnosticSeverity Severity, DiagnosticDescriptor? Descriptor = null)
 {
     public Diagnostic ToDiagnostic() => new()
     {
-        Descriptor = EngineDiagnostics.InvalidRule,
+        Descriptor = Descriptor ?? EngineDiagnostics.InvalidRule,
         Severity = Severity,
         Message = Message,
         Path = Path,

@@ -180,7 +180,19 @@ public sealed class ConfigurationSet
             return null;
         }
 
-        var file = parse(path, File.ReadAllText(path));
+        string text;
+        try
+        {
+            text = Workspace.RegularFile.ReadAllText(path, Engine.Limits.MaxYamlBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A configuration file that cannot be read (a FIFO, a device, too large) is skipped: the run goes on without it.
+            _problems.Add(new ConfigProblem(path, 0, 0, $"configuration file skipped: {ex.Message}", DiagnosticSeverity.Warning, EngineDiagnostics.UnreadableInput));
+            return null;
+        }
+
+        var file = parse(path, text);
         foreach (var problem in problems(file))
         {
             _problems.Add(problem);

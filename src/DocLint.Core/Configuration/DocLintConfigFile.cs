@@ -65,6 +65,12 @@ public sealed record DocLintConfigFile
         var references = new List<RuleReference>();
         void Problem(Mark mark, string message) => problems.Add(new ConfigProblem(path, Math.Max(0, (int)mark.Line - 1), Math.Max(0, (int)mark.Column - 1), message, DiagnosticSeverity.Error));
 
+        if (Text.YamlGuard.Check(text) is var (where, message))
+        {
+            Problem(where, message);
+            return new DocLintConfigFile { Path = path, Problems = [.. problems] };
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -73,6 +79,12 @@ public sealed record DocLintConfigFile
         catch (YamlException ex)
         {
             Problem(ex.Start, $"invalid YAML: {ex.Message}");
+            return new DocLintConfigFile { Path = path, Problems = [.. problems] };
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet rejects some malformed streams this way rather than with a YamlException.
+            Problem(Mark.Empty, "invalid YAML: its structure cannot be read");
             return new DocLintConfigFile { Path = path, Problems = [.. problems] };
         }
 

@@ -14,8 +14,14 @@ namespace DocLint.Core.Diagnostics;
 public static class DiagnosticFingerprint
 {
     /// <summary>The hash part of a fingerprint (32 hex digits).</summary>
+    /// <remarks>
+    /// The cost is bounded whatever the sentence: at most <see cref="Engine.Limits.FingerprintMatch"/>
+    /// characters of the match and <see cref="Engine.Limits.FingerprintContext"/> of the sentence on either
+    /// side of it are hashed (<see cref="Window"/>), so a long sentence with many findings costs linear time.
+    /// </remarks>
     public static string Compute(string ruleId, ReadOnlySpan<char> matched, ReadOnlySpan<char> sentence)
     {
+        matched = matched[..Math.Min(matched.Length, Engine.Limits.FingerprintMatch)];
         // The hashed text is "id\0matched\0sentence", normalised, in UTF-8; it is built in pooled buffers
         // since every finding computes one.
         var chars = ArrayPool<char>.Shared.Rent(ruleId.Length + matched.Length + sentence.Length + 2);
@@ -39,6 +45,23 @@ public static class DiagnosticFingerprint
             ArrayPool<char>.Shared.Return(chars);
             ArrayPool<byte>.Shared.Return(bytes);
         }
+    }
+
+    /// <summary>
+    /// The part of <paramref name="sentence"/> a finding at <paramref name="match"/> (both in the same text)
+    /// hashes: the whole sentence when it is short, otherwise <see cref="Engine.Limits.FingerprintContext"/>
+    /// characters on either side of the match's start.
+    /// </summary>
+    public static Text.TextSpan Window(Text.TextSpan sentence, Text.TextSpan match)
+    {
+        var context = Engine.Limits.FingerprintContext;
+        if (sentence.Length <= 2 * context)
+        {
+            return sentence;
+        }
+
+        var start = Math.Clamp(match.Start - context, sentence.Start, sentence.End);
+        return Text.TextSpan.FromBounds(start, Math.Min(sentence.End, Math.Max(start, match.Start) + context));
     }
 
     /// <summary>Appends ":1", ":2", … so that identical hashes in one file stay distinct, in document order.</summary>

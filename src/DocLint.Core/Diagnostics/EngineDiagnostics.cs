@@ -23,7 +23,10 @@ public static class EngineDiagnostics
         DiagnosticSeverity.Warning,
         "{0}",
         "A file could not be linted as it is: it is binary, holds bytes that are not valid in its encoding, "
-        + "is too large, or could not be read. The rest of the run goes on.");
+        + "is too large, is not a regular file (a named pipe, socket or device is never opened), passes a limit "
+        + "(front matter nested too deep or an alias bomb, a Markdown paragraph with too many links), could not be "
+        + "fixed safely (it changed while fixing, it has several hard links, its owner could not be kept), or could "
+        + "not be read. The rest of the run goes on.");
 
     public static readonly DiagnosticDescriptor UnknownRuleInDirective = new(
         "DL0003",
@@ -41,7 +44,8 @@ public static class EngineDiagnostics
         "Engine",
         DiagnosticSeverity.Warning,
         "{0}",
-        "A rule's regular expression took longer than its time limit on this file, so the rule was skipped for "
+        "A rule's regular expression took longer than its time limit on this file, or the backtracking engine "
+        + "spent its budget for the file (3 s over every search) or the run (30 s), so the rule was skipped for "
         + "the file. Rewrite the pattern so that the NonBacktracking engine can run it.");
 
     public static readonly DiagnosticDescriptor InternalError = new(

@@ -74,6 +74,9 @@ public sealed class Document
         FrontMatterSpans = frontMatterSpans ?? EmptySpans;
     }
 
+    /// <summary>What the reader could not read as it is (front matter past a limit, markup bounded before parsing): each becomes DL0002.</summary>
+    public ImmutableArray<ReaderProblem> Problems { get; init; } = [];
+
     private static readonly IReadOnlyDictionary<string, TextSpan> EmptySpans = new Dictionary<string, TextSpan>();
 
     /// <summary>Where each front-matter field's value is in the source (for `scope: frontmatter.KEY`).</summary>
@@ -179,3 +182,6 @@ public sealed class Document
     public ImmutableArray<TextSpan> OtherVoiceRegions =>
         _otherVoiceRegions.IsDefault ? _otherVoiceRegions = SortedSpans.Merge(Voices.Select(v => v.Span).Where(s => !s.IsEmpty)) : _otherVoiceRegions;
 }
+
+/// <summary>Something a reader could not read as it is, at <paramref name="Span"/>: reported as DL0002, and the rest of the document is linted.</summary>
+public sealed record ReaderProblem(TextSpan Span, string Message);

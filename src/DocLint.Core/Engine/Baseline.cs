@@ -45,7 +45,8 @@ public sealed class Baseline
         try
         {
             using var doc = JsonDocument.Parse(text);
-            if (!doc.RootElement.TryGetProperty("version", out var version) || version.GetInt32() != Version)
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("version", out var version)
+                || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != Version)
             {
                 throw new InvalidDataException($"not a version {Version} DocLint baseline");
             }
@@ -53,7 +54,7 @@ public sealed class Baseline
             var entries = new HashSet<(string, string, string)>();
             foreach (var f in doc.RootElement.GetProperty("findings").EnumerateArray())
             {
-                entries.Add((f.GetProperty("path").GetString()!, f.GetProperty("id").GetString()!, f.GetProperty("fingerprint").GetString()!));
+                entries.Add((Text(f, "path"), Text(f, "id"), Text(f, "fingerprint")));
             }
 
             return new Baseline(entries);
@@ -63,6 +64,9 @@ public sealed class Baseline
             throw new InvalidDataException($"not a DocLint baseline: {ex.Message}", ex);
         }
     }
+
+    private static string Text(JsonElement finding, string name) =>
+        finding.GetProperty(name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : throw new InvalidDataException($"not a DocLint baseline: a finding's '{name}' is not a string");
 
     /// <summary>Marks each finding new or unchanged; returns them and how many baselined findings are gone.</summary>
     public (List<Diagnostic> Diagnostics, int Fixed) Apply(IEnumerable<Diagnostic> diagnostics, string folder)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
 using DocLint.Core.Rules;
+using DocLint.Core.Rules.Matching;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Engine;
@@ -25,6 +26,7 @@ public static class DocumentAnalyzer
     {
         var context = new RuleContext(document, sink, words, part);
         var first = sink.Count;
+        using var budget = context.Part.Budget.Enter();
         try
         {
             foreach (var rule in rules)
@@ -55,9 +57,13 @@ public static class DocumentAnalyzer
                     {
                         Descriptor = EngineDiagnostics.RegexTimeout,
                         Severity = EngineDiagnostics.RegexTimeout.DefaultSeverity,
-                        Message = string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"rule {rule.Id} was skipped for this file: its pattern '{Truncate(ex.Pattern)}' took longer than {ex.MatchTimeout.TotalSeconds:0.###} s"),
+                        Message = ex is RegexBudgetExceededException spent
+                            ? string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"rule {rule.Id} was skipped for this file: patterns on the backtracking engine took more than {spent.MatchTimeout.TotalSeconds:0.###} s in all in {spent.What}")
+                            : string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"rule {rule.Id} was skipped for this file: its pattern '{Truncate(ex.Pattern)}' took longer than {ex.MatchTimeout.TotalSeconds:0.###} s"),
                         Path = document.Path,
                         Span = new TextSpan(0, 0),
                         LineSpan = default,

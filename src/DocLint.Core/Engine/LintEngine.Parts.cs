@@ -24,8 +24,8 @@ public sealed partial class LintEngine
 {
     private static readonly SearchValues<byte> Blank = SearchValues.Create(" \t\r\f\v"u8);
 
-    private bool CanLintInParts(string path) =>
-        !KeepSource && Rules.CanLintInParts && DocumentReaders.For(path, _options.Readers) is PlainTextReader;
+    private bool CanLintInParts(string path, bool keepSource) =>
+        !keepSource && Rules.CanLintInParts && DocumentReaders.For(path, _options.Readers) is PlainTextReader;
 
     /// <summary>
     /// Lints the file part by part; null when it must be read whole instead: UTF-16, or what looks binary
@@ -102,6 +102,46 @@ public sealed partial class LintEngine
     }
 
     /// <summary>
+    /// A cut for text without blank lines, at or after <paramref name="from"/>: after the next line break;
+    /// else after the next sentence end (". ", "! ", "? "); else after the next space; else at the next
+    /// character (never inside one). -1 when <paramref name="from"/> is at the end.
+    /// </summary>
+    internal static int SoftCut(ReadOnlySpan<byte> text, int from)
+    {
+        if (from >= text.Length)
+        {
+            return -1;
+        }
+
+        var rest = text[from..];
+        if (rest.IndexOf((byte)'\n') is var line and >= 0)
+        {
+            return from + line + 1;
+        }
+
+        for (var i = 0; i + 1 < rest.Length; i++)
+        {
+            if (rest[i] is (byte)'.' or (byte)'!' or (byte)'?' && rest[i + 1] == ' ')
+            {
+                return from + i + 2;
+            }
+        }
+
+        if (rest.IndexOf((byte)' ') is var space and >= 0)
+        {
+            return from + space + 1;
+        }
+
+        var at = from;
+        while (at < text.Length && (text[at] & 0xC0) == 0x80)
+        {
+            at++;
+        }
+
+        return at < text.Length ? at : -1;
+    }
+
+    /// <summary>
     /// Where a tag or comment that the plain-text masking removes could still be open, scanned forward:
     /// a tag runs from '&lt;' (then a letter or '/') to the next '&gt;' with no '&lt;' between; a comment
     /// from "&lt;!--" to the next "--&gt;".
@@ -158,7 +198,7 @@ public sealed partial class LintEngine
     {
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly List<PlacedDirective> _directives = [];
-        private readonly DocumentPart.FileState _shared = new();
+        private readonly DocumentPart.FileState _shared = new() { Budget = new(engine._regexRun) };
         private readonly Func<CompiledRule, DiagnosticSeverity> _severityOf = engine.SeverityOf(path);
 
         /// <summary>Cuts where parts have started or been read from: where a margin that is too narrow can widen to.</summary>
@@ -174,10 +214,10 @@ public sealed partial class LintEngine
         public FileResult Lint()
         {
             long textStart = fileStart, owned = fileStart;
-            int ownedChar = 0, ownedLine = 0;
+            int ownedChar = 0, ownedLine = 0, ownedColumn = 0;
             while (true)
             {
-                var part = ReadPart(textStart, owned, ownedChar, ownedLine);
+                var part = ReadPart(textStart, owned, ownedChar, ownedLine, ownedColumn);
                 try
                 {
                     Analyze(part);
@@ -188,10 +228,19 @@ public sealed partial class LintEngine
 
                     // The next part is read from a cut one margin before its own paragraphs.
                     var from = (int)Math.Max(0, part.OwnedEnd - _margin);
-                    textStart = part.Start + NextCut(part.Bytes[..part.OwnedEnd], from, knownCut: from < part.OwnedStart ? 0 : part.OwnedStart);
+                    var back = NextCut(part.Bytes[..part.OwnedEnd], from, knownCut: from < part.OwnedStart ? 0 : part.OwnedStart);
+                    if (back < 0)
+                    {
+                        // A paragraph longer than the margin: the next part's margin starts at a line or a sentence.
+                        back = SoftCut(part.Bytes[..part.OwnedEnd], from) is var soft and >= 0 ? soft : part.OwnedEnd;
+                    }
+
+                    textStart = part.Start + back;
                     owned = part.Start + part.OwnedEnd;
                     ownedChar = part.Info.Offset + part.Info.Owned.End;
-                    ownedLine = part.Info.FirstLine + part.Document.Source.GetLineIndex(part.Info.Owned.End);
+                    var end = part.Document.Source.GetLinePosition(part.Info.Owned.End);
+                    ownedLine = part.Info.FirstLine + end.Line;
+                    ownedColumn = end.Character + (end.Line == 0 ? part.Info.FirstColumn : 0);
                     _cuts.Add(textStart);
                     _cuts.Add(owned);
                 }
@@ -208,7 +257,8 @@ public sealed partial class LintEngine
         /// Reads the part that owns the paragraphs from <paramref name="owned"/>, starting at the cut
         /// <paramref name="textStart"/>; widens its margins until they hold the rules' sentence windows.
         /// </summary>
-        private Part ReadPart(long textStart, long owned, int ownedChar, int ownedLine)
+        /// <param name="ownedColumn">The file column of <paramref name="owned"/>: not 0 when a paragraph without blank lines was cut inside a line.</param>
+        private Part ReadPart(long textStart, long owned, int ownedChar, int ownedLine, int ownedColumn)
         {
             var partBytes = engine._options.PartBytes;
             var after = _margin;
@@ -222,8 +272,12 @@ public sealed partial class LintEngine
                 ReadFully(handle, buffer.AsSpan(0, length), textStart);
                 var bytes = buffer.AsSpan(0, length);
                 var ownedStart = (int)(owned - textStart);
-                var ownedEnd = Cut(bytes, ownedStart + partBytes, ownedStart, eof);
-                var textEnd = ownedEnd < 0 ? -1 : ownedEnd == length && eof ? length : Cut(bytes, ownedEnd + after, ownedEnd, eof);
+                // No blank line in this many parts: cut at a line break, a sentence end or a space instead, so
+                // that memory stays bounded whatever the file holds (paragraphs and sentences at such a cut may
+                // differ from a whole read).
+                var soft = length - ownedStart >= partBytes + engine._options.MaxParagraphBytes;
+                var ownedEnd = Cut(bytes, ownedStart + partBytes, ownedStart, eof, soft);
+                var textEnd = ownedEnd < 0 ? -1 : ownedEnd == length && eof ? length : Cut(bytes, ownedEnd + after, ownedEnd, eof, soft);
                 if (textEnd < 0)
                 {
                     // No cut in what was read: read further.
@@ -242,7 +296,7 @@ public sealed partial class LintEngine
                 var sentences = document.Sentences;
                 var before = SortedSpans.CountBefore(sentences, ownedStartChar);
                 var beyond = sentences.Length - SortedSpans.CountBefore(sentences, ownedEndChar);
-                if (textStart > fileStart && before < window)
+                if (!soft && textStart > fileStart && before < window && owned - textStart < engine._options.MaxParagraphBytes)
                 {
                     // Too few sentences before the part's own: start at an earlier cut.
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -250,7 +304,7 @@ public sealed partial class LintEngine
                     continue;
                 }
 
-                if (textStart + textEnd < fileEnd && beyond < window)
+                if (!soft && textStart + textEnd < fileEnd && beyond < window)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
                     after *= 2;
@@ -260,6 +314,7 @@ public sealed partial class LintEngine
                 var info = new DocumentPart(
                     offset,
                     ownedLine - source.GetLineIndex(ownedStartChar),
+                    source.GetLinePosition(ownedStartChar) is { Line: 0 } start ? ownedColumn - start.Character : 0,
                     TextSpan.FromBounds(ownedStartChar, ownedEndChar),
                     isLast: textStart + ownedEnd == fileEnd,
                     _shared);
@@ -272,10 +327,19 @@ public sealed partial class LintEngine
             }
         }
 
-        /// <summary>The first cut at or after <paramref name="from"/>, scanning from the cut <paramref name="knownCut"/>; the end of the file counts as one; -1 when more must be read.</summary>
-        private static int Cut(ReadOnlySpan<byte> bytes, long from, int knownCut, bool eof)
+        /// <summary>
+        /// The first cut at or after <paramref name="from"/>, scanning from the cut <paramref name="knownCut"/>; the
+        /// end of the file counts as one; -1 when more must be read. <paramref name="soft"/>: when there is no
+        /// blank line, a line break, a sentence end or a space will do (<see cref="SoftCut"/>).
+        /// </summary>
+        private static int Cut(ReadOnlySpan<byte> bytes, long from, int knownCut, bool eof, bool soft)
         {
             var cut = from > bytes.Length ? -1 : NextCut(bytes, (int)from, knownCut);
+            if (cut < 0 && soft && from < bytes.Length)
+            {
+                cut = SoftCut(bytes, (int)from);
+            }
+
             return cut < 0 && eof ? bytes.Length : cut;
         }
 

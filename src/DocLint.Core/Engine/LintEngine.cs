@@ -35,6 +35,9 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
 {
     private readonly LintOptions _options = options ?? new LintOptions();
 
+    /// <summary>The backtracking regex engine's time over this engine's run (<see cref="Limits.BacktrackingPerRun"/>).</summary>
+    private readonly Rules.Matching.RegexBudget.Run _regexRun = new();
+
     public RuleSet Rules { get; } = rules;
 
     private bool KeepSource => _options.KeepSources;
@@ -184,34 +187,95 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
 
     public FileResult LintFile(string path)
     {
-        // The bytes are read into a pooled buffer: they are needed only until they are decoded.
-        byte[] buffer;
-        int length;
         try
         {
+            // Only a regular file is opened: opening a FIFO blocks until something writes to it, and a device may never end.
+            var status = Workspace.FileStatus.Of(path);
+            if (status.Kind is not (Workspace.FileKind.Regular or Workspace.FileKind.Missing))
+            {
+                return Problem(path, DiagnosticSeverity.Warning, $"file skipped: {Workspace.RegularFile.WhyNotReadable(status, long.MaxValue)}");
+            }
+
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-            var size = RandomAccess.GetLength(handle);
-            if (size > _options.MaxFileBytes)
-            {
-                return Problem(path, DiagnosticSeverity.Warning, $"file skipped: it is {size:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}");
-            }
-
-            if (size > _options.PartBytes && CanLintInParts(path) && LintInParts(path, handle, size) is { } inParts)
-            {
-                return inParts;
-            }
-
-            buffer = ArrayPool<byte>.Shared.Rent((int)size);
-            length = Read(handle, buffer.AsSpan(0, (int)size), 0);
+            return LintOpen(path, handle, RandomAccess.GetLength(handle));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message;
             return Problem(path, DiagnosticSeverity.Error, $"cannot read file: {reason}");
         }
+    }
 
+    /// <summary>
+    /// Lints a stream (standard input) as the file <paramref name="path"/>: a small one in memory, a larger one
+    /// spooled to a temporary file and linted from there as a file is (in parts when it can be), so memory
+    /// stays bounded whatever its size. More than <see cref="LintOptions.MaxFileBytes"/> is not read on.
+    /// </summary>
+    public FileResult LintStream(string path, Stream input)
+    {
+        var head = new byte[(int)Math.Min(Limits.StdinInMemoryBytes, int.MaxValue - 1) + 1];
+        int length;
         try
         {
+            length = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (length < head.Length)
+            {
+                return LintBytes(path, head.AsSpan(0, length));
+            }
+
+            var spool = Path.Combine(Path.GetTempPath(), $"doclint-stdin-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+            using var file = new FileStream(spool, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            file.Write(head, 0, length);
+            var chunk = new byte[1 << 20];
+            long total = length;
+            while (input.Read(chunk) is var read and > 0)
+            {
+                total += read;
+                if (total > _options.MaxFileBytes)
+                {
+                    return Problem(path, DiagnosticSeverity.Warning, $"input skipped: it is more than the limit of {_options.MaxFileBytes:N0} bytes");
+                }
+
+                file.Write(chunk, 0, read);
+            }
+
+            file.Flush();
+            return LintOpen(path, file.SafeFileHandle, total);
+        }
+        catch (IOException ex)
+        {
+            return Problem(path, DiagnosticSeverity.Error, $"cannot read input: {ex.Message}");
+        }
+    }
+
+    /// <summary>Lints an open file of <paramref name="size"/> bytes: in parts, whole, or not at all when it is too large.</summary>
+    private FileResult LintOpen(string path, Microsoft.Win32.SafeHandles.SafeFileHandle handle, long size)
+    {
+        if (size > _options.MaxFileBytes)
+        {
+            return Problem(path, DiagnosticSeverity.Warning, $"file skipped: it is {size:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}");
+        }
+
+        var whole = size <= _options.MaxWholeFileBytes;
+        if (size > _options.PartBytes && CanLintInParts(path, keepSource: KeepSource && whole) && LintInParts(path, handle, size) is { } inParts)
+        {
+            return whole || !KeepSource ? inParts : inParts with
+            {
+                Diagnostics = [.. inParts.Diagnostics.Prepend(Note(path, $"read in parts: it is {size:N0} bytes, more than {_options.MaxWholeFileBytes:N0}, so its fixes are not applied and its lines are not shown"))],
+                Encoding = null,
+            };
+        }
+
+        if (!whole)
+        {
+            return Problem(path, DiagnosticSeverity.Warning, $"file skipped: it is {size:N0} bytes, and a file read whole (Markdown, HTML, UTF-16, or with a rule that counts over the whole document) may be at most {_options.MaxWholeFileBytes:N0}");
+        }
+
+        // The bytes are read into a pooled buffer: they are needed only until they are decoded.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)size);
+        try
+        {
+            var length = Read(handle, buffer.AsSpan(0, (int)size), 0);
             return LintBytes(path, buffer.AsSpan(0, length));
         }
         finally
@@ -267,7 +331,20 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
         try
         {
             var document = DocumentReaders.For(path, _options.Readers).Read(path, source);
-            DocumentAnalyzer.Analyze(document, Rules, SeverityOf(path, document.FrontMatter), diagnostics);
+            foreach (var problem in document.Problems)
+            {
+                diagnostics.Add(new Diagnostic
+                {
+                    Descriptor = EngineDiagnostics.UnreadableInput,
+                    Severity = DiagnosticSeverity.Warning,
+                    Message = problem.Message,
+                    Path = path,
+                    Span = problem.Span,
+                    LineSpan = source.GetLinePositionSpan(problem.Span),
+                });
+            }
+
+            DocumentAnalyzer.Analyze(document, Rules, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)));
             if (!document.Directives.IsEmpty)
             {
                 ApplyDirectives(document, diagnostics);
@@ -350,17 +427,17 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
     private static string EncodingName(SourceEncoding encoding) =>
         encoding is SourceEncoding.Utf16BigEndian or SourceEncoding.Utf16LittleEndian ? "UTF-16" : "UTF-8";
 
-    private static FileResult Problem(string path, DiagnosticSeverity severity, string message, DiagnosticDescriptor? descriptor = null) => new(
-        path,
-        [
-            new Diagnostic
-            {
-                Descriptor = descriptor ?? EngineDiagnostics.UnreadableInput,
-                Severity = severity,
-                Message = message,
-                Path = path,
-                Span = new TextSpan(0, 0),
-                LineSpan = default,
-            },
-        ]);
+    private static FileResult Problem(string path, DiagnosticSeverity severity, string message, DiagnosticDescriptor? descriptor = null) =>
+        new(path, [Note(path, message, severity, descriptor)]);
+
+    /// <summary>An engine diagnostic (DL0002 unless said) at the start of the file.</summary>
+    private static Diagnostic Note(string path, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning, DiagnosticDescriptor? descriptor = null) => new()
+    {
+        Descriptor = descriptor ?? EngineDiagnostics.UnreadableInput,
+        Severity = severity,
+        Message = message,
+        Path = path,
+        Span = new TextSpan(0, 0),
+        LineSpan = default,
+    };
 }

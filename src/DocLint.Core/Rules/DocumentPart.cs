@@ -19,21 +19,26 @@ public sealed class DocumentPart
     /// <param name="owned">The range whose findings this part reports, in the part's own coordinates.</param>
     /// <param name="isLast">True for the part that ends the file.</param>
     /// <param name="file">What rules carry from part to part of one file: one object shared by its parts.</param>
-    internal DocumentPart(int offset, int firstLine, TextSpan owned, bool isLast, FileState file)
+    /// <param name="firstColumn">The file column of the part's first character (0 unless a line too long to hold was cut inside).</param>
+    internal DocumentPart(int offset, int firstLine, int firstColumn, TextSpan owned, bool isLast, FileState file)
     {
         Offset = offset;
         FirstLine = firstLine;
+        FirstColumn = firstColumn;
         Owned = owned;
         IsLast = isLast;
         _file = file;
     }
 
     /// <summary>A document read whole: it owns all of itself, and it is its own last part.</summary>
-    internal static DocumentPart Whole(int length) => new(0, 0, new TextSpan(0, length), isLast: true, new FileState());
+    internal static DocumentPart Whole(int length, Matching.RegexBudget? budget = null) =>
+        new(0, 0, 0, new TextSpan(0, length), isLast: true, new FileState { Budget = budget ?? new() });
 
     public int Offset { get; }
 
     public int FirstLine { get; }
+
+    public int FirstColumn { get; }
 
     public TextSpan Owned { get; }
 
@@ -45,10 +50,13 @@ public sealed class DocumentPart
     /// <summary>The file's position of a span in the part.</summary>
     public TextSpan ToFile(TextSpan span) => Offset == 0 ? span : new TextSpan(span.Start + Offset, span.Length);
 
-    /// <summary>The file's lines of a line span in the part (columns are the same: parts start at a line start).</summary>
-    public LinePositionSpan ToFile(LinePositionSpan span) => FirstLine == 0
+    /// <summary>The file's lines of a line span in the part (columns are the same but on the part's first line, when it starts inside a line).</summary>
+    public LinePositionSpan ToFile(LinePositionSpan span) => FirstLine == 0 && FirstColumn == 0
         ? span
-        : new LinePositionSpan(span.Start with { Line = span.Start.Line + FirstLine }, span.End with { Line = span.End.Line + FirstLine });
+        : new LinePositionSpan(ToFile(span.Start), ToFile(span.End));
+
+    private LinePosition ToFile(LinePosition position) =>
+        new(position.Line + FirstLine, position.Character + (position.Line == 0 ? FirstColumn : 0));
 
     internal T StateOf<T>(CompiledRule rule)
         where T : class, new()
@@ -63,6 +71,9 @@ public sealed class DocumentPart
     }
 
     /// <summary>True when the rule's pattern timed out in an earlier part: it is skipped for the rest of the file.</summary>
+    /// <summary>The file's budget for the backtracking regex engine.</summary>
+    internal Matching.RegexBudget Budget => _file.Budget;
+
     internal bool HasTimedOut(CompiledRule rule) => _file.TimedOut?.Contains(rule) == true;
 
     /// <summary>Records that the rule's pattern timed out; false when it had already.</summary>
@@ -72,6 +83,9 @@ public sealed class DocumentPart
     internal sealed class FileState
     {
         public Dictionary<CompiledRule, object>? States { get; set; }
+
+        /// <summary>The backtracking regex engine's time left for the file.</summary>
+        public Matching.RegexBudget Budget { get; init; } = new();
 
         /// <summary>Rules whose patterns timed out: their findings are dropped from the whole file.</summary>
         public HashSet<CompiledRule>? TimedOut { get; set; }

@@ -114,6 +114,7 @@ public sealed class RuleContext
     {
         var snippet = span.IsEmpty ? null : Document.Source.ToString(span);
         var sentence = SortedSpans.IndexContaining(Document.Sentences, span.Start) is var index and >= 0 ? Document.Sentences[index] : span;
+        var window = DiagnosticFingerprint.Window(sentence, span);
         return new Diagnostic
         {
             Descriptor = Rule.Descriptor,
@@ -126,7 +127,7 @@ public sealed class RuleContext
             Snippet = snippet,
             // A finding about what the document lacks (no matched words) is identified by its rule alone.
             Fingerprint = withMatchedText
-                ? DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(sentence.Start, sentence.Length))
+                ? DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(window.Start, window.Length))
                 : DiagnosticFingerprint.Compute(Rule.Id, [], []),
             Suggestions = suggestions.IsDefault ? [] : suggestions,
             Fix = fix is null || Part.Offset == 0 ? fix : fix with { Span = Part.ToFile(fix.Span) },

@@ -17,9 +17,8 @@ public static partial class DirectiveParser
     public static List<Directive> ParseComments(string text, TextSpan region)
     {
         var directives = new List<Directive>();
-        foreach (var comment in Comment().EnumerateMatches(text.AsSpan(region.Start, region.Length)))
+        foreach (var span in HtmlComments.Find(text.AsSpan(region.Start, region.Length), region.Start))
         {
-            var span = new TextSpan(region.Start + comment.Index, comment.Length);
             if (Parse(text.AsSpan(span.Start + 4, span.Length - 7), span) is { } directive)
             {
                 directives.Add(directive);
@@ -61,9 +60,6 @@ public static partial class DirectiveParser
         var ids = match.Groups["ids"].Value.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(i => i.ToUpperInvariant()).ToImmutableArray();
         return new Directive(kind, ids, span);
     }
-
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex Comment();
 
     [GeneratedRegex(@"^doclint-(?<kind>disable-next-line|disable-line|disable|restore|enable)(?<ids>(?:[\s,]+[A-Za-z]+\d+)*)[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();

@@ -88,7 +88,8 @@ public sealed class IgnoreFiles
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(path);
+            // Only a regular file is read: a named pipe called .doclintignore would never end.
+            lines = RegularFile.ReadAllText(path, Engine.Limits.MaxIgnoreFileBytes).Split('\n');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

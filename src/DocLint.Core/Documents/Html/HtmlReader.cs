@@ -63,7 +63,11 @@ public sealed class HtmlReader : IDocumentReader
 
     private sealed class Scan(string text, char[] prose, TextSpan region)
     {
-        private readonly List<(string Name, int Start)> _open = [];
+        // The open elements, each with the block kind that it and those around it give (so the innermost kind
+        // is read off the top), and how many of each name are open (so a stray end tag costs nothing): every
+        // tag costs constant time however deep the nesting.
+        private readonly List<(string Name, int Start, BlockKind Kind)> _open = [];
+        private readonly Dictionary<string, int> _openCount = new(StringComparer.Ordinal);
         private int _blockStart = -1;
         private int _blockEnd = -1;
         private BlockKind _blockKind = BlockKind.Paragraph;
@@ -108,7 +112,7 @@ public sealed class HtmlReader : IDocumentReader
             }
 
             Flush();
-            foreach (var (name, start) in _open.Where(o => IsQuotation(o.Name)))
+            foreach (var (name, start, _) in _open.Where(o => IsQuotation(o.Name)))
             {
                 Quotations.Add(TextSpan.FromBounds(start, region.End));
             }
@@ -336,7 +340,9 @@ public sealed class HtmlReader : IDocumentReader
 
             if (!IsVoid(name))
             {
-                _open.Add((name.ToLowerInvariant(), start));
+                var lower = name.ToLowerInvariant();
+                _open.Add((lower, start, KindOf(lower) ?? KindFromOpen()));
+                _openCount[lower] = _openCount.GetValueOrDefault(lower) + 1;
             }
 
             _blockKind = KindFromOpen();
@@ -344,7 +350,8 @@ public sealed class HtmlReader : IDocumentReader
 
         private void Close(string name, int end)
         {
-            var index = _open.FindLastIndex(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            var lower = name.ToLowerInvariant();
+            var index = _openCount.GetValueOrDefault(lower) > 0 ? _open.FindLastIndex(o => o.Name == lower) : -1;
             if (BlockElements.Contains(name))
             {
                 Flush();
@@ -361,31 +368,25 @@ public sealed class HtmlReader : IDocumentReader
                 {
                     Quotations.Add(TextSpan.FromBounds(_open[k].Start, end));
                 }
+
+                _openCount[_open[k].Name]--;
             }
 
             _open.RemoveRange(index, _open.Count - index);
             _blockKind = KindFromOpen();
         }
 
-        private BlockKind KindFromOpen()
-        {
-            for (var k = _open.Count - 1; k >= 0; k--)
-            {
-                switch (_open[k].Name)
-                {
-                    case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "title":
-                        return BlockKind.Heading;
-                    case "figcaption":
-                        return BlockKind.Caption;
-                    case "li":
-                        return BlockKind.ListItem;
-                    case "blockquote":
-                        return BlockKind.BlockQuote;
-                }
-            }
+        /// <summary>The kind of block the innermost open element that gives one makes.</summary>
+        private BlockKind KindFromOpen() => _open.Count == 0 ? BlockKind.Paragraph : _open[^1].Kind;
 
-            return BlockKind.Paragraph;
-        }
+        private static BlockKind? KindOf(string lowerName) => lowerName switch
+        {
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "title" => BlockKind.Heading,
+            "figcaption" => BlockKind.Caption,
+            "li" => BlockKind.ListItem,
+            "blockquote" => BlockKind.BlockQuote,
+            _ => null,
+        };
 
         /// <summary>A character reference at <paramref name="i"/>: decodes it into the view and returns its end, or null.</summary>
         private int? Entity(int i)

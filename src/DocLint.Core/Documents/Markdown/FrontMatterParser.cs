@@ -10,8 +10,12 @@ public readonly record struct FrontMatterField(string Value, TextSpan ValueSpan)
 /// <summary>Reads the top-level keys of a `---` YAML front matter block, with the source span of each scalar value.</summary>
 public static class FrontMatterParser
 {
-    public static Dictionary<string, FrontMatterField> Parse(string text, TextSpan block)
+    public static Dictionary<string, FrontMatterField> Parse(string text, TextSpan block) => Parse(text, block, out _);
+
+    /// <param name="problem">Set when the front matter passes a limit (<see cref="YamlGuard"/>): it is then not read, and gives no keys.</param>
+    public static Dictionary<string, FrontMatterField> Parse(string text, TextSpan block, out ReaderProblem? problem)
     {
+        problem = null;
         var fields = new Dictionary<string, FrontMatterField>(StringComparer.OrdinalIgnoreCase);
         var firstBreak = text.IndexOf('\n', block.Start, block.Length);
         if (firstBreak < 0)
@@ -28,10 +32,17 @@ public static class FrontMatterParser
             bodyEnd = lastLine + 1;
         }
 
+        var yaml = text[bodyStart..bodyEnd];
+        if (YamlGuard.Check(yaml) is var (where, message))
+        {
+            problem = new ReaderProblem(new TextSpan(bodyStart + (int)Math.Min(where.Index, yaml.Length), 0), $"front matter not read: {message}");
+            return fields;
+        }
+
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text[bodyStart..bodyEnd]));
+            stream.Load(new StringReader(yaml));
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
             {
                 foreach (var (key, value) in root.Children)
@@ -48,7 +59,7 @@ public static class FrontMatterParser
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException)
         {
             // Front matter that is not valid YAML gives no keys; its text stays masked either way.
         }

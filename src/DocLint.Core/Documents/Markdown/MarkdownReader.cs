@@ -31,7 +31,8 @@ public sealed class MarkdownReader : IDocumentReader
     public Document Read(string path, SourceText source)
     {
         var text = source.Text;
-        var markdown = Markdig.Markdown.Parse(text, Pipeline);
+        var problems = new List<ReaderProblem>();
+        var markdown = Markdig.Markdown.Parse(BoundBrackets(text, problems), Pipeline);
         var prose = new char[text.Length];
         for (var i = 0; i < prose.Length; i++)
         {
@@ -49,7 +50,12 @@ public sealed class MarkdownReader : IDocumentReader
             switch (block)
             {
                 case YamlFrontMatterBlock yaml:
-                    frontMatter = FrontMatterParser.Parse(text, Span(yaml.Span, text.Length));
+                    frontMatter = FrontMatterParser.Parse(text, Span(yaml.Span, text.Length), out var problem);
+                    if (problem is not null)
+                    {
+                        problems.Add(problem);
+                    }
+
                     break;
                 case QuoteBlock quote:
                     quotations.Add(Span(quote.Span, text.Length));
@@ -134,7 +140,99 @@ public sealed class MarkdownReader : IDocumentReader
             quotations.ToImmutable(),
             directives.ToImmutable(),
             [.. entities.OrderBy(e => e.Start)],
-            frontMatter.ToDictionary(p => p.Key, p => p.Value.ValueSpan, StringComparer.OrdinalIgnoreCase));
+            frontMatter.ToDictionary(p => p.Key, p => p.Value.ValueSpan, StringComparer.OrdinalIgnoreCase))
+        {
+            Problems = [.. problems],
+        };
+    }
+
+    /// <summary>
+    /// The text Markdig parses: <paramref name="text"/> itself, unless a paragraph (lines between blank lines)
+    /// holds more than <see cref="Engine.Limits.MaxBracketsPerParagraph"/> '[' (or the file's paragraphs hold more than
+    /// <see cref="Engine.Limits.MaxBracketWork"/> in all, counting each paragraph's square): Markdig tries each as the start
+    /// of a link and may scan to the paragraph's end from each, which is quadratic. Such a paragraph's '[' are
+    /// parsed as spaces (same length, so every position holds), its links are read as text, and a problem says so.
+    /// </summary>
+    private static string BoundBrackets(string text, List<ReaderProblem> problems)
+    {
+        if (text.Length < Engine.Limits.MaxBracketsPerParagraph || text.AsSpan().Count('[') <= Engine.Limits.MaxBracketsPerParagraph)
+        {
+            return text;
+        }
+
+        char[]? bounded = null;
+        // Front matter is YAML, with limits of its own (FrontMatterParser): its brackets are not links.
+        var bodyStart = FrontMatterEnd(text);
+        var paragraphStart = bodyStart;
+        var brackets = 0;
+        var lineStart = bodyStart;
+        var blank = true;
+        long work = 0;
+        for (var i = bodyStart; i <= text.Length; i++)
+        {
+            var end = i == text.Length;
+            var c = end ? '\n' : text[i];
+            if (c == '[')
+            {
+                brackets++;
+            }
+
+            if (c == '\n')
+            {
+                if (blank || end)
+                {
+                    // The whole file's cost is bounded too: the sum over paragraphs of their brackets squared.
+                    var cost = (long)brackets * brackets;
+                    if (brackets > Engine.Limits.MaxBracketsPerParagraph || (brackets > 64 && work + cost > Engine.Limits.MaxBracketWork))
+                    {
+                        bounded ??= text.ToCharArray();
+                        bounded.AsSpan(paragraphStart, (end ? text.Length : lineStart) - paragraphStart).Replace('[', ' ');
+                        problems.Add(new ReaderProblem(new TextSpan(paragraphStart, 0), $"links not read in this paragraph: it holds {brackets:N0} '[', more than the limit of {Engine.Limits.MaxBracketsPerParagraph:N0}"));
+                    }
+
+                    else
+                    {
+                        work += cost;
+                    }
+
+                    paragraphStart = i + 1;
+                    brackets = 0;
+                }
+
+                lineStart = i + 1;
+                blank = true;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                blank = false;
+            }
+        }
+
+        return bounded is null ? text : new string(bounded);
+    }
+
+    /// <summary>Where the text after a leading "---" front matter block starts (after its closing "---" or "..." line); 0 when there is none.</summary>
+    private static int FrontMatterEnd(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var line = text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        while (line > 0 && line < text.Length)
+        {
+            var next = text.IndexOf('\n', line);
+            var end = next < 0 ? text.Length : next;
+            if (text.AsSpan(line, end - line).TrimEnd() is "---" or "...")
+            {
+                return next < 0 ? text.Length : next + 1;
+            }
+
+            line = next + 1;
+        }
+
+        return 0;
     }
 
     private static BlockKind KindOf(LeafBlock leaf)

@@ -71,28 +71,40 @@ public sealed partial class PlainTextReader : IDocumentReader
             return text;
         }
 
-        var matches = NotProse().EnumerateMatches(text);
-        if (!matches.MoveNext())
+        // Comments first (in linear time), then tags and URLs in the text between them.
+        var comments = HtmlComments.Find(text);
+        var masked = new List<TextSpan>(comments);
+        for (var c = 0; c <= comments.Count; c++)
         {
-            return text;
-        }
-
-        return string.Create(text.Length, text, static (chars, text) =>
-        {
-            text.AsSpan().CopyTo(chars);
-            foreach (var match in NotProse().EnumerateMatches(text))
+            var from = c == 0 ? 0 : comments[c - 1].End;
+            var to = c < comments.Count ? comments[c].Start : text.Length;
+            foreach (var match in NotProse().EnumerateMatches(text.AsSpan(from, to - from)))
             {
                 var length = match.Length;
-                if (text[match.Index] != '<')
+                if (text[from + match.Index] != '<')
                 {
                     // A URL does not take the punctuation that ends the sentence around it.
-                    while (length > 0 && text[match.Index + length - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '\'')
+                    while (length > 0 && text[from + match.Index + length - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '\'')
                     {
                         length--;
                     }
                 }
 
-                Blank(chars.Slice(match.Index, length));
+                masked.Add(new TextSpan(from + match.Index, length));
+            }
+        }
+
+        if (masked.Count == 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, masked), static (chars, state) =>
+        {
+            state.text.AsSpan().CopyTo(chars);
+            foreach (var span in state.masked)
+            {
+                Blank(chars.Slice(span.Start, span.Length));
             }
         });
     }
@@ -163,7 +175,7 @@ public sealed partial class PlainTextReader : IDocumentReader
         int FirstTextLine() => source.GetLineIndex(prose.AsSpan().IndexOfAnyExcept(BlankOrBreak));
     }
 
-    // HTML comments, tags, and URLs: not prose in any plain-text article.
-    [GeneratedRegex(@"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|\b(?:https?|ftp)://[^\s<>""“”]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>""“”]+", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // Tags and URLs: not prose in any plain-text article (nor are HTML comments, found apart: HtmlComments).
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|\b(?:https?|ftp)://[^\s<>""“”]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>""“”]+", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex NotProse();
 }

@@ -44,8 +44,9 @@ public static class GitHubReporter
         return $"::{command} {properties}::{EscapeData(diagnostic.Message)}";
     }
 
+    /// <summary>Data as Actions decodes it (%, CR, LF), with other control characters written as escapes (<see cref="Text.TerminalText"/>).</summary>
     public static string EscapeData(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        Text.TerminalText.Escape(value, keepLineBreaks: true).Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 
     public static string EscapeProperty(string value) =>
         EscapeData(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);

@@ -7,7 +7,8 @@ namespace DocLint.Core.Reporting.Text;
 /// The MSBuild/Roslyn line shape, which VS Code's $msCompile problem matcher parses as is:
 /// <c>path(line,col,endLine,endCol): warning DL3001: message</c>, 1-based, end column exclusive, columns in
 /// UTF-16 code units. A diagnostic with an empty span prints <c>path(line,col)</c>. Severity words are
-/// error, warning and info (for suggestion); silent and suppressed diagnostics are not printed.
+/// error, warning and info (for suggestion); silent and suppressed diagnostics are not printed. Control
+/// characters in names and messages are escaped (<see cref="TerminalText"/>).
 /// </summary>
 public static class MsBuildFormatter
 {
@@ -18,7 +19,8 @@ public static class MsBuildFormatter
         var position = diagnostic.Span.IsEmpty && start == end
             ? string.Create(CultureInfo.InvariantCulture, $"({start.Line + 1},{start.Character + 1})")
             : string.Create(CultureInfo.InvariantCulture, $"({start.Line + 1},{start.Character + 1},{end.Line + 1},{end.Character + 1})");
-        return $"{displayPath(diagnostic.Path)}{position}: {SeverityWord(diagnostic.Severity)} {diagnostic.Id}: {OneLine(diagnostic.Message)}";
+        // Names and messages are escaped (TerminalText): no control character or workflow command gets through.
+        return TerminalText.SafeLine($"{TerminalText.Escape(displayPath(diagnostic.Path))}{position}: {SeverityWord(diagnostic.Severity)} {diagnostic.Id}: {TerminalText.Escape(OneLine(diagnostic.Message))}");
     }
 
     public static void Write(TextWriter writer, IEnumerable<Diagnostic> diagnostics, Func<string, string> displayPath)

@@ -20,7 +20,7 @@ public sealed class PrettyReporter(bool color)
     {
         foreach (var file in report.Shown.GroupBy(d => d.Path, StringComparer.Ordinal))
         {
-            writer.Write(Paint("1;4", report.DisplayPath(file.Key)));
+            writer.Write(TerminalText.SafeLine(Paint("1;4", TerminalText.Escape(report.DisplayPath(file.Key)))));
             writer.Write('\n');
             report.Sources.TryGetValue(file.Key, out var source);
             foreach (var d in file)
@@ -42,7 +42,7 @@ public sealed class PrettyReporter(bool color)
             _ => ("36", "info"),
         };
         var location = string.Create(CultureInfo.InvariantCulture, $"{start.Line + 1}:{start.Character + 1}");
-        writer.Write($"  {Paint("2", location)}  {Paint(code, word)}  {d.Message}  {Paint("2", d.Id)}\n");
+        writer.Write($"  {Paint("2", location)}  {Paint(code, word)}  {TerminalText.Escape(d.Message)}  {Paint("2", d.Id)}\n");
 
         if (source is not null && start.Line < source.LineCount && !d.Id.StartsWith("DL0", StringComparison.Ordinal))
         {
@@ -64,7 +64,7 @@ public sealed class PrettyReporter(bool color)
 
         if (!d.Suggestions.IsEmpty)
         {
-            writer.Write($"    {Paint("32", "suggestion:")} {string.Join(" | ", d.Suggestions)}\n");
+            writer.Write($"    {Paint("32", "suggestion:")} {TerminalText.Escape(string.Join(" | ", d.Suggestions))}\n");
         }
 
         if (!d.Id.StartsWith("DL0", StringComparison.Ordinal))
@@ -114,6 +114,17 @@ public sealed class PrettyReporter(bool color)
             {
                 text.Append(' ', width);
             }
+            else if (TerminalText.IsControl(line[i]))
+            {
+                // Shown as its escape (\x1b), never raw: the underline counts the escape's width.
+                text.Append(TerminalText.EscapeOf(line[i]));
+            }
+            else if (line[i] == '#' && i > 0 && line[i - 1] == '#' && line[(i + 1)..].StartsWith("["))
+            {
+                // "##[" starts a workflow command anywhere in a GitHub Actions log line: written "#\x23[".
+                text.Append("\\x23");
+                width = 4;
+            }
             else
             {
                 text.Append(line.Slice(i, step));
@@ -160,6 +171,11 @@ public sealed class PrettyReporter(bool color)
         if (char.IsHighSurrogate(c))
         {
             return 2;
+        }
+
+        if (TerminalText.IsControl(c))
+        {
+            return TerminalText.EscapeOf(c).Length;
         }
 
         var category = CharUnicodeInfo.GetUnicodeCategory(c);

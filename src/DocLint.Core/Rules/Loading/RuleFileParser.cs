@@ -55,6 +55,12 @@ public sealed partial class RuleFileParser
 
     private RuleDefinition? ParseText(string text)
     {
+        if (Text.YamlGuard.Check(text) is var (where, message))
+        {
+            Error(where, message);
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -63,6 +69,12 @@ public sealed partial class RuleFileParser
         catch (YamlException ex)
         {
             Error(ex.Start, $"invalid YAML: {InnermostMessage(ex)}");
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet rejects some malformed streams this way rather than with a YamlException.
+            Error(Mark.Empty, "invalid YAML: its structure cannot be read");
             return null;
         }
 

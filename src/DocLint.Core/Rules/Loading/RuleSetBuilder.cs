@@ -82,7 +82,7 @@ public sealed class RuleSetBuilder
             string text;
             try
             {
-                text = given ?? File.ReadAllText(path);
+                text = given ?? Workspace.RegularFile.ReadAllText(path, Engine.Limits.MaxYamlBytes);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -80,6 +80,28 @@ public sealed class PatternRegex
 
     private void Scan(Regex regex, string text, TextSpan range, List<TextSpan> spans)
     {
+        // The backtracking engine's time is counted against the file's and the run's budget.
+        if (!RegexFactory.IsLinear(regex) && RegexBudget.Current is { } budget)
+        {
+            budget.ThrowIfSpent(regex.ToString());
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                Find(regex, text, range, spans);
+            }
+            finally
+            {
+                budget.Charge(start);
+            }
+
+            return;
+        }
+
+        Find(regex, text, range, spans);
+    }
+
+    private void Find(Regex regex, string text, TextSpan range, List<TextSpan> spans)
+    {
         for (var match = regex.Match(text, range.Start, range.Length); match.Success; match = match.NextMatch())
         {
             var g = MatchGroup < 0 ? match : match.Groups[MatchGroup];

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Writes the hostile-input matrix's cases into a folder, one sub-folder per case.
+
+Each case folder holds what `doclint check` is run on (cmd.args: its arguments, relative to the folder)
+and, beside the hostile file, an ordinary article (ok.txt) that must still be linted.
+    python3 bench/hostile.py OUT [--scale small|gb]
+"""
+import os
+import sys
+
+ARTICLE = "Headline\n\nThe mayor slammed the plan on Monday.\n"
+
+
+def case(root, name, files, args, stdin=None, env=None):
+    folder = os.path.join(root, name)
+    os.makedirs(folder, exist_ok=True)
+    for path, content in files.items():
+        full = os.path.join(folder, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        if callable(content):
+            content(full)
+        else:
+            with open(full, "wb") as f:
+                f.write(content.encode() if isinstance(content, str) else content)
+    with open(os.path.join(folder, "cmd.args"), "w") as f:
+        f.write("\n".join(args) + "\n")
+    if stdin:
+        with open(os.path.join(folder, "stdin.args"), "w") as f:
+            f.write(stdin + "\n")
+    if env:
+        with open(os.path.join(folder, "env.args"), "w") as f:
+            f.write(env + "\n")
+
+
+def stream(size, unit):
+    """Writes `unit` repeated to `size` bytes, in chunks, without holding it all."""
+    def write(full):
+        chunk = unit * max(1, (1 << 20) // len(unit))
+        with open(full, "wb") as f:
+            left = size
+            while left > 0:
+                piece = chunk[: min(left, len(chunk))]
+                f.write(piece)
+                left -= len(piece)
+    return write
+
+
+def fifo(full):
+    os.mkfifo(full)
+
+
+def main():
+    root = sys.argv[1]
+    scale = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--scale" else "small"
+    deep = "x: " + "[" * 50_000 + "]" * 50_000 + "\n"
+    rule = "id: DL9001\nname: x\nkind: existence\nmessage: m\nterms: [slammed]\n"
+    if scale == "gb":
+        # News-like sentences without a blank line anywhere, one finding in about a thousand sentences.
+        sentence = b"The council met on Tuesday and agreed to look again at the numbers for the bridge. " * 999 + b"The mayor slammed the plan. "
+        case(root, "text-1gib-no-blank-lines", {"big.txt": stream((1 << 30) - 1, sentence), "ok.txt": ARTICLE}, ["check", "big.txt", "ok.txt"])
+        case(root, "text-300mb-no-blank-lines", {"big.txt": stream(300 << 20, sentence), "ok.txt": ARTICLE}, ["check", "big.txt", "ok.txt"])
+        case(root, "markdown-300mb-no-blank-lines", {"big.md": stream(300 << 20, sentence), "ok.txt": ARTICLE}, ["check", "big.md", "ok.txt"])
+        case(root, "fix-dry-run-300mb", {"big.txt": stream(300 << 20, sentence), "ok.txt": ARTICLE}, ["check", "--fix", "--dry-run", "big.txt", "ok.txt"])
+        case(root, "stdin-over-2gib", {"ok.txt": ARTICLE}, ["check", "-", "ok.txt"], stdin="gen:2200000000")
+        return
+
+    case(root, "front-matter-50000-deep", {"deep.md": "---\n" + deep + "---\n\nThe mayor slammed it.\n", "ok.txt": ARTICLE}, ["check", "deep.md", "ok.txt"])
+    case(root, "rule-file-50000-deep", {"rules/DL9001.x.yaml": deep, "ok.txt": ARTICLE}, ["check", "--rules", "rules", "ok.txt"])
+    case(root, "doclint-yaml-50000-deep", {"doclint.yaml": deep, "ok.txt": ARTICLE}, ["check", "ok.txt"])
+    bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8))
+    keyed = "---\n" + bomb + "? *i\n: v\n---\n\nThe mayor slammed it.\n"
+    case(root, "alias-bomb-front-matter-key", {"bomb.md": keyed, "ok.txt": ARTICLE}, ["check", "bomb.md", "ok.txt"])
+    case(root, "alias-bomb-doclint-yaml", {"doclint.yaml": bomb + "? *i\n: v\n", "ok.txt": ARTICLE}, ["check", "ok.txt"])
+    case(root, "fifo-in-folder", {"a.txt": fifo, "ok.txt": ARTICLE}, ["check", "."])
+    case(root, "fifo-doclint-yaml", {"doclint.yaml": fifo, "ok.txt": ARTICLE}, ["check", "ok.txt"])
+    case(root, "fifo-rule-file", {"rules/DL9001.x.yaml": fifo, "ok.txt": ARTICLE}, ["check", "--rules", "rules", "ok.txt"])
+    case(root, "fifo-baseline", {"base.json": fifo, "ok.txt": ARTICLE}, ["check", "--baseline", "base.json", "ok.txt"])
+    case(root, "fifo-config", {"c.yaml": fifo, "ok.txt": ARTICLE}, ["check", "--config", "c.yaml", "ok.txt"])
+    # A sentence-scoped pattern that backtracks badly (the lookahead keeps it off the linear engine) in each of 100 sentences.
+    slow = "id: DL9002\nname: slow\nkind: existence\nvoice: any\nscope: sentence\nmessage: m\npatterns: ['(?=a)(a|aa)+(?<!x)b']\n"
+    sentences = "".join("A" + "a" * 26 + "c. " for _ in range(100))
+    case(root, "regex-budget-100-sentences", {"rules/DL9002.slow.yaml": slow, "slow.txt": "Headline\n\n" + sentences + "\n", "ok.txt": ARTICLE}, ["check", "--rules", "rules", "slow.txt", "ok.txt"])
+    long_name = "a" * 200 + ".txt"
+    case(root, "glob-many-stars-editorconfig", {".editorconfig": "root = true\n[*a*a*a*a*a*a*a*a*a*a*b]\ndoclint_DL3001 = none\n", long_name: ARTICLE, "ok.txt": ARTICLE}, ["check", "."])
+    case(root, "glob-many-stars-exclude", {"doclint.yaml": "exclude: ['*a*a*a*a*a*a*a*a*a*a*b']\n", long_name: ARTICLE, "ok.txt": ARTICLE}, ["check", "."])
+    case(root, "sentence-320kb-40000-findings", {"long.txt": "Headline\n\n" + "slammed " * 40_000 + ".\n", "ok.txt": ARTICLE}, ["check", "long.txt", "ok.txt"])
+    case(root, "html-div-200000", {"divs.html": "<p>The mayor slammed it.</p>" + "<div>" * 200_000, "ok.txt": ARTICLE}, ["check", "divs.html", "ok.txt"])
+    case(root, "text-comment-open-400000", {"c.txt": "Headline\n\n" + "<!-- " * 400_000, "ok.txt": ARTICLE}, ["check", "c.txt", "ok.txt"])
+    case(root, "markdown-link-open-100000", {"l.md": "The mayor slammed it.\n\n" + "[a](" * 100_000, "ok.txt": ARTICLE}, ["check", "l.md", "ok.txt"])
+    case(root, "name-with-newline-github", {"x\n::error file=evil::injected\n::add-mask::secret\n.txt": ARTICLE, "ok.txt": ARTICLE}, ["check", "--format", "msbuild", "."], env="GITHUB_ACTIONS=true")
+    case(root, "escape-in-text-pretty", {"esc\x1b]0;title\x07.txt": "Headline\n\nThe mayor \x1b[2J\x1b]0;pwned\x07slammed it.\n", "ok.txt": ARTICLE}, ["check", "--format", "pretty", "."])
+    case(root, "baseline-version-not-int32", {"base.json": '{"version": 4294967297, "findings": []}', "ok.txt": ARTICLE}, ["check", "--baseline", "base.json", "ok.txt"])
+    case(root, "double-dash-file", {"-x.txt": ARTICLE, "ok.txt": ARTICLE}, ["check", "--", "-x.txt", "ok.txt"])
+
+
+if __name__ == "__main__":
+    main()
