@@ -26,13 +26,9 @@ public partial class HostileCliTests
         without.ExitCode.Should().Be(ExitCodes.UsageOrConfigError, "without '--' it is an unknown option");
     }
 
-    [Fact]
+    [UnixFact]
     public void A_file_name_with_line_breaks_cannot_start_a_workflow_command_in_any_text_format()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // Windows file names cannot hold line breaks; there is nothing to escape.
-        }
 
         using var folder = new TempFolder();
         folder.Write("x\n::error file=evil::injected\n::add-mask::secret\n##[error]old\n.txt", Article);
@@ -98,13 +94,9 @@ public partial class HostileCliTests
         result.Error.Should().Be("doclint: cannot use the baseline base.json: not a version 1 DocLint baseline\n");
     }
 
-    [Fact]
+    [UnixFact]
     public void Special_files_in_a_folder_and_as_configuration_are_skipped_and_the_rest_is_linted()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // No FIFOs.
-        }
 
         using var folder = new TempFolder();
         MakeFifo(Path.Combine(folder.Path, "a.txt"));
@@ -138,13 +130,9 @@ public partial class HostileCliTests
         Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("a.txt", "base.json");
     }
 
-    [Fact]
+    [UnixFact]
     public void A_fix_killed_by_a_signal_leaves_every_file_original_or_fixed_and_no_temporary_file()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // No POSIX signals.
-        }
 
         using var folder = new TempFolder();
         const int Files = 400;

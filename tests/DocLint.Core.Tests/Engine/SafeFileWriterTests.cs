@@ -1,6 +1,5 @@
 using System.Text;
 using DocLint.Core.Fixing;
-using DocLint.Core.Tests.Hostile;
 using DocLint.Core.Text;
 using DocLint.Core.Workspace;
 using DocLint.Testing;

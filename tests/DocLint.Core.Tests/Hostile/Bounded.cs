@@ -38,15 +38,3 @@ internal static class Bounded
         return result;
     }
 }
-
-/// <summary>A test that needs POSIX (FIFOs, modes, owners, links): reported as skipped elsewhere, never as a pass that checked nothing.</summary>
-internal sealed class UnixFactAttribute : FactAttribute
-{
-    public UnixFactAttribute()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Skip = "needs POSIX file types, modes and links";
-        }
-    }
-}
