@@ -115,6 +115,21 @@ public class PipelineTests
             "new.txt(3,6,3,13): warning DL3001: 'blasted' is a loaded term; consider 'criticized'.\n");
         result.Error.Should().StartWith("2 warnings in 2 files");
         badRef.ExitCode.Should().Be(ExitCodes.UsageOrConfigError);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Through a symbolic link to the repository, the same lines are the changed ones.
+            var link = folder.Path + "-link";
+            Directory.CreateSymbolicLink(link, folder.Path);
+            try
+            {
+                CliRunner.Run(Path.Combine(link, "."), "check", ".", "--relative-paths", "--changed-since", "HEAD", "--rule", "DL3001").Out.Should().Be(result.Out);
+            }
+            finally
+            {
+                Directory.Delete(link);
+            }
+        }
+
         badRef.Error.Should().StartWith("doclint: --changed-since no-such-ref: ");
     }
 

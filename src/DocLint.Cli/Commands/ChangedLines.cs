@@ -27,13 +27,15 @@ internal sealed partial class ChangedLines
     /// <summary>Reads the changes from git, or says why it could not.</summary>
     public static (ChangedLines? Changes, string? Error) Read(string reference, string workingDirectory)
     {
-        var top = Git(workingDirectory, "rev-parse", "--show-toplevel");
+        // The top of the repository as a path from the working folder ("../.."), not git's resolved path: when
+        // the working folder is reached through a symbolic link, paths must be compared in the same spelling.
+        var top = Git(workingDirectory, "rev-parse", "--show-cdup");
         if (top.Exit != 0)
         {
             return (null, $"--changed-since needs a git repository: {top.Error.Trim()}");
         }
 
-        var root = top.Output.Trim();
+        var root = Path.GetFullPath(top.Output.Trim() is { Length: > 0 } up ? up : ".", workingDirectory);
         var diff = Git(root, "-c", "core.quotePath=false", "diff", "--merge-base", reference, "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", "--diff-filter=AM", "--");
         if (diff.Exit != 0)
         {
