@@ -45,16 +45,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
     public LintResult LintFiles(IReadOnlyList<string> paths) => Collect(LintEach(paths));
 
     /// <summary>Lints each file, in parallel; results are in the order of <paramref name="paths"/>.</summary>
-    public FileResult[] LintEach(IReadOnlyList<string> paths)
-    {
-        var results = new FileResult[paths.Count];
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount,
-        };
-        Parallel.For(0, paths.Count, parallel, i => results[i] = LintFile(paths[i]));
-        return results;
-    }
+    public FileResult[] LintEach(IReadOnlyList<string> paths) => [.. LintInOrder(paths)];
 
     /// <summary>
     /// Lints each file in parallel and yields the results in the order of <paramref name="paths"/>, each as soon

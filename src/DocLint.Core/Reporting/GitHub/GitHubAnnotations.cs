@@ -26,17 +26,16 @@ public sealed class GitHubAnnotations(int perKind = GitHubAnnotations.GitHubPerK
         {
             var kind = d.Severity >= DiagnosticSeverity.Warning ? d.Severity : DiagnosticSeverity.Suggestion;
             var written = _written.GetValueOrDefault(kind);
-            var line = GitHubReporter.Format(d, part.RelativeToRoot(d.Path) ?? d.Path);
-            if (written < perKind - 1 || (written < perKind && kind != DiagnosticSeverity.Suggestion))
+            // Notices keep their last slot: for this finding if it is the last notice, the count of the rest otherwise.
+            if (written < (kind == DiagnosticSeverity.Suggestion ? perKind - 1 : perKind))
             {
-                writer.Write(line);
+                writer.Write(Format(d, part));
                 writer.Write('\n');
                 _written[kind] = written + 1;
             }
-            else if (kind == DiagnosticSeverity.Suggestion && written == perKind - 1 && _heldNotice is null)
+            else if (kind == DiagnosticSeverity.Suggestion && _heldNotice is null)
             {
-                // The last notice slot: this finding if it is the last notice, the count of the rest otherwise.
-                _heldNotice = line;
+                _heldNotice = Format(d, part);
             }
             else
             {
@@ -44,6 +43,8 @@ public sealed class GitHubAnnotations(int perKind = GitHubAnnotations.GitHubPerK
             }
         }
     }
+
+    private static string Format(Diagnostic d, Report part) => GitHubReporter.Format(d, part.RelativeToRoot(d.Path) ?? d.Path);
 
     /// <summary>Writes the held last notice, or the notice counting what was left out.</summary>
     public void Complete(TextWriter writer)

@@ -26,12 +26,14 @@ public static class StepSummary
         var descriptors = report.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         text.Append("| rule | severity | findings | files | suppressed | title |\n");
         text.Append("|---|---|--:|--:|--:|---|\n");
+        var bytes = Encoding.UTF8.GetByteCount(text.ToString());
         for (var i = 0; i < counts.Count; i++)
         {
             var c = counts[i];
             var id = descriptors.TryGetValue(c.Id, out var descriptor) ? $"[{c.Id}]({ToolInfo.HelpUri(descriptor)})" : c.Id;
             var row = string.Create(CultureInfo.InvariantCulture, $"| {id} | {c.Severity.ToConfigName()} | {c.Findings} | {c.Files} | {c.Suppressed} | {Cell(c.Title)} |\n");
-            if (Encoding.UTF8.GetByteCount(text.ToString()) + Encoding.UTF8.GetByteCount(row) > MaxBytes - 200)
+            bytes += Encoding.UTF8.GetByteCount(row);
+            if (bytes > MaxBytes - 200)
             {
                 text.Append(CultureInfo.InvariantCulture, $"| … | | | | | {counts.Count - i} more rules not listed |\n");
                 break;

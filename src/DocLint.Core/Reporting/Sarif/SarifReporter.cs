@@ -37,18 +37,14 @@ public static class SarifReporter
             return [Cap(report.Category, results, notifications, options.Limits)];
         }
 
-        var folders = results.Select(d => d.Path).Concat(notifications.Select(d => d.Path)).Select(p => TopFolder(report, p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (folders.Count == 0)
-        {
-            folders.Add(".");
-        }
-
+        // Each path's top folder is worked out once, not once per folder and finding.
+        var folderOf = results.Concat(notifications).Select(d => d.Path).Distinct(StringComparer.Ordinal)
+            .ToDictionary(p => p, p => TopFolder(report, p), StringComparer.Ordinal);
         var prefix = (report.Category ?? "doclint").TrimEnd('/');
-        return [.. folders.Select(folder => Cap(
-            $"{prefix}/{folder}/",
-            [.. results.Where(d => TopFolder(report, d.Path) == folder)],
-            [.. notifications.Where(d => TopFolder(report, d.Path) == folder)],
-            options.Limits))];
+        var runs = results.GroupBy(d => folderOf[d.Path], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var notes = notifications.GroupBy(d => folderOf[d.Path], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var folders = runs.Keys.Concat(notes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).DefaultIfEmpty(".");
+        return [.. folders.Select(folder => Cap($"{prefix}/{folder}/", runs.GetValueOrDefault(folder) ?? [], notes.GetValueOrDefault(folder) ?? [], options.Limits))];
     }
 
     /// <summary>The first folder of a path under the root ("." for a file at the root or outside it).</summary>
