@@ -208,13 +208,13 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         foreach (var result in Merge(engine.LintInOrder(files), stdin))
         {
             var kept = _changes is null || result == stdin ? result : result with { Diagnostics = [.. result.Diagnostics.Where(_changes.Covers)] };
-            var before = new List<Diagnostic>();
+            List<Diagnostic>? before = null;
             while (problems.TryPeek(out var problem) && string.CompareOrdinal(problem.Path, kept.Path) <= 0)
             {
-                before.Add(problems.Dequeue());
+                (before ??= []).Add(problems.Dequeue());
             }
 
-            if (before.Count > 0)
+            if (before is not null)
             {
                 kept = kept with { Diagnostics = [.. kept.Diagnostics.Concat(before).Order(DiagnosticOrder.Instance)] };
             }
