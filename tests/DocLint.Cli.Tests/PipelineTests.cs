@@ -83,6 +83,7 @@ public class PipelineTests
             "rule    severity    findings   files  suppressed  title",
             "DL4001  suggestion         2       2           0  Missing licence");
         result.Error.Should().Contain("DL3001  warning            2       2           0  Loaded term\n");
+        result.Error.Should().MatchRegex(@"\nmemory: [0-9]+\.[0-9] MB allocated; collections: [0-9]+ gen0, [0-9]+ gen1, [0-9]+ gen2, [0-9]+ ms paused; peak working set [0-9]+\.[0-9] MB\n$");
     }
 
     [Fact]

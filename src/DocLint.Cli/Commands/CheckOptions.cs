@@ -122,7 +122,7 @@ internal sealed class CheckOptions
             HelpName = "ID",
             AllowMultipleArgumentsPerToken = false,
         };
-        Stats = new Option<bool>("--stats") { Description = "After the run, print findings per rule on standard error." };
+        Stats = new Option<bool>("--stats") { Description = "After the run, print findings per rule and what the run cost in memory on standard error." };
         Progress = new Option<string>("--progress")
         {
             Description = "A progress line on standard error: auto (on a terminal, once a run takes more than a second), always or never.",

@@ -208,13 +208,13 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         foreach (var result in Merge(engine.LintInOrder(files), stdin))
         {
             var kept = _changes is null || result == stdin ? result : result with { Diagnostics = [.. result.Diagnostics.Where(_changes.Covers)] };
-            var before = new List<Diagnostic>();
+            List<Diagnostic>? before = null;
             while (problems.TryPeek(out var problem) && string.CompareOrdinal(problem.Path, kept.Path) <= 0)
             {
-                before.Add(problems.Dequeue());
+                (before ??= []).Add(problems.Dequeue());
             }
 
-            if (before.Count > 0)
+            if (before is not null)
             {
                 kept = kept with { Diagnostics = [.. kept.Diagnostics.Concat(before).Order(DiagnosticOrder.Instance)] };
             }
@@ -351,6 +351,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         if (parse.GetValue(options.Stats))
         {
             context.Error.Write(RuleStats.FormatTable(RuleStats.Count(_report.Diagnostics)));
+            context.Error.WriteLine(MemoryLine());
         }
 
         if (targets.Any(t => t.Format == OutputFormats.GitHub) && context.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
@@ -364,6 +365,14 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
                 context.Error.WriteLine($"doclint: cannot write the job summary: {ex.Message}");
             }
         }
+    }
+
+    /// <summary>What the run cost the garbage collector (for the whole process), for --stats.</summary>
+    private static string MemoryLine()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"memory: {GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated; collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused; peak working set {process.PeakWorkingSet64 / 1e6:F1} MB");
     }
 
     private int WriteBaseline()

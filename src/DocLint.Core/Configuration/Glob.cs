@@ -11,12 +11,16 @@ namespace DocLint.Core.Configuration;
 /// </summary>
 public sealed class Glob
 {
-    private readonly Regex _regex;
+    // Building a NonBacktracking regex costs milliseconds, and a one-file run reads every section of every
+    // .editorconfig above it; the common globs ("*", "*.md", "*.{yml,yaml}") are matched without one.
+    private readonly Lazy<Regex>? _regex;
+    private readonly string[]? _nameSuffixes;
 
-    private Glob(string text, Regex regex)
+    private Glob(string text, Lazy<Regex>? regex, string[]? nameSuffixes)
     {
         Text = text;
         _regex = regex;
+        _nameSuffixes = nameSuffixes;
     }
 
     public string Text { get; }
@@ -95,13 +99,71 @@ public sealed class Glob
             return null;
         }
 
+        if (anywhere && NameSuffixes(text) is { } suffixes)
+        {
+            return new Glob(glob, null, suffixes);
+        }
+
         // The linear-time engine: a glob of many stars against a long name would backtrack for minutes.
-        return new Glob(glob, new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+        var regex = pattern.Append('$').ToString();
+        return new Glob(glob, new Lazy<Regex>(() => new Regex(regex, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)), null);
     }
+
+    /// <summary>
+    /// For a glob of a file name that is one '*' and then literal text ("*.md") or literal alternatives
+    /// ("*.{yml,yaml}"), the endings a matching name has ("" for "*" alone); null for any other glob.
+    /// </summary>
+    private static string[]? NameSuffixes(string text)
+    {
+        if (text.Length == 0 || text[0] != '*')
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(1);
+        var open = rest.IndexOf('{');
+        if (open < 0)
+        {
+            return IsLiteral(rest) ? [rest.ToString()] : null;
+        }
+
+        var head = rest[..open];
+        var body = rest[(open + 1)..];
+        if (body.Length == 0 || body[^1] != '}' || !IsLiteral(head))
+        {
+            return null;
+        }
+
+        var prefix = head.ToString();
+        var alternatives = body[..^1].ToString().Split(',');
+        return alternatives.All(a => IsLiteral(a)) ? [.. alternatives.Select(a => prefix + a)] : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("*?[]{},/\\");
+
+    private static bool IsLiteral(ReadOnlySpan<char> text) => text.IndexOfAny(Special) < 0;
 
     /// <summary>The path of <paramref name="fullPath"/> that globs of a configuration in <paramref name="folder"/> are matched against.</summary>
     public static string RelativePath(string folder, string fullPath) => Path.GetRelativePath(folder, fullPath).Replace('\\', '/');
 
     /// <summary>True when <paramref name="relativePath"/> ('/' separators, relative to the configuration's folder) matches.</summary>
-    public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath.Replace('\\', '/'));
+    public bool IsMatch(string relativePath)
+    {
+        var path = relativePath.Replace('\\', '/');
+        if (_nameSuffixes is null)
+        {
+            return _regex!.Value.IsMatch(path);
+        }
+
+        var name = path.AsSpan(path.LastIndexOf('/') + 1);
+        foreach (var suffix in _nameSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

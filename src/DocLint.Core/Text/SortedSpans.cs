@@ -102,9 +102,26 @@ public static class SortedSpans
     /// </summary>
     public static ImmutableArray<TextSpan> UnitsAround(ImmutableArray<TextSpan> units, IEnumerable<TextSpan> spans, int reach = 0)
     {
-        var around = ImmutableArray.CreateBuilder<TextSpan>();
+        // One array, sorted in place only when it is not sorted already (candidates mostly come in order);
+        // equal starts may come in any order, since each unit is added once and in order either way.
+        TextSpan[] sorted = [.. spans];
+        if (sorted.Length == 0 || units.IsEmpty)
+        {
+            return [];
+        }
+
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Start < sorted[i - 1].Start)
+            {
+                Array.Sort(sorted, static (a, b) => a.Start.CompareTo(b.Start));
+                break;
+            }
+        }
+
+        var around = ImmutableArray.CreateBuilder<TextSpan>((int)Math.Min(units.Length, (long)sorted.Length * (1 + (2L * reach))));
         var next = 0;
-        foreach (var span in spans.OrderBy(s => s.Start))
+        foreach (var span in sorted)
         {
             var first = FirstEndingAfter(units, span.Start);
             var last = Math.Max(first, CountBefore(units, span.End) - 1);
@@ -115,6 +132,6 @@ public static class SortedSpans
             }
         }
 
-        return around.ToImmutable();
+        return around.DrainToImmutable();
     }
 }

@@ -52,4 +52,28 @@ public class PhraseMatcherTests
         matcher.FindAll(text, WordIndex.Build(text)).Select(s => text.Substring(s.Start, s.Length))
             .Should().Equal("It’s  clear", "The plain\nfact", "It");
     }
+
+    [Fact]
+    public void Deferred_patterns_are_parsed_on_first_use_and_find_what_patterns_parsed_at_once_find()
+    {
+        const string text = "Officials said the plan, officials said, was final.";
+        var location = new RuleLocation("r.yaml", default, 0);
+        var spec = new MatcherSpec(["plan"], [new PatternSpec(@"\bofficials said\b", location)]);
+        var now = PhraseMatcher.Create(spec, caseSensitive: false, []);
+        var deferred = PhraseMatcher.Create(spec, caseSensitive: false, [], deferPatterns: true);
+        deferred.Scans.Should().BeTrue();
+        deferred.IsEmpty.Should().BeFalse();
+        deferred.FindAll(text, WordIndex.Build(text)).Should().Equal(now.FindAll(text, WordIndex.Build(text)))
+            .And.Equal(new TextSpan(0, 14), new TextSpan(19, 4), new TextSpan(25, 14));
+
+        // A pattern that does not parse is an error at load when parsed at once, and only on use when deferred.
+        var bad = new MatcherSpec([], [new PatternSpec("(unclosed", location)]);
+        var errors = new List<(RuleLocation Location, string Message)>();
+        PhraseMatcher.Create(bad, caseSensitive: false, errors);
+        errors.Should().ContainSingle().Which.Message.Should().StartWith("invalid regular expression:");
+        var later = PhraseMatcher.Create(bad, caseSensitive: false, errors = [], deferPatterns: true);
+        errors.Should().BeEmpty();
+        var use = () => later.FindAll("x (unclosed", WordIndex.Build("x (unclosed"));
+        use.Should().Throw<ArgumentException>();
+    }
 }

@@ -24,6 +24,7 @@ public static class JsonReporter
         foreach (var d in report.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.None))
         {
             WriteDiagnostic(json, d, report.DisplayPath(d.Path));
+            json.FlushWhenFull();
         }
 
         json.WriteEndArray();

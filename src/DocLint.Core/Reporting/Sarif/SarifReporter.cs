@@ -108,6 +108,7 @@ public static class SarifReporter
         foreach (var result in run.Results)
         {
             WriteResult(json, report, result, ruleIndex[result.Id], withSuppressions);
+            json.FlushWhenFull();
         }
 
         json.WriteEndArray();

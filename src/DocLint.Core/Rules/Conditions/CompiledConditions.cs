@@ -77,9 +77,10 @@ public abstract class CompiledCondition
     public abstract WordFilter Words { get; }
 
     /// <param name="capitalisedTerms">The rule's terms that it writes with a capital (normalised): a match of one is not a name for being capitalised.</param>
-    public static CompiledCondition Compile(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, IReadOnlySet<string>? capitalisedTerms = null)
+    /// <param name="deferPatterns">Parse the patterns on first use (see <see cref="PhraseMatcher.Create"/>).</param>
+    public static CompiledCondition Compile(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, IReadOnlySet<string>? capitalisedTerms = null, bool deferPatterns = false)
     {
-        var compiled = CompileKind(condition, caseSensitive, errors, capitalisedTerms ?? FrozenSet<string>.Empty);
+        var compiled = CompileKind(condition, caseSensitive, errors, capitalisedTerms ?? FrozenSet<string>.Empty, deferPatterns);
         if (!condition.Only.IsEmpty)
         {
             compiled._only = condition.Only.Select(t => TermSyntax.Normalize(t, caseSensitive: false)).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -88,11 +89,11 @@ public abstract class CompiledCondition
         return compiled;
     }
 
-    private static CompiledCondition CompileKind(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, IReadOnlySet<string> capitalisedTerms) => condition switch
+    private static CompiledCondition CompileKind(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, IReadOnlySet<string> capitalisedTerms, bool deferPatterns) => condition switch
     {
-        AttributionCondition attribution => new CompiledAttributionCondition(attribution, PhraseMatcher.Create(attribution.Selector.Cues, caseSensitive, errors)),
-        WordsCondition { Before: > 0 } or WordsCondition { After: > 0 } => new CompiledNeighbourCondition((WordsCondition)condition, PhraseMatcher.Create(((WordsCondition)condition).Words, caseSensitive, errors)),
-        WordsCondition words => new CompiledWordsCondition(words, PhraseMatcher.Create(words.Words, caseSensitive, errors)),
+        AttributionCondition attribution => new CompiledAttributionCondition(attribution, PhraseMatcher.Create(attribution.Selector.Cues, caseSensitive, errors, deferPatterns)),
+        WordsCondition { Before: > 0 } or WordsCondition { After: > 0 } => new CompiledNeighbourCondition((WordsCondition)condition, PhraseMatcher.Create(((WordsCondition)condition).Words, caseSensitive, errors, deferPatterns)),
+        WordsCondition words => new CompiledWordsCondition(words, PhraseMatcher.Create(words.Words, caseSensitive, errors, deferPatterns)),
         BlockCondition block => new CompiledBlockCondition(block),
         NameCondition => new CompiledNameCondition(capitalisedTerms),
         FrontMatterCondition frontMatter => new CompiledFrontMatterCondition(frontMatter),

@@ -14,37 +14,40 @@ public static class RuleCompiler
     {
         var errors = new List<(RuleLocation Location, string Message)>();
         var cs = definition.CaseSensitive;
-        var exceptions = PhraseMatcher.Create(definition.Exceptions, cs, errors);
+        // The built-in packs' patterns are known to parse (the test suite loads them), so they are parsed when a
+        // run first needs them: a one-article run never reaches most exception and condition patterns.
+        var defer = RuleSetBuilder.IsEmbedded(definition.Location.Path);
+        var exceptions = PhraseMatcher.Create(definition.Exceptions, cs, errors, defer);
         CompiledRule rule;
         switch (definition.Kind)
         {
             case RuleKind.Substitution:
                 var suggestions = ExpandSwap(definition);
                 var terms = new MatcherSpec([.. definition.Swap.Select(s => s.Term).Concat(InflectedKeys(definition))], []);
-                rule = new SubstitutionRule(definition, PhraseMatcher.Create(terms, cs, errors), exceptions, suggestions);
+                rule = new SubstitutionRule(definition, PhraseMatcher.Create(terms, cs, errors, defer), exceptions, suggestions);
                 break;
             case RuleKind.Conditional:
-                rule = new ConditionalRule(definition, PhraseMatcher.Create(Inflected(definition.If, definition.Inflect), cs, errors), PhraseMatcher.Create(definition.Requires, cs, errors), exceptions);
+                rule = new ConditionalRule(definition, PhraseMatcher.Create(Inflected(definition.If, definition.Inflect), cs, errors, defer), PhraseMatcher.Create(definition.Requires, cs, errors, defer), exceptions);
                 break;
             case RuleKind.Required:
-                rule = new RequiredRule(definition, PhraseMatcher.Create(definition.Match, cs, errors), exceptions);
+                rule = new RequiredRule(definition, PhraseMatcher.Create(definition.Match, cs, errors, defer), exceptions);
                 break;
             case RuleKind.Occurrence:
-                rule = new OccurrenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors), exceptions);
+                rule = new OccurrenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors, defer), exceptions);
                 break;
             case RuleKind.Attribution:
-                rule = new AttributionRule(definition, PhraseMatcher.Create(definition.Match, cs, errors), PhraseMatcher.Create(definition.Select.Cues, cs, errors), exceptions);
+                rule = new AttributionRule(definition, PhraseMatcher.Create(definition.Match, cs, errors, defer), PhraseMatcher.Create(definition.Select.Cues, cs, errors, defer), exceptions);
                 break;
             default:
-                rule = new ExistenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors), exceptions);
+                rule = new ExistenceRule(definition, PhraseMatcher.Create(Inflected(definition.Match, definition.Inflect), cs, errors, defer), exceptions);
                 break;
         }
 
         // Only a name condition asks which terms the rule writes with a capital.
         var capitalised = definition.When.Concat(definition.Unless).Any(c => c is NameCondition) ? CapitalisedTerms(definition) : null;
         rule.SetConditions(
-            [.. definition.When.Select(c => CompiledCondition.Compile(c, cs, errors, capitalised))],
-            [.. definition.Unless.Select(c => CompiledCondition.Compile(c, cs, errors, capitalised))]);
+            [.. definition.When.Select(c => CompiledCondition.Compile(c, cs, errors, capitalised, defer))],
+            [.. definition.Unless.Select(c => CompiledCondition.Compile(c, cs, errors, capitalised, defer))]);
 
         var loadErrors = errors.Select(e => new RuleLoadError(e.Location, e.Message)).ToList();
         return (loadErrors.Count == 0 ? rule : null, loadErrors);
@@ -104,13 +107,36 @@ public static class RuleCompiler
     }
 
     // Humanizer's inflector tries its rules one interpreted regex at a time, and a term's forms are asked for
-    // more than once (its key, its suggestions, its capitalised form), so each word is inflected once a process.
+    // more than once (its key, its suggestions, its capitalised form), so each word is inflected once a process;
+    // the words of the built-in packs are looked up in a table made from Humanizer's answers (InflectionTable).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Plurals = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Singulars = new(StringComparer.Ordinal);
 
-    private static string Pluralize(string word) => Plurals.GetOrAdd(word, static w => w.Pluralize(inputIsKnownToBeSingular: false));
+    /// <summary>When set (on this thread), every word asked to be inflected is added to it.</summary>
+    [ThreadStatic]
+    internal static List<string>? Asked;
 
-    private static string Singularize(string word) => Singulars.GetOrAdd(word, static w => w.Singularize(inputIsKnownToBePlural: false));
+    internal static string Pluralize(string word)
+    {
+        Asked?.Add(word);
+        if (InflectionTable.Table.TryGetValue(word, out var forms))
+        {
+            return forms.Plural;
+        }
+
+        return Plurals.GetOrAdd(word, static w => w.Pluralize(inputIsKnownToBeSingular: false));
+    }
+
+    internal static string Singularize(string word)
+    {
+        Asked?.Add(word);
+        if (InflectionTable.Table.TryGetValue(word, out var forms))
+        {
+            return forms.Singular;
+        }
+
+        return Singulars.GetOrAdd(word, static w => w.Singularize(inputIsKnownToBePlural: false));
+    }
 
     private static string InflectLastWord(string phrase, Func<string, string> transform)
     {

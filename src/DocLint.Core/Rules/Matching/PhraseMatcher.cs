@@ -25,36 +25,56 @@ public sealed class PhraseMatcher
 {
     private readonly FrozenDictionary<string, TermGroup> _byFirstWord;
     private readonly FrozenDictionary<string, TermGroup>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly (PatternRegex Regex, RequiredLiterals Literals)[] _scans;
+    // Built on first use for the built-in packs (see Create); _scanCount is known without building them.
+    private readonly Lazy<(PatternRegex Regex, RequiredLiterals Literals)[]> _scans;
+    private readonly int _scanCount;
 
-    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, (PatternRegex, RequiredLiterals)[] scans)
+    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, Lazy<(PatternRegex, RequiredLiterals)[]> scans, int scanCount)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Words = new WordFilter(byFirstWord.Keys);
         _scans = scans;
+        _scanCount = scanCount;
     }
 
-    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, TermGroup>.Empty, []);
+    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, TermGroup>.Empty, new Lazy<(PatternRegex, RequiredLiterals)[]>([]), 0);
 
     /// <summary>The first words of the terms: a token this filter rejects starts no match.</summary>
     public WordFilter Words { get; }
 
-    public bool IsEmpty => _byFirstWord.Count == 0 && _scans.Length == 0;
+    public bool IsEmpty => _byFirstWord.Count == 0 && _scanCount == 0;
 
     /// <summary>True when some of what this matcher finds is found by scanning (patterns, terms that start with punctuation), which runs unit by unit.</summary>
-    public bool Scans => _scans.Length > 0;
+    public bool Scans => _scanCount > 0;
 
     /// <summary>Compiles the spec; pattern errors are returned with their location in the rule file.</summary>
-    public static PhraseMatcher Create(MatcherSpec spec, bool caseSensitive, List<(RuleLocation Location, string Message)> errors)
+    /// <param name="deferPatterns">
+    /// Parse the patterns (and derive their literals) on first use instead of now: only for patterns known to be
+    /// valid (the built-in packs'), since an error found then cannot be reported at its line.
+    /// </param>
+    public static PhraseMatcher Create(MatcherSpec spec, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, bool deferPatterns = false)
     {
         var comparer = caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
         var terms = spec.Terms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(comparer).ToList();
         var anchored = terms.Where(t => WordIndex.IsWordChar(t[0])).GroupBy(FirstWord, comparer);
         var byFirstWord = anchored.ToFrozenDictionary(g => g.Key, g => TermGroup.Create([.. g], caseSensitive), comparer);
 
-        var scans = new List<(PatternRegex, RequiredLiterals)>();
         var unanchored = terms.Where(t => !WordIndex.IsWordChar(t[0])).ToList();
+        var scanCount = (unanchored.Count > 0 ? 1 : 0) + spec.Patterns.Length;
+        if (deferPatterns)
+        {
+            return new PhraseMatcher(byFirstWord, new Lazy<(PatternRegex, RequiredLiterals)[]>(() => Scanners(spec, unanchored, caseSensitive, errors: null)), scanCount);
+        }
+
+        var scans = Scanners(spec, unanchored, caseSensitive, errors);
+        return new PhraseMatcher(byFirstWord, new Lazy<(PatternRegex, RequiredLiterals)[]>(scans), scans.Length);
+    }
+
+    /// <summary>The regexes scanned for and their literal prefilters; a pattern that does not parse is an error (thrown when there is no list for it).</summary>
+    private static (PatternRegex, RequiredLiterals)[] Scanners(MatcherSpec spec, List<string> unanchored, bool caseSensitive, List<(RuleLocation Location, string Message)>? errors)
+    {
+        var scans = new List<(PatternRegex, RequiredLiterals)>();
         if (unanchored.Count > 0)
         {
             var pattern = Alternation(unanchored);
@@ -68,13 +88,13 @@ public sealed class PhraseMatcher
                 // Parsed now, so a bad pattern is an error at its line in the rule file.
                 scans.Add((PatternRegex.ForPattern(pattern.Pattern, caseSensitive), RequiredLiterals.From(pattern.Pattern)));
             }
-            catch (ArgumentException ex)
+            catch (ArgumentException ex) when (errors is not null)
             {
                 errors.Add((pattern.Location, $"invalid regular expression: {ex.Message}"));
             }
         }
 
-        return new PhraseMatcher(byFirstWord, [.. scans]);
+        return [.. scans];
     }
 
     /// <summary>
@@ -124,11 +144,11 @@ public sealed class PhraseMatcher
             }
         }
 
-        if (_scans.Length > 0)
+        if (_scanCount > 0)
         {
             ReadOnlySpan<TextSpan> ranges = units.IsDefault ? [new TextSpan(0, text.Length)] : units.AsSpan();
             var selected = new List<int>();
-            foreach (var (regex, literals) in _scans)
+            foreach (var (regex, literals) in _scans.Value)
             {
                 selected.Clear();
                 literals.SelectUnits(text, ranges, selected, words.IsAscii);
@@ -139,7 +159,7 @@ public sealed class PhraseMatcher
             }
         }
 
-        if (_scans.Length == 0 || (_scans.Length == 1 && _byFirstWord.Count == 0))
+        if (_scanCount == 0 || (_scanCount == 1 && _byFirstWord.Count == 0))
         {
             return [.. spans];
         }
