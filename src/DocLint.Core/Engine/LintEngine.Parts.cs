@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
@@ -213,14 +214,25 @@ public sealed partial class LintEngine
 
         public FileResult Lint()
         {
-            long textStart = fileStart, owned = fileStart;
-            int ownedChar = 0, ownedLine = 0, ownedColumn = 0;
-            while (true)
+            // The producer (this thread) reads the parts in order, since each part's start depends on the one
+            // before; their analyses run on spare cores while it reads on, and are merged in order. At most
+            // this many parts are read and not yet merged, so memory stays bounded whatever the file's size.
+            var pending = new Queue<Pending>();
+            var maxPending = engine.Parallelism + 1;
+            var producerCore = !_onCore;
+            if (producerCore)
             {
-                var part = ReadPart(textStart, owned, ownedChar, ownedLine, ownedColumn);
-                try
+                engine.TakeCore();
+            }
+
+            try
+            {
+                long textStart = fileStart, owned = fileStart;
+                int ownedChar = 0, ownedLine = 0, ownedColumn = 0;
+                while (true)
                 {
-                    Analyze(part);
+                    var part = ReadPart(textStart, owned, ownedChar, ownedLine, ownedColumn);
+                    pending.Enqueue(Start(part));
                     if (part.IsLast)
                     {
                         break;
@@ -243,14 +255,94 @@ public sealed partial class LintEngine
                     ownedColumn = end.Character + (end.Line == 0 ? part.Info.FirstColumn : 0);
                     _cuts.Add(textStart);
                     _cuts.Add(owned);
+
+                    while (pending.Count >= maxPending || (pending.Count > 0 && pending.Peek().IsDone))
+                    {
+                        Merge(pending.Dequeue());
+                    }
                 }
-                finally
+
+                while (pending.Count > 0)
                 {
-                    ArrayPool<byte>.Shared.Return(part.Buffer);
+                    Merge(pending.Dequeue());
+                }
+            }
+            finally
+            {
+                // After a failure, analyses still running use their parts' buffers: they go back to the pool only after.
+                foreach (var left in pending)
+                {
+                    try
+                    {
+                        left.Analysis?.Wait();
+                    }
+                    catch (AggregateException)
+                    {
+                        // The first failure is the one reported.
+                    }
+
+                    ArrayPool<byte>.Shared.Return(left.Part.Buffer);
+                }
+
+                if (producerCore)
+                {
+                    engine.ReleaseCore();
                 }
             }
 
             return Finish();
+        }
+
+        /// <summary>Starts a part's analysis: on a spare core when there is one, otherwise here and now.</summary>
+        private Pending Start(Part part)
+        {
+            if (engine.TryTakeCore())
+            {
+                Interlocked.Increment(ref engine._partsAside);
+                var analysis = Task.Run(() =>
+                {
+                    try
+                    {
+                        return AnalyzeOwn(part);
+                    }
+                    finally
+                    {
+                        engine.ReleaseCore();
+                    }
+                });
+                return new Pending(part, analysis, null);
+            }
+
+            return new Pending(part, null, AnalyzeOwn(part));
+        }
+
+        /// <summary>
+        /// Merges a part's findings, in part order: the rules that carry what they learn from part to part
+        /// (<see cref="CompiledRule.CarriesAcrossParts"/>) run here, so each sees the parts in the file's order.
+        /// </summary>
+        private void Merge(Pending pending)
+        {
+            try
+            {
+                var found = pending.Analysis?.GetAwaiter().GetResult() ?? pending.Found!;
+                var part = pending.Part;
+                if (!engine._partRules.Carried.IsEmpty)
+                {
+                    DocumentAnalyzer.Analyze(part.Document, engine._partRules.Carried, engine._partRules.CarriedWords, _severityOf, found.Diagnostics, part.Info, checkFixes: true);
+                }
+
+                _diagnostics.AddRange(found.Diagnostics);
+                _directives.AddRange(found.Directives);
+                if (!HasInvalidBytes && found.InvalidBytes is { } invalid)
+                {
+                    HasInvalidBytes = true;
+                    _diagnostics.Add(invalid);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(pending.Part.Buffer);
+            }
         }
 
         /// <summary>
@@ -343,23 +435,24 @@ public sealed partial class LintEngine
             return cut < 0 && eof ? bytes.Length : cut;
         }
 
-        private void Analyze(Part part)
+        /// <summary>What one part finds on its own: the findings of the rules that need nothing from other parts, its directives, its first invalid byte.</summary>
+        private PartFindings AnalyzeOwn(Part part)
         {
             var document = part.Document;
             var info = part.Info;
-            DocumentAnalyzer.Analyze(document, engine.Rules, _severityOf, _diagnostics, info);
+            var found = new PartFindings();
+            DocumentAnalyzer.Analyze(document, engine._partRules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true);
             var owned = document.Directives.Where(d => info.Owns(d.Span.Start)).ToList();
             if (owned.Count > 0)
             {
-                _directives.AddRange(Place(document, owned, info));
-                _diagnostics.AddRange(engine.UnknownRulesIn(document, owned, info));
+                found.Directives.AddRange(Place(document, owned, info));
+                found.Diagnostics.AddRange(engine.UnknownRulesIn(document, owned, info));
             }
 
-            if (!HasInvalidBytes && SourceDecoder.FirstInvalidUtf8(part.Bytes[part.OwnedStart..part.OwnedEnd]) is var (at, bad))
+            if (SourceDecoder.FirstInvalidUtf8(part.Bytes[part.OwnedStart..part.OwnedEnd]) is var (at, bad))
             {
-                HasInvalidBytes = true;
                 var span = new TextSpan(info.Owned.Start + at, 1);
-                _diagnostics.Add(new Diagnostic
+                found.InvalidBytes = new Diagnostic
                 {
                     Descriptor = EngineDiagnostics.UnreadableInput,
                     Severity = DiagnosticSeverity.Warning,
@@ -367,8 +460,10 @@ public sealed partial class LintEngine
                     Path = path,
                     Span = info.ToFile(span),
                     LineSpan = info.ToFile(document.Source.GetLinePositionSpan(span)),
-                });
+                };
             }
+
+            return found;
         }
 
         private FileResult Finish()
@@ -387,6 +482,45 @@ public sealed partial class LintEngine
             _diagnostics.Sort(DiagnosticOrder.Instance);
             return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(_diagnostics));
         }
+    }
+
+    /// <summary>
+    /// The rules split for a file linted in parts: <see cref="Own"/> need nothing from other parts, so parts run
+    /// them in parallel; <see cref="Carried"/> keep what they learn from one part to the next
+    /// (<see cref="CompiledRule.CarriesAcrossParts"/>) and run on each part in the file's order.
+    /// </summary>
+    private sealed class PartRules
+    {
+        public PartRules(RuleSet rules)
+        {
+            Own = [.. rules.Rules.Where(r => !r.CarriesAcrossParts)];
+            Carried = [.. rules.Rules.Where(r => r.CarriesAcrossParts)];
+            CarriedWords = WordFilter.Union(Carried.Select(r => r.Words));
+        }
+
+        public ImmutableArray<CompiledRule> Own { get; }
+
+        public ImmutableArray<CompiledRule> Carried { get; }
+
+        /// <summary>The words the carried rules start matches at: their own word index keeps only these.</summary>
+        public WordFilter CarriedWords { get; }
+    }
+
+    /// <summary>A part read and handed to its analysis: running on another core, or done (<see cref="Found"/>).</summary>
+    private sealed record Pending(Part Part, Task<PartFindings>? Analysis, PartFindings? Found)
+    {
+        public bool IsDone => Analysis is null || Analysis.IsCompleted;
+    }
+
+    /// <summary>What a part's own analysis found.</summary>
+    private sealed class PartFindings
+    {
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public List<PlacedDirective> Directives { get; } = [];
+
+        /// <summary>DL0002 at the part's first invalid byte, if it has one.</summary>
+        public Diagnostic? InvalidBytes { get; set; }
     }
 
     /// <summary>One part as read: its bytes (a pooled buffer), where they start in the file, the owned range in them, and its document.</summary>

@@ -96,6 +96,13 @@ public abstract class CompiledRule
     /// </summary>
     public virtual bool CanRunInParts => true;
 
+    /// <summary>
+    /// True when the rule keeps what it learns in one part of a file for the next
+    /// (<see cref="RuleContext.StateOf{T}"/>): it sees a large file's parts one after another, in order, while
+    /// the other rules analyse parts in parallel.
+    /// </summary>
+    public virtual bool CarriesAcrossParts => false;
+
     /// <summary>Matches of <paramref name="matcher"/> in scope and voice that no exception overlaps.</summary>
     protected ImmutableArray<TextSpan> FindAccepted(RuleContext context, PhraseMatcher matcher, Voice voice)
     {

@@ -66,10 +66,14 @@ public class PartsTests
     private static string Dump(FileResult result) => string.Join("\n", result.Diagnostics.Select(d =>
         $"{d.Id} {d.Severity} {d.Span} {d.LineSpan} {d.Message} |{d.MatchedText}|{d.Snippet}| {d.Fingerprint} [{string.Join(",", d.Suggestions)}] {d.Fix} {d.IsSuppressed}")) + $"\n{result.Encoding}";
 
+    /// <summary>One thread (parts one after another), and more threads than the machine may have cores (parts analysed in parallel).</summary>
+    private static readonly int[] Threads = [1, 4];
+
     [Fact]
-    public void A_file_linted_in_parts_of_any_size_has_the_findings_of_the_whole_file()
+    public void A_file_linted_in_parts_of_any_size_has_the_findings_of_the_whole_file_whether_parts_run_in_turn_or_in_parallel()
     {
         using var folder = new TempFolder();
+        var aside = 0;
         Files.Sample(bytes =>
         {
             // Samples run on several threads at once: each has a file of its own.
@@ -77,11 +81,45 @@ public class PartsTests
             var whole = new LintEngine(Wider, new LintOptions { PartBytes = long.MaxValue }).LintFile(file);
             foreach (var size in PartSizes)
             {
-                var parts = new LintEngine(Wider, new LintOptions { PartBytes = size }).LintInParts(file, bytes.Length);
-                parts.Should().NotBeNull();
-                Dump(parts!).Should().Be(Dump(whole), $"parts of {size} bytes of {Encoding.UTF8.GetString(bytes)}");
+                foreach (var threads in Threads)
+                {
+                    var engine = new LintEngine(Wider, new LintOptions { PartBytes = size, MaxParallelism = threads });
+                    var parts = engine.LintInParts(file, bytes.Length);
+                    parts.Should().NotBeNull();
+                    Dump(parts!).Should().Be(Dump(whole), $"parts of {size} bytes on {threads} threads of {Encoding.UTF8.GetString(bytes)}");
+                    if (threads == 1)
+                    {
+                        engine.PartsAnalysedAside.Should().Be(0);
+                    }
+                    else
+                    {
+                        Interlocked.Add(ref aside, engine.PartsAnalysedAside);
+                    }
+                }
             }
         }, iter: 300);
+
+        // The first part of every file goes to a spare core, so the parallel runs did run in parallel.
+        aside.Should().BeGreaterThanOrEqualTo(300 * PartSizes.Length);
+    }
+
+    [Fact]
+    public void A_large_file_linted_by_a_run_of_one_file_uses_the_spare_cores_and_keeps_its_findings()
+    {
+        using var folder = new TempFolder();
+        var body = string.Concat(Enumerable.Repeat("Officials slammed the plan. A senior official said the talks failed.\n\n", 400));
+        var file = folder.Write("big.txt", "Council votes\n\n" + body);
+        var inTurn = new LintEngine(Defaults, new LintOptions { PartBytes = 1000, MaxParallelism = 1 });
+        var parallel = new LintEngine(Defaults, new LintOptions { PartBytes = 1000, MaxParallelism = 3 });
+
+        var expected = inTurn.LintFiles([file]);
+        var actual = parallel.LintFiles([file]);
+
+        inTurn.PartsAnalysedAside.Should().Be(0);
+        parallel.PartsAnalysedAside.Should().BeGreaterThan(0);
+        actual.Diagnostics.Select(d => $"{d.Id} {d.Span} {d.Message}").Should().Equal(expected.Diagnostics.Select(d => $"{d.Id} {d.Span} {d.Message}"));
+        actual.Diagnostics.Count(d => d.Id == "DL3001").Should().Be(400);
+        actual.Diagnostics.Should().ContainSingle(d => d.Id == "DL4001").Which.Span.Should().Be(new TextSpan(0, 13));
     }
 
     [Fact]
