@@ -202,6 +202,12 @@ public sealed partial class LintEngine
         private readonly DocumentPart.FileState _shared = new() { Budget = new(engine._regexRun) };
         private readonly Func<CompiledRule, DiagnosticSeverity> _severityOf = engine.SeverityOf(path);
 
+        /// <summary>The document-wide rules' findings over the parts merged so far, under each assumption.</summary>
+        private readonly List<Diagnostic>[] _assumed = [.. Enumerable.Range(0, engine._partRules.Assumptions).Select(_ => new List<Diagnostic>())];
+
+        /// <summary>For each document-wide rule, the conditions that found something in some part: what holds for the whole file.</summary>
+        private readonly int[] _documentWideFound = new int[engine._partRules.DocumentWide.Length];
+
         /// <summary>Cuts where parts have started or been read from: where a margin that is too narrow can widen to.</summary>
         private readonly List<long> _cuts = [fileStart];
 
@@ -333,6 +339,16 @@ public sealed partial class LintEngine
 
                 _diagnostics.AddRange(found.Diagnostics);
                 _directives.AddRange(found.Directives);
+                for (var i = 0; i < found.Assumed.Length; i++)
+                {
+                    _assumed[i].AddRange(found.Assumed[i]);
+                }
+
+                for (var i = 0; i < found.DocumentWideFound.Length; i++)
+                {
+                    _documentWideFound[i] |= found.DocumentWideFound[i];
+                }
+
                 if (!HasInvalidBytes && found.InvalidBytes is { } invalid)
                 {
                     HasInvalidBytes = true;
@@ -440,8 +456,40 @@ public sealed partial class LintEngine
         {
             var document = part.Document;
             var info = part.Info;
-            var found = new PartFindings();
-            DocumentAnalyzer.Analyze(document, engine._partRules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true);
+            var found = new PartFindings(engine._partRules);
+            var rules = engine._partRules;
+            DocumentAnalyzer.Analyze(document, rules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true);
+            if (!rules.DocumentWide.IsEmpty)
+            {
+                // What this part finds of each document-wide condition, whether or not its rule matches here.
+                var context = new RuleContext(document, [], rules.DocumentWideWords, info);
+                using (info.Budget.Enter())
+                {
+                    try
+                    {
+                        foreach (var (rule, i) in rules.DocumentWide.Select((r, i) => (r, i)))
+                        {
+                            foreach (var condition in rule.DocumentWideConditions)
+                            {
+                                if (condition.FoundAnywhere(context))
+                                {
+                                    found.DocumentWideFound[i] |= 1 << condition.DocumentWideBit;
+                                }
+                            }
+                        }
+                    }
+                    finally
+                    {
+                        context.ReleaseWords();
+                    }
+                }
+
+                for (var assumption = 0; assumption < rules.Assumptions; assumption++)
+                {
+                    DocumentAnalyzer.Analyze(document, rules.DocumentWide, rules.DocumentWideWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption);
+                }
+            }
+
             var owned = document.Directives.Where(d => info.Owns(d.Span.Start)).ToList();
             if (owned.Count > 0)
             {
@@ -468,6 +516,19 @@ public sealed partial class LintEngine
 
         private FileResult Finish()
         {
+            // Each document-wide rule's findings under what its conditions found in the whole file. A timeout is
+            // reported by the first analysis that met it, which ran under the first assumption.
+            var documentWide = engine._partRules.DocumentWide;
+            if (!documentWide.IsEmpty)
+            {
+                _diagnostics.AddRange(_assumed[0].Where(d => d.Id == EngineDiagnostics.RegexTimeout.Id));
+                for (var i = 0; i < documentWide.Length; i++)
+                {
+                    var id = documentWide[i].Id;
+                    _diagnostics.AddRange(_assumed[_documentWideFound[i]].Where(d => d.Id == id));
+                }
+            }
+
             // A rule whose pattern timed out in one part is skipped for the whole file, as it is for a file read whole.
             if (_shared.TimedOut is { } timedOut)
             {
@@ -493,12 +554,27 @@ public sealed partial class LintEngine
     {
         public PartRules(RuleSet rules)
         {
-            Own = [.. rules.Rules.Where(r => !r.CarriesAcrossParts)];
+            Own = [.. rules.Rules.Where(r => !r.CarriesAcrossParts && r.DocumentWideConditions.IsEmpty)];
             Carried = [.. rules.Rules.Where(r => r.CarriesAcrossParts)];
             CarriedWords = WordFilter.Union(Carried.Select(r => r.Words));
+            DocumentWide = [.. rules.Rules.Where(r => !r.CarriesAcrossParts && !r.DocumentWideConditions.IsEmpty)];
+            DocumentWideWords = WordFilter.Union(DocumentWide.Select(r => r.Words));
+            Assumptions = 1 << DocumentWide.Select(r => r.DocumentWideConditions.Length).DefaultIfEmpty(0).Max();
         }
 
         public ImmutableArray<CompiledRule> Own { get; }
+
+        /// <summary>
+        /// The rules with conditions about the whole file (`near: document`): each part runs them once per
+        /// assumption about what those conditions find, and notes what it finds itself; once every part is
+        /// done, the findings of the assumption that holds for the file are kept.
+        /// </summary>
+        public ImmutableArray<CompiledRule> DocumentWide { get; }
+
+        public WordFilter DocumentWideWords { get; }
+
+        /// <summary>How many assumptions parts run <see cref="DocumentWide"/> under: one per combination of a rule's document-wide conditions.</summary>
+        public int Assumptions { get; }
 
         public ImmutableArray<CompiledRule> Carried { get; }
 
@@ -513,9 +589,15 @@ public sealed partial class LintEngine
     }
 
     /// <summary>What a part's own analysis found.</summary>
-    private sealed class PartFindings
+    private sealed class PartFindings(PartRules rules)
     {
         public List<Diagnostic> Diagnostics { get; } = [];
+
+        /// <summary>The findings of the document-wide rules under each assumption (<see cref="PartRules.DocumentWide"/>).</summary>
+        public List<Diagnostic>[] Assumed { get; } = [.. Enumerable.Range(0, rules.Assumptions).Select(_ => new List<Diagnostic>())];
+
+        /// <summary>For each document-wide rule, the bits of its document-wide conditions that found something in this part.</summary>
+        public int[] DocumentWideFound { get; } = new int[rules.DocumentWide.Length];
 
         public List<PlacedDirective> Directives { get; } = [];
 

@@ -44,7 +44,18 @@ public abstract class CompiledRule
         _when = when;
         _unless = unless;
         Words = WordFilter.Union([Words, .. when.Select(c => c.Words), .. unless.Select(c => c.Words)]);
+        DocumentWideConditions = [.. when.Concat(unless).Where(c => c.IsDocumentWide)];
+        for (var i = 0; i < DocumentWideConditions.Length; i++)
+        {
+            DocumentWideConditions[i].DocumentWideBit = i;
+        }
     }
+
+    /// <summary>
+    /// The rule's conditions about the whole document (`near: document`). Over a large file read in parts, the
+    /// rule runs on each part once per assumption about them, and the merge keeps what the true one found.
+    /// </summary>
+    internal ImmutableArray<CompiledCondition> DocumentWideConditions { get; private set; } = [];
 
     /// <summary>True when the rule has `when` or `unless` conditions.</summary>
     private bool HasConditions => _when.Length > 0 || _unless.Length > 0;

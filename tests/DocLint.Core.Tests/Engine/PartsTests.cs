@@ -35,6 +35,7 @@ public class PartsTests
         "<b", "x < y slammed.", "<!-- doclint-disable DL3001 -->", "<!-- doclint-enable -->", "doclint-disable-next-line",
         "<!-- doclint-disable DL9999 -->", "© 2025 The Courier. All rights reserved.", "Bad byte ¤ here slammed.",
         "“The quote runs on", "Gen. Smith said the thugs were gutted.", "He said the “so-called experts” were wrong.", "😀 slammed",
+        "This article was originally published by The Courier.", "Reprinted with permission of The Courier.",
     ];
 
     private static readonly string[] Breaks = ["\n\n", "\r\n\r\n", "\n \n", "\n\n\n", "\n\t\n", "\n", " ", "\r\r", "\n\u00A0\n"];
@@ -153,6 +154,25 @@ public class PartsTests
         missing.Id.Should().Be("DL4001");
         missing.Span.Should().Be(new TextSpan(2, 13));
         missing.LineSpan.Should().Be(new LinePositionSpan(new LinePosition(2, 0), new LinePosition(2, 13)));
+    }
+
+    [Fact]
+    public void A_condition_about_the_whole_file_is_answered_by_every_part_whichever_part_holds_what_it_asks_for()
+    {
+        using var folder = new TempFolder();
+        var body = string.Concat(Enumerable.Repeat("The council met on Tuesday.\n\n", 30));
+        const string credit = "This article was originally published by The Courier.\n\n";
+        var permitted = folder.Write("permitted.txt", "Council votes\n\n" + credit + body + "Reprinted with permission of The Courier.\n");
+        var unpermitted = folder.Write("unpermitted.txt", "Council votes\n\n" + body + credit + body);
+
+        foreach (var threads in Threads)
+        {
+            var engine = new LintEngine(Defaults, new LintOptions { PartBytes = 64, MaxParallelism = threads });
+            engine.LintInParts(permitted, new FileInfo(permitted).Length)!.Diagnostics.Select(d => d.Id).Should().Equal("DL4001");
+            var republished = engine.LintInParts(unpermitted, new FileInfo(unpermitted).Length)!.Diagnostics.Should().Contain(d => d.Id == "DL4002").Subject;
+            republished.LineSpan.Start.Should().Be(new LinePosition(62, 0));
+            republished.MatchedText.Should().Be("This article was originally published");
+        }
     }
 
     [Fact]
