@@ -213,6 +213,9 @@ public sealed partial class LintEngine
 
         private readonly long _margin = Math.Max(1, engine._options.PartBytes / 64);
 
+        /// <summary>True when parts may be analysed on other threads (more than one thread lints).</summary>
+        private bool _aside;
+
         /// <summary>The file offset (UTF-16) of the file's first paragraph, once a part has seen it: only it can be a headline.</summary>
         private int? _firstBlock;
 
@@ -225,10 +228,13 @@ public sealed partial class LintEngine
             // this many parts are read and not yet merged, so memory stays bounded whatever the file's size.
             var pending = new Queue<Pending>();
             var maxPending = engine.Parallelism + 1;
-            var producerCore = !_onCore;
-            if (producerCore)
+            // This thread mostly reads and waits for the parts' analyses, so it gives its core to them; it analyses a
+            // part itself only when no core is spare (every other core lints a file of its own). One thread: in turn.
+            _aside = engine.Parallelism > 1;
+            var gaveCore = _aside && _onCore;
+            if (gaveCore)
             {
-                engine.TakeCore();
+                engine.ReleaseCore();
             }
 
             try
@@ -238,7 +244,7 @@ public sealed partial class LintEngine
                 while (true)
                 {
                     var part = ReadPart(textStart, owned, ownedChar, ownedLine, ownedColumn);
-                    pending.Enqueue(Start(part));
+                    pending.Enqueue(Start(part, pending));
                     if (part.IsLast)
                     {
                         break;
@@ -290,19 +296,32 @@ public sealed partial class LintEngine
                     ArrayPool<byte>.Shared.Return(left.Part.Buffer);
                 }
 
-                if (producerCore)
+                if (gaveCore)
                 {
-                    engine.ReleaseCore();
+                    engine.TakeCore();
                 }
             }
 
             return Finish();
         }
 
-        /// <summary>Starts a part's analysis: on a spare core when there is one, otherwise here and now.</summary>
-        private Pending Start(Part part)
+        /// <summary>
+        /// Starts a part's analysis: on a spare core; when there is none, once one of this file's own analyses
+        /// frees one (the parts before it are merged meanwhile); here and now when none of them runs.
+        /// </summary>
+        private Pending Start(Part part, Queue<Pending> pending)
         {
-            if (engine.TryTakeCore())
+            while (_aside && !engine.TryTakeCore())
+            {
+                if (pending.All(p => p.IsDone))
+                {
+                    return new Pending(part, null, AnalyzeOwn(part));
+                }
+
+                Merge(pending.Dequeue());
+            }
+
+            if (_aside)
             {
                 Interlocked.Increment(ref engine._partsAside);
                 var analysis = Task.Run(() =>
