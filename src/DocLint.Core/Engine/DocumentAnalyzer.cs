@@ -22,9 +22,10 @@ public static class DocumentAnalyzer
         Analyze(document, rules, WordFilter.Union(rules.Select(r => r.Words)), severityOf, sink, part: null, checkFixes: true);
 
     /// <param name="checkFixes">Whether the fixes found are checked (<see cref="FixCheck"/>); false for the check's own trial runs.</param>
-    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes)
+    /// <param name="documentWide">For a part of a large file: what document-wide conditions are taken to find (<see cref="RuleContext.DocumentWideAssumption"/>).</param>
+    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1)
     {
-        var context = new RuleContext(document, sink, words, part);
+        var context = new RuleContext(document, sink, words, part) { DocumentWideAssumption = documentWide };
         var first = sink.Count;
         using var budget = context.Part.Budget.Enter();
         try

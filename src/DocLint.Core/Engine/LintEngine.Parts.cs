@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
@@ -201,10 +202,19 @@ public sealed partial class LintEngine
         private readonly DocumentPart.FileState _shared = new() { Budget = new(engine._regexRun) };
         private readonly Func<CompiledRule, DiagnosticSeverity> _severityOf = engine.SeverityOf(path);
 
+        /// <summary>The document-wide rules' findings over the parts merged so far, under each assumption.</summary>
+        private readonly List<Diagnostic>[] _assumed = [.. Enumerable.Range(0, engine._partRules.Assumptions).Select(_ => new List<Diagnostic>())];
+
+        /// <summary>For each document-wide rule, the conditions that found something in some part: what holds for the whole file.</summary>
+        private readonly int[] _documentWideFound = new int[engine._partRules.DocumentWide.Length];
+
         /// <summary>Cuts where parts have started or been read from: where a margin that is too narrow can widen to.</summary>
         private readonly List<long> _cuts = [fileStart];
 
         private readonly long _margin = Math.Max(1, engine._options.PartBytes / 64);
+
+        /// <summary>True when parts may be analysed on other threads (more than one thread lints).</summary>
+        private bool _aside;
 
         /// <summary>The file offset (UTF-16) of the file's first paragraph, once a part has seen it: only it can be a headline.</summary>
         private int? _firstBlock;
@@ -213,14 +223,28 @@ public sealed partial class LintEngine
 
         public FileResult Lint()
         {
-            long textStart = fileStart, owned = fileStart;
-            int ownedChar = 0, ownedLine = 0, ownedColumn = 0;
-            while (true)
+            // The producer (this thread) reads the parts in order, since each part's start depends on the one
+            // before; their analyses run on spare cores while it reads on, and are merged in order. At most
+            // this many parts are read and not yet merged, so memory stays bounded whatever the file's size.
+            var pending = new Queue<Pending>();
+            var maxPending = engine.Parallelism + 1;
+            // This thread mostly reads and waits for the parts' analyses, so it gives its core to them; it analyses a
+            // part itself only when no core is spare (every other core lints a file of its own). One thread: in turn.
+            _aside = engine.Parallelism > 1;
+            var gaveCore = _aside && _onCore;
+            if (gaveCore)
             {
-                var part = ReadPart(textStart, owned, ownedChar, ownedLine, ownedColumn);
-                try
+                engine.ReleaseCore();
+            }
+
+            try
+            {
+                long textStart = fileStart, owned = fileStart;
+                int ownedChar = 0, ownedLine = 0, ownedColumn = 0;
+                while (true)
                 {
-                    Analyze(part);
+                    var part = ReadPart(textStart, owned, ownedChar, ownedLine, ownedColumn);
+                    pending.Enqueue(Start(part, pending));
                     if (part.IsLast)
                     {
                         break;
@@ -243,14 +267,117 @@ public sealed partial class LintEngine
                     ownedColumn = end.Character + (end.Line == 0 ? part.Info.FirstColumn : 0);
                     _cuts.Add(textStart);
                     _cuts.Add(owned);
+
+                    while (pending.Count >= maxPending || (pending.Count > 0 && pending.Peek().IsDone))
+                    {
+                        Merge(pending.Dequeue());
+                    }
                 }
-                finally
+
+                while (pending.Count > 0)
                 {
-                    ArrayPool<byte>.Shared.Return(part.Buffer);
+                    Merge(pending.Dequeue());
+                }
+            }
+            finally
+            {
+                // After a failure, analyses still running use their parts' buffers: they go back to the pool only after.
+                foreach (var left in pending)
+                {
+                    try
+                    {
+                        left.Analysis?.Wait();
+                    }
+                    catch (AggregateException)
+                    {
+                        // The first failure is the one reported.
+                    }
+
+                    ArrayPool<byte>.Shared.Return(left.Part.Buffer);
+                }
+
+                if (gaveCore)
+                {
+                    engine.TakeCore();
                 }
             }
 
             return Finish();
+        }
+
+        /// <summary>
+        /// Starts a part's analysis: on a spare core; when there is none, once one of this file's own analyses
+        /// frees one (the parts before it are merged meanwhile); here and now when none of them runs.
+        /// </summary>
+        private Pending Start(Part part, Queue<Pending> pending)
+        {
+            while (_aside && !engine.TryTakeCore())
+            {
+                if (pending.All(p => p.IsDone))
+                {
+                    return new Pending(part, null, AnalyzeOwn(part));
+                }
+
+                Merge(pending.Dequeue());
+            }
+
+            if (_aside)
+            {
+                Interlocked.Increment(ref engine._partsAside);
+                var analysis = Task.Run(() =>
+                {
+                    try
+                    {
+                        return AnalyzeOwn(part);
+                    }
+                    finally
+                    {
+                        engine.ReleaseCore();
+                    }
+                });
+                return new Pending(part, analysis, null);
+            }
+
+            return new Pending(part, null, AnalyzeOwn(part));
+        }
+
+        /// <summary>
+        /// Merges a part's findings, in part order: the rules that carry what they learn from part to part
+        /// (<see cref="CompiledRule.CarriesAcrossParts"/>) run here, so each sees the parts in the file's order.
+        /// </summary>
+        private void Merge(Pending pending)
+        {
+            try
+            {
+                var found = pending.Analysis?.GetAwaiter().GetResult() ?? pending.Found!;
+                var part = pending.Part;
+                if (!engine._partRules.Carried.IsEmpty)
+                {
+                    DocumentAnalyzer.Analyze(part.Document, engine._partRules.Carried, engine._partRules.CarriedWords, _severityOf, found.Diagnostics, part.Info, checkFixes: true);
+                }
+
+                _diagnostics.AddRange(found.Diagnostics);
+                _directives.AddRange(found.Directives);
+                for (var i = 0; i < found.Assumed.Length; i++)
+                {
+                    _assumed[i].AddRange(found.Assumed[i]);
+                }
+
+                for (var i = 0; i < found.DocumentWideFound.Length; i++)
+                {
+                    _documentWideFound[i] |= found.DocumentWideFound[i];
+                }
+
+                if (!HasInvalidBytes && found.InvalidBytes is { } invalid)
+                {
+                    HasInvalidBytes = true;
+                    _diagnostics.Add(invalid);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(pending.Part.Buffer);
+            }
         }
 
         /// <summary>
@@ -343,23 +470,56 @@ public sealed partial class LintEngine
             return cut < 0 && eof ? bytes.Length : cut;
         }
 
-        private void Analyze(Part part)
+        /// <summary>What one part finds on its own: the findings of the rules that need nothing from other parts, its directives, its first invalid byte.</summary>
+        private PartFindings AnalyzeOwn(Part part)
         {
             var document = part.Document;
             var info = part.Info;
-            DocumentAnalyzer.Analyze(document, engine.Rules, _severityOf, _diagnostics, info);
+            var found = new PartFindings(engine._partRules);
+            var rules = engine._partRules;
+            DocumentAnalyzer.Analyze(document, rules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true);
+            if (!rules.DocumentWide.IsEmpty)
+            {
+                // What this part finds of each document-wide condition, whether or not its rule matches here.
+                var context = new RuleContext(document, [], rules.DocumentWideWords, info);
+                using (info.Budget.Enter())
+                {
+                    try
+                    {
+                        foreach (var (rule, i) in rules.DocumentWide.Select((r, i) => (r, i)))
+                        {
+                            foreach (var condition in rule.DocumentWideConditions)
+                            {
+                                if (condition.FoundAnywhere(context))
+                                {
+                                    found.DocumentWideFound[i] |= 1 << condition.DocumentWideBit;
+                                }
+                            }
+                        }
+                    }
+                    finally
+                    {
+                        context.ReleaseWords();
+                    }
+                }
+
+                for (var assumption = 0; assumption < rules.Assumptions; assumption++)
+                {
+                    DocumentAnalyzer.Analyze(document, rules.DocumentWide, rules.DocumentWideWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption);
+                }
+            }
+
             var owned = document.Directives.Where(d => info.Owns(d.Span.Start)).ToList();
             if (owned.Count > 0)
             {
-                _directives.AddRange(Place(document, owned, info));
-                _diagnostics.AddRange(engine.UnknownRulesIn(document, owned, info));
+                found.Directives.AddRange(Place(document, owned, info));
+                found.Diagnostics.AddRange(engine.UnknownRulesIn(document, owned, info));
             }
 
-            if (!HasInvalidBytes && SourceDecoder.FirstInvalidUtf8(part.Bytes[part.OwnedStart..part.OwnedEnd]) is var (at, bad))
+            if (SourceDecoder.FirstInvalidUtf8(part.Bytes[part.OwnedStart..part.OwnedEnd]) is var (at, bad))
             {
-                HasInvalidBytes = true;
                 var span = new TextSpan(info.Owned.Start + at, 1);
-                _diagnostics.Add(new Diagnostic
+                found.InvalidBytes = new Diagnostic
                 {
                     Descriptor = EngineDiagnostics.UnreadableInput,
                     Severity = DiagnosticSeverity.Warning,
@@ -367,12 +527,27 @@ public sealed partial class LintEngine
                     Path = path,
                     Span = info.ToFile(span),
                     LineSpan = info.ToFile(document.Source.GetLinePositionSpan(span)),
-                });
+                };
             }
+
+            return found;
         }
 
         private FileResult Finish()
         {
+            // Each document-wide rule's findings under what its conditions found in the whole file. A timeout is
+            // reported by the first analysis that met it, which ran under the first assumption.
+            var documentWide = engine._partRules.DocumentWide;
+            if (!documentWide.IsEmpty)
+            {
+                _diagnostics.AddRange(_assumed[0].Where(d => d.Id == EngineDiagnostics.RegexTimeout.Id));
+                for (var i = 0; i < documentWide.Length; i++)
+                {
+                    var id = documentWide[i].Id;
+                    _diagnostics.AddRange(_assumed[_documentWideFound[i]].Where(d => d.Id == id));
+                }
+            }
+
             // A rule whose pattern timed out in one part is skipped for the whole file, as it is for a file read whole.
             if (_shared.TimedOut is { } timedOut)
             {
@@ -387,6 +562,66 @@ public sealed partial class LintEngine
             _diagnostics.Sort(DiagnosticOrder.Instance);
             return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(_diagnostics));
         }
+    }
+
+    /// <summary>
+    /// The rules split for a file linted in parts: <see cref="Own"/> need nothing from other parts, so parts run
+    /// them in parallel; <see cref="Carried"/> keep what they learn from one part to the next
+    /// (<see cref="CompiledRule.CarriesAcrossParts"/>) and run on each part in the file's order.
+    /// </summary>
+    private sealed class PartRules
+    {
+        public PartRules(RuleSet rules)
+        {
+            Own = [.. rules.Rules.Where(r => !r.CarriesAcrossParts && r.DocumentWideConditions.IsEmpty)];
+            Carried = [.. rules.Rules.Where(r => r.CarriesAcrossParts)];
+            CarriedWords = WordFilter.Union(Carried.Select(r => r.Words));
+            DocumentWide = [.. rules.Rules.Where(r => !r.CarriesAcrossParts && !r.DocumentWideConditions.IsEmpty)];
+            DocumentWideWords = WordFilter.Union(DocumentWide.Select(r => r.Words));
+            Assumptions = 1 << DocumentWide.Select(r => r.DocumentWideConditions.Length).DefaultIfEmpty(0).Max();
+        }
+
+        public ImmutableArray<CompiledRule> Own { get; }
+
+        /// <summary>
+        /// The rules with conditions about the whole file (`near: document`): each part runs them once per
+        /// assumption about what those conditions find, and notes what it finds itself; once every part is
+        /// done, the findings of the assumption that holds for the file are kept.
+        /// </summary>
+        public ImmutableArray<CompiledRule> DocumentWide { get; }
+
+        public WordFilter DocumentWideWords { get; }
+
+        /// <summary>How many assumptions parts run <see cref="DocumentWide"/> under: one per combination of a rule's document-wide conditions.</summary>
+        public int Assumptions { get; }
+
+        public ImmutableArray<CompiledRule> Carried { get; }
+
+        /// <summary>The words the carried rules start matches at: their own word index keeps only these.</summary>
+        public WordFilter CarriedWords { get; }
+    }
+
+    /// <summary>A part read and handed to its analysis: running on another core, or done (<see cref="Found"/>).</summary>
+    private sealed record Pending(Part Part, Task<PartFindings>? Analysis, PartFindings? Found)
+    {
+        public bool IsDone => Analysis is null || Analysis.IsCompleted;
+    }
+
+    /// <summary>What a part's own analysis found.</summary>
+    private sealed class PartFindings(PartRules rules)
+    {
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        /// <summary>The findings of the document-wide rules under each assumption (<see cref="PartRules.DocumentWide"/>).</summary>
+        public List<Diagnostic>[] Assumed { get; } = [.. Enumerable.Range(0, rules.Assumptions).Select(_ => new List<Diagnostic>())];
+
+        /// <summary>For each document-wide rule, the bits of its document-wide conditions that found something in this part.</summary>
+        public int[] DocumentWideFound { get; } = new int[rules.DocumentWide.Length];
+
+        public List<PlacedDirective> Directives { get; } = [];
+
+        /// <summary>DL0002 at the part's first invalid byte, if it has one.</summary>
+        public Diagnostic? InvalidBytes { get; set; }
     }
 
     /// <summary>One part as read: its bytes (a pooled buffer), where they start in the file, the owned range in them, and its document.</summary>

@@ -38,7 +38,49 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
     /// <summary>The backtracking regex engine's time over this engine's run (<see cref="Limits.BacktrackingPerRun"/>).</summary>
     private readonly Rules.Matching.RegexBudget.Run _regexRun = new();
 
+    /// <summary>True on a thread that lints a file on one of the cores this engine counts (<see cref="TakeCore"/>).</summary>
+    [ThreadStatic]
+    private static bool _onCore;
+
+    /// <summary>The rules split for a file linted in parts: those each part runs on its own, and those run in part order.</summary>
+    private readonly PartRules _partRules = new(rules);
+
+    /// <summary>How many threads lint now: files' workers, and the analyses of large files' parts on spare cores.</summary>
+    private int _busyCores;
+
+    /// <summary>How many parts of large files were analysed on a spare core, not by the thread that read them.</summary>
+    private int _partsAside;
+
     public RuleSet Rules { get; } = rules;
+
+    /// <summary>How many threads lint at once: <see cref="LintOptions.MaxParallelism"/>, or one per processor.</summary>
+    private int Parallelism => _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
+
+    /// <summary>How many parts of large files this engine has analysed on a spare core (tests check that parts do run in parallel).</summary>
+    internal int PartsAnalysedAside => Volatile.Read(ref _partsAside);
+
+    /// <summary>Counts this thread as busy linting, whether or not a core is spare.</summary>
+    private void TakeCore() => Interlocked.Increment(ref _busyCores);
+
+    /// <summary>Counts one more thread as busy linting when fewer than <see cref="Parallelism"/> are; false when none is spare.</summary>
+    private bool TryTakeCore()
+    {
+        var busy = Volatile.Read(ref _busyCores);
+        while (busy < Parallelism)
+        {
+            var seen = Interlocked.CompareExchange(ref _busyCores, busy + 1, busy);
+            if (seen == busy)
+            {
+                return true;
+            }
+
+            busy = seen;
+        }
+
+        return false;
+    }
+
+    private void ReleaseCore() => Interlocked.Decrement(ref _busyCores);
 
     private bool KeepSource => _options.KeepSources;
 
@@ -60,7 +102,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
             yield break;
         }
 
-        var workers = Math.Min(paths.Count, _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount);
+        var workers = Math.Min(paths.Count, Parallelism);
         var slots = new FileResult?[paths.Count];
         var gate = new object();
         var claimed = -1;
@@ -87,6 +129,8 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                 }
 
                 FileResult result;
+                TakeCore();
+                _onCore = true;
                 try
                 {
                     result = LintFile(paths[i]);
@@ -102,6 +146,11 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                     }
 
                     return;
+                }
+                finally
+                {
+                    _onCore = false;
+                    ReleaseCore();
                 }
 
                 lock (gate)

@@ -44,7 +44,18 @@ public abstract class CompiledRule
         _when = when;
         _unless = unless;
         Words = WordFilter.Union([Words, .. when.Select(c => c.Words), .. unless.Select(c => c.Words)]);
+        DocumentWideConditions = [.. when.Concat(unless).Where(c => c.IsDocumentWide)];
+        for (var i = 0; i < DocumentWideConditions.Length; i++)
+        {
+            DocumentWideConditions[i].DocumentWideBit = i;
+        }
     }
+
+    /// <summary>
+    /// The rule's conditions about the whole document (`near: document`). Over a large file read in parts, the
+    /// rule runs on each part once per assumption about them, and the merge keeps what the true one found.
+    /// </summary>
+    internal ImmutableArray<CompiledCondition> DocumentWideConditions { get; private set; } = [];
 
     /// <summary>True when the rule has `when` or `unless` conditions.</summary>
     private bool HasConditions => _when.Length > 0 || _unless.Length > 0;
@@ -95,6 +106,13 @@ public abstract class CompiledRule
     /// <see cref="DocumentPart"/>); a rule set with such a rule lints every file whole.
     /// </summary>
     public virtual bool CanRunInParts => true;
+
+    /// <summary>
+    /// True when the rule keeps what it learns in one part of a file for the next
+    /// (<see cref="RuleContext.StateOf{T}"/>): it sees a large file's parts one after another, in order, while
+    /// the other rules analyse parts in parallel.
+    /// </summary>
+    public virtual bool CarriesAcrossParts => false;
 
     /// <summary>Matches of <paramref name="matcher"/> in scope and voice that no exception overlaps.</summary>
     protected ImmutableArray<TextSpan> FindAccepted(RuleContext context, PhraseMatcher matcher, Voice voice)

@@ -61,6 +61,12 @@ public sealed class DocumentPart
     internal T StateOf<T>(CompiledRule rule)
         where T : class, new()
     {
+        // Parts run the other rules in parallel: only a rule that says it carries state sees them in order.
+        if (!rule.CarriesAcrossParts)
+        {
+            throw new InvalidOperationException($"rule {rule.Id} keeps state across parts but does not say so ({nameof(CompiledRule.CarriesAcrossParts)})");
+        }
+
         var states = _file.States ??= [];
         if (!states.TryGetValue(rule, out var state))
         {
@@ -70,18 +76,31 @@ public sealed class DocumentPart
         return (T)state;
     }
 
-    /// <summary>True when the rule's pattern timed out in an earlier part: it is skipped for the rest of the file.</summary>
     /// <summary>The file's budget for the backtracking regex engine.</summary>
     internal Matching.RegexBudget Budget => _file.Budget;
 
-    internal bool HasTimedOut(CompiledRule rule) => _file.TimedOut?.Contains(rule) == true;
+    /// <summary>True when the rule's pattern timed out in another part: it is skipped for the rest of the file.</summary>
+    internal bool HasTimedOut(CompiledRule rule)
+    {
+        lock (_file)
+        {
+            return _file.TimedOut?.Contains(rule) == true;
+        }
+    }
 
-    /// <summary>Records that the rule's pattern timed out; false when it had already.</summary>
-    internal bool MarkTimedOut(CompiledRule rule) => (_file.TimedOut ??= []).Add(rule);
+    /// <summary>Records that the rule's pattern timed out; false when it had already. Parts analysed in parallel share the record.</summary>
+    internal bool MarkTimedOut(CompiledRule rule)
+    {
+        lock (_file)
+        {
+            return (_file.TimedOut ??= []).Add(rule);
+        }
+    }
 
     /// <summary>What the parts of one file share.</summary>
     internal sealed class FileState
     {
+        /// <summary>What rules carry from part to part; only the parts' ordered merge touches it (one thread at a time).</summary>
         public Dictionary<CompiledRule, object>? States { get; set; }
 
         /// <summary>The backtracking regex engine's time left for the file.</summary>

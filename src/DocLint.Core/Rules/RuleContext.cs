@@ -37,6 +37,13 @@ public sealed class RuleContext
 
     internal CompiledRule Rule { get; set; } = null!;
 
+    /// <summary>
+    /// For a part of a large file: what the rules' document-wide conditions are taken to find in the whole
+    /// file, one bit per condition (<see cref="Conditions.CompiledCondition.DocumentWideBit"/>); -1 when the
+    /// document in view is the whole file and they look for themselves.
+    /// </summary>
+    internal int DocumentWideAssumption { get; set; } = -1;
+
     internal DiagnosticSeverity Severity { get; set; }
 
     private WordIndex? _proseWords;

@@ -35,6 +35,7 @@ public class PartsTests
         "<b", "x < y slammed.", "<!-- doclint-disable DL3001 -->", "<!-- doclint-enable -->", "doclint-disable-next-line",
         "<!-- doclint-disable DL9999 -->", "© 2025 The Courier. All rights reserved.", "Bad byte ¤ here slammed.",
         "“The quote runs on", "Gen. Smith said the thugs were gutted.", "He said the “so-called experts” were wrong.", "😀 slammed",
+        "This article was originally published by The Courier.", "Reprinted with permission of The Courier.",
     ];
 
     private static readonly string[] Breaks = ["\n\n", "\r\n\r\n", "\n \n", "\n\n\n", "\n\t\n", "\n", " ", "\r\r", "\n\u00A0\n"];
@@ -66,10 +67,14 @@ public class PartsTests
     private static string Dump(FileResult result) => string.Join("\n", result.Diagnostics.Select(d =>
         $"{d.Id} {d.Severity} {d.Span} {d.LineSpan} {d.Message} |{d.MatchedText}|{d.Snippet}| {d.Fingerprint} [{string.Join(",", d.Suggestions)}] {d.Fix} {d.IsSuppressed}")) + $"\n{result.Encoding}";
 
+    /// <summary>One thread (parts one after another), and more threads than the machine may have cores (parts analysed in parallel).</summary>
+    private static readonly int[] Threads = [1, 4];
+
     [Fact]
-    public void A_file_linted_in_parts_of_any_size_has_the_findings_of_the_whole_file()
+    public void A_file_linted_in_parts_of_any_size_has_the_findings_of_the_whole_file_whether_parts_run_in_turn_or_in_parallel()
     {
         using var folder = new TempFolder();
+        var aside = 0;
         Files.Sample(bytes =>
         {
             // Samples run on several threads at once: each has a file of its own.
@@ -77,11 +82,45 @@ public class PartsTests
             var whole = new LintEngine(Wider, new LintOptions { PartBytes = long.MaxValue }).LintFile(file);
             foreach (var size in PartSizes)
             {
-                var parts = new LintEngine(Wider, new LintOptions { PartBytes = size }).LintInParts(file, bytes.Length);
-                parts.Should().NotBeNull();
-                Dump(parts!).Should().Be(Dump(whole), $"parts of {size} bytes of {Encoding.UTF8.GetString(bytes)}");
+                foreach (var threads in Threads)
+                {
+                    var engine = new LintEngine(Wider, new LintOptions { PartBytes = size, MaxParallelism = threads });
+                    var parts = engine.LintInParts(file, bytes.Length);
+                    parts.Should().NotBeNull();
+                    Dump(parts!).Should().Be(Dump(whole), $"parts of {size} bytes on {threads} threads of {Encoding.UTF8.GetString(bytes)}");
+                    if (threads == 1)
+                    {
+                        engine.PartsAnalysedAside.Should().Be(0);
+                    }
+                    else
+                    {
+                        Interlocked.Add(ref aside, engine.PartsAnalysedAside);
+                    }
+                }
             }
         }, iter: 300);
+
+        // The first part of every file goes to a spare core, so the parallel runs did run in parallel.
+        aside.Should().BeGreaterThanOrEqualTo(300 * PartSizes.Length);
+    }
+
+    [Fact]
+    public void A_large_file_linted_by_a_run_of_one_file_uses_the_spare_cores_and_keeps_its_findings()
+    {
+        using var folder = new TempFolder();
+        var body = string.Concat(Enumerable.Repeat("Officials slammed the plan. A senior official said the talks failed.\n\n", 400));
+        var file = folder.Write("big.txt", "Council votes\n\n" + body);
+        var inTurn = new LintEngine(Defaults, new LintOptions { PartBytes = 1000, MaxParallelism = 1 });
+        var parallel = new LintEngine(Defaults, new LintOptions { PartBytes = 1000, MaxParallelism = 3 });
+
+        var expected = inTurn.LintFiles([file]);
+        var actual = parallel.LintFiles([file]);
+
+        inTurn.PartsAnalysedAside.Should().Be(0);
+        parallel.PartsAnalysedAside.Should().BeGreaterThan(0);
+        actual.Diagnostics.Select(d => $"{d.Id} {d.Span} {d.Message}").Should().Equal(expected.Diagnostics.Select(d => $"{d.Id} {d.Span} {d.Message}"));
+        actual.Diagnostics.Count(d => d.Id == "DL3001").Should().Be(400);
+        actual.Diagnostics.Should().ContainSingle(d => d.Id == "DL4001").Which.Span.Should().Be(new TextSpan(0, 13));
     }
 
     [Fact]
@@ -115,6 +154,25 @@ public class PartsTests
         missing.Id.Should().Be("DL4001");
         missing.Span.Should().Be(new TextSpan(2, 13));
         missing.LineSpan.Should().Be(new LinePositionSpan(new LinePosition(2, 0), new LinePosition(2, 13)));
+    }
+
+    [Fact]
+    public void A_condition_about_the_whole_file_is_answered_by_every_part_whichever_part_holds_what_it_asks_for()
+    {
+        using var folder = new TempFolder();
+        var body = string.Concat(Enumerable.Repeat("The council met on Tuesday.\n\n", 30));
+        const string credit = "This article was originally published by The Courier.\n\n";
+        var permitted = folder.Write("permitted.txt", "Council votes\n\n" + credit + body + "Reprinted with permission of The Courier.\n");
+        var unpermitted = folder.Write("unpermitted.txt", "Council votes\n\n" + body + credit + body);
+
+        foreach (var threads in Threads)
+        {
+            var engine = new LintEngine(Defaults, new LintOptions { PartBytes = 64, MaxParallelism = threads });
+            engine.LintInParts(permitted, new FileInfo(permitted).Length)!.Diagnostics.Select(d => d.Id).Should().Equal("DL4001");
+            var republished = engine.LintInParts(unpermitted, new FileInfo(unpermitted).Length)!.Diagnostics.Should().Contain(d => d.Id == "DL4002").Subject;
+            republished.LineSpan.Start.Should().Be(new LinePosition(62, 0));
+            republished.MatchedText.Should().Be("This article was originally published");
+        }
     }
 
     [Fact]

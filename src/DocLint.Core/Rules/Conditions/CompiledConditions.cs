@@ -76,6 +76,18 @@ public abstract class CompiledCondition
     /// <summary>The words the condition's matching starts at (so the document's word index keeps them).</summary>
     public abstract WordFilter Words { get; }
 
+    /// <summary>
+    /// True when the condition asks about the whole document (`near: document`): a part of a large file
+    /// cannot answer it alone (see <see cref="FoundAnywhere"/>).
+    /// </summary>
+    internal virtual bool IsDocumentWide => false;
+
+    /// <summary>The condition's place among its rule's document-wide conditions: its bit in <see cref="RuleContext.DocumentWideAssumption"/>.</summary>
+    internal int DocumentWideBit { get; set; }
+
+    /// <summary>For a document-wide condition: whether what it asks for is anywhere in the document (or part) in view.</summary>
+    internal virtual bool FoundAnywhere(RuleContext context) => false;
+
     /// <param name="capitalisedTerms">The rule's terms that it writes with a capital (normalised): a match of one is not a name for being capitalised.</param>
     /// <param name="deferPatterns">Parse the patterns on first use (see <see cref="PhraseMatcher.Create"/>).</param>
     public static CompiledCondition Compile(RuleCondition condition, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, IReadOnlySet<string>? capitalisedTerms = null, bool deferPatterns = false)
@@ -183,12 +195,20 @@ internal sealed class CompiledWordsCondition(WordsCondition condition, PhraseMat
 {
     public override WordFilter Words => words.Words;
 
+    internal override bool IsDocumentWide => condition.Near.IsDocument;
+
+    internal override bool FoundAnywhere(RuleContext context) => !words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence)).IsEmpty;
+
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
         var document = context.Document;
         if (condition.Near.IsDocument)
         {
-            var anywhere = !words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence)).IsEmpty;
+            // A part of a large file is analysed under an assumption about the whole file; the parts' merge keeps
+            // the findings of the assumption that turns out true.
+            var anywhere = context.DocumentWideAssumption is >= 0 and var assumed
+                ? ((assumed >> DocumentWideBit) & 1) != 0
+                : FoundAnywhere(context);
             return _ => anywhere;
         }
 

@@ -12,6 +12,8 @@ namespace DocLint.Core.Rules.Kinds;
 public sealed class RequiredRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions)
     : CompiledRule(definition, exceptions, matcher)
 {
+    public override bool CarriesAcrossParts => true;
+
     public override void Analyze(RuleContext context)
     {
         var verdict = context.StateOf<Verdict>();

@@ -10,24 +10,42 @@ namespace DocLint.Core.Rules.Matching;
 /// The linear-time automaton (<see cref="RegexFactory.CreateForPattern"/>) costs 10–50 ms to build, far more
 /// than linting one article takes, so a pattern starts on the backtracking interpreter, which costs
 /// microseconds to build, with a short time limit on each scan. It moves to its final engine for good once
-/// it has been scanned <see cref="ScansBeforeFinal"/> times (a run over many files: the automaton then pays
-/// for itself), or as soon as a scan exceeds the short limit (a pattern that backtracks badly: the scan is
-/// redone on the final engine). The final engine is the linear one where the syntax allows, and otherwise
-/// the interpreter with <see cref="RegexFactory.PatternTimeout"/>, whose timeout becomes DL0004.
+/// the interpreter has spent <see cref="InterpreterTimeBeforeFinal"/> on it in all, over every thread and
+/// file of the process (the automaton would then have paid for itself), or as soon as a scan exceeds the
+/// short limit (a pattern that backtracks badly: the scan is redone on the final engine). A pattern whose
+/// literal prefilter (<see cref="RequiredLiterals"/>) is selective is scanned in few, short units, spends
+/// little time on the interpreter and so never reaches an automaton; one that is scanned over whole
+/// documents, or in most sentences of a large run, gets its automaton early. The final engine is the
+/// linear one where the syntax allows, and otherwise the interpreter with
+/// <see cref="RegexFactory.PatternTimeout"/>, whose timeout becomes DL0004.
 /// </para>
-/// <para>Both engines find the same matches; only the time they take differs. Thread-safe.</para>
+/// <para>
+/// Both engines find the same matches; only the time they take differs. Thread-safe: the engines are built
+/// once per process and shared by every thread and every part of a large file.
+/// </para>
 /// </summary>
 public sealed class PatternRegex
 {
-    /// <summary>How many scans a pattern runs on the interpreter before its final engine is built (by the next scan; other threads keep to the interpreter until it is ready).</summary>
-    public const int ScansBeforeFinal = 256;
+    /// <summary>
+    /// How much time the interpreter may spend on a pattern, summed over the process, before its final engine
+    /// is built (by the next scan; other threads keep to the interpreter until it is ready): about what
+    /// building the automaton costs.
+    /// </summary>
+    public static TimeSpan InterpreterTimeBeforeFinal { get; } = TimeSpan.FromMilliseconds(20);
+
+    private static readonly long InterpreterTicksBeforeFinal = (long)(InterpreterTimeBeforeFinal.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
 
     /// <summary>The time one scan may take on the interpreter before the pattern moves to its final engine.</summary>
     public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromMilliseconds(100);
 
     private readonly Regex _probe;
     private readonly Lazy<Regex> _final;
-    private int _scans;
+
+    /// <summary>The interpreter's time on this pattern so far, in stopwatch ticks.</summary>
+    private long _interpreterTicks;
+
+    /// <summary>Set (once) by the scan that is to build the final engine.</summary>
+    private int _finalClaimed;
 
     private PatternRegex(Regex probe, Func<Regex> final)
     {
@@ -58,15 +76,17 @@ public sealed class PatternRegex
     /// </summary>
     public void Scan(string text, TextSpan range, List<TextSpan> spans)
     {
-        // The scan that crosses the threshold builds the final engine; scans on other threads meanwhile
-        // go on with the interpreter rather than wait for it.
-        if (_final.IsValueCreated || Interlocked.Increment(ref _scans) == ScansBeforeFinal + 1)
+        // The first scan after the interpreter's time crosses the threshold builds the final engine; scans on
+        // other threads meanwhile go on with the interpreter rather than wait for it.
+        if (_final.IsValueCreated
+            || (Volatile.Read(ref _interpreterTicks) >= InterpreterTicksBeforeFinal && Interlocked.Exchange(ref _finalClaimed, 1) == 0))
         {
             Scan(_final.Value, text, range, spans);
             return;
         }
 
         var before = spans.Count;
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             Scan(_probe, text, range, spans);
@@ -75,6 +95,10 @@ public sealed class PatternRegex
         {
             spans.RemoveRange(before, spans.Count - before);
             Scan(_final.Value, text, range, spans);
+        }
+        finally
+        {
+            Interlocked.Add(ref _interpreterTicks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
         }
     }
 
