@@ -143,7 +143,15 @@ public sealed class ValeConfiguration
     }
 
     /// <summary>True when a section glob of the file (other than <c>[*]</c>) names the path: a folder walk lints it too (<c>[*.{md,rst}]</c> takes .rst files).</summary>
-    public bool Covers(string path) => _sections.Any(s => s.Glob.Text != "*" && s.Glob.IsMatch(path));
+    public bool Covers(string path) => _sections.Any(s => s.Glob.Text != "*" && Matches(s.Glob, path));
+
+    /// <summary>True for a file of a style or a vocabulary (StylesPath/STYLE/, StylesPath/config/, StylesPath/Vocab/): a folder walk does not lint them.</summary>
+    public bool InStylesPath(string path) =>
+        ReferencedStyles().Append("config").Append("Vocab").Any(folder => path.StartsWith(Path.Combine(StylesPath, folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+    /// <summary>A section glob matches the whole path, or the path relative to the .vale.ini's folder (<c>[docs/*.md]</c>).</summary>
+    private bool Matches(ValeGlob glob, string path) =>
+        glob.IsMatch(path) || glob.IsMatch(Path.GetRelativePath(Ini.Directory, path));
 
     /// <summary>The settings for a file, resolved once per path.</summary>
     public ValeFileSettings ForFile(string path) => _perFile.GetOrAdd(path, Resolve);
@@ -155,7 +163,7 @@ public sealed class ValeConfiguration
         var blockIgnores = new List<Regex>();
         var tokenIgnores = new List<Regex>();
         var matching = new List<ValeIniSection> { Ini.Global };
-        matching.AddRange(_sections.Where(s => s.Glob.IsMatch(path)).Select(s => s.Section));
+        matching.AddRange(_sections.Where(s => Matches(s.Glob, path)).Select(s => s.Section));
         foreach (var section in matching)
         {
             if (section.Get("BasedOnStyles") is { } based)

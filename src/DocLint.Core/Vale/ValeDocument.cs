@@ -125,7 +125,9 @@ public sealed partial class ValeDocument
             }
             else if (target == style)
             {
+                // The later control wins: a style's setting overrides what came before for its rules.
                 byStyle = enabled;
+                byRule = null;
             }
         }
 
