@@ -104,6 +104,14 @@ public static class ValeRegex
     }
 
     /// <summary>A Vale pattern compiled for .NET: the backtracking engine (Vale's patterns use lookaround and back-references), with a time limit.</summary>
+    /// <remarks>Compiled to IL where the runtime can (a JIT process); interpreted under Native AOT.</remarks>
     public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) =>
-        new(Translate(pattern), RegexOptions.CultureInvariant | extra, Rules.Matching.RegexFactory.PatternTimeout);
+        new(Translate(pattern), RegexOptions.CultureInvariant | extra | (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.None), Timeout);
+
+    /// <summary>
+    /// How long one search of a Vale pattern may take (wall-clock) before the rule is skipped for the file with
+    /// DL0004: longer than DocLint's own patterns' limit, because Vale styles carry alternations of hundreds of
+    /// words (write-good's Passive, TooWordy) that a loaded machine may take seconds over.
+    /// </summary>
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(10);
 }
