@@ -177,17 +177,17 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         var engine = new LintEngine(_rules!, new LintOptions
         {
             MaxParallelism = parse.GetValue(options.Threads),
-            KeepSources = formats.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines) || parse.GetValue(options.Fix),
+            KeepSources = formats.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line) || parse.GetValue(options.Fix),
             Readers = readerMap,
             Configuration = _configuration.Set,
         });
         var inputs = parse.GetValue(options.Paths) is { Length: > 0 } given ? given : ["."];
-        var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory, new IgnoreFiles(parse.GetValue(options.GitIgnore)));
+        var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory, new IgnoreFiles(parse.GetValue(options.GitIgnore)), _configuration.Vale is { } vale ? vale.Covers : null);
 
         // A file named on the command line is linted even when the configuration excludes it.
         var explicitFiles = inputs.Select(i => Path.GetFullPath(i, context.CurrentDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
         var files = discovered.Files.Select(f => Path.GetFullPath(f, context.CurrentDirectory))
-            .Where(f => explicitFiles.Contains(f) || _configuration.Includes(f))
+            .Where(f => explicitFiles.Contains(f) || (_configuration.Includes(f) && !(_configuration.Vale?.InStylesPath(f) ?? false)))
             .Where(f => _changes is null || _changes.Touches(f))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var stdin = inputs.Contains("-") ? LintStdin(engine, parse.GetValue(options.StdinPath), context) : null;

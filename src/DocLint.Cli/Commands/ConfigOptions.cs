@@ -7,6 +7,15 @@ namespace DocLint.Cli.Commands;
 /// <summary>What the configuration says for the whole run: the doclint.yaml files governing the working folder.</summary>
 internal sealed record RunConfiguration(ConfigurationSet Set, bool? DefaultRules, IReadOnlyList<string> RuleFolders, DiagnosticSeverity? FailLevel, IReadOnlyList<DocLintConfigFile> Chain)
 {
+    /// <summary>The .vale.ini the run uses (--config, doclint.yaml's <c>vale</c>, or found upwards when there is no doclint.yaml).</summary>
+    public Core.Vale.ValeConfiguration? Vale => Set.Vale;
+
+    /// <summary>
+    /// Whether the built-in packs load: as doclint.yaml says; otherwise yes, unless the run uses a .vale.ini
+    /// (Vale users expect their Vale alerts and nothing else).
+    /// </summary>
+    public bool LoadsDefaultRules => DefaultRules ?? Vale is null;
+
     /// <summary>Reader mappings from the configuration, the nearest file winning.</summary>
     public IEnumerable<KeyValuePair<string, string>> Readers => Chain.Reverse().SelectMany(c => c.Readers);
 
@@ -31,7 +40,7 @@ internal sealed class ConfigOptions
 {
     public Option<string?> Config { get; } = new("--config")
     {
-        Description = "Use this doclint.yaml instead of looking for one from each file's folder upwards.",
+        Description = "Use this doclint.yaml instead of looking for one from each file's folder upwards; or a .vale.ini, whose styles run instead of the built-in packs.",
         HelpName = "PATH",
     };
 
@@ -40,6 +49,12 @@ internal sealed class ConfigOptions
     public RunConfiguration Load(ParseResult parse, CliContext context)
     {
         DocLintConfigFile? explicitConfig = null;
+        if (parse.GetValue(Config) is { } valePath && Core.Vale.ValeIni.IsValeConfigPath(valePath))
+        {
+            var set = new ConfigurationSet { Vale = Core.Vale.ValeConfiguration.Load(Path.GetFullPath(valePath, context.CurrentDirectory)) };
+            return Resolve(set, context.CurrentDirectory);
+        }
+
         if (parse.GetValue(Config) is { } path)
         {
             var full = Path.GetFullPath(path, context.CurrentDirectory);
@@ -61,6 +76,18 @@ internal sealed class ConfigOptions
     public static RunConfiguration Resolve(ConfigurationSet set, string directory)
     {
         var chain = set.YamlFor(Path.Combine(directory, "."));
+        if (set.Vale is null)
+        {
+            // doclint.yaml wins: its `vale` key (the nearest) names the .vale.ini; with no doclint.yaml, a .vale.ini
+            // found from the working folder upwards (as Vale finds it) is used.
+            var named = chain.FirstOrDefault(c => c.Vale is not null);
+            var ini = named is not null ? Path.GetFullPath(named.Vale!, named.Directory) : chain.Count == 0 ? Core.Vale.ValeIni.Find(directory) : null;
+            if (ini is not null)
+            {
+                set.Vale = Core.Vale.ValeConfiguration.Load(ini);
+            }
+        }
+
         var folders = chain.Reverse().SelectMany(c => c.RuleFolders.Select(f => Path.GetFullPath(f, c.Directory))).Distinct(StringComparer.Ordinal).ToList();
         return new RunConfiguration(
             set,

@@ -17,10 +17,13 @@ internal static class OutputFormats
     public const string GitHub = "github";
     public const string RdJsonLines = "rdjsonl";
 
-    public static string[] Names { get; } = [MsBuild, Pretty, Json, Sarif, GitHub, RdJsonLines];
+    /// <summary>Vale's <c>--output=line</c>: <c>path:line:col:Rule:message</c>.</summary>
+    public const string Line = "line";
+
+    public static string[] Names { get; } = [MsBuild, Pretty, Json, Sarif, GitHub, RdJsonLines, Line];
 
     /// <summary>Formats written finding by finding, so they can be printed file by file as a run goes on.</summary>
-    public static bool Streams(string format) => format is MsBuild or Pretty or GitHub or RdJsonLines;
+    public static bool Streams(string format) => format is MsBuild or Pretty or GitHub or RdJsonLines or Line;
 
     /// <summary>
     /// With no --format: GitHub annotations plus the msbuild log inside GitHub Actions; pretty on a terminal;
@@ -80,6 +83,9 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
                 break;
             case OutputFormats.RdJsonLines:
                 RdJsonLinesReporter.Write(writer, part);
+                break;
+            case OutputFormats.Line:
+                LineFormatter.Write(writer, part);
                 break;
             case OutputFormats.GitHub:
                 _annotations!.Write(writer, part);

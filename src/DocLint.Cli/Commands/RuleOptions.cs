@@ -39,17 +39,45 @@ internal sealed class RuleOptions(bool withConfig = false)
     public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null, bool verifyExamples = true)
     {
         configuration ??= Config?.Load(parse, context);
-        return Build(
-            !parse.GetValue(NoDefaultRules) && configuration?.DefaultRules != false,
+        var loaded = Build(
+            !parse.GetValue(NoDefaultRules) && (configuration?.LoadsDefaultRules ?? true),
             (configuration?.RuleFolders ?? []).Concat(parse.GetValue(Rules) ?? []),
             context.CurrentDirectory,
-            verifyExamples);
+            verifyExamples,
+            configuration?.Vale);
+        ReportUnsupported(configuration?.Vale, context);
+        return loaded;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Core.Vale.ValeConfiguration, Core.Vale.ValeStyleSet> ValeStyles = [];
+
+    /// <summary>The styles of a .vale.ini, loaded once per configuration.</summary>
+    public static Core.Vale.ValeStyleSet StylesOf(Core.Vale.ValeConfiguration vale) => ValeStyles.GetValue(vale, Core.Vale.ValeStyleSet.Load);
+
+    /// <summary>Says on standard error which Vale rules do not run, and which .vale.ini keys are ignored.</summary>
+    private static void ReportUnsupported(Core.Vale.ValeConfiguration? vale, CliContext context)
+    {
+        if (vale is null)
+        {
+            return;
+        }
+
+        foreach (var note in StylesOf(vale).Unsupported.Concat(vale.Notes))
+        {
+            context.Error.WriteLine($"doclint: {note}");
+        }
     }
 
     /// <summary>Loads the built-in packs (when asked) and the rule folders or files, relative to <paramref name="currentDirectory"/>.</summary>
-    public static RuleSetLoadResult Build(bool defaults, IEnumerable<string> folders, string currentDirectory, bool verifyExamples = true)
+    public static RuleSetLoadResult Build(bool defaults, IEnumerable<string> folders, string currentDirectory, bool verifyExamples = true, Core.Vale.ValeConfiguration? vale = null)
     {
         var builder = new RuleSetBuilder { VerifyExamples = verifyExamples };
+        if (vale is not null)
+        {
+            var styles = StylesOf(vale);
+            builder.AddCompiled(styles.Rules, styles.Errors.Select(e => new RuleLoadError(new RuleLocation(vale.Ini.Path, default, 0), e).ToDiagnostic()));
+        }
+
         if (defaults)
         {
             builder.AddEmbeddedDefaults();

@@ -145,7 +145,7 @@ internal sealed class LintWorkspace
     {
         var set = new ConfigurationSet();
         var run = ConfigOptions.Resolve(set, root);
-        var loaded = RuleOptions.Build(run.DefaultRules != false, run.RuleFolders, root);
+        var loaded = RuleOptions.Build(run.LoadsDefaultRules, run.RuleFolders, root, vale: run.Vale);
         var errors = loaded.Errors;
         if (loaded.RuleSet is { } rules)
         {

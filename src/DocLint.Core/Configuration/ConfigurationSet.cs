@@ -11,7 +11,7 @@ public sealed record SeverityChoice(DiagnosticSeverity Severity, string Source);
 /// The severity settings that apply to one file, by rule id or category (<c>CATEGORY-TONE</c>), with where
 /// each came from and how near it is (0 the nearest: lower levels win).
 /// </summary>
-public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting Setting, string Source, int Level)> chosen)
+public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting Setting, string Source, int Level)> chosen, Vale.ValeFileSettings? vale = null, string? valeSource = null)
 {
     /// <summary>The key a category's setting has: "category-Tone" in doclint.yaml and .editorconfig.</summary>
     public static string CategoryKey(string category) => CategoryKeys.GetOrAdd(category, static c => "CATEGORY-" + c.ToUpperInvariant());
@@ -29,7 +29,10 @@ public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting 
         var hasCategory = chosen.TryGetValue(CategoryKey(rule.Category), out var byCategory);
         if (!hasId && !hasCategory)
         {
-            return new SeverityChoice(rule.Severity, "default");
+            // A Vale rule is on for a file only where its .vale.ini turns it on, at the level it gives.
+            return vale is not null && rule.Category == Vale.ValeRule.Category
+                ? new SeverityChoice(vale.SeverityOf(rule.Id, rule.Id[..Math.Max(0, rule.Id.IndexOf('.', StringComparison.Ordinal))], rule.Severity), valeSource ?? ".vale.ini")
+                : new SeverityChoice(rule.Severity, "default");
         }
 
         var entry = hasId && (!hasCategory || byId.Level <= byCategory.Level) ? byId : byCategory;
@@ -52,6 +55,9 @@ public sealed class ConfigurationSet
     private readonly DocLintConfigFile? _explicit;
 
     public ConfigurationSet(DocLintConfigFile? explicitConfig = null) => _explicit = explicitConfig;
+
+    /// <summary>The .vale.ini whose sections turn Vale rules on per file (below doclint.yaml and .editorconfig settings); null without one.</summary>
+    public Vale.ValeConfiguration? Vale { get; set; }
 
     /// <summary>Problems met in configuration files read so far (invalid .editorconfig values are warnings).</summary>
     public IReadOnlyCollection<ConfigProblem> Problems => _problems;
@@ -161,7 +167,7 @@ public sealed class ConfigurationSet
             }
         }
 
-        return new FileSeverities(chosen);
+        return new FileSeverities(chosen, Vale?.ForFile(fullPath), Vale?.Ini.Path);
     }
 
     private DocLintConfigFile? ReadYaml(string dir) =>

@@ -30,7 +30,7 @@ public sealed record DocLintConfigFile
 {
     public const string FileName = "doclint.yaml";
 
-    private static readonly string[] Keys = ["root", "defaultRules", "rules", "include", "exclude", "severity", "failLevel", "overrides", "readers"];
+    private static readonly string[] Keys = ["root", "defaultRules", "rules", "include", "exclude", "severity", "failLevel", "overrides", "readers", "vale"];
 
     public required string Path { get; init; }
 
@@ -41,6 +41,9 @@ public sealed record DocLintConfigFile
     public bool? DefaultRules { get; init; }
 
     public ImmutableArray<string> RuleFolders { get; init; } = [];
+
+    /// <summary>`vale`: a .vale.ini whose styles this configuration runs (relative to this file's folder).</summary>
+    public string? Vale { get; init; }
 
     public ImmutableArray<Glob> Include { get; init; } = [];
 
@@ -195,7 +198,9 @@ public sealed record DocLintConfigFile
             var settings = ImmutableArray.CreateBuilder<SeveritySetting>();
             foreach (var (k, v) in map.Children)
             {
-                var id = (Scalar(k, "severity") ?? "").ToUpperInvariant();
+                var written = Scalar(k, "severity") ?? "";
+                // A Vale rule's name (Microsoft.Contractions) keeps its case; DocLint's ids and categories ignore it.
+                var id = written.Contains('.', StringComparison.Ordinal) ? written : written.ToUpperInvariant();
                 references.Add(new RuleReference(id, path, (int)k.Start.Line - 1, (int)k.Start.Column - 1));
                 var word = Scalar(v, id);
                 if (word == "default")
@@ -229,6 +234,9 @@ public sealed record DocLintConfigFile
                     break;
                 case "rules":
                     config = config with { RuleFolders = Strings(value, key) };
+                    break;
+                case "vale":
+                    config = config with { Vale = Scalar(value, key) };
                     break;
                 case "include":
                     config = config with { Include = Globs(value, key) };

@@ -81,10 +81,17 @@ public sealed class EditorConfigFile
             }
 
             string id;
+            var written = line[..equals].Trim();
             if (key.StartsWith(Prefix, StringComparison.Ordinal) && key.EndsWith(Suffix, StringComparison.Ordinal)
                 && key[Prefix.Length..^Suffix.Length].ToUpperInvariant() is var ruleId && ruleId.StartsWith("DL", StringComparison.Ordinal))
             {
                 id = ruleId;
+            }
+            else if (key.StartsWith(Prefix, StringComparison.Ordinal) && key.EndsWith(Suffix, StringComparison.Ordinal)
+                && written[Prefix.Length..^Suffix.Length] is var valeName && Vale.ValeStyleSet.IsValeRuleName(valeName))
+            {
+                // A Vale rule by its name, in its own case: dotnet_diagnostic.Microsoft.Contractions.severity.
+                id = valeName;
             }
             else if (key.StartsWith(CategoryPrefix, StringComparison.Ordinal) && key.EndsWith(Suffix, StringComparison.Ordinal) && key.Length > CategoryPrefix.Length + Suffix.Length)
             {

@@ -57,10 +57,10 @@ public static partial class DirectiveParser
             "disable-line" => DirectiveKind.DisableLine,
             _ => DirectiveKind.Restore,
         };
-        var ids = match.Groups["ids"].Value.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(i => i.ToUpperInvariant()).ToImmutableArray();
+        var ids = match.Groups["ids"].Value.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(i => i.Contains('.', StringComparison.Ordinal) ? i : i.ToUpperInvariant()).ToImmutableArray();
         return new Directive(kind, ids, span);
     }
 
-    [GeneratedRegex(@"^doclint-(?<kind>disable-next-line|disable-line|disable|restore|enable)(?<ids>(?:[\s,]+[A-Za-z]+\d+)*)[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^doclint-(?<kind>disable-next-line|disable-line|disable|restore|enable)(?<ids>(?:[\s,]+(?:[A-Za-z]+\d+|[\w-]+(?:\.[\w-]+)+))*)[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();
 }

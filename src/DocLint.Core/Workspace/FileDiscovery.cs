@@ -22,8 +22,9 @@ public static partial class FileDiscovery
     public static IReadOnlyList<string> IgnoredDirectories { get; } = [".git", "node_modules", "bin", "obj"];
 
     /// <summary>Expands <paramref name="inputs"/>, resolved against <paramref name="baseDirectory"/> but kept as given.</summary>
-    public static DiscoveredFiles Expand(IEnumerable<string> inputs, string baseDirectory, IgnoreFiles? ignore = null)
+    public static DiscoveredFiles Expand(IEnumerable<string> inputs, string baseDirectory, IgnoreFiles? ignore = null, Func<string, bool>? alsoDocument = null)
     {
+        AlsoDocument.Value = alsoDocument;
         ignore ??= new IgnoreFiles(gitIgnore: false);
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -65,7 +66,10 @@ public static partial class FileDiscovery
     }
 
     public static bool IsDocument(string path) =>
-        DocumentExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+        DocumentExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) || (AlsoDocument.Value?.Invoke(path) ?? false);
+
+    /// <summary>What else a folder walk takes as a document in the current expansion (the files a .vale.ini's sections name).</summary>
+    private static readonly AsyncLocal<Func<string, bool>?> AlsoDocument = new();
 
     private static IEnumerable<string> Walk(string directory, IgnoreFiles ignore)
     {

@@ -62,6 +62,16 @@ public sealed class RuleSetBuilder
         return this;
     }
 
+    /// <summary>Adds rules compiled elsewhere (a .vale.ini's styles: <see cref="Vale.ValeStyleSet"/>), with the errors met loading them.</summary>
+    public RuleSetBuilder AddCompiled(IEnumerable<CompiledRule> rules, IEnumerable<Diagnostic>? errors = null)
+    {
+        _compiled.AddRange(rules);
+        _errors.AddRange(errors ?? []);
+        return this;
+    }
+
+    private readonly List<CompiledRule> _compiled = [];
+
     public RuleSetBuilder AddFile(string path, string? text = null)
     {
         _files.Add((path, text));
@@ -114,6 +124,18 @@ public sealed class RuleSetBuilder
             {
                 compiled.Add(rule);
             }
+        }
+
+        foreach (var rule in _compiled)
+        {
+            if (seen.TryGetValue(rule.Id, out var first))
+            {
+                errors.Add(new RuleLoadError(rule.Definition.Location, $"duplicate rule id '{rule.Id}': already defined in {first.Location.Path}").ToDiagnostic());
+                continue;
+            }
+
+            seen.Add(rule.Id, rule.Definition);
+            compiled.Add(rule);
         }
 
         var ruleSet = new RuleSet(compiled);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Reporting.Text;
+
+/// <summary>
+/// Vale's <c>--output=line</c> shape, so that scripts written for Vale keep working:
+/// <c>path:line:col:Rule:message</c>, line and column 1-based, the column counted in characters (a character
+/// outside the Basic Multilingual Plane counts once, as Vale counts runes) when the source is at hand.
+/// Silent and suppressed findings are not printed; control characters are escaped (<see cref="TerminalText"/>).
+/// </summary>
+public static class LineFormatter
+{
+    public static string Format(Diagnostic diagnostic, Func<string, string> displayPath, SourceText? source = null)
+    {
+        var start = diagnostic.LineSpan.Start;
+        var column = start.Character + 1;
+        if (source is not null && start.Line < source.LineCount)
+        {
+            var lineStart = source.GetLineStart(start.Line);
+            var end = Math.Min(source.Length, lineStart + start.Character);
+            column = 1;
+            foreach (var c in source.Text.AsSpan(lineStart, end - lineStart))
+            {
+                column += char.IsLowSurrogate(c) ? 0 : 1;
+            }
+        }
+
+        var message = diagnostic.Message.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+        return TerminalText.SafeLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{TerminalText.Escape(displayPath(diagnostic.Path))}:{start.Line + 1}:{column}:{diagnostic.Id}:{TerminalText.Escape(message)}"));
+    }
+
+    public static void Write(TextWriter writer, Report report)
+    {
+        foreach (var diagnostic in report.Shown)
+        {
+            writer.Write(Format(diagnostic, report.DisplayPath, report.Sources.GetValueOrDefault(diagnostic.Path)));
+            writer.Write('\n');
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>
+/// A Vale <c>action</c> as a DocLint fix or suggestions. A fix is made only where the edit is fully determined:
+/// <c>replace</c> with one replacement (several are offered as suggestions), <c>remove</c> (one space next to
+/// the match goes with it), <c>edit</c> (regex, trim_right, trim_left, trim, truncate, split). <c>suggest</c>
+/// (spellings, scripts) yields nothing. The reporter drops a fix inside a quotation: quoted words are not the writer's to change.
+/// </summary>
+public static class ValeActions
+{
+    public static (TextEdit? Fix, ImmutableArray<string> Suggestions) For(ValeAction action, TextSpan span, string matched)
+    {
+        switch (action.Name)
+        {
+            case "replace" when action.Params.Length == 1:
+                return (new TextEdit(span, KeepCase(matched, action.Params[0])), [action.Params[0]]);
+            case "replace" when action.Params.Length > 1:
+                return (null, action.Params);
+            case "remove":
+                return (new TextEdit(span, ""), []);
+            case "edit" when Edit(action.Params, matched) is { } edited && edited != matched:
+                return (new TextEdit(span, edited), [edited]);
+            default:
+                return (null, []);
+        }
+    }
+
+    /// <summary>A replacement keeps a capital the match starts with ("Utilize" → "Use").</summary>
+    private static string KeepCase(string matched, string replacement) =>
+        matched.Length > 0 && replacement.Length > 0 && char.IsUpper(matched[0]) && char.IsLower(replacement[0])
+            ? char.ToUpperInvariant(replacement[0]) + replacement[1..]
+            : replacement;
+
+    private static string? Edit(ImmutableArray<string> parameters, string matched)
+    {
+        if (parameters.IsEmpty)
+        {
+            return null;
+        }
+
+        var arg = parameters.Length > 1 ? parameters[1] : " ";
+        try
+        {
+            return parameters[0] switch
+            {
+                "regex" when parameters.Length >= 3 => ValeRegex.Compile(parameters[1]).Replace(matched, parameters[2]),
+                "trim_right" => matched.TrimEnd(arg.ToCharArray()),
+                "trim_left" => matched.TrimStart(arg.ToCharArray()),
+                "trim" => matched.Trim(arg.ToCharArray()),
+                "truncate" => matched.Split(arg)[0],
+                "split" when parameters.Length >= 3 && int.TryParse(parameters[2], out var index) && matched.Split(arg) is { } parts && index < parts.Length => parts[index],
+                _ => null,
+            };
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+}

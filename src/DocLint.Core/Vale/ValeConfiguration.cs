@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using DocLint.Core.Diagnostics;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>What a .vale.ini says for one file: the level of each rule that is on, and what to leave out.</summary>
+public sealed class ValeFileSettings
+{
+    public static ValeFileSettings None { get; } = new();
+
+    /// <summary>Rule name (<c>Style.Rule</c>) → level, for every rule that is on for the file.</summary>
+    public IReadOnlyDictionary<string, DiagnosticSeverity> Levels { get; init; } = new Dictionary<string, DiagnosticSeverity>();
+
+    /// <summary>Styles on for the file (BasedOnStyles of every matching section).</summary>
+    public IReadOnlySet<string> Styles { get; init; } = new HashSet<string>();
+
+    /// <summary>Rule or style name → an explicit setting (YES, NO or a level) of the matching sections.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public DiagnosticSeverity MinLevel { get; init; } = DiagnosticSeverity.Suggestion;
+
+    public ImmutableArray<Regex> BlockIgnores { get; init; } = [];
+
+    public ImmutableArray<Regex> TokenIgnores { get; init; } = [];
+
+    /// <summary>The severity of a rule for this file: None when the configuration leaves it off or below MinAlertLevel.</summary>
+    public DiagnosticSeverity SeverityOf(string rule, string style, DiagnosticSeverity own)
+    {
+        DiagnosticSeverity? level = Styles.Contains(style) ? own : null;
+        if (Settings.TryGetValue(style, out var byStyle))
+        {
+            level = Apply(byStyle, own) ?? level;
+        }
+
+        if (Settings.TryGetValue(rule, out var byRule))
+        {
+            level = Apply(byRule, own) ?? level;
+        }
+
+        return level is { } chosen && chosen >= MinLevel ? chosen : DiagnosticSeverity.None;
+    }
+
+    private static DiagnosticSeverity? Apply(string setting, DiagnosticSeverity own) => setting.ToUpperInvariant() switch
+    {
+        "YES" => own,
+        "NO" => DiagnosticSeverity.None,
+        _ => ValeRuleSpec.LevelToSeverity(setting),
+    };
+}
+
+/// <summary>
+/// A .vale.ini read and resolved: where the styles are, which styles and rules each section turns on, the
+/// vocabularies, and per file (cached) the rules that apply with their levels.
+/// </summary>
+public sealed class ValeConfiguration
+{
+    private readonly ConcurrentDictionary<string, ValeFileSettings> _perFile = new(StringComparer.Ordinal);
+    private readonly List<(ValeGlob Glob, ValeIniSection Section)> _sections = [];
+
+    private ValeConfiguration(ValeIni ini)
+    {
+        Ini = ini;
+        var global = ini.Global;
+        var stylesPath = global.Get("StylesPath") ?? "styles";
+        StylesPath = Path.GetFullPath(stylesPath, ini.Directory);
+        MinLevel = global.Get("MinAlertLevel") is { } min && ValeRuleSpec.LevelToSeverity(min) is { } level ? level : DiagnosticSeverity.Suggestion;
+        if (global.Get("MinAlertLevel") is { } bad && ValeRuleSpec.LevelToSeverity(bad) is null)
+        {
+            Problems.Add($"{ini.Path}: MinAlertLevel must be suggestion, warning or error (not '{bad}')");
+        }
+
+        Vocab = ValeIni.List(global.Get("Vocab"));
+        Packages = ValeIni.List(global.Get("Packages"));
+        Problems.AddRange(ini.Problems);
+        foreach (var section in ini.Sections.Skip(1))
+        {
+            if (ValeGlob.TryParse(section.Glob!, out var error) is { } glob)
+            {
+                _sections.Add((glob, section));
+            }
+            else
+            {
+                Problems.Add($"{ini.Path}:{section.Line + 1}: {error}");
+            }
+        }
+
+        foreach (var known in new[] { "Transform", "WordTemplate", "IgnoredClasses", "CommentDelimiters", "Lang" })
+        {
+            if (ini.Sections.Any(s => s.Get(known) is not null))
+            {
+                Notes.Add($"{ini.Path}: '{known}' is not supported and is ignored");
+            }
+        }
+    }
+
+    public ValeIni Ini { get; }
+
+    public string StylesPath { get; }
+
+    public DiagnosticSeverity MinLevel { get; }
+
+    public ImmutableArray<string> Vocab { get; }
+
+    public ImmutableArray<string> Packages { get; }
+
+    /// <summary>Errors in the file: a run does not start with them.</summary>
+    public List<string> Problems { get; } = [];
+
+    /// <summary>Keys read but not acted on, said once on standard error.</summary>
+    public List<string> Notes { get; } = [];
+
+    public static ValeConfiguration Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        string text;
+        try
+        {
+            text = Workspace.RegularFile.ReadAllText(full, Engine.Limits.MaxYamlBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var config = new ValeConfiguration(ValeIni.Parse(full, ""));
+            config.Problems.Add(ex is FileNotFoundException ? $"{full}: Vale configuration file not found" : $"{full}: cannot read the Vale configuration: {ex.Message}");
+            return config;
+        }
+
+        return new ValeConfiguration(ValeIni.Parse(full, text));
+    }
+
+    /// <summary>Every style a section names (BasedOnStyles, or the style part of a Style.Rule key).</summary>
+    public IEnumerable<string> ReferencedStyles()
+    {
+        var styles = new List<string>();
+        foreach (var section in Ini.Sections)
+        {
+            styles.AddRange(ValeIni.List(section.Get("BasedOnStyles")));
+            styles.AddRange(section.Entries.Where(e => e.Key.Contains('.', StringComparison.Ordinal)).Select(e => e.Key[..e.Key.IndexOf('.', StringComparison.Ordinal)]));
+        }
+
+        return styles.Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>True when a section glob of the file (other than <c>[*]</c>) names the path: a folder walk lints it too (<c>[*.{md,rst}]</c> takes .rst files).</summary>
+    public bool Covers(string path) => _sections.Any(s => s.Glob.Text != "*" && Matches(s.Glob, path));
+
+    /// <summary>True for a file of a style or a vocabulary (StylesPath/STYLE/, StylesPath/config/, StylesPath/Vocab/): a folder walk does not lint them.</summary>
+    public bool InStylesPath(string path) =>
+        ReferencedStyles().Append("config").Append("Vocab").Any(folder => path.StartsWith(Path.Combine(StylesPath, folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+    /// <summary>A section glob matches the whole path, or the path relative to the .vale.ini's folder (<c>[docs/*.md]</c>).</summary>
+    private bool Matches(ValeGlob glob, string path) =>
+        glob.IsMatch(path) || glob.IsMatch(Path.GetRelativePath(Ini.Directory, path));
+
+    /// <summary>The settings for a file, resolved once per path.</summary>
+    public ValeFileSettings ForFile(string path) => _perFile.GetOrAdd(path, Resolve);
+
+    private ValeFileSettings Resolve(string path)
+    {
+        var styles = new HashSet<string>(StringComparer.Ordinal);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var blockIgnores = new List<Regex>();
+        var tokenIgnores = new List<Regex>();
+        var matching = new List<ValeIniSection> { Ini.Global };
+        matching.AddRange(_sections.Where(s => Matches(s.Glob, path)).Select(s => s.Section));
+        foreach (var section in matching)
+        {
+            if (section.Get("BasedOnStyles") is { } based)
+            {
+                styles.UnionWith(ValeIni.List(based));
+            }
+
+            foreach (var entry in section.Entries)
+            {
+                if (entry.Key.Contains('.', StringComparison.Ordinal) || (entry.Value.ToUpperInvariant() is "YES" or "NO" && !IsKnownKey(entry.Key)))
+                {
+                    settings[entry.Key] = entry.Value;
+                }
+            }
+
+            AddPatterns(section.Get("BlockIgnores"), blockIgnores);
+            AddPatterns(section.Get("TokenIgnores"), tokenIgnores);
+        }
+
+        return new ValeFileSettings
+        {
+            Styles = styles,
+            Settings = settings,
+            MinLevel = MinLevel,
+            BlockIgnores = [.. blockIgnores],
+            TokenIgnores = [.. tokenIgnores],
+        };
+    }
+
+    private static bool IsKnownKey(string key) => key is "BasedOnStyles" or "BlockIgnores" or "TokenIgnores" or "IgnoredScopes" or "SkippedScopes" or "Transform" or "Lang";
+
+    private static void AddPatterns(string? value, List<Regex> into)
+    {
+        foreach (var pattern in ValeIni.List(value))
+        {
+            try
+            {
+                into.Add(new Regex(ValeRegex.Translate(pattern), RegexOptions.CultureInvariant | RegexOptions.Multiline, TimeSpan.FromSeconds(2)));
+            }
+            catch (ArgumentException)
+            {
+                // A pattern .NET cannot read is left out; ValeStyleSet reports it when the configuration loads.
+            }
+        }
+    }
+
+    /// <summary>The folders a vocabulary may live in: <c>config/vocabularies/NAME</c> (Vale 3) and <c>Vocab/NAME</c> (Vale 2).</summary>
+    public IEnumerable<string> VocabularyFolders(string name) =>
+        [Path.Combine(StylesPath, "config", "vocabularies", name), Path.Combine(StylesPath, "Vocab", name)];
+}

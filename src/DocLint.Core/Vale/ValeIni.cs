@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>One <c>key = value</c> line of a .vale.ini, with its line (zero-based) for error messages.</summary>
+public sealed record ValeIniEntry(string Key, string Value, int Line);
+
+/// <summary>A section of a .vale.ini: the global one (no glob) or a <c>[glob]</c> one, its entries in file order.</summary>
+public sealed record ValeIniSection(string? Glob, ImmutableArray<ValeIniEntry> Entries, int Line)
+{
+    public string? Get(string key) => Entries.LastOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase))?.Value;
+}
+
+/// <summary>
+/// A .vale.ini as Vale's INI dialect writes it: <c>key = value</c> lines, <c>[section]</c> headers, <c>#</c> and
+/// <c>;</c> comments, values in optional double quotes, a trailing backslash continuing a value on the next line.
+/// </summary>
+public sealed record ValeIni(string Path, ImmutableArray<ValeIniSection> Sections, ImmutableArray<string> Problems)
+{
+    /// <summary>The names Vale looks for, in its order.</summary>
+    public static ImmutableArray<string> FileNames { get; } = [".vale.ini", "_vale.ini"];
+
+    public ValeIniSection Global => Sections[0];
+
+    public string Directory => System.IO.Path.GetDirectoryName(Path) ?? ".";
+
+    /// <summary>True when the path names a Vale configuration file (<c>.vale.ini</c>, <c>_vale.ini</c> or any <c>*.ini</c>).</summary>
+    public static bool IsValeConfigPath(string path) => path.EndsWith(".ini", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The nearest .vale.ini or _vale.ini from <paramref name="directory"/> upwards, as Vale searches; null when there is none.</summary>
+    public static string? Find(string directory)
+    {
+        for (var dir = directory; !string.IsNullOrEmpty(dir); dir = System.IO.Path.GetDirectoryName(dir))
+        {
+            foreach (var name in FileNames)
+            {
+                var candidate = System.IO.Path.Combine(dir, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static ValeIni Parse(string path, string text)
+    {
+        var sections = new List<ValeIniSection>();
+        var problems = new List<string>();
+        string? glob = null;
+        var sectionLine = 0;
+        var entries = ImmutableArray.CreateBuilder<ValeIniEntry>();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            var number = i;
+            if (line.Length == 0 || line[0] is '#' or ';')
+            {
+                continue;
+            }
+
+            if (line[0] == '[')
+            {
+                var close = line.LastIndexOf(']');
+                if (close < 0)
+                {
+                    problems.Add($"{path}:{i + 1}: a section header needs a closing ']'");
+                    continue;
+                }
+
+                sections.Add(new ValeIniSection(glob, entries.ToImmutable(), sectionLine));
+                entries.Clear();
+                glob = line[1..close].Trim();
+                sectionLine = i;
+                continue;
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0)
+            {
+                problems.Add($"{path}:{i + 1}: expected 'key = value'");
+                continue;
+            }
+
+            var key = line[..equals].Trim();
+            var value = line[(equals + 1)..].Trim();
+            while (value.EndsWith('\\') && i + 1 < lines.Length)
+            {
+                value = value[..^1].TrimEnd() + " " + lines[++i].Trim();
+            }
+
+            entries.Add(new ValeIniEntry(key, Unquote(StripComment(value)), number));
+        }
+
+        sections.Add(new ValeIniSection(glob, entries.ToImmutable(), sectionLine));
+        return new ValeIni(path, [.. sections], [.. problems]);
+    }
+
+    /// <summary>A comment after a value starts with " #" or " ;" (Vale's INI reader).</summary>
+    private static string StripComment(string value)
+    {
+        if (value.StartsWith('"'))
+        {
+            return value;
+        }
+
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (value[i] is '#' or ';' && char.IsWhiteSpace(value[i - 1]))
+            {
+                return value[..i].TrimEnd();
+            }
+        }
+
+        return value;
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
+
+    /// <summary>A comma-separated list value, its items trimmed, empty ones dropped.</summary>
+    public static ImmutableArray<string> List(string? value) =>
+        value is null ? [] : [.. value.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0)];
+}

@@ -1,0 +1,488 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Vale;
+
+/// <summary><c>existence</c>: reports every match of its tokens (word-bounded unless <c>nonword</c>) and <c>raw</c> pattern.</summary>
+public sealed class ValeExistence : ValeRule
+{
+    private readonly Regex _pattern;
+    private readonly Regex? _exceptions;
+    private readonly ImmutableArray<Regex> _phrases;
+
+    public ValeExistence(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles)
+    {
+        var tokens = spec.List("tokens").Where(t => t.Trim().Length > 0).ToList();
+        var raw = string.Concat(spec.List("raw"));
+        var nonword = spec.Bool("nonword");
+        var vocab = spec.Bool("vocab", true) && !nonword;
+        _pattern = ValeRegex.Compile(WordPattern(string.Join('|', tokens), spec.Bool("ignorecase"), !nonword && tokens.Count > 0, raw, spec.Bool("append")));
+        var exceptions = spec.List("exceptions").Concat(vocab ? styles.Accepted : []).ToList();
+        _exceptions = Exceptions(exceptions);
+        _phrases = [.. exceptions.Where(e => e.Contains(' ', StringComparison.Ordinal)).Select(e => ValeRegex.Compile(e))];
+    }
+
+    protected override void RunUnit(ValeUnit unit, Reporter reporter)
+    {
+        foreach (Match m in _pattern.Matches(unit.Text))
+        {
+            if (m.Length == 0)
+            {
+                continue;
+            }
+
+            var observed = m.Value.Trim();
+            if ((_exceptions is not null && _exceptions.IsMatch(observed)) || WithinPhrase(_phrases, unit.Text, m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+
+            var (fix, suggestions) = ValeActions.For(Spec.Action, unit.ToSource(m.Index, m.Index + m.Length), m.Value);
+            reporter.Report(unit, m.Index, m.Index + m.Length, FormatMessage(Spec.Message, m.Value), fix, suggestions);
+        }
+    }
+
+    /// <summary>True when a multi-word exception found in the text covers the match.</summary>
+    internal static bool WithinPhrase(ImmutableArray<Regex> phrases, string text, int start, int end)
+    {
+        foreach (var phrase in phrases)
+        {
+            foreach (Match p in phrase.Matches(text))
+            {
+                if (p.Index <= start && p.Index + p.Length >= end)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary><c>substitution</c>: each <c>swap</c> key found is reported with its replacement.</summary>
+public sealed class ValeSubstitution : ValeRule
+{
+    private readonly Regex _pattern;
+    private readonly Regex? _exceptions;
+    private readonly ImmutableArray<string> _replacements;
+    private readonly bool _ignoreCase;
+    private readonly bool _exactCase;
+
+    public ValeSubstitution(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles)
+    {
+        var swap = spec.Map("swap");
+        _ignoreCase = spec.Bool("ignorecase");
+        // Vale.Terms: found in any case, accepted only in the vocabulary's own.
+        _exactCase = spec.Style == "Vale" && spec.Bool("terms");
+        // Each key is its own named group, so which key matched is known whatever groups the key has itself.
+        var alternatives = string.Join('|', swap.Select((pair, i) => $"(?<vale{i}>{pair.Key})"));
+        _pattern = ValeRegex.Compile(WordPattern(alternatives, _ignoreCase, !spec.Bool("nonword")), RegexOptions.ExplicitCapture);
+        _replacements = [.. swap.Select(p => p.Value)];
+        _exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
+    }
+
+    protected override void RunUnit(ValeUnit unit, Reporter reporter)
+    {
+        foreach (Match m in _pattern.Matches(unit.Text))
+        {
+            for (var i = 0; i < _replacements.Length; i++)
+            {
+                var group = m.Groups["vale" + i.ToString(CultureInfo.InvariantCulture)];
+                if (!group.Success)
+                {
+                    continue;
+                }
+
+                var expected = _replacements[i];
+                var observed = group.Value.Trim();
+                if (MatchToken(expected, observed, _ignoreCase && !_exactCase) || (_exceptions is not null && _exceptions.IsMatch(observed)))
+                {
+                    break;
+                }
+
+                var message = Spec.Message;
+                var choices = expected.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0).ToImmutableArray();
+                if (Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty)
+                {
+                    expected = ToSentence(choices, "or");
+                    message = ConvertMessage(message);
+                }
+
+                var span = unit.ToSource(group.Index, group.Index + group.Length);
+                var action = Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty ? Spec.Action with { Params = choices } : Spec.Action;
+                var (fix, suggestions) = ValeActions.For(action, span, group.Value);
+                reporter.Report(span, FormatMessage(message, expected, observed), fix, suggestions);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Vale's test of whether the text already is the replacement: the whole text against it as a pattern, or, for a phrase, equality.</summary>
+    private static bool MatchToken(string expected, string observed, bool ignoreCase)
+    {
+        if (expected.Contains(' ', StringComparison.Ordinal))
+        {
+            return expected == observed;
+        }
+
+        try
+        {
+            return Regex.IsMatch(observed, "^(?:" + ValeRegex.Translate(expected) + ")$", (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return expected == observed;
+        }
+    }
+
+    /// <summary>'a', 'a' or 'b', 'a', 'b', or 'c'.</summary>
+    public static string ToSentence(ImmutableArray<string> words, string conjunction) => words.Length switch
+    {
+        0 => "''",
+        1 => $"'{words[0]}'",
+        2 => $"'{words[0]}' {conjunction} '{words[1]}'",
+        _ => string.Join(", ", words.Select((w, i) => i == words.Length - 1 ? $"{conjunction} '{w}'" : $"'{w}'")),
+    };
+
+    /// <summary>With the replacements quoted already ('a' or 'b'), the message's first quoted <c>'%s'</c> loses its quotes.</summary>
+    private static string ConvertMessage(string message)
+    {
+        foreach (var spec in new[] { "'%s'", "\"%s\"" })
+        {
+            var first = message.IndexOf(spec, StringComparison.Ordinal);
+            if (first >= 0)
+            {
+                return string.Concat(message.AsSpan(0, first), "%s", message.AsSpan(first + spec.Length));
+            }
+        }
+
+        return message;
+    }
+}
+
+/// <summary><c>occurrence</c>: more than <c>max</c> or fewer than <c>min</c> matches of <c>token</c> in a unit.</summary>
+public sealed class ValeOccurrence : ValeRule
+{
+    private readonly Regex _pattern;
+    private readonly int _max;
+    private readonly int _min;
+
+    public ValeOccurrence(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles)
+    {
+        _pattern = ValeRegex.Compile((spec.Bool("ignorecase") ? "(?i)" : "") + "(?:" + (spec.String("token") ?? "") + ")");
+        _max = (int)(spec.Number("max") ?? 0);
+        _min = (int)(spec.Number("min") ?? 0);
+    }
+
+    protected override void RunUnit(ValeUnit unit, Reporter reporter)
+    {
+        var matches = _pattern.Matches(unit.Text);
+        var count = matches.Count;
+        if ((_max > 0 && count > _max) || (_min > 0 && count < _min))
+        {
+            if (count == 0)
+            {
+                reporter.Report(new TextSpan(unit.Map[0], 0), Spec.Message);
+                return;
+            }
+
+            var first = matches[0];
+            reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
+        }
+    }
+}
+
+/// <summary><c>repetition</c>: the same token twice in a row (<c>the the</c>), within one sentence.</summary>
+public sealed partial class ValeRepetition : ValeRule
+{
+    private readonly Regex _pattern;
+    private readonly Regex? _exceptions;
+    private readonly bool _ignoreCase;
+    private readonly bool _alpha;
+    private readonly int _max;
+
+    public ValeRepetition(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles)
+    {
+        _ignoreCase = spec.Bool("ignorecase");
+        _alpha = spec.Bool("alpha");
+        _max = (int)(spec.Number("max") ?? 0);
+        _pattern = ValeRegex.Compile((_ignoreCase ? "(?i)" : "") + "(" + string.Join('|', spec.List("tokens")) + ")");
+        _exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
+    }
+
+    protected override void RunUnit(ValeUnit unit, Reporter reporter)
+    {
+        var previous = "";
+        var previousStart = 0;
+        var count = 0;
+        foreach (Match m in _pattern.Matches(unit.Text))
+        {
+            var current = m.Value.Trim();
+            var hit = current.Length > 0 && (_ignoreCase ? string.Equals(current, previous, StringComparison.OrdinalIgnoreCase) : current == previous);
+            hit = hit && (!_alpha || current.All(char.IsLetter));
+            if (hit)
+            {
+                count++;
+            }
+
+            if (hit && count > _max)
+            {
+                var covered = unit.Text[previousStart..(m.Index + m.Length)];
+                if (!SentenceBreak().IsMatch(covered) && (_exceptions is null || !_exceptions.IsMatch(covered)))
+                {
+                    reporter.Report(unit, previousStart, m.Index + m.Length, FormatMessage(Spec.Message, current));
+                    count = 0;
+                }
+            }
+
+            previousStart = m.Index;
+            previous = current;
+        }
+    }
+
+    [GeneratedRegexAttribute(@"[.!?][""'”’)]*\s+\S")]
+    private static partial Regex SentenceBreak();
+}
+
+/// <summary><c>consistency</c>: both spellings of a pair (<c>advisor</c>, <c>adviser</c>) in one file.</summary>
+public sealed class ValeConsistency : ValeRule
+{
+    private readonly ImmutableArray<Regex> _steps;
+
+    public ValeConsistency(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles)
+    {
+        var ignoreCase = spec.Bool("ignorecase");
+        var word = !spec.Bool("nonword");
+        _steps = [.. spec.Map("either").Select(p => ValeRegex.Compile(WordPattern($"(?<first>{p.Key})|(?<second>{p.Value})", ignoreCase, word), RegexOptions.ExplicitCapture))];
+    }
+
+    protected override void Run(ValeDocument document, Reporter reporter)
+    {
+        // What Vale remembers per file: which side of each pair has been seen so far.
+        var seen = new HashSet<(int Step, bool Second)>();
+        foreach (var unit in UnitsOf(document))
+        {
+            for (var s = 0; s < _steps.Length; s++)
+            {
+                Match? last = null;
+                foreach (Match m in _steps[s].Matches(unit.Text))
+                {
+                    seen.Add((s, m.Groups["second"].Success));
+                    last = m;
+                }
+
+                if (last is not null && seen.Contains((s, false)) && seen.Contains((s, true)))
+                {
+                    // Vale reports the first occurrence in the unit of the text it matched last.
+                    var at = unit.Text.IndexOf(last.Value, StringComparison.Ordinal);
+                    reporter.Report(unit, at, at + last.Length, FormatMessage(Spec.Message, last.Value));
+                }
+            }
+        }
+    }
+}
+
+/// <summary><c>conditional</c>: a match of <c>first</c> needs a match of <c>second</c> (with its captured text, when it captures) earlier in the file.</summary>
+public sealed class ValeConditional : ValeRule
+{
+    private readonly Regex _first;
+    private readonly Regex _second;
+    private readonly bool _secondCaptures;
+    private readonly Regex? _exceptions;
+    private readonly ImmutableArray<Regex> _phrases;
+
+    public ValeConditional(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles)
+    {
+        var ignoreCase = spec.Bool("ignorecase") ? "(?i)" : "";
+        var second = spec.String("second") ?? "";
+        _first = ValeRegex.Compile(ignoreCase + (spec.String("first") ?? ""));
+        _second = ValeRegex.Compile(ignoreCase + second);
+        _secondCaptures = second.Count(c => c == '(') > second.Split("(?").Length - 1 + second.Split("\\(").Length - 1;
+        var exceptions = spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []).ToList();
+        _exceptions = Exceptions(exceptions);
+        _phrases = [.. exceptions.Where(e => e.Contains(' ', StringComparison.Ordinal)).Select(e => ValeRegex.Compile(e))];
+    }
+
+    protected override void Run(ValeDocument document, Reporter reporter)
+    {
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in UnitsOf(document))
+        {
+            if (!_first.IsMatch(unit.Text))
+            {
+                continue;
+            }
+
+            if (!_secondCaptures && _second.IsMatch(unit.Text))
+            {
+                continue;
+            }
+
+            foreach (Match m in _second.Matches(unit.Text))
+            {
+                for (var g = 1; g < m.Groups.Count; g++)
+                {
+                    if (m.Groups[g].Length > 0)
+                    {
+                        defined.Add(m.Groups[g].Value);
+                    }
+                }
+            }
+
+            foreach (Match m in _first.Matches(unit.Text))
+            {
+                if (m.Length == 0 || (_secondCaptures && defined.Contains(m.Value)) || (_exceptions is not null && _exceptions.IsMatch(m.Value))
+                    || ValeExistence.WithinPhrase(_phrases, unit.Text, m.Index, m.Index + m.Length))
+                {
+                    continue;
+                }
+
+                reporter.Report(unit, m.Index, m.Index + m.Length, FormatMessage(Spec.Message, m.Value));
+            }
+        }
+    }
+}
+
+/// <summary><c>capitalization</c>: the whole unit (a heading, by default) in title, sentence, lower or upper case, or matching a pattern.</summary>
+public sealed class ValeCapitalization : ValeRule
+{
+    private readonly Func<string, bool> _check;
+    private readonly Func<string, string> _expected;
+
+    public ValeCapitalization(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles)
+    {
+        var exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
+        var threshold = spec.Number("threshold") is { } t and > 0 ? t : 0.8;
+        var indicators = spec.List("indicators");
+        var chicago = string.Equals(spec.String("style"), "Chicago", StringComparison.OrdinalIgnoreCase);
+        var match = spec.String("match") ?? "$title";
+        var prefix = spec.String("prefix");
+        string Strip(string s) => prefix is { Length: > 0 } && s.StartsWith(prefix, StringComparison.Ordinal) ? s[prefix.Length..] : s;
+        switch (match)
+        {
+            case "$title":
+                _check = s => TitleCase.IsTitle(Strip(s), exceptions, chicago, threshold);
+                _expected = s => TitleCase.ToTitle(Strip(s), chicago);
+                break;
+            case "$sentence":
+                _check = s => TitleCase.IsSentence(Strip(s), indicators, exceptions, threshold);
+                _expected = s => TitleCase.ToSentence(Strip(s));
+                break;
+            case "$lower":
+                _check = s => !s.Any(char.IsUpper) || (exceptions?.IsMatch(s) ?? false);
+                _expected = s => s.ToLowerInvariant();
+                break;
+            case "$upper":
+                _check = s => !s.Any(char.IsLower) || (exceptions?.IsMatch(s) ?? false);
+                _expected = s => s.ToUpperInvariant();
+                break;
+            default:
+                var pattern = ValeRegex.Compile(match);
+                _check = s => pattern.IsMatch(s) || (exceptions?.IsMatch(s) ?? false);
+                _expected = s => s;
+                break;
+        }
+    }
+
+    protected override void RunUnit(ValeUnit unit, Reporter reporter)
+    {
+        if (unit.Text.Length > 0 && !_check(unit.Text))
+        {
+            reporter.Report(unit, 0, unit.Text.Length, FormatMessage(Spec.Message, unit.Text, _expected(unit.Text)));
+        }
+    }
+}
+
+/// <summary><c>metric</c>: a formula of Vale's document variables against a condition.</summary>
+public sealed partial class ValeMetric : ValeRule
+{
+    private readonly MetricFormula _formula;
+    private readonly string _operator;
+    private readonly double _limit;
+
+    public ValeMetric(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles, "summary")
+    {
+        _formula = MetricFormula.Parse(spec.String("formula") ?? throw new FormatException("a metric rule needs a 'formula'"));
+        var condition = (spec.String("condition") ?? throw new FormatException("a metric rule needs a 'condition'")).Trim();
+        var op = ConditionOperator().Match(condition);
+        if (!op.Success || !double.TryParse(op.Groups[2].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _limit))
+        {
+            throw new FormatException($"cannot read the condition '{condition}'; write an operator (>, <, ==, >=, <=) and a number");
+        }
+
+        _operator = op.Groups[1].Value;
+    }
+
+    protected override void Run(ValeDocument document, Reporter reporter)
+    {
+        var variables = DocumentStatistics.Of(document);
+        var value = _formula.Evaluate(variables.Variables);
+        var hit = _operator switch
+        {
+            ">" => value > _limit,
+            "<" => value < _limit,
+            ">=" => value >= _limit,
+            "<=" => value <= _limit,
+            "==" => Math.Abs(value - _limit) < 1e-9,
+            _ => value != _limit,
+        };
+        if (hit && !double.IsNaN(value))
+        {
+            reporter.Report(new TextSpan(0, 0), FormatMessage(Spec.Message, value.ToString("0.00", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    [GeneratedRegexAttribute(@"^(>=|<=|==|!=|>|<)\s*(-?[\d.]+)$")]
+    private static partial Regex ConditionOperator();
+}
+
+/// <summary><c>readability</c>: the mean grade of the chosen formulas above <c>grade</c>.</summary>
+public sealed class ValeReadability : ValeRule
+{
+    private readonly ImmutableArray<string> _metrics;
+    private readonly double _grade;
+
+    public ValeReadability(ValeRuleSpec spec, ValeStyleSet styles)
+        : base(spec, styles, "summary")
+    {
+        _metrics = spec.List("metrics");
+        foreach (var metric in _metrics.Where(m => !DocumentStatistics.Formulas.Contains(m)))
+        {
+            throw new FormatException($"unknown readability metric '{metric}'; the metrics are {string.Join(", ", DocumentStatistics.Formulas)}");
+        }
+
+        _grade = spec.Number("grade") ?? 8;
+    }
+
+    protected override void Run(ValeDocument document, Reporter reporter)
+    {
+        if (_metrics.IsEmpty)
+        {
+            return;
+        }
+
+        var statistics = DocumentStatistics.Of(document);
+        if (statistics.Words == 0)
+        {
+            return;
+        }
+
+        var grade = _metrics.Average(statistics.Grade);
+        if (grade > _grade)
+        {
+            reporter.Report(new TextSpan(0, 0), FormatMessage(Spec.Message, grade.ToString("0.00", CultureInfo.InvariantCulture)));
+        }
+    }
+}

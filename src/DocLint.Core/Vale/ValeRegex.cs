@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>
+/// Vale's regular expressions on .NET's engine. Vale reads patterns with regexp2 (a port of .NET's syntax,
+/// lookaround and back-references included), so most patterns mean the same here; what Go writes differently
+/// is rewritten: <c>(?P&lt;name&gt;…)</c> named groups, POSIX classes such as <c>[[:alpha:]]</c>, <c>\Q…\E</c>
+/// literal runs and <c>\x{…}</c> code points. docs/vale.md lists the remaining differences.
+/// </summary>
+public static class ValeRegex
+{
+    private static readonly Dictionary<string, string> Posix = new(StringComparer.Ordinal)
+    {
+        ["alpha"] = @"\p{L}",
+        ["digit"] = @"\d",
+        ["alnum"] = @"\p{L}\p{Nd}",
+        ["upper"] = @"\p{Lu}",
+        ["lower"] = @"\p{Ll}",
+        ["space"] = @"\s",
+        ["punct"] = @"\p{P}\p{S}",
+        ["word"] = @"\w",
+        ["xdigit"] = "0-9A-Fa-f",
+        ["blank"] = @" \t",
+        ["cntrl"] = @"\p{Cc}",
+        ["print"] = @"\P{C}",
+        ["graph"] = @"\p{L}\p{M}\p{N}\p{P}\p{S}",
+    };
+
+    /// <summary>The .NET form of a Vale pattern.</summary>
+    public static string Translate(string pattern)
+    {
+        if (!pattern.Contains("(?P<", StringComparison.Ordinal) && !pattern.Contains("[:", StringComparison.Ordinal)
+            && !pattern.Contains("\\Q", StringComparison.Ordinal) && !pattern.Contains("\\x{", StringComparison.Ordinal))
+        {
+            return pattern;
+        }
+
+        var result = new StringBuilder(pattern.Length + 8);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                var next = pattern[i + 1];
+                if (next == 'Q')
+                {
+                    var end = pattern.IndexOf("\\E", i + 2, StringComparison.Ordinal);
+                    var literal = end < 0 ? pattern[(i + 2)..] : pattern[(i + 2)..end];
+                    result.Append(Regex.Escape(literal));
+                    i = end < 0 ? pattern.Length : end + 1;
+                    continue;
+                }
+
+                if (next == 'x' && i + 2 < pattern.Length && pattern[i + 2] == '{')
+                {
+                    var close = pattern.IndexOf('}', i + 3);
+                    if (close > 0 && int.TryParse(pattern[(i + 3)..close], System.Globalization.NumberStyles.HexNumber, null, out var code))
+                    {
+                        var text = char.ConvertFromUtf32(code);
+                        foreach (var unit in text)
+                        {
+                            result.Append("\\u").Append(((int)unit).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                        }
+
+                        i = close;
+                        continue;
+                    }
+                }
+
+                result.Append(c).Append(next);
+                i++;
+                continue;
+            }
+
+            if (c == '(' && string.CompareOrdinal(pattern, i, "(?P<", 0, 4) == 0)
+            {
+                result.Append("(?<");
+                i += 3;
+                continue;
+            }
+
+            if (c == '[' && i + 1 < pattern.Length && pattern[i + 1] == ':')
+            {
+                var close = pattern.IndexOf(":]", i + 2, StringComparison.Ordinal);
+                if (close > 0)
+                {
+                    var name = pattern[(i + 2)..close];
+                    var negate = name.StartsWith('^');
+                    if (Posix.TryGetValue(negate ? name[1..] : name, out var cls) && !negate)
+                    {
+                        result.Append(cls);
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>A Vale pattern compiled for .NET: the backtracking engine (Vale's patterns use lookaround and back-references), with a time limit.</summary>
+    /// <remarks>Compiled to IL where the runtime can (a JIT process); interpreted under Native AOT.</remarks>
+    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) =>
+        new(Translate(pattern), RegexOptions.CultureInvariant | extra | (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.None), Timeout);
+
+    /// <summary>
+    /// How long one search of a Vale pattern may take (wall-clock) before the rule is skipped for the file with
+    /// DL0004: longer than DocLint's own patterns' limit, because Vale styles carry alternations of hundreds of
+    /// words (write-good's Passive, TooWordy) that a loaded machine may take seconds over.
+    /// </summary>
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(10);
+}

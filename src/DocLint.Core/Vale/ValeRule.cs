@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules;
+using DocLint.Core.Rules.Matching;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>
+/// A Vale rule compiled into a DocLint rule: it runs through DocLint's engine like any other, so every output
+/// format, baselines, --fix, .editorconfig severities and the language server work for it. Its id is its Vale
+/// name (<c>Microsoft.Contractions</c>), its help link the rule's <c>link</c>. Each kind says what it finds in
+/// one unit of text (<see cref="ValeUnit"/>); scopes, comment controls and the per-file configuration are here.
+/// </summary>
+public abstract class ValeRule : CompiledRule
+{
+    private readonly ImmutableArray<string> _include;
+    private readonly ImmutableArray<string> _exclude;
+
+    protected ValeRule(ValeRuleSpec spec, ValeStyleSet styles, string defaultScope = "text")
+        : base(ToDefinition(spec), PhraseMatcher.Empty)
+    {
+        Spec = spec;
+        Styles = styles;
+        var scopes = spec.Scope.IsEmpty ? [defaultScope] : spec.Scope;
+        _include = [.. scopes.Where(s => !s.StartsWith('~')).Select(Normalize).DefaultIfEmpty("text")];
+        _exclude = [.. scopes.Where(s => s.StartsWith('~')).Select(s => Normalize(s[1..]))];
+    }
+
+    public ValeRuleSpec Spec { get; }
+
+    protected ValeStyleSet Styles { get; }
+
+    /// <summary>A Vale rule reads its file whole: scopes such as summary, and rules that remember earlier blocks, need all of it.</summary>
+    public override bool CanRunInParts => false;
+
+    /// <summary>The category Vale rules carry: <c>category-vale</c> sets all of them in doclint.yaml and .editorconfig.</summary>
+    public const string Category = "Vale";
+
+    private static string Normalize(string scope)
+    {
+        // Vale accepts an extension suffix (paragraph.md) and the old names.
+        var s = scope.Trim();
+        foreach (var ext in new[] { ".md", ".html", ".rst", ".adoc", ".txt" })
+        {
+            if (s.EndsWith(ext, StringComparison.Ordinal) && s.Length > ext.Length)
+            {
+                s = s[..^ext.Length];
+            }
+        }
+
+        return s switch
+        {
+            "title" => "heading",
+            "list.item" => "list",
+            "table.header" or "table.cell" or "table" => s,
+            _ => s,
+        };
+    }
+
+    private static RuleDefinition ToDefinition(ValeRuleSpec spec) => new()
+    {
+        Id = spec.Name,
+        Name = spec.Name,
+        Title = spec.Description.Length > 0 ? FirstLine(spec.Description) : spec.Name,
+        Category = Category,
+        Severity = spec.Severity,
+        Kind = RuleKind.Existence,
+        Scope = RuleScope.Document,
+        Voice = Voice.Any,
+        Message = spec.Message,
+        Description = spec.Description,
+        Link = spec.Link is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? link : null,
+        Tags = ["vale", spec.Extends],
+        Location = new RuleLocation(spec.Path, default, 0),
+    };
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    public override void Analyze(RuleContext context)
+    {
+        var settings = Styles.Configuration?.ForFile(context.Document.Path) ?? ValeFileSettings.None;
+        var document = ValeDocument.For(context.Document, settings);
+        var reporter = new Reporter(this, context, document);
+        Run(document, reporter);
+    }
+
+    /// <summary>Runs the rule over the document, unit by unit (or as a whole, for kinds that count over it).</summary>
+    protected virtual void Run(ValeDocument document, Reporter reporter)
+    {
+        foreach (var unit in UnitsOf(document))
+        {
+            RunUnit(unit, reporter);
+        }
+    }
+
+    protected virtual void RunUnit(ValeUnit unit, Reporter reporter)
+    {
+    }
+
+    /// <summary>The units the rule's scopes select, in document order, less those a negated scope covers.</summary>
+    protected IEnumerable<ValeUnit> UnitsOf(ValeDocument document)
+    {
+        IEnumerable<ValeUnit> units = _include.Length == 1
+            ? document.Units(_include[0])
+            : _include.SelectMany(s => document.Units(s)).OrderBy(u => u.Map[0]).Distinct();
+        if (_exclude.IsEmpty)
+        {
+            return units;
+        }
+
+        var excluded = _exclude.SelectMany(s => document.Units(s)).Select(u => u.ToSource(0, u.Text.Length)).ToList();
+        var excludedKinds = _exclude.ToHashSet(StringComparer.Ordinal);
+        return units.Where(u => !excludedKinds.Any(k => u.Scope == k || u.Scope.StartsWith(k + ".", StringComparison.Ordinal))
+            && !excluded.Any(x => x.Contains(u.ToSource(0, u.Text.Length))));
+    }
+
+    /// <summary>Vale's message formatting: each <c>%s</c> in turn takes the next value, when there are enough of them.</summary>
+    public static string FormatMessage(string message, params ReadOnlySpan<string> values)
+    {
+        var count = message.Count(c => c == '%');
+        if (count == 0 || count > values.Length)
+        {
+            return message;
+        }
+
+        var result = new StringBuilder(message.Length + 16);
+        var next = 0;
+        for (var i = 0; i < message.Length; i++)
+        {
+            if (message[i] == '%' && i + 1 < message.Length && message[i + 1] == 's')
+            {
+                result.Append(next < values.Length ? values[next++] : "");
+                i++;
+            }
+            else if (message[i] == '%' && i + 1 < message.Length && message[i + 1] == '%')
+            {
+                result.Append('%');
+                i++;
+            }
+            else
+            {
+                result.Append(message[i]);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Vale's word template: <c>(?m)\b(?:…)\b</c>, or <c>(?m)(?:…)</c> without word boundaries, with <c>(?i)</c> first when asked.</summary>
+    public static string WordPattern(string alternatives, bool ignoreCase, bool word, string raw = "", bool append = false)
+    {
+        var body = (word ? @"(?m)\b(?:" + alternatives + @")\b" : "(?m)(?:" + alternatives + ")");
+        body = append ? body + raw : raw + body;
+        return (ignoreCase ? "(?i)" : "") + body;
+    }
+
+    /// <summary>Reports findings of one rule in one document: maps unit offsets to the source and honours comment controls and <c>limit</c>.</summary>
+    protected sealed class Reporter(ValeRule rule, RuleContext context, ValeDocument document)
+    {
+        private int _count;
+
+        public ValeDocument Document => document;
+
+        public RuleContext Context => context;
+
+        public void Report(ValeUnit unit, int start, int end, string message, TextEdit? fix = null, ImmutableArray<string> suggestions = default)
+        {
+            var span = unit.ToSource(start, end);
+            Report(span, message, fix, suggestions);
+        }
+
+        public void Report(TextSpan span, string message, TextEdit? fix = null, ImmutableArray<string> suggestions = default)
+        {
+            if (document.IsDisabled(rule.Id, rule.Spec.Style, span.Start))
+            {
+                return;
+            }
+
+            if (rule.Spec.Limit > 0 && _count >= rule.Spec.Limit)
+            {
+                return;
+            }
+
+            _count++;
+            context.Report(span, message, suggestions, fix);
+        }
+    }
+
+    /// <summary>The exceptions of a rule as Vale matches them: <c>(?m)\b(?:e1|e2…)\b</c>, longest first, found anywhere in the matched text.</summary>
+    protected static Regex? Exceptions(IEnumerable<string> exceptions)
+    {
+        var list = exceptions.Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(e => e.Length).ToList();
+        return list.Count == 0 ? null : ValeRegex.Compile(WordPattern(string.Join('|', list), ignoreCase: false, word: true));
+    }
+}

@@ -1,0 +1,225 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocLint.Core.Rules;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>
+/// The Vale styles a configuration names, loaded from its StylesPath and compiled into DocLint rules, with its
+/// vocabularies. Rules of kinds DocLint cannot run (script, spelling, sequence) are listed in
+/// <see cref="Unsupported"/> with the reason, never silently dropped; anything Vale itself would refuse is an error.
+/// </summary>
+public sealed class ValeStyleSet
+{
+    /// <summary>The kinds DocLint cannot run, and why.</summary>
+    public static IReadOnlyDictionary<string, string> UnsupportedKinds { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["script"] = "not supported: script rules (Tengo scripts are not run)",
+        ["spelling"] = "not supported: spelling rules (no Hunspell dictionary reader)",
+        ["sequence"] = "not supported: sequence rules (they need a part-of-speech tagger, which DocLint does not have)",
+    };
+
+    private readonly List<CompiledRule> _rules = [];
+
+    private ValeStyleSet(ValeConfiguration? configuration) => Configuration = configuration;
+
+    public ValeConfiguration? Configuration { get; }
+
+    public IReadOnlyList<CompiledRule> Rules => _rules;
+
+    /// <summary>Errors (path: reason): a run does not start with them.</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>Rules that are not run, each with the reason (<c>Google.Spelling: not supported: spelling rules …</c>).</summary>
+    public List<string> Unsupported { get; } = [];
+
+    /// <summary>The entries of the vocabularies' accept.txt: exceptions of every rule that keeps <c>vocab: true</c>.</summary>
+    public ImmutableArray<string> Accepted { get; private set; } = [];
+
+    public ImmutableArray<string> Rejected { get; private set; } = [];
+
+    /// <summary>Loads every style the configuration names, and the built-in Vale style's rules when it is named.</summary>
+    public static ValeStyleSet Load(ValeConfiguration configuration)
+    {
+        var set = new ValeStyleSet(configuration);
+        set.Errors.AddRange(configuration.Problems);
+        set.LoadVocabularies(configuration);
+        foreach (var style in configuration.ReferencedStyles())
+        {
+            if (style == "Vale")
+            {
+                set.AddBuiltInStyle();
+                continue;
+            }
+
+            var folder = Path.Combine(configuration.StylesPath, style);
+            if (!Directory.Exists(folder))
+            {
+                set.Errors.Add($"{configuration.Ini.Path}: style '{style}' not found in the StylesPath ({configuration.StylesPath})");
+                continue;
+            }
+
+            set.AddStyleFolder(style, folder);
+        }
+
+        return set;
+    }
+
+    /// <summary>Loads the rules of style folders directly, with no configuration (every rule at its own level): for tests and `rules list`.</summary>
+    public static ValeStyleSet LoadFolders(IEnumerable<string> styleFolders)
+    {
+        var set = new ValeStyleSet(null);
+        foreach (var folder in styleFolders)
+        {
+            set.AddStyleFolder(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder);
+        }
+
+        return set;
+    }
+
+    private void AddStyleFolder(string style, string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*.yml").Concat(Directory.EnumerateFiles(folder, "*.yaml")).Order(StringComparer.Ordinal))
+        {
+            string text;
+            try
+            {
+                text = Workspace.RegularFile.ReadAllText(file, Engine.Limits.MaxYamlBytes);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Errors.Add($"{file}: cannot read the rule: {ex.Message}");
+                continue;
+            }
+
+            Add(style, file, text);
+        }
+    }
+
+    /// <summary>Parses and compiles one rule file of a style.</summary>
+    public void Add(string style, string path, string text)
+    {
+        var spec = ValeRuleSpec.Parse(style, path, text, out var error);
+        if (spec is null)
+        {
+            Errors.Add(error!);
+            return;
+        }
+
+        if (UnsupportedKinds.TryGetValue(spec.Extends, out var reason))
+        {
+            Unsupported.Add($"{spec.Name}: {reason}");
+            return;
+        }
+
+        try
+        {
+            CompiledRule? rule = spec.Extends switch
+            {
+                "existence" => new ValeExistence(spec, this),
+                "substitution" => new ValeSubstitution(spec, this),
+                "occurrence" => new ValeOccurrence(spec, this),
+                "repetition" => new ValeRepetition(spec, this),
+                "consistency" => new ValeConsistency(spec, this),
+                "conditional" => new ValeConditional(spec, this),
+                "capitalization" => new ValeCapitalization(spec, this),
+                "metric" => new ValeMetric(spec, this),
+                "readability" => new ValeReadability(spec, this),
+                _ => null,
+            };
+            if (rule is null)
+            {
+                Errors.Add($"{path}: 'extends' must be one of existence, substitution, occurrence, repetition, consistency, conditional, capitalization, metric, readability, spelling, sequence, script (not '{spec.Extends}')");
+                return;
+            }
+
+            if (_rules.Any(r => r.Id == rule.Id))
+            {
+                Errors.Add($"{path}: duplicate rule '{rule.Id}'");
+                return;
+            }
+
+            _rules.Add(rule);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            Errors.Add($"{path}: {spec.Name}: {ex.Message}");
+        }
+    }
+
+    private void LoadVocabularies(ValeConfiguration configuration)
+    {
+        var accepted = new List<string>();
+        var rejected = new List<string>();
+        foreach (var name in configuration.Vocab)
+        {
+            var folder = configuration.VocabularyFolders(name).FirstOrDefault(Directory.Exists);
+            if (folder is null)
+            {
+                Errors.Add($"{configuration.Ini.Path}: vocabulary '{name}' not found (looked in {string.Join(" and ", configuration.VocabularyFolders(name))})");
+                continue;
+            }
+
+            accepted.AddRange(ReadList(Path.Combine(folder, "accept.txt")));
+            rejected.AddRange(ReadList(Path.Combine(folder, "reject.txt")));
+        }
+
+        Accepted = [.. accepted.Distinct(StringComparer.Ordinal)];
+        Rejected = [.. rejected.Distinct(StringComparer.Ordinal)];
+        foreach (var entry in Accepted.Concat(Rejected))
+        {
+            try
+            {
+                _ = ValeRegex.Compile(entry);
+            }
+            catch (ArgumentException ex)
+            {
+                Errors.Add($"{configuration.Ini.Path}: vocabulary entry '{entry}' is not a valid pattern: {ex.Message}");
+            }
+        }
+    }
+
+    private static IEnumerable<string> ReadList(string path) =>
+        File.Exists(path)
+            ? Workspace.RegularFile.ReadAllText(path, Engine.Limits.MaxYamlBytes).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+            : [];
+
+    /// <summary>Vale's own style: Vale.Terms (accepted terms in their exact case), Vale.Avoid (rejected terms), Vale.Repetition.</summary>
+    private void AddBuiltInStyle()
+    {
+        if (!Accepted.IsEmpty)
+        {
+            var yaml = new StringBuilder("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: error\nignorecase: true\nvocab: false\nterms: true\naction:\n  name: replace\nswap:\n");
+            foreach (var term in Accepted)
+            {
+                yaml.Append("  ").Append(Quote(term)).Append(": ").Append(Quote(term)).Append('\n');
+            }
+
+            Add("Vale", "Vale/Terms.yml", yaml.ToString());
+        }
+
+        if (!Rejected.IsEmpty)
+        {
+            var yaml = new StringBuilder("extends: existence\nmessage: \"Avoid using '%s'.\"\nlevel: error\nignorecase: false\nvocab: false\ntokens:\n");
+            foreach (var term in Rejected)
+            {
+                yaml.Append("  - ").Append(Quote(term)).Append('\n');
+            }
+
+            Add("Vale", "Vale/Avoid.yml", yaml.ToString());
+        }
+
+        Add("Vale", "Vale/Repetition.yml", "extends: repetition\nmessage: \"'%s' is repeated!\"\nlevel: error\nalpha: true\naction:\n  name: edit\n  params:\n    - truncate\n    - \" \"\ntokens:\n  - '[^\\s]+'\n");
+        Unsupported.Add($"Vale.Spelling: {UnsupportedKinds["spelling"]}");
+    }
+
+    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>True when a name is a Vale rule name (<c>Style.Rule</c>): what DocLint accepts as a rule id besides its own.</summary>
+    public static bool IsValeRuleName(string id) => ValeName().IsMatch(id);
+
+    private static Regex ValeName() => ValeNamePattern;
+
+    private static readonly Regex ValeNamePattern = new(@"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$", RegexOptions.CultureInvariant);
+}

@@ -1,0 +1,123 @@
+namespace DocLint.Vale.Tests;
+
+/// <summary>.vale.ini keys, vocabularies, and what DocLint adds to Vale rules (precedence, formats, severities, directives).</summary>
+public sealed class ConfigurationTests
+{
+    private const string Rule = "extends: existence\nmessage: \"'%s'\"\nlevel: warning\ntokens:\n  - word\n";
+
+    [Fact]
+    public void Sections_choose_styles_and_levels_per_file_and_min_alert_level_filters()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nMinAlertLevel = warning\n\n[*.md]\nBasedOnStyles = Test\nTest.Low = suggestion\n\n[docs/*.md]\nTest.Word = error\n\n[*.txt]\nTest.Word = YES\n")
+            .Rule("Word", Rule)
+            .Rule("Low", "extends: existence\nmessage: low\nlevel: error\ntokens:\n  - word\n")
+            .File("a.md", "A word.\n")
+            .File("docs/b.md", "A word.\n")
+            .File("c.txt", "A word.\n")
+            .File("d.html", "<p>A word.</p>\n");
+        vale.Lines().Should().Equal("a.md:1:3:Test.Word:'word'", "c.txt:1:3:Test.Word:'word'", "docs/b.md:1:3:Test.Word:'word'");
+        vale.Check("--format", "msbuild", "--relative-paths").Out.Should().Contain("b.md(1,3,1,7): error Test.Word").And.Contain("a.md(1,3,1,7): warning Test.Word");
+    }
+
+    [Fact]
+    public void A_rule_set_to_no_is_off()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[*]\nBasedOnStyles = Test\nTest.Word = NO\n")
+            .Rule("Word", Rule)
+            .File("a.md", "A word.\n");
+        vale.Lines().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Vocabularies_accept_and_reject()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nVocab = Docs\n[*]\nBasedOnStyles = Vale, Test\n")
+            .Rule("Caps", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - '[A-Z][a-z]+[A-Z]\\w*'\n")
+            .File("styles/config/vocabularies/Docs/accept.txt", "DocLint\nJavaScript\n")
+            .File("styles/config/vocabularies/Docs/reject.txt", "simply\n")
+            .File("a.md", "DocLint runs Javascript, JavaScript and simply TypeScript.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:14:Vale.Terms:Use 'JavaScript' instead of 'Javascript'.",
+            "a.md:1:41:Vale.Avoid:Avoid using 'simply'.",
+            "a.md:1:48:Test.Caps:'TypeScript'");
+    }
+
+    [Fact]
+    public void Token_and_block_ignores_leave_text_out()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[*.md]\nBasedOnStyles = Test\nTokenIgnores = (\\$[^$]+\\$)\nBlockIgnores = (?s)(\\{%.*?%\\})\n")
+            .Rule("Word", Rule)
+            .File("a.md", "A $word$ and word.\n\n{% word\nword %}\n");
+        vale.Lines().Should().Equal("a.md:1:14:Test.Word:'word'");
+    }
+
+    [Fact]
+    public void The_ini_is_found_upwards_when_there_is_no_doclint_yaml_and_builtin_packs_stay_off()
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule).File("sub/a.md", "A word. The plan was slammed by critics.\n");
+        var result = DocLint.Cli.Tests.CliRunner.Run(Path.Combine(vale.Path, "sub"), "check", "--format", "line", "--relative-paths", ".");
+        result.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+    }
+
+    [Fact]
+    public void Doclint_yaml_wins_and_may_name_the_ini_and_the_builtin_packs()
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule).File("a.md", "A word.\n");
+        vale.File("doclint.yaml", "severity:\n  DL3001: none\n");
+        vale.Lines().Should().NotContain(l => l.Contains("Test.Word", StringComparison.Ordinal), "a doclint.yaml without 'vale' does not use the .vale.ini");
+
+        vale.File("doclint.yaml", "vale: .vale.ini\nseverity:\n  Test.Word: error\n");
+        var result = vale.Check("--format", "msbuild", "--relative-paths");
+        result.Out.Should().Be("a.md(1,3,1,7): error Test.Word: 'word'\n");
+
+        vale.File("doclint.yaml", "vale: .vale.ini\ndefaultRules: true\n");
+        DocLint.Cli.Tests.CliRunner.Run(vale.Path, "rules", "list").Out.Should().Contain("Test.Word").And.Contain("DL1001");
+    }
+
+    [Fact]
+    public void Config_option_takes_a_vale_ini()
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule).File("a.md", "A word.\n");
+        File.Move(Path.Combine(vale.Path, ".vale.ini"), Path.Combine(vale.Path, "other.ini"));
+        vale.Lines().Should().NotContain(l => l.Contains("Test.Word", StringComparison.Ordinal));
+        DocLint.Cli.Tests.CliRunner.Run(vale.Path, "check", "--config", "other.ini", "--format", "line", "--relative-paths", ".").Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+    }
+
+    [Fact]
+    public void A_missing_style_stops_the_run()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[*]\nBasedOnStyles = Nowhere\n").File("a.md", "A word.\n");
+        var result = vale.Check();
+        result.ExitCode.Should().Be(2);
+        result.Out.Should().Contain("style 'Nowhere' not found in the StylesPath");
+    }
+
+    [Fact]
+    public void Editorconfig_severities_and_directives_take_vale_names()
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule)
+            .File(".editorconfig", "root = true\n[*.md]\ndotnet_diagnostic.Test.Word.severity = error\n")
+            .File("a.md", "A word.\n\nAnother word. <!-- doclint-disable-line Test.Word -->\n");
+        vale.Check("--format", "msbuild", "--relative-paths").Out.Should().Be("a.md(1,3,1,7): error Test.Word: 'word'\n");
+    }
+
+    [Fact]
+    public void Sarif_and_json_keep_the_vale_name_and_link()
+    {
+        using var vale = new ValeRunner().Rule("Word", "extends: existence\nmessage: \"'%s'\"\nlink: https://example.com/word\ntokens:\n  - word\n").File("a.md", "A word.\n");
+        var sarif = vale.Check("--format", "sarif");
+        sarif.Out.Should().Contain("\"ruleId\": \"Test.Word\"").And.Contain("\"helpUri\": \"https://example.com/word\"");
+        var json = vale.Check("--format", "json");
+        json.Out.Should().Contain("\"Test.Word\"");
+    }
+
+    [Fact]
+    public void Baselines_accept_vale_findings()
+    {
+        using var vale = new ValeRunner().Rule("Word", "extends: existence\nmessage: \"'%s'\"\nlevel: error\ntokens:\n  - word\n").File("a.md", "A word.\n");
+        DocLint.Cli.Tests.CliRunner.Run(vale.Path, "baseline", "create", "--output", "doclint-baseline.json", ".").ExitCode.Should().Be(0);
+        var baselined = DocLint.Cli.Tests.CliRunner.Run(vale.Path, "check", "--baseline", "doclint-baseline.json", "--format", "line", ".");
+        baselined.ExitCode.Should().Be(0);
+        baselined.Out.Should().BeEmpty();
+    }
+}

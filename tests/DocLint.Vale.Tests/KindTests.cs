@@ -1,0 +1,163 @@
+namespace DocLint.Vale.Tests;
+
+/// <summary>Each Vale rule kind, key by key, as Vale documents it.</summary>
+public sealed class KindTests
+{
+    [Fact]
+    public void Existence_matches_whole_words_and_fills_the_message()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Weasel", "extends: existence\nmessage: \"'%s' is vague.\"\nignorecase: true\nlevel: warning\ntokens:\n  - very\n  - quite a few\n")
+            .File("a.md", "Very good. Every one. Quite a few\nwords, and avery.\n");
+        vale.Lines().Should().Equal("a.md:1:1:Test.Weasel:'Very' is vague.", "a.md:1:23:Test.Weasel:'Quite a few' is vague.");
+    }
+
+    [Fact]
+    public void Existence_is_case_sensitive_unless_asked_and_nonword_drops_boundaries()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Case", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - Foo\n")
+            .Rule("Bang", "extends: existence\nmessage: \"'%s'\"\nnonword: true\ntokens:\n  - '[a-z]+!{2,}'\n")
+            .File("a.md", "foo Foo wow!!\n");
+        vale.Lines().Should().Equal("a.md:1:5:Test.Case:'Foo'", "a.md:1:9:Test.Bang:'wow!!'");
+    }
+
+    [Fact]
+    public void Existence_raw_append_and_exceptions()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Raw", "extends: existence\nmessage: \"'%s'\"\nraw:\n  - '\\b[A-Z]{3,}'\n  - '\\b'\nexceptions:\n  - NASA\n")
+            .Rule("Append", "extends: existence\nmessage: \"'%s'\"\nappend: true\ntokens:\n  - per\nraw:\n  - '\\s+cent'\n")
+            .File("a.md", "The NASA and ESA teams; five per cent.\n");
+        vale.Lines().Should().Equal("a.md:1:14:Test.Raw:'ESA'", "a.md:1:30:Test.Append:'per cent'");
+    }
+
+    [Fact]
+    public void Substitution_gives_expected_and_observed_and_skips_what_is_already_right()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Terms", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\nlevel: error\nswap:\n  utilize: use\n  '(?:e-mail|email)': email\n  javascript: JavaScript\n")
+            .File("a.md", "Utilize e-mail and email in javascript, JavaScript.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:1:Test.Terms:Use 'use' instead of 'Utilize'.",
+            "a.md:1:9:Test.Terms:Use 'email' instead of 'e-mail'.");
+    }
+
+    [Fact]
+    public void Substitution_with_replace_lists_the_choices_and_fixes_a_single_one()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Choice", "extends: substitution\nmessage: \"Consider using '%s' instead of '%s'.\"\naction:\n  name: replace\nswap:\n  masterful: skilled|authoritative\n  leverage: use\n")
+            .File("a.md", "A masterful plan to leverage it.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:3:Test.Choice:Consider using 'skilled' or 'authoritative' instead of 'masterful'.",
+            "a.md:1:21:Test.Choice:Consider using 'use' instead of 'leverage'.");
+        vale.Check("--fix").ExitCode.Should().Be(0);
+        System.IO.File.ReadAllText(System.IO.Path.Combine(vale.Path, "a.md")).Should().Be("A masterful plan to use it.\n");
+    }
+
+    [Fact]
+    public void Occurrence_counts_per_scope_and_reports_at_the_first_match()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Commas", "extends: occurrence\nmessage: More than 2 commas!\nscope: sentence\nmax: 2\ntoken: ','\n")
+            .File("a.md", "One, two, three. Red, green, blue, and more.\n");
+        vale.Lines().Should().Equal("a.md:1:21:Test.Commas:More than 2 commas!");
+    }
+
+    [Fact]
+    public void Repetition_finds_repeated_words_but_not_across_sentences()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Rep", "extends: repetition\nmessage: \"'%s' is repeated!\"\nalpha: true\ntokens:\n  - '[^\\s]+'\n")
+            .File("a.md", "This is is it. It ends with that. That is all.\n");
+        vale.Lines().Should().Equal("a.md:1:6:Test.Rep:'is' is repeated!");
+    }
+
+    [Fact]
+    public void Consistency_reports_once_both_spellings_are_in_the_file()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Spelling", "extends: consistency\nmessage: \"Inconsistent spelling of '%s'.\"\nignorecase: true\neither:\n  colour: color\n")
+            .File("a.md", "The colour.\n\nAnother color here.\n");
+        vale.Lines().Should().Equal("a.md:3:9:Test.Spelling:Inconsistent spelling of 'color'.");
+    }
+
+    [Fact]
+    public void Conditional_needs_a_definition_before_the_acronym()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Acronyms", "extends: conditional\nmessage: \"'%s' has no definition.\"\nfirst: '\\b([A-Z]{3,5})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\nexceptions:\n  - ABC\n")
+            .File("a.md", "The World Health Organization (WHO) met. WHO and DAFB and ABC spoke; use `DAFB` as code.\n");
+        vale.Lines().Should().Equal("a.md:1:50:Test.Acronyms:'DAFB' has no definition.");
+    }
+
+    [Fact]
+    public void Capitalization_checks_headings_in_title_and_sentence_case()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Title", "extends: capitalization\nmessage: \"'%s' should be in title case ('%s').\"\nscope: heading.h1\nmatch: $title\n")
+            .Rule("Sentence", "extends: capitalization\nmessage: \"'%s' should use sentence-style capitalization.\"\nscope: heading.h2\nmatch: $sentence\nexceptions:\n  - API\n")
+            .File("a.md", "# The quick brown fox\n\n# A Guide to the Galaxy\n\n## Using the API Well\n\n## Using the API well\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:3:Test.Title:'The quick brown fox' should be in title case ('The Quick Brown Fox').",
+            "a.md:5:4:Test.Sentence:'Using the API Well' should use sentence-style capitalization.");
+    }
+
+    [Fact]
+    public void Capitalization_lower_upper_and_a_pattern()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Lower", "extends: capitalization\nmessage: \"'%s' should be lower case.\"\nscope: heading\nmatch: $lower\n")
+            .Rule("Pattern", "extends: capitalization\nmessage: \"'%s' should start with a verb in -ing.\"\nscope: heading\nmatch: '^\\w+ing\\b'\n")
+            .File("a.md", "# installing it\n\n# Setup\n");
+        vale.Lines().Should().Equal(
+            "a.md:3:3:Test.Lower:'Setup' should be lower case.",
+            "a.md:3:3:Test.Pattern:'Setup' should start with a verb in -ing.");
+    }
+
+    [Fact]
+    public void Metric_evaluates_its_formula_over_the_document()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Words", "extends: metric\nmessage: \"Average sentence length is %s words.\"\nformula: words / sentences\ncondition: '> 4.0'\n")
+            .Rule("Headings", "extends: metric\nmessage: \"%s level-2 headings.\"\nformula: heading.h2 + math.abs(0 - 0)\ncondition: '>= 2.0'\n")
+            .File("a.md", "# T\n\n## A\n\n## B\n")
+            .File("b.md", "One two three four five six seven eight nine ten. Yes.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:1:Test.Headings:2.00 level-2 headings.",
+            "b.md:1:1:Test.Words:Average sentence length is 5.50 words.");
+    }
+
+    [Fact]
+    public void Readability_averages_its_metrics_against_the_grade()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Grade", "extends: readability\nmessage: \"Grade level (%s) too high.\"\ngrade: 8\nmetrics:\n  - Flesch-Kincaid\n  - Automated Readability\n")
+            .File("hard.md", "Notwithstanding considerable organizational unpredictability, interdepartmental communication necessitates comprehensive institutionalization of standardized administrative documentation procedures.\n")
+            .File("easy.md", "The cat sat. It was fun. We ran home.\n");
+        var lines = vale.Lines();
+        lines.Should().ContainSingle().Which.Should().StartWith("hard.md:1:1:Test.Grade:Grade level (");
+    }
+
+    [Theory]
+    [InlineData("cat", 1)]
+    [InlineData("table", 2)]
+    [InlineData("syllable", 3)]
+    [InlineData("readability", 5)]
+    [InlineData("made", 1)]
+    public void Syllables_are_counted_by_vowel_groups(string word, int syllables) =>
+        DocLint.Core.Vale.DocumentStatistics.CountSyllables(word).Should().Be(syllables);
+
+    [Fact]
+    public void Limit_caps_the_findings_per_file_and_levels_map_to_severities()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Two", "extends: existence\nmessage: \"'%s'\"\nlevel: error\nlimit: 2\ntokens:\n  - x\n")
+            .File("a.md", "x x x x\n");
+        vale.Lines().Should().Equal("a.md:1:1:Test.Two:'x'", "a.md:1:3:Test.Two:'x'");
+        var msbuild = vale.Check("--format", "msbuild", "--relative-paths");
+        msbuild.Out.Should().Contain("a.md(1,1,1,2): error Test.Two: 'x'");
+        msbuild.ExitCode.Should().Be(1);
+    }
+}

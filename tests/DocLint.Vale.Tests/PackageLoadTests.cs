@@ -1,0 +1,67 @@
+using DocLint.Core.Vale;
+
+namespace DocLint.Vale.Tests;
+
+/// <summary>Every rule of the five packages loads: compiled into a DocLint rule, or listed with a precise "not supported" note.</summary>
+public sealed class PackageLoadTests
+{
+    [Theory]
+    [InlineData("Microsoft", 40)]
+    [InlineData("Google", 31)]
+    [InlineData("write-good", 8)]
+    [InlineData("proselint", 34)]
+    [InlineData("alex", 11)]
+    public void Every_rule_of_the_package_loads(string package, int rules)
+    {
+        var folder = Path.Combine(FeatureSuiteTests.Packages, package, package);
+        var files = Directory.GetFiles(folder, "*.yml");
+        files.Should().HaveCount(rules);
+
+        var set = ValeStyleSet.LoadFolders([folder]);
+
+        set.Errors.Should().BeEmpty();
+        var names = set.Rules.Select(r => r.Id).Concat(set.Unsupported.Select(u => u[..u.IndexOf(':', StringComparison.Ordinal)]));
+        names.Should().BeEquivalentTo(files.Select(f => package + "." + Path.GetFileNameWithoutExtension(f)));
+        // None of the five uses script, spelling or sequence: every rule runs.
+        set.Unsupported.Should().BeEmpty();
+        set.Rules.Should().HaveCount(rules);
+        set.Rules.Should().AllSatisfy(r => r.Descriptor.Category.Should().Be("Vale"));
+    }
+
+    [Fact]
+    public void Unsupported_kinds_are_named_with_the_reason()
+    {
+        using var folder = new DocLint.Testing.TempFolder();
+        folder.Write("S/Script.yml", "extends: script\nmessage: x\nscript: 'a := 1'\n");
+        folder.Write("S/Spell.yml", "extends: spelling\nmessage: \"Did you really mean '%s'?\"\n");
+        folder.Write("S/Seq.yml", "extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n");
+
+        var set = ValeStyleSet.LoadFolders([Path.Combine(folder.Path, "S")]);
+
+        set.Rules.Should().BeEmpty();
+        set.Errors.Should().BeEmpty();
+        set.Unsupported.Should().Equal(
+            "S.Script: not supported: script rules (Tengo scripts are not run)",
+            "S.Seq: not supported: sequence rules (they need a part-of-speech tagger, which DocLint does not have)",
+            "S.Spell: not supported: spelling rules (no Hunspell dictionary reader)");
+    }
+
+    [Fact]
+    public void A_rule_vale_would_refuse_is_an_error_at_its_file()
+    {
+        using var folder = new DocLint.Testing.TempFolder();
+        folder.Write("S/NoMessage.yml", "extends: existence\ntokens: [a]\n");
+        folder.Write("S/BadKind.yml", "extends: nonsense\nmessage: x\n");
+        folder.Write("S/BadRegex.yml", "extends: existence\nmessage: x\ntokens: ['(unclosed']\n");
+        folder.Write("S/BadLevel.yml", "extends: existence\nmessage: x\nlevel: fatal\ntokens: [a]\n");
+
+        var set = ValeStyleSet.LoadFolders([Path.Combine(folder.Path, "S")]);
+
+        set.Rules.Should().BeEmpty();
+        set.Errors.Should().HaveCount(4);
+        set.Errors.Should().Contain(e => e.Contains("NoMessage.yml: missing the required 'message' key", StringComparison.Ordinal));
+        set.Errors.Should().Contain(e => e.Contains("BadKind.yml: 'extends' must be one of", StringComparison.Ordinal));
+        set.Errors.Should().Contain(e => e.Contains("BadRegex.yml: S.BadRegex:", StringComparison.Ordinal));
+        set.Errors.Should().Contain(e => e.Contains("BadLevel.yml: 'level' must be one of suggestion, warning, error (not 'fatal')", StringComparison.Ordinal));
+    }
+}
