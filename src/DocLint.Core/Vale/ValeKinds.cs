@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules.Matching;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Vale;
@@ -141,7 +142,8 @@ public sealed class ValeSubstitution : ValeRule
             {
                 try
                 {
-                    token = new Regex("^(?:" + ValeRegex.Translate(expected) + ")$", (_ignoreCase && !_exactCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                    var options = RegexOptions.CultureInvariant | (_ignoreCase && !_exactCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+                    token = RegexFactory.CreateLinearOrBacktracking("^(?:" + ValeRegex.Translate(expected) + ")$", options, ValeRegex.Timeout);
                 }
                 catch (ArgumentException)
                 {
