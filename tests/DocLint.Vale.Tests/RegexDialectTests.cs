@@ -1,3 +1,4 @@
+using DocLint.Core.Rules.Matching;
 using DocLint.Core.Vale;
 
 namespace DocLint.Vale.Tests;
@@ -26,6 +27,34 @@ public sealed class RegexDialectTests
     [Fact]
     public void Lookaround_and_backreferences_run_on_the_backtracking_engine() =>
         ValeRegex.Compile(@"\b(\w+) \1\b(?! end)").Matches("the the cat and and end").Select(m => m.Value).Should().Equal("the the");
+
+    [Theory]
+    [InlineData(@"(?i)(?m)\b(?:was|were|been)\b\s+\w+ed\b")]
+    [InlineData(@"(?m)(?:[[:upper:]]{2,}s?)")]
+    [InlineData(@"(?i)(?m)\b(?:(?<vale0>utilize)|(?<vale1>e-mail))\b")]
+    public void Go_syntax_runs_on_the_linear_engine_with_no_time_limit(string vale)
+    {
+        var regex = ValeRegex.Compile(vale, System.Text.RegularExpressions.RegexOptions.ExplicitCapture);
+        (RegexFactory.IsLinear(regex), regex.MatchTimeout, ValeRegex.NeedsBacktracking(vale)).Should().Be((true, System.Text.RegularExpressions.Regex.InfiniteMatchTimeout, false));
+    }
+
+    [Theory]
+    [InlineData(@"'that''s(?=\.)'")]
+    [InlineData(@"(?<=\s)-\d+")]
+    [InlineData(@"\b(\w+) \1\b")]
+    public void Lookaround_and_backreferences_keep_the_backtracking_engine_and_its_time_limit(string vale)
+    {
+        var regex = ValeRegex.Compile(vale);
+        (RegexFactory.IsLinear(regex), regex.MatchTimeout, ValeRegex.NeedsBacktracking(vale)).Should().Be((false, ValeRegex.Timeout, true));
+    }
+
+    [Fact]
+    public void Named_groups_report_which_alternative_matched_on_the_linear_engine()
+    {
+        var regex = ValeRegex.Compile(@"(?i)(?m)\b(?:(?<vale0>e-mail)|(?<vale1>utilize))\b", System.Text.RegularExpressions.RegexOptions.ExplicitCapture);
+        var m = regex.Match("Please Utilize it.");
+        (RegexFactory.IsLinear(regex), m.Groups["vale0"].Success, m.Groups["vale1"].Value, m.Index).Should().Be((true, false, "Utilize", 7));
+    }
 
     [Fact]
     public void Word_template_puts_case_flag_first_and_raw_where_append_says() =>

@@ -13,6 +13,9 @@ namespace DocLint.Core.Vale;
 /// </summary>
 public static class ValeActions
 {
+    /// <summary>The patterns of <c>edit</c> actions, compiled once each.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> EditPatterns = new(StringComparer.Ordinal);
+
     public static (TextEdit? Fix, ImmutableArray<string> Suggestions) For(ValeAction action, TextSpan span, string matched)
     {
         switch (action.Name)
@@ -48,7 +51,7 @@ public static class ValeActions
         {
             return parameters[0] switch
             {
-                "regex" when parameters.Length >= 3 => ValeRegex.Compile(parameters[1]).Replace(matched, parameters[2]),
+                "regex" when parameters.Length >= 3 => EditPatterns.GetOrAdd(parameters[1], p => ValeRegex.Compile(p)).Replace(matched, parameters[2]),
                 "trim_right" => matched.TrimEnd(arg.ToCharArray()),
                 "trim_left" => matched.TrimStart(arg.ToCharArray()),
                 "trim" => matched.Trim(arg.ToCharArray()),

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Rules.Matching;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Vale;
@@ -70,6 +71,8 @@ public sealed class ValeSubstitution : ValeRule
     private readonly Regex _pattern;
     private readonly Regex? _exceptions;
     private readonly ImmutableArray<string> _replacements;
+    private readonly int[] _groups;
+    private readonly Dictionary<string, Regex?> _tokens = new(StringComparer.Ordinal);
     private readonly bool _ignoreCase;
     private readonly bool _exactCase;
 
@@ -84,6 +87,7 @@ public sealed class ValeSubstitution : ValeRule
         var alternatives = string.Join('|', swap.Select((pair, i) => $"(?<vale{i}>{pair.Key})"));
         _pattern = ValeRegex.Compile(WordPattern(alternatives, _ignoreCase, !spec.Bool("nonword")), RegexOptions.ExplicitCapture);
         _replacements = [.. swap.Select(p => p.Value)];
+        _groups = [.. swap.Select((_, i) => _pattern.GroupNumberFromName("vale" + i.ToString(CultureInfo.InvariantCulture)))];
         _exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
     }
 
@@ -93,7 +97,7 @@ public sealed class ValeSubstitution : ValeRule
         {
             for (var i = 0; i < _replacements.Length; i++)
             {
-                var group = m.Groups["vale" + i.ToString(CultureInfo.InvariantCulture)];
+                var group = m.Groups[_groups[i]];
                 if (!group.Success)
                 {
                     continue;
@@ -101,7 +105,7 @@ public sealed class ValeSubstitution : ValeRule
 
                 var expected = _replacements[i];
                 var observed = group.Value.Trim();
-                if (MatchToken(expected, observed, _ignoreCase && !_exactCase) || (_exceptions is not null && _exceptions.IsMatch(observed)))
+                if (MatchToken(expected, observed) || (_exceptions is not null && _exceptions.IsMatch(observed)))
                 {
                     break;
                 }
@@ -124,21 +128,33 @@ public sealed class ValeSubstitution : ValeRule
     }
 
     /// <summary>Vale's test of whether the text already is the replacement: the whole text against it as a pattern, or, for a phrase, equality.</summary>
-    private static bool MatchToken(string expected, string observed, bool ignoreCase)
+    private bool MatchToken(string expected, string observed)
     {
         if (expected.Contains(' ', StringComparison.Ordinal))
         {
             return expected == observed;
         }
 
-        try
+        Regex? token;
+        lock (_tokens)
         {
-            return Regex.IsMatch(observed, "^(?:" + ValeRegex.Translate(expected) + ")$", (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            if (!_tokens.TryGetValue(expected, out token))
+            {
+                try
+                {
+                    var options = RegexOptions.CultureInvariant | (_ignoreCase && !_exactCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+                    token = RegexFactory.CreateLinearOrBacktracking("^(?:" + ValeRegex.Translate(expected) + ")$", options, ValeRegex.Timeout);
+                }
+                catch (ArgumentException)
+                {
+                    token = null;
+                }
+
+                _tokens[expected] = token;
+            }
         }
-        catch (ArgumentException)
-        {
-            return expected == observed;
-        }
+
+        return token is null ? expected == observed : token.IsMatch(observed);
     }
 
     /// <summary>'a', 'a' or 'b', 'a', 'b', or 'c'.</summary>

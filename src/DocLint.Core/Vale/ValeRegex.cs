@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DocLint.Core.Rules.Matching;
 
 namespace DocLint.Core.Vale;
 
@@ -103,15 +104,20 @@ public static class ValeRegex
         return result.ToString();
     }
 
-    /// <summary>A Vale pattern compiled for .NET: the backtracking engine (Vale's patterns use lookaround and back-references), with a time limit.</summary>
-    /// <remarks>Compiled to IL where the runtime can (a JIT process); interpreted under Native AOT.</remarks>
+    /// <summary>
+    /// A Vale pattern compiled for .NET: on the linear-time engine, with no time limit, whenever its syntax allows
+    /// (Go's RE2 syntax always does); on the backtracking engine, with <see cref="Timeout"/>, only where the pattern
+    /// uses lookaround, back-references, atomic groups or conditionals (<see cref="RegexFactory.CreateLinearOrBacktracking"/>).
+    /// </summary>
     public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) =>
-        new(Translate(pattern), RegexOptions.CultureInvariant | extra | (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.None), Timeout);
+        RegexFactory.CreateLinearOrBacktracking(Translate(pattern), RegexOptions.CultureInvariant | extra, Timeout);
+
+    /// <summary>True when the Vale pattern runs on the backtracking engine (and so under <see cref="Timeout"/>).</summary>
+    public static bool NeedsBacktracking(string pattern) => !RegexFactory.IsLinear(Compile(pattern));
 
     /// <summary>
-    /// How long one search of a Vale pattern may take (wall-clock) before the rule is skipped for the file with
-    /// DL0004: longer than DocLint's own patterns' limit, because Vale styles carry alternations of hundreds of
-    /// words (write-good's Passive, TooWordy) that a loaded machine may take seconds over.
+    /// How long one search of a Vale pattern on the backtracking engine may take (wall-clock) before the rule is
+    /// skipped for the file with DL0004. Patterns on the linear-time engine have no limit.
     /// </summary>
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(10);
 }

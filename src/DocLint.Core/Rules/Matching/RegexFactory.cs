@@ -37,6 +37,25 @@ public static class RegexFactory
         }
     }
 
+    /// <summary>
+    /// A pattern with its own options (a Vale pattern): the linear-time engine, with no time limit, when its
+    /// syntax allows, so that no result depends on the machine's speed; otherwise (lookaround, back-references,
+    /// atomic groups, conditionals, or an automaton too large to build) the backtracking engine with
+    /// <paramref name="timeout"/>, compiled to IL where the runtime can.
+    /// </summary>
+    public static Regex CreateLinearOrBacktracking(string pattern, RegexOptions options, TimeSpan timeout)
+    {
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            var compiled = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.None;
+            return new Regex(pattern, options | compiled, timeout);
+        }
+    }
+
     /// <summary>True when the pattern runs on the linear-time engine.</summary>
     public static bool IsLinear(Regex regex) => (regex.Options & RegexOptions.NonBacktracking) != 0;
 }
