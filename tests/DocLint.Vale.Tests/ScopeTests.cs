@@ -36,6 +36,18 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void Conjunctions_need_every_part()
+    {
+        Run("'~blockquote & ~heading'").Should().Equal("3:13", "3:27", "5:10", "9:8", "11:8", "13:22", "13:45");
+        Run("'heading & ~heading.h1'").Should().BeEmpty();
+        Run("'heading & ~heading.h2'").Should().Equal("1:11");
+        Run("['heading & ~heading.h1', list]").Should().Equal("5:10");
+    }
+
+    [Fact]
+    public void Code_is_the_text_of_inline_code_and_fenced_code() => Run("code").Should().Equal("13:6", "16:1");
+
+    [Fact]
     public void Negated_scope_leaves_out_block_quotes() => Run("[text, ~blockquote]").Should().NotContain("7:12").And.HaveCount(8);
 
     [Fact]

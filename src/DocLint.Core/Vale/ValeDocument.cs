@@ -264,6 +264,9 @@ public sealed partial class ValeDocument
             case "alt" or "link":
                 units = [.. InlineUnits(scope)];
                 break;
+            case "code":
+                units = IsMarkup ? [.. InlineCode()] : [];
+                break;
             default:
                 units = [.. Blocks.Where(b => b.Scope == scope || b.Scope.StartsWith(scope + ".", StringComparison.Ordinal) || (scope == "paragraph" && b.Scope == "caption")).Select(b => Build(b.Block.Span, b.Scope))];
                 break;
@@ -285,6 +288,29 @@ public sealed partial class ValeDocument
             {
                 var span = new TextSpan(group.Index, group.Length);
                 yield return scope == "alt" ? Raw(span, "alt") : Build(span, "link");
+            }
+        }
+    }
+
+    /// <summary>The text of inline code (<c>`…`</c>, <c>&lt;code&gt;</c>, <c>&lt;tt&gt;</c>) as written, one unit per span.</summary>
+    private IEnumerable<ValeUnit> InlineCode()
+    {
+        foreach (Match m in CodeSpan().Matches(_document.Source.Text))
+        {
+            int start, end;
+            if (m.Value[0] == '`')
+            {
+                var ticks = m.Groups[1].Length;
+                (start, end) = (m.Index + ticks, m.Index + m.Length - ticks);
+            }
+            else
+            {
+                (start, end) = (m.Index + m.Value.IndexOf('>', StringComparison.Ordinal) + 1, m.Index + m.Value.LastIndexOf('<'));
+            }
+
+            if (end > start)
+            {
+                yield return Raw(TextSpan.FromBounds(start, end), "code");
             }
         }
     }
