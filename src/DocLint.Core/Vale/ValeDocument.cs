@@ -250,7 +250,9 @@ public sealed partial class ValeDocument
                 units = [Summary()];
                 break;
             case "sentence":
-                units = [.. _document.Sentences.Select(s => Build(s, "sentence"))];
+                // Vale's sentences are those of the text blocks: a heading is not one.
+                units = [.. _document.Sentences.Where(s => !(IsMarkup && _document.BlockAt(s.Start) is { Kind: BlockKind.Heading }))
+                    .Select(s => Build(s, "sentence"))];
                 break;
             case "text":
                 units = [.. Blocks.Select(b => Build(b.Block.Span, b.Scope))];
