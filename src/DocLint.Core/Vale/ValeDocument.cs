@@ -66,6 +66,12 @@ public sealed partial class ValeDocument
                 Array.Fill(_code, true, m.Index, m.Length);
             }
 
+            // Bare URLs (autolinks) are not text to Vale.
+            foreach (Match m in BareUrl().Matches(source))
+            {
+                Array.Fill(_ignored, true, m.Index, m.Length);
+            }
+
             foreach (Match m in ControlComment().Matches(source))
             {
                 ParseControl(m.Index, m.Groups[1].Value);
@@ -381,6 +387,9 @@ public sealed partial class ValeDocument
 
     [GeneratedRegex(@"(`+)[^`]+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"(?<![\w(\[""'=/])(?:https?|ftp)://[^\s<>()\[\]]+|<(?:https?|ftp|mailto):[^\s<>]+>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareUrl();
 
     [GeneratedRegex(@"<!--\s*vale\s+(.*?)\s*-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex ControlComment();

@@ -72,11 +72,14 @@ public sealed class ValeSubstitution : ValeRule
     private readonly ImmutableArray<string> _replacements;
     private readonly bool _ignoreCase;
     private readonly bool _exactCase;
+    private readonly ImmutableArray<string> _keys;
+    private readonly bool _capitalize;
 
     public ValeSubstitution(ValeRuleSpec spec, ValeStyleSet styles)
         : base(spec, styles)
     {
-        var swap = spec.Map("swap");
+        // Longer keys first, as Vale orders them: 'MPL[ -]?2(?:\.0)?' is tried before 'MPL'.
+        var swap = spec.Map("swap").OrderByDescending(p => p.Key.Length).ToImmutableArray();
         _ignoreCase = spec.Bool("ignorecase");
         // Vale.Terms: found in any case, accepted only in the vocabulary's own.
         _exactCase = spec.Style == "Vale" && spec.Bool("terms");
@@ -84,6 +87,8 @@ public sealed class ValeSubstitution : ValeRule
         var alternatives = string.Join('|', swap.Select((pair, i) => $"(?<vale{i}>{pair.Key})"));
         _pattern = ValeRegex.Compile(WordPattern(alternatives, _ignoreCase, !spec.Bool("nonword")), RegexOptions.ExplicitCapture);
         _replacements = [.. swap.Select(p => p.Value)];
+        _keys = [.. swap.Select(p => p.Key)];
+        _capitalize = spec.Bool("capitalize");
         _exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
     }
 
@@ -99,9 +104,15 @@ public sealed class ValeSubstitution : ValeRule
                     continue;
                 }
 
-                var expected = _replacements[i];
                 var observed = group.Value.Trim();
-                if (MatchToken(expected, observed, _ignoreCase && !_exactCase) || (_exceptions is not null && _exceptions.IsMatch(observed)))
+                var expected = Expand(_keys[i], _replacements[i], observed);
+                if (_capitalize && observed.Length > 0 && char.IsUpper(observed[0]))
+                {
+                    expected = CapitalizeFirst(expected);
+                }
+
+                // The replacement is a pattern matched case-sensitively: with ignorecase, 'Javascript' is still not 'JavaScript'.
+                if (MatchToken(expected, observed, ignoreCase: false) || (_exceptions is not null && _exceptions.IsMatch(observed)))
                 {
                     break;
                 }
@@ -122,6 +133,30 @@ public sealed class ValeSubstitution : ValeRule
             }
         }
     }
+
+    /// <summary><c>$1</c>, <c>${name}</c> in a replacement: the key's groups as they matched the observed text.</summary>
+    private string Expand(string key, string replacement, string observed)
+    {
+        if (!replacement.Contains('$', StringComparison.Ordinal))
+        {
+            return replacement;
+        }
+
+        try
+        {
+            var options = (_ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant;
+            var match = Regex.Match(observed, "^(?:" + ValeRegex.Translate(key) + ")$", options, TimeSpan.FromSeconds(1));
+            return match.Success ? match.Result(replacement) : replacement;
+        }
+        catch (ArgumentException)
+        {
+            return replacement;
+        }
+    }
+
+    /// <summary>Each choice of <c>a|b</c> with its first letter capitalised, as <c>capitalize: true</c> does for a capitalised match.</summary>
+    private static string CapitalizeFirst(string expected) =>
+        string.Join('|', expected.Split('|').Select(c => c.Length > 0 ? char.ToUpperInvariant(c[0]) + c[1..] : c));
 
     /// <summary>Vale's test of whether the text already is the replacement: the whole text against it as a pattern, or, for a phrase, equality.</summary>
     private static bool MatchToken(string expected, string observed, bool ignoreCase)
