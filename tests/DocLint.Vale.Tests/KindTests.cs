@@ -45,6 +45,17 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void Occurrence_min_counts_over_the_whole_scope_of_the_file()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Intro", "extends: occurrence\nmessage: No intro\nscope: heading\nmin: 1\ntoken: Introduction\n")
+            .Rule("Two", "extends: occurrence\nmessage: Too few\nscope: heading\nmin: 2\ntoken: Introduction\n")
+            .File("a.md", "# Introduction\n\n## Second\n\n### Third\n")
+            .File("b.md", "# First\n\n## Second\n");
+        vale.Lines().Should().Equal("a.md:1:3:Test.Two:Too few", "b.md:1:3:Test.Intro:No intro", "b.md:1:3:Test.Two:Too few");
+    }
+
+    [Fact]
     public void Substitution_expands_groups_and_capitalizes_as_the_match_is()
     {
         using var vale = new ValeRunner()

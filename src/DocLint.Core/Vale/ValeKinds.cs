@@ -216,18 +216,56 @@ public sealed class ValeOccurrence : ValeRule
         _min = (int)(spec.Number("min") ?? 0);
     }
 
+    /// <summary>
+    /// <c>max</c> is counted per unit; <c>min</c> over the whole scope of the file, as Vale joins a scope's text per
+    /// file: reported at the first match, or at the first unit when there is none.
+    /// </summary>
+    protected override void Run(ValeDocument document, Reporter reporter)
+    {
+        var units = UnitsOf(document).ToList();
+        foreach (var unit in units)
+        {
+            RunUnit(unit, reporter);
+        }
+
+        if (_min <= 0 || units.Count == 0)
+        {
+            return;
+        }
+
+        var total = 0;
+        (ValeUnit Unit, Match Match)? first = null;
+        foreach (var unit in units)
+        {
+            var matches = _pattern.Matches(unit.Text);
+            total += matches.Count;
+            if (first is null && matches.Count > 0)
+            {
+                first = (unit, matches[0]);
+            }
+        }
+
+        if (total >= _min)
+        {
+            return;
+        }
+
+        if (first is { } at)
+        {
+            reporter.Report(at.Unit, at.Match.Index, at.Match.Index + at.Match.Length, Spec.Message);
+        }
+        else
+        {
+            reporter.Report(new TextSpan(units[0].Map[0], 0), Spec.Message);
+        }
+    }
+
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
         var matches = _pattern.Matches(unit.Text);
         var count = matches.Count;
-        if ((_max > 0 && count > _max) || (_min > 0 && count < _min))
+        if (_max > 0 && count > _max)
         {
-            if (count == 0)
-            {
-                reporter.Report(new TextSpan(unit.Map[0], 0), Spec.Message);
-                return;
-            }
-
             var first = matches[0];
             reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
         }
