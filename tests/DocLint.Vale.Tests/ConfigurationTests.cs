@@ -43,6 +43,17 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_longer_accepted_term_wins_over_a_shorter_one()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nVocab = Docs\n[*]\nBasedOnStyles = Vale\n")
+            .File("styles/config/vocabularies/Docs/accept.txt", "MyProduct\nMyProduct Enterprise\n")
+            .File("a.md", "Myproduct enterprise and myproduct.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:1:Vale.Terms:Use 'MyProduct Enterprise' instead of 'Myproduct enterprise'.",
+            "a.md:1:26:Vale.Terms:Use 'MyProduct' instead of 'myproduct'.");
+    }
+
+    [Fact]
     public void Token_and_block_ignores_leave_text_out()
     {
         using var vale = new ValeRunner("StylesPath = styles\n[*.md]\nBasedOnStyles = Test\nTokenIgnores = (\\$[^$]+\\$)\nBlockIgnores = (?s)(\\{%.*?%\\})\n")
