@@ -43,6 +43,17 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_longer_accepted_term_wins_over_a_shorter_one()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nVocab = Docs\n[*]\nBasedOnStyles = Vale\n")
+            .File("styles/config/vocabularies/Docs/accept.txt", "MyProduct\nMyProduct Enterprise\n")
+            .File("a.md", "Myproduct enterprise and myproduct.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:1:Vale.Terms:Use 'MyProduct Enterprise' instead of 'Myproduct enterprise'.",
+            "a.md:1:26:Vale.Terms:Use 'MyProduct' instead of 'myproduct'.");
+    }
+
+    [Fact]
     public void Token_and_block_ignores_leave_text_out()
     {
         using var vale = new ValeRunner("StylesPath = styles\n[*.md]\nBasedOnStyles = Test\nTokenIgnores = (\\$[^$]+\\$)\nBlockIgnores = (?s)(\\{%.*?%\\})\n")
@@ -50,6 +61,37 @@ public sealed class ConfigurationTests
             .File("a.md", "A $word$ and word.\n\n{% word\nword %}\n");
         vale.Lines().Should().Equal("a.md:1:14:Test.Word:'word'");
     }
+
+    [Theory]
+    [InlineData("_vale")]
+    [InlineData(".vale")]
+    [InlineData("_vale.ini")]
+    public void Vales_other_config_names_are_found_upwards(string name)
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule).File("sub/a.md", "A word. The plan was slammed by critics.\n");
+        File.Move(Path.Combine(vale.Path, ".vale.ini"), Path.Combine(vale.Path, name));
+        var result = DocLint.Cli.Tests.CliRunner.Run(Path.Combine(vale.Path, "sub"), "check", "--format", "line", "--relative-paths", ".");
+        result.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+    }
+
+    [Theory]
+    [InlineData(".vale")]
+    [InlineData("_vale")]
+    [InlineData("house-style")]
+    public void Config_given_an_ini_file_by_name_or_content_loads_it_as_vale(string name)
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule).File("a.md", "A word. The plan was slammed by critics.\n");
+        File.Move(Path.Combine(vale.Path, ".vale.ini"), Path.Combine(vale.Path, name));
+        vale.Check("--format", "line", "--relative-paths", "--config", name).Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+    }
+
+    [Theory]
+    [InlineData("StylesPath = styles\n", true)]
+    [InlineData("# comment\n[*.md]\nBasedOnStyles = Vale\n", true)]
+    [InlineData("severity:\n  DL1001: error\n", false)]
+    [InlineData("vale: .vale.ini # a = b\n", false)]
+    public void Ini_content_is_told_from_yaml(string text, bool ini) =>
+        DocLint.Core.Vale.ValeIni.LooksLikeIni(text).Should().Be(ini);
 
     [Fact]
     public void The_ini_is_found_upwards_when_there_is_no_doclint_yaml_and_builtin_packs_stay_off()

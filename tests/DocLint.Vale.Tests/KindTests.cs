@@ -40,7 +40,43 @@ public sealed class KindTests
             .File("a.md", "Utilize e-mail and email in javascript, JavaScript.\n");
         vale.Lines().Should().Equal(
             "a.md:1:1:Test.Terms:Use 'use' instead of 'Utilize'.",
-            "a.md:1:9:Test.Terms:Use 'email' instead of 'e-mail'.");
+            "a.md:1:9:Test.Terms:Use 'email' instead of 'e-mail'.",
+            "a.md:1:29:Test.Terms:Use 'JavaScript' instead of 'javascript'.");
+    }
+
+    [Fact]
+    public void Occurrence_min_counts_over_the_whole_scope_of_the_file()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Intro", "extends: occurrence\nmessage: No intro\nscope: heading\nmin: 1\ntoken: Introduction\n")
+            .Rule("Two", "extends: occurrence\nmessage: Too few\nscope: heading\nmin: 2\ntoken: Introduction\n")
+            .File("a.md", "# Introduction\n\n## Second\n\n### Third\n")
+            .File("b.md", "# First\n\n## Second\n");
+        vale.Lines().Should().Equal("a.md:1:3:Test.Two:Too few", "b.md:1:3:Test.Intro:No intro", "b.md:1:3:Test.Two:Too few");
+    }
+
+    [Fact]
+    public void Substitution_expands_groups_and_capitalizes_as_the_match_is()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Dir", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nscope: raw\ncapitalize: true\nignorecase: true\naction:\n  name: replace\nswap:\n  'change in(?: )?to the (.*) directory': change to the $1 directory\n  mankind: human kind|humanity\n")
+            .File("a.md", "Change into the `/etc` directory.\n\nThen change into the `/tmp` directory for mankind.\n\nMankind.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:1:Test.Dir:Use 'Change to the `/etc` directory' instead of 'Change into the `/etc` directory'.",
+            "a.md:3:6:Test.Dir:Use 'change to the `/tmp` directory' instead of 'change into the `/tmp` directory'.",
+            "a.md:3:43:Test.Dir:Use 'human kind' or 'humanity' instead of 'mankind'.",
+            "a.md:5:1:Test.Dir:Use 'Human kind' or 'Humanity' instead of 'Mankind'.");
+    }
+
+    [Fact]
+    public void Substitution_tries_longer_keys_first_and_skips_bare_urls()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Mpl", "extends: substitution\nmessage: \"Use '%s' instead of '%s'\"\nignorecase: true\nswap:\n  MPL: MPL\n  MPL[ -]?2(?:\\.0)?: MPL 2.0\n  term: Term\n")
+            .File("a.md", "mpl 2.0 and term\n\nhttps://example.com/term and <https://example.com/term>\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:1:Test.Mpl:Use 'MPL 2.0' instead of 'mpl 2.0'",
+            "a.md:1:13:Test.Mpl:Use 'Term' instead of 'term'");
     }
 
     [Fact]

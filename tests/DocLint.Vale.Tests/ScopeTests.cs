@@ -29,11 +29,23 @@ public sealed class ScopeTests
     public void Paragraph_sentence_list_blockquote_table()
     {
         Run("paragraph").Should().Equal("3:13", "3:27", "13:22", "13:45");
-        Run("sentence").Should().HaveCount(9);
+        Run("sentence").Should().HaveCount(8).And.NotContain("1:11");
         Run("list").Should().Equal("5:10");
         Run("blockquote").Should().Equal("7:12");
         Run("table.cell").Should().Equal("9:8", "11:8");
     }
+
+    [Fact]
+    public void Conjunctions_need_every_part()
+    {
+        Run("'~blockquote & ~heading'").Should().Equal("3:13", "3:27", "5:10", "9:8", "11:8", "13:22", "13:45");
+        Run("'heading & ~heading.h1'").Should().BeEmpty();
+        Run("'heading & ~heading.h2'").Should().Equal("1:11");
+        Run("['heading & ~heading.h1', list]").Should().Equal("5:10");
+    }
+
+    [Fact]
+    public void Code_is_the_text_of_inline_code_and_fenced_code() => Run("code").Should().Equal("13:6", "16:1");
 
     [Fact]
     public void Negated_scope_leaves_out_block_quotes() => Run("[text, ~blockquote]").Should().NotContain("7:12").And.HaveCount(8);

@@ -40,7 +40,7 @@ internal sealed class ConfigOptions
 {
     public Option<string?> Config { get; } = new("--config")
     {
-        Description = "Use this doclint.yaml instead of looking for one from each file's folder upwards; or a .vale.ini, whose styles run instead of the built-in packs.",
+        Description = "Use this doclint.yaml instead of looking for one from each file's folder upwards; or a Vale configuration (.vale.ini, _vale.ini, .vale, _vale, any INI file), whose styles run instead of the built-in packs.",
         HelpName = "PATH",
     };
 
@@ -49,7 +49,7 @@ internal sealed class ConfigOptions
     public RunConfiguration Load(ParseResult parse, CliContext context)
     {
         DocLintConfigFile? explicitConfig = null;
-        if (parse.GetValue(Config) is { } valePath && Core.Vale.ValeIni.IsValeConfigPath(valePath))
+        if (parse.GetValue(Config) is { } valePath && Core.Vale.ValeIni.IsValeConfigPath(Path.GetFullPath(valePath, context.CurrentDirectory)))
         {
             var set = new ConfigurationSet { Vale = Core.Vale.ValeConfiguration.Load(Path.GetFullPath(valePath, context.CurrentDirectory)) };
             return Resolve(set, context.CurrentDirectory);

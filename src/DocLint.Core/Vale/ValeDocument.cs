@@ -66,6 +66,12 @@ public sealed partial class ValeDocument
                 Array.Fill(_code, true, m.Index, m.Length);
             }
 
+            // Bare URLs (autolinks) are not text to Vale.
+            foreach (Match m in BareUrl().Matches(source))
+            {
+                Array.Fill(_ignored, true, m.Index, m.Length);
+            }
+
             foreach (Match m in ControlComment().Matches(source))
             {
                 ParseControl(m.Index, m.Groups[1].Value);
@@ -250,7 +256,9 @@ public sealed partial class ValeDocument
                 units = [Summary()];
                 break;
             case "sentence":
-                units = [.. _document.Sentences.Select(s => Build(s, "sentence"))];
+                // Vale's sentences are those of the text blocks: a heading is not one.
+                units = [.. _document.Sentences.Where(s => !(IsMarkup && _document.BlockAt(s.Start) is { Kind: BlockKind.Heading }))
+                    .Select(s => Build(s, "sentence"))];
                 break;
             case "text":
                 units = [.. Blocks.Select(b => Build(b.Block.Span, b.Scope))];
@@ -263,6 +271,9 @@ public sealed partial class ValeDocument
                 break;
             case "alt" or "link":
                 units = [.. InlineUnits(scope)];
+                break;
+            case "code":
+                units = IsMarkup ? [.. InlineCode()] : [];
                 break;
             default:
                 units = [.. Blocks.Where(b => b.Scope == scope || b.Scope.StartsWith(scope + ".", StringComparison.Ordinal) || (scope == "paragraph" && b.Scope == "caption")).Select(b => Build(b.Block.Span, b.Scope))];
@@ -285,6 +296,29 @@ public sealed partial class ValeDocument
             {
                 var span = new TextSpan(group.Index, group.Length);
                 yield return scope == "alt" ? Raw(span, "alt") : Build(span, "link");
+            }
+        }
+    }
+
+    /// <summary>The text of inline code (<c>`…`</c>, <c>&lt;code&gt;</c>, <c>&lt;tt&gt;</c>) as written, one unit per span.</summary>
+    private IEnumerable<ValeUnit> InlineCode()
+    {
+        foreach (Match m in CodeSpan().Matches(_document.Source.Text))
+        {
+            int start, end;
+            if (m.Value[0] == '`')
+            {
+                var ticks = m.Groups[1].Length;
+                (start, end) = (m.Index + ticks, m.Index + m.Length - ticks);
+            }
+            else
+            {
+                (start, end) = (m.Index + m.Value.IndexOf('>', StringComparison.Ordinal) + 1, m.Index + m.Value.LastIndexOf('<'));
+            }
+
+            if (end > start)
+            {
+                yield return Raw(TextSpan.FromBounds(start, end), "code");
             }
         }
     }
@@ -353,6 +387,9 @@ public sealed partial class ValeDocument
 
     [GeneratedRegex(@"(`+)[^`]+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"(?<![\w(\[""'=/])(?:https?|ftp)://[^\s<>()\[\]]+|<(?:https?|ftp|mailto):[^\s<>]+>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareUrl();
 
     [GeneratedRegex(@"<!--\s*vale\s+(.*?)\s*-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex ControlComment();

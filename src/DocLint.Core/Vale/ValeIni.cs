@@ -18,16 +18,65 @@ public sealed record ValeIniSection(string? Glob, ImmutableArray<ValeIniEntry> E
 public sealed record ValeIni(string Path, ImmutableArray<ValeIniSection> Sections, ImmutableArray<string> Problems)
 {
     /// <summary>The names Vale looks for, in its order.</summary>
-    public static ImmutableArray<string> FileNames { get; } = [".vale.ini", "_vale.ini"];
+    public static ImmutableArray<string> FileNames { get; } = [".vale.ini", "_vale.ini", ".vale", "_vale"];
 
     public ValeIniSection Global => Sections[0];
 
     public string Directory => System.IO.Path.GetDirectoryName(Path) ?? ".";
 
-    /// <summary>True when the path names a Vale configuration file (<c>.vale.ini</c>, <c>_vale.ini</c> or any <c>*.ini</c>).</summary>
-    public static bool IsValeConfigPath(string path) => path.EndsWith(".ini", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// True when the path names a Vale configuration file: <c>.vale.ini</c>, <c>_vale.ini</c>, <c>.vale</c>,
+    /// <c>_vale</c> or any <c>*.ini</c> by name; a <c>.yaml</c>/<c>.yml</c> file never; any other existing file
+    /// when its first meaningful line is INI (a <c>[section]</c> header or <c>key = value</c>) rather than YAML.
+    /// </summary>
+    public static bool IsValeConfigPath(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        if (path.EndsWith(".ini", StringComparison.OrdinalIgnoreCase) || FileNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
 
-    /// <summary>The nearest .vale.ini or _vale.ini from <paramref name="directory"/> upwards, as Vale searches; null when there is none.</summary>
+        if (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            return File.Exists(path) && LooksLikeIni(Workspace.RegularFile.ReadAllText(path, Engine.Limits.MaxYamlBytes));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when the first line that is not blank or a comment is a <c>[section]</c> header or <c>key = value</c> (an <c>=</c> before any <c>:</c>).</summary>
+    public static bool LooksLikeIni(string text)
+    {
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] is '#' or ';')
+            {
+                continue;
+            }
+
+            if (line[0] == '[')
+            {
+                return line.EndsWith(']');
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            return equals > 0 && (colon < 0 || equals < colon);
+        }
+
+        return false;
+    }
+
+    /// <summary>The nearest .vale.ini, _vale.ini, .vale or _vale from <paramref name="directory"/> upwards, as Vale searches; null when there is none.</summary>
     public static string? Find(string directory)
     {
         for (var dir = directory; !string.IsNullOrEmpty(dir); dir = System.IO.Path.GetDirectoryName(dir))

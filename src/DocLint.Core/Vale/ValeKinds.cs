@@ -73,21 +73,25 @@ public sealed class ValeSubstitution : ValeRule
     private readonly ImmutableArray<string> _replacements;
     private readonly int[] _groups;
     private readonly Dictionary<string, Regex?> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Regex?> _keyPatterns = new(StringComparer.Ordinal);
     private readonly bool _ignoreCase;
-    private readonly bool _exactCase;
+    private readonly ImmutableArray<string> _keys;
+    private readonly bool _capitalize;
 
     public ValeSubstitution(ValeRuleSpec spec, ValeStyleSet styles)
         : base(spec, styles)
     {
-        var swap = spec.Map("swap");
+        // Longer keys first, as Vale orders them: 'MPL[ -]?2(?:\.0)?' is tried before 'MPL'.
+        var swap = spec.Map("swap").OrderByDescending(p => p.Key.Length).ToImmutableArray();
         _ignoreCase = spec.Bool("ignorecase");
         // Vale.Terms: found in any case, accepted only in the vocabulary's own.
-        _exactCase = spec.Style == "Vale" && spec.Bool("terms");
         // Each key is its own named group, so which key matched is known whatever groups the key has itself.
         var alternatives = string.Join('|', swap.Select((pair, i) => $"(?<vale{i}>{pair.Key})"));
         _pattern = ValeRegex.Compile(WordPattern(alternatives, _ignoreCase, !spec.Bool("nonword")), RegexOptions.ExplicitCapture);
         _replacements = [.. swap.Select(p => p.Value)];
         _groups = [.. swap.Select((_, i) => _pattern.GroupNumberFromName("vale" + i.ToString(CultureInfo.InvariantCulture)))];
+        _keys = [.. swap.Select(p => p.Key)];
+        _capitalize = spec.Bool("capitalize");
         _exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
     }
 
@@ -103,8 +107,14 @@ public sealed class ValeSubstitution : ValeRule
                     continue;
                 }
 
-                var expected = _replacements[i];
                 var observed = group.Value.Trim();
+                var expected = Expand(_keys[i], _replacements[i], observed);
+                if (_capitalize && observed.Length > 0 && char.IsUpper(observed[0]))
+                {
+                    expected = CapitalizeFirst(expected);
+                }
+
+                // The replacement is a pattern matched case-sensitively: with ignorecase, 'Javascript' is still not 'JavaScript'.
                 if (MatchToken(expected, observed) || (_exceptions is not null && _exceptions.IsMatch(observed)))
                 {
                     break;
@@ -127,6 +137,41 @@ public sealed class ValeSubstitution : ValeRule
         }
     }
 
+    /// <summary><c>$1</c>, <c>${name}</c> in a replacement: the key's groups as they matched the observed text.</summary>
+    private string Expand(string key, string replacement, string observed)
+    {
+        if (!replacement.Contains('$', StringComparison.Ordinal))
+        {
+            return replacement;
+        }
+
+        Regex? whole;
+        lock (_keyPatterns)
+        {
+            if (!_keyPatterns.TryGetValue(key, out whole))
+            {
+                try
+                {
+                    var options = (_ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant;
+                    whole = RegexFactory.CreateLinearOrBacktracking("^(?:" + ValeRegex.Translate(key) + ")$", options, ValeRegex.Timeout);
+                }
+                catch (ArgumentException)
+                {
+                    whole = null;
+                }
+
+                _keyPatterns[key] = whole;
+            }
+        }
+
+        var match = whole?.Match(observed);
+        return match is { Success: true } ? match.Result(replacement) : replacement;
+    }
+
+    /// <summary>Each choice of <c>a|b</c> with its first letter capitalised, as <c>capitalize: true</c> does for a capitalised match.</summary>
+    private static string CapitalizeFirst(string expected) =>
+        string.Join('|', expected.Split('|').Select(c => c.Length > 0 ? char.ToUpperInvariant(c[0]) + c[1..] : c));
+
     /// <summary>Vale's test of whether the text already is the replacement: the whole text against it as a pattern, or, for a phrase, equality.</summary>
     private bool MatchToken(string expected, string observed)
     {
@@ -142,7 +187,8 @@ public sealed class ValeSubstitution : ValeRule
             {
                 try
                 {
-                    var options = RegexOptions.CultureInvariant | (_ignoreCase && !_exactCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+                    // Case-sensitive even with ignorecase, as Vale tests it: 'Javascript' is still not 'JavaScript'.
+                    var options = RegexOptions.CultureInvariant;
                     token = RegexFactory.CreateLinearOrBacktracking("^(?:" + ValeRegex.Translate(expected) + ")$", options, ValeRegex.Timeout);
                 }
                 catch (ArgumentException)
@@ -197,18 +243,56 @@ public sealed class ValeOccurrence : ValeRule
         _min = (int)(spec.Number("min") ?? 0);
     }
 
+    /// <summary>
+    /// <c>max</c> is counted per unit; <c>min</c> over the whole scope of the file, as Vale joins a scope's text per
+    /// file: reported at the first match, or at the first unit when there is none.
+    /// </summary>
+    protected override void Run(ValeDocument document, Reporter reporter)
+    {
+        var units = UnitsOf(document).ToList();
+        foreach (var unit in units)
+        {
+            RunUnit(unit, reporter);
+        }
+
+        if (_min <= 0 || units.Count == 0)
+        {
+            return;
+        }
+
+        var total = 0;
+        (ValeUnit Unit, Match Match)? first = null;
+        foreach (var unit in units)
+        {
+            var matches = _pattern.Matches(unit.Text);
+            total += matches.Count;
+            if (first is null && matches.Count > 0)
+            {
+                first = (unit, matches[0]);
+            }
+        }
+
+        if (total >= _min)
+        {
+            return;
+        }
+
+        if (first is { } at)
+        {
+            reporter.Report(at.Unit, at.Match.Index, at.Match.Index + at.Match.Length, Spec.Message);
+        }
+        else
+        {
+            reporter.Report(new TextSpan(units[0].Map[0], 0), Spec.Message);
+        }
+    }
+
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
         var matches = _pattern.Matches(unit.Text);
         var count = matches.Count;
-        if ((_max > 0 && count > _max) || (_min > 0 && count < _min))
+        if (_max > 0 && count > _max)
         {
-            if (count == 0)
-            {
-                reporter.Report(new TextSpan(unit.Map[0], 0), Spec.Message);
-                return;
-            }
-
             var first = matches[0];
             reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
         }

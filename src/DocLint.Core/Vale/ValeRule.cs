@@ -25,9 +25,22 @@ public abstract class ValeRule : CompiledRule
         Spec = spec;
         Styles = styles;
         var scopes = spec.Scope.IsEmpty ? [defaultScope] : spec.Scope;
-        _include = [.. scopes.Where(s => !s.StartsWith('~')).Select(Normalize).DefaultIfEmpty("text")];
-        _exclude = [.. scopes.Where(s => s.StartsWith('~')).Select(s => Normalize(s[1..]))];
+        var simple = scopes.Where(s => !s.Contains('&', StringComparison.Ordinal)).ToList();
+        _include = [.. simple.Where(s => !s.TrimStart().StartsWith('~')).Select(Normalize)];
+        _exclude = [.. simple.Where(s => s.TrimStart().StartsWith('~')).Select(s => Normalize(s.TrimStart()[1..]))];
+        if (_include.IsEmpty && (!_exclude.IsEmpty || simple.Count == scopes.Length))
+        {
+            _include = ["text"];
+        }
+
+        // "heading & ~heading.h1": every part must hold; such an entry adds its units to the others'.
+        _conjunctions = [.. scopes.Where(s => s.Contains('&', StringComparison.Ordinal)).Select(s =>
+            s.Split('&', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.StartsWith('~') ? (Negated: true, Scope: Normalize(p[1..])) : (Negated: false, Scope: Normalize(p)))
+                .ToImmutableArray())];
     }
+
+    private readonly ImmutableArray<ImmutableArray<(bool Negated, string Scope)>> _conjunctions;
 
     public ValeRuleSpec Spec { get; }
 
@@ -102,6 +115,41 @@ public abstract class ValeRule : CompiledRule
 
     /// <summary>The units the rule's scopes select, in document order, less those a negated scope covers.</summary>
     protected IEnumerable<ValeUnit> UnitsOf(ValeDocument document)
+    {
+        if (_conjunctions.IsEmpty)
+        {
+            return SimpleUnitsOf(document);
+        }
+
+        var all = _conjunctions.SelectMany(c => ConjunctionUnits(document, c));
+        if (!_include.IsEmpty)
+        {
+            all = all.Concat(SimpleUnitsOf(document));
+        }
+
+        return all.Distinct().OrderBy(u => u.Map[0]);
+    }
+
+    /// <summary>The units of the first positive part (or <c>text</c>) that every other part admits.</summary>
+    private static IEnumerable<ValeUnit> ConjunctionUnits(ValeDocument document, ImmutableArray<(bool Negated, string Scope)> parts)
+    {
+        var first = parts.Any(p => !p.Negated) ? parts.First(p => !p.Negated).Scope : "text";
+        var checks = parts.Where(p => p.Negated || p.Scope != first).Select(p =>
+        {
+            var spans = document.Units(p.Scope).Select(u => u.ToSource(0, u.Text.Length)).ToList();
+            return (p.Negated, p.Scope, Spans: spans);
+        }).ToList();
+        return document.Units(first).Where(u =>
+        {
+            var span = u.ToSource(0, u.Text.Length);
+            return checks.All(c => c.Negated != (OfScope(u, c.Scope) || c.Spans.Any(x => x.Contains(span))));
+        });
+    }
+
+    private static bool OfScope(ValeUnit unit, string scope) =>
+        unit.Scope == scope || unit.Scope.StartsWith(scope + ".", StringComparison.Ordinal);
+
+    private IEnumerable<ValeUnit> SimpleUnitsOf(ValeDocument document)
     {
         IEnumerable<ValeUnit> units = _include.Length == 1
             ? document.Units(_include[0])
