@@ -29,6 +29,17 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_rule_key_that_names_no_rule_is_noted_at_its_line()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[*]\nBasedOnStyles = Test\nTest.Wrod = YES\nTest.Gone = NO\n")
+            .Rule("Word", Rule)
+            .File("a.md", "A word.\n");
+        var result = vale.Check();
+        result.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+        result.Error.Should().Contain(".vale.ini:4: 'Test.Wrod' names no rule of style 'Test'; it is ignored").And.NotContain("Test.Gone");
+    }
+
+    [Fact]
     public void Vocabularies_accept_and_reject()
     {
         using var vale = new ValeRunner("StylesPath = styles\nVocab = Docs\n[*]\nBasedOnStyles = Vale, Test\n")

@@ -63,7 +63,23 @@ public sealed class ValeStyleSet
             set.AddStyleFolder(style, folder);
         }
 
+        set.NoteUnknownRules(configuration);
         return set;
+    }
+
+    /// <summary>Notes a <c>Style.Rule = YES|level</c> key that names no rule of a loaded style (a typo, or a rule file that is gone).</summary>
+    private void NoteUnknownRules(ValeConfiguration configuration)
+    {
+        var known = _rules.Select(r => r.Descriptor.Id).Concat(Unsupported.Select(u => u[..u.IndexOf(':', StringComparison.Ordinal)])).ToHashSet(StringComparer.Ordinal);
+        var loaded = _rules.Select(r => r.Descriptor.Id[..r.Descriptor.Id.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in configuration.Ini.Sections.SelectMany(s => s.Entries))
+        {
+            var dot = entry.Key.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0 && !entry.Value.Trim().Equals("NO", StringComparison.OrdinalIgnoreCase) && loaded.Contains(entry.Key[..dot]) && !known.Contains(entry.Key))
+            {
+                configuration.Notes.Add($"{configuration.Ini.Path}:{entry.Line + 1}: '{entry.Key}' names no rule of style '{entry.Key[..dot]}'; it is ignored");
+            }
+        }
     }
 
     /// <summary>Loads the rules of style folders directly, with no configuration (every rule at its own level): for tests and `rules list`.</summary>
