@@ -187,7 +187,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         // A file named on the command line is linted even when the configuration excludes it.
         var explicitFiles = inputs.Select(i => Path.GetFullPath(i, context.CurrentDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
         var files = discovered.Files.Select(f => Path.GetFullPath(f, context.CurrentDirectory))
-            .Where(f => explicitFiles.Contains(f) || (_configuration.Includes(f) && !(_configuration.Vale?.InStylesPath(f) ?? false)))
+            .Where(f => _configuration.Selects(f, explicitFiles))
             .Where(f => _changes is null || _changes.Touches(f))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var stdin = inputs.Contains("-") ? LintStdin(engine, parse.GetValue(options.StdinPath), context) : null;

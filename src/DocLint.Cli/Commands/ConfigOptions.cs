@@ -33,6 +33,13 @@ internal sealed record RunConfiguration(ConfigurationSet Set, bool? DefaultRules
 
         return true;
     }
+
+    /// <summary>
+    /// True when a run lints this file: one named on the command line always; one found by walking folders or globs
+    /// when the configuration includes it and it is not a file of a Vale style or vocabulary.
+    /// </summary>
+    public bool Selects(string fullPath, IReadOnlySet<string> namedFiles) =>
+        namedFiles.Contains(fullPath) || (Includes(fullPath) && !(Vale?.InStylesPath(fullPath) ?? false));
 }
 
 /// <summary><c>--config PATH</c>, and reading the configuration that governs a run.</summary>

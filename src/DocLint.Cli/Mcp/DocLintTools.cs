@@ -55,7 +55,7 @@ internal sealed class DocLintTools(string root)
         foreach (var group in discovered.Files.Select(f => Path.GetFullPath(f, root)).GroupBy(_workspace.For))
         {
             var included = group.Key.Configuration is { } set ? ConfigOptions.Resolve(set, root) : null;
-            var files = group.Where(f => explicitFiles.Contains(f) || included?.Includes(f) != false).ToList();
+            var files = group.Where(f => included?.Selects(f, explicitFiles) ?? true).ToList();
             results.AddRange(group.Key.Engine.LintEach(files));
         }
 
