@@ -178,6 +178,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         {
             MaxParallelism = parse.GetValue(options.Threads),
             KeepSources = formats.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line) || parse.GetValue(options.Fix),
+            CheckFixes = formats.Any(OutputFormats.ShowsFixes) || parse.GetValue(options.Fix),
             Readers = readerMap,
             Configuration = _configuration.Set,
         });

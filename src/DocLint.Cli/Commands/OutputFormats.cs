@@ -22,6 +22,9 @@ internal static class OutputFormats
 
     public static string[] Names { get; } = [MsBuild, Pretty, Json, Sarif, GitHub, RdJsonLines, Line];
 
+    /// <summary>Formats that show a finding's fix (the others show its message and suggestions only).</summary>
+    public static bool ShowsFixes(string format) => format is Json or Sarif or RdJsonLines;
+
     /// <summary>Formats written finding by finding, so they can be printed file by file as a run goes on.</summary>
     public static bool Streams(string format) => format is MsBuild or Pretty or GitHub or RdJsonLines or Line;
 

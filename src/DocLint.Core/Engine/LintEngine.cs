@@ -384,7 +384,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                 });
             }
 
-            DocumentAnalyzer.Analyze(document, Rules, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)));
+            DocumentAnalyzer.Analyze(document, Rules.Rules, Rules.Words, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)), _options.CheckFixes);
             if (!document.Directives.IsEmpty)
             {
                 ApplyDirectives(document, diagnostics);

@@ -19,6 +19,13 @@ public sealed record LintOptions
     public bool KeepSources { get; init; }
 
     /// <summary>
+    /// Whether each fix is tried on its paragraph and dropped when the fixed text would be reported again
+    /// (<see cref="FixCheck"/>). On by default; off only for a run whose outputs show no fix (Vale's line format,
+    /// msbuild, pretty, GitHub annotations without <c>--fix</c>), where the check could change nothing shown.
+    /// </summary>
+    public bool CheckFixes { get; init; } = true;
+
+    /// <summary>
     /// A plain-text file larger than this is linted a part of about this size at a time, so memory stays
     /// near the part's size whatever the file's (findings are the same as when it is read whole).
     /// </summary>

@@ -10,9 +10,9 @@ namespace DocLint.Core.Vale;
 /// <summary><c>existence</c>: reports every match of its tokens (word-bounded unless <c>nonword</c>) and <c>raw</c> pattern.</summary>
 public sealed class ValeExistence : ValeRule
 {
-    private readonly Regex _pattern;
+    private readonly ValePattern _pattern;
     private readonly Regex? _exceptions;
-    private readonly ImmutableArray<Regex> _phrases;
+    private readonly ImmutableArray<ValePattern> _phrases;
 
     public ValeExistence(ValeRuleSpec spec, ValeStyleSet styles)
         : base(spec, styles)
@@ -21,10 +21,12 @@ public sealed class ValeExistence : ValeRule
         var raw = string.Concat(spec.List("raw"));
         var nonword = spec.Bool("nonword");
         var vocab = spec.Bool("vocab", true) && !nonword;
-        _pattern = ValeRegex.Compile(WordPattern(string.Join('|', tokens), spec.Bool("ignorecase"), !nonword && tokens.Count > 0, raw, spec.Bool("append")));
+        // Only where and what a match is counts, so groups need not be captured (unless a back-reference names one).
+        var pattern = WordPattern(string.Join('|', tokens), spec.Bool("ignorecase"), !nonword && tokens.Count > 0, raw, spec.Bool("append"));
+        _pattern = new ValePattern(pattern, ValePattern.HasBackReference(pattern) ? RegexOptions.None : RegexOptions.ExplicitCapture);
         var exceptions = spec.List("exceptions").Concat(vocab ? styles.Accepted : []).ToList();
         _exceptions = Exceptions(exceptions);
-        _phrases = [.. exceptions.Where(e => e.Contains(' ', StringComparison.Ordinal)).Select(e => ValeRegex.Compile(e))];
+        _phrases = [.. exceptions.Where(e => e.Contains(' ', StringComparison.Ordinal)).Select(e => new ValePattern(e))];
     }
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
@@ -48,7 +50,7 @@ public sealed class ValeExistence : ValeRule
     }
 
     /// <summary>True when a multi-word exception found in the text covers the match.</summary>
-    internal static bool WithinPhrase(ImmutableArray<Regex> phrases, string text, int start, int end)
+    internal static bool WithinPhrase(ImmutableArray<ValePattern> phrases, string text, int start, int end)
     {
         foreach (var phrase in phrases)
         {
@@ -68,10 +70,9 @@ public sealed class ValeExistence : ValeRule
 /// <summary><c>substitution</c>: each <c>swap</c> key found is reported with its replacement.</summary>
 public sealed class ValeSubstitution : ValeRule
 {
-    private readonly Regex _pattern;
+    private readonly ValeAlternation _pattern;
     private readonly Regex? _exceptions;
     private readonly ImmutableArray<string> _replacements;
-    private readonly int[] _groups;
     private readonly Dictionary<string, Regex?> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Regex?> _keyPatterns = new(StringComparer.Ordinal);
     private readonly bool _ignoreCase;
@@ -86,10 +87,9 @@ public sealed class ValeSubstitution : ValeRule
         _ignoreCase = spec.Bool("ignorecase");
         // Vale.Terms: found in any case, accepted only in the vocabulary's own.
         // Each key is its own named group, so which key matched is known whatever groups the key has itself.
-        var alternatives = string.Join('|', swap.Select((pair, i) => $"(?<vale{i}>{pair.Key})"));
-        _pattern = ValeRegex.Compile(WordPattern(alternatives, _ignoreCase, !spec.Bool("nonword")), RegexOptions.ExplicitCapture);
+        var word = !spec.Bool("nonword");
+        _pattern = new ValeAlternation([.. swap.Select(p => p.Key)], alternatives => WordPattern(alternatives, _ignoreCase, word));
         _replacements = [.. swap.Select(p => p.Value)];
-        _groups = [.. swap.Select((_, i) => _pattern.GroupNumberFromName("vale" + i.ToString(CultureInfo.InvariantCulture)))];
         _keys = [.. swap.Select(p => p.Key)];
         _capitalize = spec.Bool("capitalize");
         _exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
@@ -97,43 +97,35 @@ public sealed class ValeSubstitution : ValeRule
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
-        foreach (Match m in _pattern.Matches(unit.Text))
+        var matches = new List<(int Key, Group Group)>();
+        _pattern.Matches(unit.Text, matches);
+        foreach (var (i, group) in matches)
         {
-            for (var i = 0; i < _replacements.Length; i++)
+            var observed = group.Value.Trim();
+            var expected = Expand(_keys[i], _replacements[i], observed);
+            if (_capitalize && observed.Length > 0 && char.IsUpper(observed[0]))
             {
-                var group = m.Groups[_groups[i]];
-                if (!group.Success)
-                {
-                    continue;
-                }
-
-                var observed = group.Value.Trim();
-                var expected = Expand(_keys[i], _replacements[i], observed);
-                if (_capitalize && observed.Length > 0 && char.IsUpper(observed[0]))
-                {
-                    expected = CapitalizeFirst(expected);
-                }
-
-                // The replacement is a pattern matched case-sensitively: with ignorecase, 'Javascript' is still not 'JavaScript'.
-                if (MatchToken(expected, observed) || (_exceptions is not null && _exceptions.IsMatch(observed)))
-                {
-                    break;
-                }
-
-                var message = Spec.Message;
-                var choices = expected.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0).ToImmutableArray();
-                if (Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty)
-                {
-                    expected = ToSentence(choices, "or");
-                    message = ConvertMessage(message);
-                }
-
-                var span = unit.ToSource(group.Index, group.Index + group.Length);
-                var action = Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty ? Spec.Action with { Params = choices } : Spec.Action;
-                var (fix, suggestions) = ValeActions.For(action, span, group.Value);
-                reporter.Report(span, FormatMessage(message, expected, observed), fix, suggestions);
-                break;
+                expected = CapitalizeFirst(expected);
             }
+
+            // The replacement is a pattern matched case-sensitively: with ignorecase, 'Javascript' is still not 'JavaScript'.
+            if (MatchToken(expected, observed) || (_exceptions is not null && _exceptions.IsMatch(observed)))
+            {
+                continue;
+            }
+
+            var message = Spec.Message;
+            var choices = expected.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0).ToImmutableArray();
+            if (Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty)
+            {
+                expected = ToSentence(choices, "or");
+                message = ConvertMessage(message);
+            }
+
+            var span = unit.ToSource(group.Index, group.Index + group.Length);
+            var action = Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty ? Spec.Action with { Params = choices } : Spec.Action;
+            var (fix, suggestions) = ValeActions.For(action, span, group.Value);
+            reporter.Report(span, FormatMessage(message, expected, observed), fix, suggestions);
         }
     }
 
@@ -231,14 +223,15 @@ public sealed class ValeSubstitution : ValeRule
 /// <summary><c>occurrence</c>: more than <c>max</c> or fewer than <c>min</c> matches of <c>token</c> in a unit.</summary>
 public sealed class ValeOccurrence : ValeRule
 {
-    private readonly Regex _pattern;
+    private readonly ValePattern _pattern;
     private readonly int _max;
     private readonly int _min;
 
     public ValeOccurrence(ValeRuleSpec spec, ValeStyleSet styles)
         : base(spec, styles)
     {
-        _pattern = ValeRegex.Compile((spec.Bool("ignorecase") ? "(?i)" : "") + "(?:" + (spec.String("token") ?? "") + ")");
+        var token = (spec.Bool("ignorecase") ? "(?i)" : "") + "(?:" + (spec.String("token") ?? "") + ")";
+        _pattern = new ValePattern(token, ValePattern.HasBackReference(token) ? RegexOptions.None : RegexOptions.ExplicitCapture);
         _max = (int)(spec.Number("max") ?? 0);
         _min = (int)(spec.Number("min") ?? 0);
     }
@@ -264,11 +257,11 @@ public sealed class ValeOccurrence : ValeRule
         (ValeUnit Unit, Match Match)? first = null;
         foreach (var unit in units)
         {
-            var matches = _pattern.Matches(unit.Text);
-            total += matches.Count;
-            if (first is null && matches.Count > 0)
+            var count = _pattern.MayMatch(unit.Text) ? _pattern.Regex.Count(unit.Text) : 0;
+            total += count;
+            if (first is null && count > 0)
             {
-                first = (unit, matches[0]);
+                first = (unit, _pattern.Regex.Match(unit.Text));
             }
         }
 
@@ -289,11 +282,9 @@ public sealed class ValeOccurrence : ValeRule
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
-        var matches = _pattern.Matches(unit.Text);
-        var count = matches.Count;
-        if (_max > 0 && count > _max)
+        if (_max > 0 && _pattern.MayMatch(unit.Text) && _pattern.Regex.Count(unit.Text) > _max)
         {
-            var first = matches[0];
+            var first = _pattern.Regex.Match(unit.Text);
             reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
         }
     }
@@ -394,23 +385,23 @@ public sealed class ValeConsistency : ValeRule
 /// <summary><c>conditional</c>: a match of <c>first</c> needs a match of <c>second</c> (with its captured text, when it captures) earlier in the file.</summary>
 public sealed class ValeConditional : ValeRule
 {
-    private readonly Regex _first;
+    private readonly ValePattern _first;
     private readonly Regex _second;
     private readonly bool _secondCaptures;
     private readonly Regex? _exceptions;
-    private readonly ImmutableArray<Regex> _phrases;
+    private readonly ImmutableArray<ValePattern> _phrases;
 
     public ValeConditional(ValeRuleSpec spec, ValeStyleSet styles)
         : base(spec, styles)
     {
         var ignoreCase = spec.Bool("ignorecase") ? "(?i)" : "";
         var second = spec.String("second") ?? "";
-        _first = ValeRegex.Compile(ignoreCase + (spec.String("first") ?? ""));
+        _first = new ValePattern(ignoreCase + (spec.String("first") ?? ""));
         _second = ValeRegex.Compile(ignoreCase + second);
         _secondCaptures = second.Count(c => c == '(') > second.Split("(?").Length - 1 + second.Split("\\(").Length - 1;
         var exceptions = spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []).ToList();
         _exceptions = Exceptions(exceptions);
-        _phrases = [.. exceptions.Where(e => e.Contains(' ', StringComparison.Ordinal)).Select(e => ValeRegex.Compile(e))];
+        _phrases = [.. exceptions.Where(e => e.Contains(' ', StringComparison.Ordinal)).Select(e => new ValePattern(e))];
     }
 
     protected override void Run(ValeDocument document, Reporter reporter)
@@ -418,7 +409,7 @@ public sealed class ValeConditional : ValeRule
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in UnitsOf(document))
         {
-            if (!_first.IsMatch(unit.Text))
+            if (!_first.MayMatch(unit.Text) || !_first.Regex.IsMatch(unit.Text))
             {
                 continue;
             }
@@ -439,7 +430,7 @@ public sealed class ValeConditional : ValeRule
                 }
             }
 
-            foreach (Match m in _first.Matches(unit.Text))
+            foreach (Match m in _first.Regex.Matches(unit.Text))
             {
                 if (m.Length == 0 || (_secondCaptures && defined.Contains(m.Value)) || (_exceptions is not null && _exceptions.IsMatch(m.Value))
                     || ValeExistence.WithinPhrase(_phrases, unit.Text, m.Index, m.Index + m.Length))

@@ -68,6 +68,23 @@ public sealed class RequiredLiterals
         .ThenBy(s => s.Count);
 
     /// <summary>
+    /// True when <paramref name="text"/> holds a string of every required set, or nothing is required, or an
+    /// <see cref="Unsafe"/> character occurs: only then can the pattern match in it.
+    /// </summary>
+    public bool MayMatch(ReadOnlySpan<char> text)
+    {
+        foreach (var set in _sets)
+        {
+            if (!text.ContainsAny(set))
+            {
+                return text.ContainsAny(Unsafe);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Adds to <paramref name="selected"/> the index of each unit (sorted, disjoint spans of
     /// <paramref name="text"/>) that holds a string of every required set: the only units where the
     /// pattern can match. With no requirement, or where an <see cref="Unsafe"/> character occurs, every unit.

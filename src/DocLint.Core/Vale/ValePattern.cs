@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocLint.Core.Rules.Matching;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>
+/// A Vale pattern compiled for .NET (<see cref="ValeRegex.Compile"/>) with the literals it cannot match without
+/// (<see cref="RequiredLiterals"/>): a unit that holds none of them is not searched at all. The matches are
+/// exactly the regex's; the prefilter only skips text where it can have none.
+/// </summary>
+public sealed class ValePattern
+{
+    private readonly RequiredLiterals _literals;
+
+    public ValePattern(string pattern, RegexOptions extra = RegexOptions.None)
+    {
+        Regex = ValeRegex.Compile(pattern, extra);
+        _literals = RequiredLiterals.From(WithoutInlineOptions(ValeRegex.Translate(pattern)));
+    }
+
+    public Regex Regex { get; }
+
+    /// <summary>True when nothing is required, so every unit is searched.</summary>
+    public bool HasNoPrefilter => _literals.IsEmpty;
+
+    /// <summary>False only when <paramref name="text"/> cannot hold a match.</summary>
+    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text);
+
+    /// <summary>The regex's matches in <paramref name="text"/>; none is searched for when the text lacks the required literals.</summary>
+    public IEnumerable<Match> Matches(string text) => MayMatch(text) ? Regex.Matches(text) : [];
+
+    /// <summary>True when the pattern refers back to a group (<c>\1</c>, <c>\k&lt;name&gt;</c>), so its groups must capture.</summary>
+    internal static bool HasBackReference(string pattern)
+    {
+        for (var i = 0; i + 1 < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\')
+            {
+                if (pattern[i + 1] is (>= '1' and <= '9') or 'k')
+                {
+                    return true;
+                }
+
+                i++;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The pattern without its inline options (<c>(?i)</c>, <c>(?m)</c>, <c>(?i:…)</c> read as <c>(?:…)</c>), which do not
+    /// change what literals it requires (the prefilter always compares case-insensitively). With <c>x</c> (white space
+    /// ignored), which changes how the pattern reads, nothing is kept: no requirement.
+    /// </summary>
+    internal static string WithoutInlineOptions(string pattern)
+    {
+        if (!pattern.Contains("(?", StringComparison.Ordinal))
+        {
+            return pattern;
+        }
+
+        var result = new StringBuilder(pattern.Length);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(c).Append(pattern[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                result.Append(c);
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+                result.Append(c);
+                if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                {
+                    result.Append('^');
+                    i++;
+                }
+
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                {
+                    result.Append(']');
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (c == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?')
+            {
+                var end = i + 2;
+                while (end < pattern.Length && pattern[end] is 'i' or 'm' or 's' or 'n' or 'x' or '-')
+                {
+                    end++;
+                }
+
+                if (end > i + 2 && end < pattern.Length && pattern[end] is ')' or ':')
+                {
+                    if (pattern.AsSpan(i + 2, end - i - 2).Contains('x'))
+                    {
+                        return "";
+                    }
+
+                    if (pattern[end] == ':')
+                    {
+                        result.Append("(?:");
+                    }
+
+                    i = end;
+                    continue;
+                }
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+}
+
+/// <summary>
+/// A substitution rule's swap keys as Vale matches them: one alternation <c>\b(?:(?&lt;vale0&gt;k0)|(?&lt;vale1&gt;k1)|…)\b</c>,
+/// leftmost match first and, at one position, the first key that matches there. It runs in parts: every key the
+/// linear-time engine can run in one pattern, and each key that needs backtracking (lookaround, back-references)
+/// in a pattern of its own, so that only those keys backtrack; each part has its own literal prefilter. The
+/// parts' matches are merged (the leftmost, and at one position the lowest key, wins; the search goes on after
+/// it) into exactly the matches of the one alternation.
+/// </summary>
+public sealed class ValeAlternation
+{
+    private readonly Part[] _parts;
+
+    /// <param name="keys">The keys, in the order they are tried.</param>
+    /// <param name="pattern">The whole pattern from the alternatives (a key <c>k</c> given as <c>(?&lt;valeN&gt;k)</c>, joined by <c>|</c>).</param>
+    public ValeAlternation(IReadOnlyList<string> keys, Func<string, string> pattern)
+    {
+        var linear = new List<int>();
+        var parts = new List<(List<int> Keys, int First)>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (NeedsBacktracking(keys[i]))
+            {
+                parts.Add(([i], i));
+            }
+            else
+            {
+                linear.Add(i);
+            }
+        }
+
+        if (linear.Count > 0)
+        {
+            parts.Add((linear, linear[0]));
+        }
+
+        _parts = [.. parts.OrderBy(p => p.First).Select(p =>
+        {
+            var alternatives = string.Join('|', p.Keys.Select(i => $"(?<{GroupName(i)}>{keys[i]})"));
+            var compiled = new ValePattern(pattern(alternatives), RegexOptions.ExplicitCapture);
+            return new Part(compiled, [.. p.Keys], [.. p.Keys.Select(i => compiled.Regex.GroupNumberFromName(GroupName(i)))]);
+        })];
+    }
+
+    private static string GroupName(int key) => "vale" + key.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a key uses syntax the linear-time engine refuses (a key that does so unnoticed still runs, on the backtracking engine).</summary>
+    internal static bool NeedsBacktracking(string key) =>
+        key.Contains("(?=", StringComparison.Ordinal) || key.Contains("(?!", StringComparison.Ordinal)
+        || key.Contains("(?<=", StringComparison.Ordinal) || key.Contains("(?<!", StringComparison.Ordinal)
+        || key.Contains("(?>", StringComparison.Ordinal) || key.Contains("(?(", StringComparison.Ordinal)
+        || ValePattern.HasBackReference(key);
+
+    /// <summary>The matches in <paramref name="text"/>, in order: each the index of its key and the key's group as matched.</summary>
+    public void Matches(string text, List<(int Key, Group Group)> into)
+    {
+        Part? only = null;
+        var active = 0;
+        foreach (var part in _parts)
+        {
+            if (part.Pattern.MayMatch(text))
+            {
+                only = part;
+                active++;
+            }
+        }
+
+        if (active == 0)
+        {
+            return;
+        }
+
+        if (active == 1)
+        {
+            foreach (Match m in only!.Pattern.Regex.Matches(text))
+            {
+                into.Add(only.Matched(m));
+            }
+
+            return;
+        }
+
+        var next = new Match?[_parts.Length];
+        var done = new bool[_parts.Length];
+        for (var p = 0; p < _parts.Length; p++)
+        {
+            done[p] = !_parts[p].Pattern.MayMatch(text);
+        }
+
+        var position = 0;
+        while (position <= text.Length)
+        {
+            var best = -1;
+            var bestKey = 0;
+            (int Key, Group Group) bestMatch = default;
+            for (var p = 0; p < _parts.Length; p++)
+            {
+                if (done[p])
+                {
+                    continue;
+                }
+
+                if (next[p] is not { } m || m.Index < position)
+                {
+                    m = _parts[p].Pattern.Regex.Match(text, position);
+                    if (!m.Success)
+                    {
+                        done[p] = true;
+                        continue;
+                    }
+
+                    next[p] = m;
+                }
+
+                var matched = _parts[p].Matched(m);
+                if (best < 0 || m.Index < next[best]!.Index || (m.Index == next[best]!.Index && matched.Key < bestKey))
+                {
+                    best = p;
+                    bestKey = matched.Key;
+                    bestMatch = matched;
+                }
+            }
+
+            if (best < 0)
+            {
+                return;
+            }
+
+            into.Add(bestMatch);
+            var found = next[best]!;
+            position = found.Length == 0 ? found.Index + 1 : found.Index + found.Length;
+        }
+    }
+
+    private sealed record Part(ValePattern Pattern, int[] Keys, int[] Groups)
+    {
+        /// <summary>The first key of the part whose group took part in the match (the alternation's choice at that position).</summary>
+        public (int Key, Group Group) Matched(Match m)
+        {
+            for (var k = 0; k < Keys.Length; k++)
+            {
+                var group = m.Groups[Groups[k]];
+                if (group.Success)
+                {
+                    return (Keys[k], group);
+                }
+            }
+
+            throw new InvalidOperationException("a match of the alternation without a key");
+        }
+    }
+}
