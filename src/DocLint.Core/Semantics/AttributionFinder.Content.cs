@@ -21,7 +21,7 @@ internal sealed partial class AttributionFinder
 
         if (verb.Addressee && !IsWord(k, "that") && T(k).Kind is TokenKind.Word or TokenKind.Number)
         {
-            var last = T(k).IsWord && Grammar.ObjectPronouns.Contains(Key(k)) ? k : RightNounPhrase(k, appositive: false);
+            var last = T(k).IsWord && Has(k, Grammar.ObjectPronouns) ? k : RightNounPhrase(k, appositive: false);
             if (last >= 0 && !(verb.Lemma == "ask" && IsWord(k, "about")))
             {
                 k = last + 1;
@@ -29,7 +29,7 @@ internal sealed partial class AttributionFinder
         }
 
         // "urged lawmakers to act", "asked him to resign": what the one addressed is urged to do.
-        if (k > cueLast + 1 && IsWord(k, "to") && k + 1 < Count && T(k + 1).IsWord && !T(k + 1).IsCapitalized && !IsDeterminer(k + 1) && !Grammar.ObjectPronouns.Contains(Key(k + 1)))
+        if (k > cueLast + 1 && IsWord(k, "to") && k + 1 < Count && T(k + 1).IsWord && !T(k + 1).IsCapitalized && !IsDeterminer(k + 1) && !Has(k + 1, Grammar.ObjectPronouns))
         {
             return (Clause(k + 1), ContentKind.Topic);
         }
@@ -70,7 +70,7 @@ internal sealed partial class AttributionFinder
                 continue;
             }
 
-            if (t.Kind == TokenKind.Word && (IsOccasionWord(m) && !Grammar.Definite.Contains(Key(m)) && !Grammar.Indefinite.Contains(Key(m)) || IsAdverb(m)))
+            if (t.Kind == TokenKind.Word && (IsOccasionWord(m) && !Has(m, Grammar.Definite) && !Has(m, Grammar.Indefinite) || IsAdverb(m)))
             {
                 m++;
                 continue;
@@ -118,7 +118,7 @@ internal sealed partial class AttributionFinder
         {
             // "said the talks had stalled" reports a statement; "wrote a bill", "announced a deal" name a thing
             // and are no attribution at all: such verbs report speech after "that", a colon or a quotation.
-            return !verb.TakesObject || thereIs || T(m).IsWord && Grammar.SubjectPronouns.Contains(Key(m)) ? (Clause(m), ContentKind.Clause) : (null, ContentKind.None);
+            return !verb.TakesObject || thereIs || T(m).IsWord && Has(m, Grammar.SubjectPronouns) ? (Clause(m), ContentKind.Clause) : (null, ContentKind.None);
         }
 
         if (IsWord(m, "for") || IsWord(m, "on") || IsWord(m, "about") || IsWord(m, "of"))
@@ -149,7 +149,7 @@ internal sealed partial class AttributionFinder
 
         var key = Key(m);
         return Grammar.IsSubjectPronoun(key) || IsDeterminer(m) || t.IsCapitalized || key.Equals("there", StringComparison.OrdinalIgnoreCase)
-            || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key)
+            || Has(m, _lexicon.Person) || Has(m, _lexicon.Institution) || Has(m, _lexicon.Document)
             || bareSubject && BareSubjectBeforeAuxiliary(m);
     }
 
@@ -164,12 +164,12 @@ internal sealed partial class AttributionFinder
             }
 
             var key = Key(k);
-            if (Grammar.BeForms.Contains(key) || Grammar.Auxiliaries.Contains(key))
+            if (Has(k, Grammar.BeForms) || Has(k, Grammar.Auxiliaries))
             {
                 return k > m;
             }
 
-            if (Grammar.Stops.Contains(key) && !key.Equals("of", StringComparison.OrdinalIgnoreCase) || IsVerbLike(k))
+            if (Has(k, Grammar.Stops) && !key.Equals("of", StringComparison.OrdinalIgnoreCase) || IsVerbLike(k))
             {
                 return false;
             }

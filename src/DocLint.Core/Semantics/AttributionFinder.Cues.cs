@@ -201,12 +201,12 @@ internal sealed partial class AttributionFinder
         {
             var key = Key(j);
             negated |= key.Equals("not", StringComparison.OrdinalIgnoreCase) || key.Equals("never", StringComparison.OrdinalIgnoreCase) || key.EndsWith("n't", StringComparison.OrdinalIgnoreCase);
-            if (Grammar.BeForms.Contains(key) || Grammar.Auxiliaries.Contains(key))
+            if (Has(j, Grammar.BeForms) || Has(j, Grammar.Auxiliaries))
             {
                 if (nearestAux < 0)
                 {
                     nearestAux = j;
-                    passive = Grammar.BeForms.Contains(key) && (verb.Forms & VerbForms.Participle) != 0 && (verb.Forms & VerbForms.Gerund) == 0;
+                    passive = Has(j, Grammar.BeForms) && (verb.Forms & VerbForms.Participle) != 0 && (verb.Forms & VerbForms.Gerund) == 0;
                 }
 
                 j--;
@@ -231,7 +231,7 @@ internal sealed partial class AttributionFinder
         }
 
         // "denied someone the right", "denied him entry": a refusal, not a denial of a claim.
-        if (verb.Lemma == "deny" && i + 1 < Count && T(i + 1).IsWord && (Grammar.ObjectPronouns.Contains(Key(i + 1)) && !IsWord(i + 1, "it") || IsWord(i + 1, "someone") || IsWord(i + 1, "people") || IsWord(i + 1, "access") || IsWord(i + 1, "entry")))
+        if (verb.Lemma == "deny" && i + 1 < Count && T(i + 1).IsWord && (Has(i + 1, Grammar.ObjectPronouns) && !IsWord(i + 1, "it") || IsWord(i + 1, "someone") || IsWord(i + 1, "people") || IsWord(i + 1, "access") || IsWord(i + 1, "entry")))
         {
             return false;
         }
@@ -363,12 +363,12 @@ internal sealed partial class AttributionFinder
             return true;
         }
 
-        if (!IsPhraseWord(j) && T(j).Kind != TokenKind.CloseParen && !(T(j).IsWord && Grammar.SubjectPronouns.Contains(Key(j))))
+        if (!IsPhraseWord(j) && T(j).Kind != TokenKind.CloseParen && !(T(j).IsWord && Has(j, Grammar.SubjectPronouns)))
         {
             return false;
         }
 
-        var subjectFirst = T(j).IsWord && Grammar.SubjectPronouns.Contains(Key(j)) ? j : LeftNounPhrase(j);
+        var subjectFirst = T(j).IsWord && Has(j, Grammar.SubjectPronouns) ? j : LeftNounPhrase(j);
 
         // Any noun phrase can say something ("the organizer told them"); only a person, group, body or document can weakly "call" or "claim".
         if (subjectFirst < 0 || !IsAgent(subjectFirst, j) && (verb.Weak || verb.Class != CueKind.Speech))
@@ -440,7 +440,7 @@ internal sealed partial class AttributionFinder
 
         var key = Key(last);
         return first == last && (key.Equals("they", StringComparison.OrdinalIgnoreCase) || key.Equals("we", StringComparison.OrdinalIgnoreCase) || key.Equals("i", StringComparison.OrdinalIgnoreCase) || key.Equals("you", StringComparison.OrdinalIgnoreCase))
-            || key.Length > 3 && key[^1] is 's' or 'S' && (!T(last).IsCapitalized || T(last).IsInitial && IsCommonWord(last) || _lexicon.Person.Contains(key));
+            || key.Length > 3 && key[^1] is 's' or 'S' && (!T(last).IsCapitalized || T(last).IsInitial && IsCommonWord(last) || Has(last, _lexicon.Person));
     }
 
     private bool HasComma(int first, int last)
@@ -464,7 +464,7 @@ internal sealed partial class AttributionFinder
             return j;
         }
 
-        if (IsOccasionWord(j) && T(j).IsWord && !Grammar.Definite.Contains(Key(j)) && !Grammar.Indefinite.Contains(Key(j)) && IsPhraseWord(j - 1) && !IsOccasionWord(j - 1) && !IsWordIn(j - 1, Grammar.NounPhrasePrepositions))
+        if (IsOccasionWord(j) && T(j).IsWord && !Has(j, Grammar.Definite) && !Has(j, Grammar.Indefinite) && IsPhraseWord(j - 1) && !IsOccasionWord(j - 1) && !IsWordIn(j - 1, Grammar.NounPhrasePrepositions))
         {
             return j - 1;
         }
@@ -543,7 +543,7 @@ internal sealed partial class AttributionFinder
         }
 
         return k < Count && (IsWord(k, "that") || T(k).Kind is TokenKind.Colon or TokenKind.OpenQuote || T(k).Kind == TokenKind.Comma && IsKind(k + 1, TokenKind.OpenQuote)
-            || T(k).IsWord && Grammar.SubjectPronouns.Contains(Key(k)));
+            || T(k).IsWord && Has(k, Grammar.SubjectPronouns));
     }
 
     /// <summary>Strong cues stand alone ("he said."); weaker ones ("thinks", "wants", "called") are attributions only with content.</summary>
@@ -559,7 +559,7 @@ internal sealed partial class AttributionFinder
         }
 
         var key = Key(last);
-        if (Grammar.SubjectPronouns.Contains(key))
+        if (Has(last, Grammar.SubjectPronouns))
         {
             return !key.Equals("it", StringComparison.OrdinalIgnoreCase) || verb.Class is CueKind.Evidence or CueKind.Speech;
         }
@@ -571,8 +571,8 @@ internal sealed partial class AttributionFinder
         }
 
         return (T(last).IsCapitalized && !(T(last).IsInitial && IsCommonWord(last)))
-            || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Spokesperson.Contains(key)
-            || _lexicon.Outlet.Contains(key) || (verb.Class is CueKind.Evidence or CueKind.Speech && _lexicon.Document.Contains(key));
+            || Has(last, _lexicon.Person) || Has(last, _lexicon.Institution) || Has(last, _lexicon.Spokesperson)
+            || Has(last, _lexicon.Outlet) || (verb.Class is CueKind.Evidence or CueKind.Speech && Has(last, _lexicon.Document));
     }
 
     private void AddWithSource(CueKind cueKind, int cueFirst, int cueLast, int first, int last, TextSpan? content, ContentKind contentKind)
@@ -654,7 +654,7 @@ internal sealed partial class AttributionFinder
             || key.Equals("from", StringComparison.OrdinalIgnoreCase) || key.Equals("on", StringComparison.OrdinalIgnoreCase)
             || key.Equals("in", StringComparison.OrdinalIgnoreCase)
             || key.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !T(part).IsCapitalized
-            || length <= 5 && (Grammar.NounPhrasePrepositions.Contains(key) || key.Equals("by", StringComparison.OrdinalIgnoreCase) || IsAdverb(part) || Grammar.ClauseLinks.Contains(key));
+            || length <= 5 && (Has(part, Grammar.NounPhrasePrepositions) || key.Equals("by", StringComparison.OrdinalIgnoreCase) || IsAdverb(part) || Has(part, Grammar.ClauseLinks));
     }
 
     /// <summary>"was criticised by the mayor", "were told", "is described as": the passive.</summary>
@@ -746,7 +746,7 @@ internal sealed partial class AttributionFinder
     private bool CanStartSubject(int first)
     {
         var p = first - 1;
-        if (p < 0 || T(first).IsWord && Grammar.SubjectPronouns.Contains(Key(first)) && !IsWordIn(p, Grammar.NounPhrasePrepositions))
+        if (p < 0 || T(first).IsWord && Has(first, Grammar.SubjectPronouns) && !IsWordIn(p, Grammar.NounPhrasePrepositions))
         {
             return true;
         }
@@ -762,7 +762,7 @@ internal sealed partial class AttributionFinder
             return false;
         }
 
-        if (IsAdverb(p) || Grammar.ClauseLinks.Contains(Key(p)))
+        if (IsAdverb(p) || Has(p, Grammar.ClauseLinks))
         {
             return true;
         }
@@ -774,7 +774,7 @@ internal sealed partial class AttributionFinder
 
     /// <summary>Any form of a verb of the lexicon, or an auxiliary: "believe", "said", "has".</summary>
     private bool IsVerbForm(int i) =>
-        T(i).IsWord && !T(i).IsCapitalized && (_lexicon.IsVerb(Key(i)) || Grammar.BeForms.Contains(Key(i)) || Grammar.Auxiliaries.Contains(Key(i)));
+        T(i).IsWord && !T(i).IsCapitalized && (HasClass(i, WordClass.Verb) || Has(i, Grammar.BeForms) || Has(i, Grammar.Auxiliaries));
 
     /// <summary>
     /// "For investors, predicting the consequences is hard": a participle right after an opening phrase is
@@ -790,7 +790,7 @@ internal sealed partial class AttributionFinder
 
         for (var k = ClauseStart(comma); k < comma; k++)
         {
-            if (IsVerbForm(k) || T(k).IsWord && Grammar.SubjectPronouns.Contains(Key(k)))
+            if (IsVerbForm(k) || T(k).IsWord && Has(k, Grammar.SubjectPronouns))
             {
                 return false;
             }
@@ -807,7 +807,7 @@ internal sealed partial class AttributionFinder
         }
 
         var key = Key(i);
-        return Grammar.Adverbs.Contains(key)
-            || key.Length > 4 && key.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !Grammar.NotAdverbs.Contains(key);
+        return Has(i, Grammar.Adverbs)
+            || key.Length > 4 && key.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !Has(i, Grammar.NotAdverbs);
     }
 }

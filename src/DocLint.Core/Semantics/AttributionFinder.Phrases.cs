@@ -10,7 +10,7 @@ internal sealed partial class AttributionFinder
     /// <summary>True for a word that can begin a noun phrase: a determiner, quantifier or numeral.</summary>
     private bool IsDeterminer(int i) =>
         i >= 0 && i < Count && (T(i).IsWord || T(i).Kind == TokenKind.Number)
-        && (T(i).Kind == TokenKind.Number || Grammar.Definite.Contains(Key(i)) || Grammar.Indefinite.Contains(Key(i)) || Grammar.Quantifiers.Contains(Key(i)) || Grammar.Numerals.Contains(Key(i)));
+        && (T(i).Kind == TokenKind.Number || Has(i, Grammar.Definite) || Has(i, Grammar.Indefinite) || Has(i, Grammar.Quantifiers) || Has(i, Grammar.Numerals));
 
     /// <summary>A word that is a verb form of the lexicon in a clause, not a modifier ("said", "told", "argues").</summary>
     private bool IsVerbLike(int i)
@@ -22,7 +22,7 @@ internal sealed partial class AttributionFinder
 
         var key = Key(i);
         return _lexicon.Find(key, i + 1 < Count && T(i + 1).IsWord ? Key(i + 1) : default) is { Weak: false } verb && (verb.Forms & (VerbForms.Past | VerbForms.Third | VerbForms.Gerund)) != 0
-            || Grammar.BeForms.Contains(key) || Grammar.Auxiliaries.Contains(key);
+            || Has(i, Grammar.BeForms) || Has(i, Grammar.Auxiliaries);
     }
 
     /// <summary>A word that can be part of a noun phrase: not a clause link, auxiliary or verb of saying.</summary>
@@ -46,7 +46,7 @@ internal sealed partial class AttributionFinder
 
         // A capitalised stop word is a name ("May", "Will") unless it opens the sentence ("Though sources said").
         var key = Key(i);
-        return !(Grammar.Stops.Contains(key) && (!t.IsCapitalized || t.IsInitial)) && !IsVerbLike(i) && !Grammar.ObjectPronouns.Contains(key);
+        return !(Has(i, Grammar.Stops) && (!t.IsCapitalized || t.IsInitial)) && !IsVerbLike(i) && !Has(i, Grammar.ObjectPronouns);
     }
 
     /// <summary>
@@ -127,7 +127,7 @@ internal sealed partial class AttributionFinder
                 continue;
             }
 
-            if (IsDeterminer(i) && !t.IsCapitalized || Grammar.Definite.Contains(key) || Grammar.Indefinite.Contains(key))
+            if (IsDeterminer(i) && !t.IsCapitalized || Has(i, Grammar.Definite) || Has(i, Grammar.Indefinite))
             {
                 // "a spokesman for the ministry": the determiner ends this phrase, unless a preposition inside a
                 // longer phrase comes before it.
@@ -146,7 +146,7 @@ internal sealed partial class AttributionFinder
                 }
 
                 // "the three scholars", "his many critics": a number after the determiner.
-                if ((Grammar.Numerals.Contains(key) || Grammar.Quantifiers.Contains(key)) && IsWordIn(i - 1, Grammar.Definite))
+                if ((Has(i, Grammar.Numerals) || Has(i, Grammar.Quantifiers)) && IsWordIn(i - 1, Grammar.Definite))
                 {
                     i--;
                     continue;
@@ -155,7 +155,7 @@ internal sealed partial class AttributionFinder
                 return HasHead(i, last) ? i : -1;
             }
 
-            if ((Grammar.NounPhrasePrepositions.Contains(key) || key.Equals("by", StringComparison.OrdinalIgnoreCase) && IsWordIn(i - 1, _lexicon.Document)) && !t.IsCapitalized)
+            if ((Has(i, Grammar.NounPhrasePrepositions) || key.Equals("by", StringComparison.OrdinalIgnoreCase) && IsWordIn(i - 1, _lexicon.Document)) && !t.IsCapitalized)
             {
                 if (words > 0 && IsPhraseWord(i - 1) && !IsOccasionPhrase(i) && (!key.Equals("to", StringComparison.OrdinalIgnoreCase) || IsRoleNoun(i - 1) || IsWord(i - 1, "close") || IsWord(i - 1, "privy")))
                 {
@@ -204,7 +204,7 @@ internal sealed partial class AttributionFinder
     {
         for (var k = first; k <= last; k++)
         {
-            if (T(k).Kind == TokenKind.Number || T(k).IsWord && !(Grammar.Definite.Contains(Key(k)) || Grammar.Indefinite.Contains(Key(k))))
+            if (T(k).Kind == TokenKind.Number || T(k).IsWord && !(Has(k, Grammar.Definite) || Has(k, Grammar.Indefinite)))
             {
                 return true;
             }
@@ -234,7 +234,7 @@ internal sealed partial class AttributionFinder
             }
 
             var key = Key(k);
-            if (Grammar.Definite.Contains(key) || Grammar.Indefinite.Contains(key) || key.Equals("recent", StringComparison.OrdinalIgnoreCase) || key.Equals("separate", StringComparison.OrdinalIgnoreCase) || key.Equals("written", StringComparison.OrdinalIgnoreCase) || key.Equals("joint", StringComparison.OrdinalIgnoreCase) || key.Equals("brief", StringComparison.OrdinalIgnoreCase) || key.Equals("phone", StringComparison.OrdinalIgnoreCase) || key.Equals("televised", StringComparison.OrdinalIgnoreCase) || key.Equals("exclusive", StringComparison.OrdinalIgnoreCase))
+            if (Has(k, Grammar.Definite) || Has(k, Grammar.Indefinite) || key.Equals("recent", StringComparison.OrdinalIgnoreCase) || key.Equals("separate", StringComparison.OrdinalIgnoreCase) || key.Equals("written", StringComparison.OrdinalIgnoreCase) || key.Equals("joint", StringComparison.OrdinalIgnoreCase) || key.Equals("brief", StringComparison.OrdinalIgnoreCase) || key.Equals("phone", StringComparison.OrdinalIgnoreCase) || key.Equals("televised", StringComparison.OrdinalIgnoreCase) || key.Equals("exclusive", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -245,7 +245,7 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
-    private bool IsOccasionWord(int i) => T(i).IsWord && Grammar.Occasions.Contains(Key(i));
+    private bool IsOccasionWord(int i) => T(i).IsWord && Has(i, Grammar.Occasions);
 
     /// <summary>
     /// The last token of the noun phrase that starts at <paramref name="first"/>, walking right; -1 when there
@@ -259,7 +259,7 @@ internal sealed partial class AttributionFinder
             return -1;
         }
 
-        if (T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first))))
+        if (T(first).IsWord && (Has(first, Grammar.SubjectPronouns) || Has(first, Grammar.ObjectPronouns)))
         {
             return first;
         }
@@ -268,7 +268,7 @@ internal sealed partial class AttributionFinder
         var head = -1;
         if (IsDeterminer(i))
         {
-            head = T(i).Kind == TokenKind.Number || Grammar.Quantifiers.Contains(Key(i)) || Grammar.Numerals.Contains(Key(i)) ? i : -1;
+            head = T(i).Kind == TokenKind.Number || Has(i, Grammar.Quantifiers) || Has(i, Grammar.Numerals) ? i : -1;
             i++;
             if (IsWord(i, "of"))
             {
@@ -351,12 +351,12 @@ internal sealed partial class AttributionFinder
             // body or role ("the Clinton campaign", "the Trump Organization spokesman") or after its possessive
             // ("Clinton's top foreign policy aide").
             if (head >= 0 && !t.IsCapitalized && (IsAdverb(i) || T(head).IsCapitalized && T(i - 1).Kind != TokenKind.Possessive && !IsRoleNoun(i) && !IsWordIn(i, _lexicon.Institution) && !IsWordIn(i, _lexicon.Organisation)
-                && !IsWordIn(i, _lexicon.Document) && !IsWordIn(i, _lexicon.Outlet) && !Grammar.NounPhrasePrepositions.Contains(key) && !IsParticipleModifier(i)))
+                && !IsWordIn(i, _lexicon.Document) && !IsWordIn(i, _lexicon.Outlet) && !Has(i, Grammar.NounPhrasePrepositions) && !IsParticipleModifier(i)))
             {
                 break;
             }
 
-            if ((Grammar.NounPhrasePrepositions.Contains(key) || key.Equals("by", StringComparison.OrdinalIgnoreCase) && IsWordIn(i - 1, _lexicon.Document)) && !t.IsCapitalized)
+            if ((Has(i, Grammar.NounPhrasePrepositions) || key.Equals("by", StringComparison.OrdinalIgnoreCase) && IsWordIn(i - 1, _lexicon.Document)) && !t.IsCapitalized)
             {
                 if (head < 0 || IsOccasionPhrase(i) || !IsPhraseWord(i + 1) || key.Equals("to", StringComparison.OrdinalIgnoreCase) && !IsWord(i - 1, "close") && !IsWord(i - 1, "privy") && !IsRoleNoun(i - 1))
                 {
@@ -390,7 +390,7 @@ internal sealed partial class AttributionFinder
 
     /// <summary>A word for a person by role: "an adviser to", "the ambassador to", "a spokesman for".</summary>
     private bool IsRoleNoun(int i) =>
-        i >= 0 && T(i).IsWord && (!T(i).IsCapitalized || T(i).IsInitial) && (_lexicon.Person.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Spokesperson.Contains(Key(i)));
+        i >= 0 && T(i).IsWord && (!T(i).IsCapitalized || T(i).IsInitial) && (Has(i, _lexicon.Person) || Has(i, _lexicon.Title) || Has(i, _lexicon.Spokesperson));
 
     /// <summary>"familiar with", "close to", "briefed on": participles and adjectives that continue a source ("people familiar with the matter").</summary>
     private bool IsParticipleModifier(int i) =>
@@ -417,26 +417,26 @@ internal sealed partial class AttributionFinder
         // "senior director for Asian affairs", "longtime aide": a role with no article.
         for (var k = i; k < Count && k <= i + 3 && T(k).IsWord && !T(k).IsCapitalized; k++)
         {
-            if (_lexicon.Title.Contains(Key(k)) || _lexicon.Person.Contains(Key(k)) || _lexicon.Spokesperson.Contains(Key(k)))
+            if (Has(k, _lexicon.Title) || Has(k, _lexicon.Person) || Has(k, _lexicon.Spokesperson))
             {
                 return true;
             }
 
-            if (Grammar.Stops.Contains(Key(k)) || IsVerbLike(k))
+            if (Has(k, Grammar.Stops) || IsVerbLike(k))
             {
                 break;
             }
         }
 
         var key = Key(i);
-        return Grammar.Definite.Contains(key) && !key.Equals("that", StringComparison.OrdinalIgnoreCase)
+        return Has(i, Grammar.Definite) && !key.Equals("that", StringComparison.OrdinalIgnoreCase)
             || T(i).IsCapitalized && !T(i).IsInitial
-            || Grammar.Indefinite.Contains(key)
+            || Has(i, Grammar.Indefinite)
             || key.Equals("who", StringComparison.OrdinalIgnoreCase)
             || key.Equals("whose", StringComparison.OrdinalIgnoreCase)
             || key.Equals("former", StringComparison.OrdinalIgnoreCase)
-            || _lexicon.Title.Contains(key) && !T(i).IsCapitalized
-            || _lexicon.Person.Contains(key) && !T(i).IsCapitalized;
+            || Has(i, _lexicon.Title) && !T(i).IsCapitalized
+            || Has(i, _lexicon.Person) && !T(i).IsCapitalized;
     }
 
     /// <summary>
@@ -475,7 +475,7 @@ internal sealed partial class AttributionFinder
         }
 
         // An opening adjunct ("On Monday, …", "Speaking to reporters, …") ends at the first comma.
-        if (start < before && T(start).IsWord && (Grammar.ClauseOpeners.Contains(Key(start)) || Key(start).EndsWith("ing", StringComparison.OrdinalIgnoreCase)))
+        if (start < before && T(start).IsWord && (Has(start, Grammar.ClauseOpeners) || Key(start).EndsWith("ing", StringComparison.OrdinalIgnoreCase)))
         {
             var comma = start + 1;
             while (comma < before && T(comma).Kind != TokenKind.Comma)
@@ -528,11 +528,11 @@ internal sealed partial class AttributionFinder
             }
 
             var key = Key(i);
-            if (Grammar.SubjectPronouns.Contains(key) || Grammar.Relatives.Contains(key)
+            if (Has(i, Grammar.SubjectPronouns) || Has(i, Grammar.Relatives)
                 || (T(i).IsCapitalized && !(T(i).IsInitial && IsCommonWord(i)))
-                || _lexicon.Person.Contains(key) || _lexicon.Institution.Contains(key) || _lexicon.Document.Contains(key)
-                || _lexicon.Outlet.Contains(key) || _lexicon.Spokesperson.Contains(key) || _lexicon.Organisation.Contains(key)
-                || _lexicon.Title.Contains(key) || _lexicon.Share.Contains(key) || key.Equals("those", StringComparison.OrdinalIgnoreCase))
+                || Has(i, _lexicon.Person) || Has(i, _lexicon.Institution) || Has(i, _lexicon.Document)
+                || Has(i, _lexicon.Outlet) || Has(i, _lexicon.Spokesperson) || Has(i, _lexicon.Organisation)
+                || Has(i, _lexicon.Title) || Has(i, _lexicon.Share) || key.Equals("those", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -542,13 +542,10 @@ internal sealed partial class AttributionFinder
     }
 
     /// <summary>A capitalised first word that is an ordinary word ("Officials", "Some", "The"), not a name.</summary>
-    private bool IsCommonWord(int i)
-    {
-        var key = Key(i);
-        return Grammar.Stops.Contains(key) || Grammar.Definite.Contains(key) || Grammar.Indefinite.Contains(key) || Grammar.Quantifiers.Contains(key)
-            || Grammar.Numerals.Contains(key) || Grammar.SubjectPronouns.Contains(key) || Grammar.ClauseOpeners.Contains(key)
-            || _lexicon.Person.Contains(key) || _lexicon.Document.Contains(key) || _lexicon.Institution.Contains(key)
-            || _lexicon.Outlet.Contains(key) || _lexicon.Spokesperson.Contains(key) || _lexicon.IsVerb(key)
-            || Grammar.Adverbs.Contains(key);
-    }
+    private bool IsCommonWord(int i) => HasClass(i, CommonClasses);
+
+    /// <summary>The classes of a word that, capitalised at the start of a sentence, is no name: "The", "Officials", "Said".</summary>
+    private const WordClass CommonClasses = WordClass.Stop | WordClass.Definite | WordClass.Indefinite | WordClass.Quantifier | WordClass.Numeral
+        | WordClass.SubjectPronoun | WordClass.ClauseOpener | WordClass.Person | WordClass.Document | WordClass.Institution | WordClass.Outlet
+        | WordClass.Spokesperson | WordClass.Verb | WordClass.Adverb;
 }

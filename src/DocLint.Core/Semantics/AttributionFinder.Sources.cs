@@ -55,7 +55,7 @@ internal sealed partial class AttributionFinder
 
     /// <summary>A phrase that is one pronoun: "she", "them", "who". It is a reference, and no mention of its own.</summary>
     private bool IsPronounPhrase(int first, int last) =>
-        first == last && T(first).IsWord && (Grammar.SubjectPronouns.Contains(Key(first)) || Grammar.ObjectPronouns.Contains(Key(first)) || Grammar.Relatives.Contains(Key(first)));
+        first == last && T(first).IsWord && (Has(first, Grammar.SubjectPronouns) || Has(first, Grammar.ObjectPronouns) || Has(first, Grammar.Relatives));
 
     private (SourceKind Kind, string Head, string? Role, bool Plural) KindOf(int first, int last)
     {
@@ -70,7 +70,7 @@ internal sealed partial class AttributionFinder
         if (first + 2 <= last && IsPartOf(first + 1))
         {
             var (inner, innerHead, innerRole, _) = KindOf(first + 2, last);
-            var individual = T(first).Kind == TokenKind.Number || Grammar.Numerals.Contains(Key(first)) || IsWord(first, "one") || IsWord(first, "each");
+            var individual = T(first).Kind == TokenKind.Number || Has(first, Grammar.Numerals) || IsWord(first, "one") || IsWord(first, "each");
             return inner switch
             {
                 SourceKind.UnnamedGroup or SourceKind.UnnamedIndividual => (individual ? SourceKind.UnnamedIndividual : SourceKind.UnnamedGroup, innerHead, innerRole, !IsWord(first, "one")),
@@ -86,7 +86,7 @@ internal sealed partial class AttributionFinder
         for (var k = first + 1; k <= last; k++)
         {
             ref readonly var t = ref T(k);
-            var preposition = t.IsWord && !t.IsCapitalized && (Grammar.NounPhrasePrepositions.Contains(Key(k)) || IsParticipleModifier(k) || Key(k).Equals("who", StringComparison.OrdinalIgnoreCase));
+            var preposition = t.IsWord && !t.IsCapitalized && (Has(k, Grammar.NounPhrasePrepositions) || IsParticipleModifier(k) || Key(k).Equals("who", StringComparison.OrdinalIgnoreCase));
             if (t.Kind is TokenKind.Comma or TokenKind.OpenParen or TokenKind.Dash || preposition && !(IsWord(k, "of") && T(k - 1).IsCapitalized && k + 1 <= last && T(k + 1).IsCapitalized))
             {
                 coreLast = k - 1;
@@ -101,7 +101,7 @@ internal sealed partial class AttributionFinder
         }
 
         // "a study published in …", "the report released Tuesday": the noun before a participle is the head.
-        while (head > first && T(head).IsWord && !T(head).IsCapitalized && (Key(head).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IsOccasionWord(head)) && T(head - 1).IsWord && !Grammar.Definite.Contains(Key(head - 1)) && !Grammar.Indefinite.Contains(Key(head - 1)))
+        while (head > first && T(head).IsWord && !T(head).IsCapitalized && (Key(head).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IsOccasionWord(head)) && T(head - 1).IsWord && !Has(head - 1, Grammar.Definite) && !Has(head - 1, Grammar.Indefinite))
         {
             coreLast = head - 1;
             head--;
@@ -279,14 +279,14 @@ internal sealed partial class AttributionFinder
     private bool IsQuantified(int first)
     {
         var key = Key(first);
-        return Grammar.Quantifiers.Contains(key) || Grammar.Numerals.Contains(key) || Grammar.Indefinite.Contains(key) || T(first).Kind == TokenKind.Number;
+        return Has(first, Grammar.Quantifiers) || Has(first, Grammar.Numerals) || Has(first, Grammar.Indefinite) || T(first).Kind == TokenKind.Number;
     }
 
     /// <summary>A capitalised word that is a name, not a sentence's first word that happens to be capitalised.</summary>
     private bool IsName(int i) =>
-        T(i).IsWord && T(i).IsCapitalized && !(T(i).IsInitial && IsCommonWord(i)) && !IsTitle(i) && !Grammar.Quantifiers.Contains(Key(i));
+        T(i).IsWord && T(i).IsCapitalized && !(T(i).IsInitial && IsCommonWord(i)) && !IsTitle(i) && !Has(i, Grammar.Quantifiers);
 
-    private bool IsTitle(int i) => T(i).IsWord && _lexicon.Title.Contains(Key(i)) && !_lexicon.Person.Contains(Key(i));
+    private bool IsTitle(int i) => T(i).IsWord && Has(i, _lexicon.Title) && !Has(i, _lexicon.Person);
 
     private bool RoleBeforeName(int first, int head)
     {
@@ -304,15 +304,15 @@ internal sealed partial class AttributionFinder
 
     /// <summary>A word for a role ("spokesman", "senator", "lawyer"), not one for some people ("some", "others").</summary>
     private bool IsRoleWord(int i) =>
-        T(i).IsWord && !IsDeterminer(i) && !Grammar.IndefinitePronouns.Contains(Key(i))
-        && (_lexicon.Spokesperson.Contains(Key(i)) || _lexicon.Title.Contains(Key(i)) || _lexicon.Person.Contains(Key(i)) && (!T(i).IsCapitalized || _lexicon.Title.Contains(Key(i))));
+        T(i).IsWord && !IsDeterminer(i) && !Has(i, Grammar.IndefinitePronouns)
+        && (Has(i, _lexicon.Spokesperson) || Has(i, _lexicon.Title) || Has(i, _lexicon.Person) && (!T(i).IsCapitalized || Has(i, _lexicon.Title)));
 
     /// <summary>A name that can own a firm's or client's professionals: not a place ("U.S. analysts", "Russian economists").</summary>
     private bool HasOwnerName(int first, int last)
     {
         for (var i = first; i <= last; i++)
         {
-            if (IsName(i) && !_lexicon.Place.Contains(Key(i)))
+            if (IsName(i) && !Has(i, _lexicon.Place))
             {
                 return true;
             }
@@ -369,7 +369,7 @@ internal sealed partial class AttributionFinder
 
         for (var i = first; i <= last; i++)
         {
-            if (IsName(i) && !_lexicon.Organisation.Contains(Key(i)))
+            if (IsName(i) && !Has(i, _lexicon.Organisation))
             {
                 return true;
             }
@@ -396,7 +396,7 @@ internal sealed partial class AttributionFinder
     {
         for (var i = first; i <= last; i++)
         {
-            if (T(i).IsWord && T(i).IsCapitalized && (_lexicon.Organisation.Contains(Key(i)) || T(i).IsAllCaps && T(i).Length is >= 2 and <= 6 && !_lexicon.Title.Contains(Key(i))))
+            if (T(i).IsWord && T(i).IsCapitalized && (Has(i, _lexicon.Organisation) || T(i).IsAllCaps && T(i).Length is >= 2 and <= 6 && !Has(i, _lexicon.Title)))
             {
                 return true;
             }
@@ -409,7 +409,7 @@ internal sealed partial class AttributionFinder
     private bool IsOutlet(int first, int last)
     {
         var start = IsWord(first, "the") ? first + 1 : first;
-        if (start <= last && T(start).IsWord && T(start).IsCapitalized && _lexicon.OutletFirstWords.Contains(Key(start)))
+        if (start <= last && T(start).IsWord && T(start).IsCapitalized && Has(start, _lexicon.OutletFirstWords))
         {
             for (var end = last; end >= start; end--)
             {
@@ -422,7 +422,7 @@ internal sealed partial class AttributionFinder
 
         for (var i = first; i <= last; i++)
         {
-            if (T(i).IsWord && !T(i).IsCapitalized && _lexicon.Outlet.Contains(Key(i)) && (i == last || !T(i + 1).IsWord))
+            if (T(i).IsWord && !T(i).IsCapitalized && Has(i, _lexicon.Outlet) && (i == last || !T(i + 1).IsWord))
             {
                 return true;
             }
@@ -436,7 +436,7 @@ internal sealed partial class AttributionFinder
     {
         for (var i = first; i <= last; i++)
         {
-            if (!T(i).IsWord || (i > coreLast && !_lexicon.Person.Contains(Key(i)) && !_lexicon.Title.Contains(Key(i))))
+            if (!T(i).IsWord || (i > coreLast && !Has(i, _lexicon.Person) && !Has(i, _lexicon.Title)))
             {
                 continue;
             }
@@ -447,12 +447,12 @@ internal sealed partial class AttributionFinder
                 return word;
             }
 
-            if (i != coreLast && (_lexicon.Title.Contains(key) || _lexicon.Person.Contains(key)) && !T(i).IsCapitalized)
+            if (i != coreLast && (Has(i, _lexicon.Title) || Has(i, _lexicon.Person)) && !T(i).IsCapitalized)
             {
                 return Lower(key);
             }
 
-            if (i < coreLast && _lexicon.Title.Contains(key) && T(i).IsCapitalized)
+            if (i < coreLast && Has(i, _lexicon.Title) && T(i).IsCapitalized)
             {
                 return Lower(key);
             }

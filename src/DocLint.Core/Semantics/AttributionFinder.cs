@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using DocLint.Core.Documents;
 using DocLint.Core.Semantics.Lexicon;
 using DocLint.Core.Text;
-using FrozenLookup = System.Collections.Frozen.FrozenSet<string>.AlternateLookup<System.ReadOnlySpan<char>>;
 
 namespace DocLint.Core.Semantics;
 
@@ -107,9 +106,17 @@ internal sealed partial class AttributionFinder
     private bool IsWord(int i, string word) =>
         i >= 0 && i < Count && T(i).IsWord && Key(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    private bool IsWordIn(int i, FrozenLookup set) => i >= 0 && i < Count && T(i).IsWord && set.Contains(Key(i));
+    private bool IsWordIn(int i, WordSet set) => i >= 0 && i < Count && T(i).IsWord && Has(i, set);
 
-    private bool IsWordIn(int i, WordSet set) => i >= 0 && i < Count && T(i).IsWord && set.Contains(Key(i));
+    /// <summary>
+    /// True when the key of token <paramref name="i"/> is in <paramref name="set"/>: the same answer as
+    /// <c>set.Contains(Key(i))</c>, read off the token's <see cref="WordClasses"/> when the set is a class.
+    /// </summary>
+    private bool Has(int i, WordSet set) =>
+        set.Class == WordClass.None ? set.Contains(Key(i)) : (_tokens.Classes(i) & set.Class) != 0 || set.HasShape && set.Contains(Key(i));
+
+    /// <summary>True when the key of token <paramref name="i"/> is in any of <paramref name="classes"/>.</summary>
+    private bool HasClass(int i, WordClass classes) => (_tokens.Classes(i) & classes) != 0;
 
     private bool IsKind(int i, TokenKind kind) => i >= 0 && i < Count && T(i).Kind == kind;
 

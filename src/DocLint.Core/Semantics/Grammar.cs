@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using DocLint.Core.Semantics.Lexicon;
 
 namespace DocLint.Core.Semantics;
 
@@ -8,12 +9,12 @@ namespace DocLint.Core.Semantics;
 /// </summary>
 internal static class Grammar
 {
-    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(params string[] words) =>
-        words.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static WordSet Set(WordClass wordClass, params string[] words) =>
+        new(words.ToFrozenSet(StringComparer.OrdinalIgnoreCase)) { Class = wordClass };
 
     /// <summary>Subject pronouns: a source that refers back to someone.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronouns =
-        Set("he", "she", "they", "it", "we", "i", "you");
+    public static readonly WordSet SubjectPronouns =
+        Set(WordClass.SubjectPronoun, "he", "she", "they", "it", "we", "i", "you");
 
     /// <summary>A subject pronoun, alone or contracted with its verb: "they", "they're", "she’ll", "it's".</summary>
     public static bool IsSubjectPronoun(ReadOnlySpan<char> word)
@@ -22,37 +23,37 @@ internal static class Grammar
         return SubjectPronouns.Contains(apostrophe > 0 ? word[..apostrophe] : word);
     }
 
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ObjectPronouns =
-        Set("him", "her", "them", "us", "me", "it", "you", "himself", "herself", "themselves", "itself");
+    public static readonly WordSet ObjectPronouns =
+        Set(WordClass.ObjectPronoun, "him", "her", "them", "us", "me", "it", "you", "himself", "herself", "themselves", "itself");
 
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Relatives =
-        Set("who", "which", "that", "whom");
+    public static readonly WordSet Relatives =
+        Set(WordClass.Relative, "who", "which", "that", "whom");
 
     /// <summary>Words that start a noun phrase and mark it definite.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Definite =
-        Set("the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your");
+    public static readonly WordSet Definite =
+        Set(WordClass.Definite, "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your");
 
     /// <summary>Words that introduce one unnamed person or thing.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Indefinite =
-        Set("a", "an", "one", "another", "any", "each", "every", "either", "neither");
+    public static readonly WordSet Indefinite =
+        Set(WordClass.Indefinite, "a", "an", "one", "another", "any", "each", "every", "either", "neither");
 
     /// <summary>Quantifiers: a group of unspecified size.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Quantifiers =
-        Set("some", "many", "several", "most", "few", "all", "both", "numerous", "countless", "various", "other", "others", "more", "multiple", "dozens", "hundreds", "thousands", "millions", "scores", "plenty", "lots", "no");
+    public static readonly WordSet Quantifiers =
+        Set(WordClass.Quantifier, "some", "many", "several", "most", "few", "all", "both", "numerous", "countless", "various", "other", "others", "more", "multiple", "dozens", "hundreds", "thousands", "millions", "scores", "plenty", "lots", "no");
 
     /// <summary>Pronouns for people no one is named of: "someone said", "others argue".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IndefinitePronouns =
-        Set("one", "another", "others", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "each");
+    public static readonly WordSet IndefinitePronouns =
+        Set(WordClass.IndefinitePronoun, "one", "another", "others", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "each");
 
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Numerals =
-        Set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "couple", "pair", "half", "dozen");
+    public static readonly WordSet Numerals =
+        Set(WordClass.Numeral, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "couple", "pair", "half", "dozen");
 
     /// <summary>Prepositions that can sit inside a noun phrase: "a spokesman for the ministry", "people familiar with".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NounPhrasePrepositions =
-        Set("of", "for", "at", "with", "from", "in", "on", "to", "near", "within", "inside", "outside", "among", "across", "behind", "under", "about", "including", "like", "representing");
+    public static readonly WordSet NounPhrasePrepositions =
+        Set(WordClass.NounPhrasePreposition, "of", "for", "at", "with", "from", "in", "on", "to", "near", "within", "inside", "outside", "among", "across", "behind", "under", "about", "including", "like", "representing");
 
     /// <summary>Words that never belong to a noun phrase used as a source: clause links, auxiliaries, other prepositions.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stops = Set(
+    public static readonly WordSet Stops = Set(WordClass.Stop,
         "and", "or", "but", "nor", "so", "yet", "because", "since", "while", "whereas", "although", "though", "if", "unless", "until",
         "when", "whenever", "where", "wherever", "whether", "after", "before", "as", "than", "that", "which", "who", "whom", "whose", "what",
         "how", "why", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
@@ -65,16 +66,16 @@ internal static class Grammar
         "thus", "hence", "therefore", "however", "meanwhile", "moreover", "furthermore", "instead", "indeed", "yes", "no", "please",
         "says", "said", "say", "saying", "told", "tells", "tell", "according", "reportedly", "allegedly");
 
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeForms =
-        Set("is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't", "'s", "’s", "'re", "’re", "get", "gets", "got", "gotten");
+    public static readonly WordSet BeForms =
+        Set(WordClass.BeForm, "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't", "'s", "’s", "'re", "’re", "get", "gets", "got", "gotten");
 
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Auxiliaries = Set(
+    public static readonly WordSet Auxiliaries = Set(WordClass.Auxiliary,
         "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
         "hasn't", "haven't", "hadn't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't",
         "mustn't", "not", "never", "to", "going", "used", "ought", "'ve", "’ve", "'d", "’d", "'ll", "’ll");
 
     /// <summary>Adverbs that stand between a source and its verb: "also said", "later told", "has repeatedly argued".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Adverbs = Set(
+    public static readonly WordSet Adverbs = Set(WordClass.Adverb,
         "also", "here", "later", "then", "now", "again", "once", "already", "often", "still", "first", "further", "just", "even", "only",
         "since", "ever", "long", "soon", "too", "yet", "earlier", "previously", "recently", "repeatedly", "publicly", "privately",
         "frequently", "initially", "subsequently", "separately", "reportedly", "allegedly", "apparently", "always", "sometimes",
@@ -86,7 +87,7 @@ internal static class Grammar
         "likely", "probably", "possibly", "perhaps", "maybe", "actually", "really");
 
     /// <summary>Words after which a new clause, and so a subject, can start.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseLinks = Set(
+    public static readonly WordSet ClauseLinks = Set(WordClass.ClauseLink,
         "and", "but", "or", "nor", "so", "yet", "that", "which", "who", "whom", "because", "while", "whereas", "when", "whenever", "as", "if", "although",
         "though", "since", "after", "before", "where", "whether", "until", "unless", "once", "than", "how", "why", "what", "even",
         "also", "then", "now", "meanwhile", "however", "still", "instead", "indeed", "thus", "hence", "besides", "otherwise",
@@ -94,11 +95,11 @@ internal static class Grammar
         "finally", "first", "second", "third", "lastly", "overall", "ultimately", "nevertheless", "nonetheless", "anyway");
 
     /// <summary>Lower-case words ending in "ly" that are not adverbs.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotAdverbs =
-        Set("family", "rally", "ally", "supply", "reply", "assembly", "july", "italy", "holy", "only", "early", "daily", "weekly", "monthly", "yearly", "belly", "bully", "jelly", "lily", "folly", "tally", "anomaly", "monopoly", "fly", "apply", "rely", "multiply", "comply", "imply", "ugly", "silly", "friendly", "elderly", "costly", "likely", "lonely", "lovely", "deadly", "orderly", "curly", "burly", "surly", "oily", "hilly", "chilly", "jolly", "sully", "dally", "philly", "kelly", "sally", "billy", "emily", "molly", "polly", "holly", "nelly");
+    public static readonly WordSet NotAdverbs =
+        Set(WordClass.NotAdverb, "family", "rally", "ally", "supply", "reply", "assembly", "july", "italy", "holy", "only", "early", "daily", "weekly", "monthly", "yearly", "belly", "bully", "jelly", "lily", "folly", "tally", "anomaly", "monopoly", "fly", "apply", "rely", "multiply", "comply", "imply", "ugly", "silly", "friendly", "elderly", "costly", "likely", "lonely", "lovely", "deadly", "orderly", "curly", "burly", "surly", "oily", "hilly", "chilly", "jolly", "sully", "dally", "philly", "kelly", "sally", "billy", "emily", "molly", "polly", "holly", "nelly");
 
     /// <summary>Words that start an adjunct before the subject of a clause: "On Monday, …", "After the vote, …".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseOpeners = Set(
+    public static readonly WordSet ClauseOpeners = Set(WordClass.ClauseOpener,
         "in", "on", "at", "after", "before", "during", "since", "while", "when", "as", "if", "although", "though", "because",
         "despite", "following", "amid", "by", "for", "from", "with", "without", "under", "over", "through", "throughout", "until",
         "within", "speaking", "asked", "writing", "responding", "addressing", "meanwhile", "however", "still", "but", "and", "so",
@@ -106,7 +107,7 @@ internal static class Grammar
         "last", "this", "next", "once", "unlike", "like", "according", "to");
 
     /// <summary>Words of time and occasion: "said Tuesday", "said in a statement", "told reporters at a rally".</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Occasions = Set(
+    public static readonly WordSet Occasions = Set(WordClass.Occasion,
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow",
         "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "day", "quarter", "season", "spring", "summer", "autumn", "winter", "decade", "earlier", "later", "recently",
         "statement", "statements", "interview", "interviews", "tweet", "tweets", "post", "posts", "letter", "email", "emails",
@@ -116,4 +117,10 @@ internal static class Grammar
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
         "last", "past", "previous", "next", "recent", "separate", "written", "joint", "brief", "phone", "telephone",
         "televised", "emailed", "prepared", "exclusive", "news", "press", "late", "early", "same", "ago");
+
+    /// <summary>Every class above, for <see cref="WordClasses"/>.</summary>
+    public static IEnumerable<WordSet> All =>
+    [
+        SubjectPronouns, ObjectPronouns, Relatives, Definite, Indefinite, Quantifiers, IndefinitePronouns, Numerals, NounPhrasePrepositions, Stops, BeForms, Auxiliaries, Adverbs, ClauseLinks, NotAdverbs, ClauseOpeners, Occasions,
+    ];
 }

@@ -49,9 +49,10 @@ internal enum TokenFlags : byte
 /// <summary>
 /// One token of a sentence: a word, a number or a punctuation mark, in the document's coordinates.
 /// <paramref name="KeyStart"/> is where a word with a curly apostrophe has its straightened copy in the
-/// tokenizer's key buffer (see <see cref="Tokenizer.Key"/>).
+/// tokenizer's key buffer (see <see cref="Tokenizer.Key"/>). <paramref name="Classes"/> caches the word classes
+/// of its key once <see cref="Tokenizer.Classes"/> has looked them up.
 /// </summary>
-internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags, int KeyStart)
+internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags, int KeyStart, WordClass Classes)
 {
     public int End => Start + Length;
 
@@ -95,6 +96,21 @@ internal sealed class Tokenizer
         ref readonly var t = ref _tokens[index];
         var text = t.HasCurlyApostrophe ? _keys.AsSpan(t.KeyStart, t.Length) : _prose.AsSpan(t.Start, t.Length);
         return text.Length > 2 && text[^1] == '.' ? text[..^1] : text;
+    }
+
+    /// <summary>
+    /// The <see cref="WordClasses"/> of token <paramref name="index"/>'s key, looked up the first time it is
+    /// asked for and kept in the token: most tokens are never asked about, and some many times.
+    /// </summary>
+    public WordClass Classes(int index)
+    {
+        ref var t = ref _tokens[index];
+        if (t.Classes == WordClass.Unknown)
+        {
+            t = t with { Classes = WordClasses.Of(Key(index)) };
+        }
+
+        return t.Classes;
     }
 
     public void Tokenize(string prose, TextSpan sentence, ImmutableArray<TextSpan> quoted)
@@ -220,7 +236,7 @@ internal sealed class Tokenizer
             _keysUsed += length;
         }
 
-        _tokens[Count++] = new Token(start, length, kind, flags, keyStart);
+        _tokens[Count++] = new Token(start, length, kind, flags, keyStart, WordClass.Unknown);
     }
 
     private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial)

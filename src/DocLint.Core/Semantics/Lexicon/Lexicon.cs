@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Reflection;
 
 namespace DocLint.Core.Semantics.Lexicon;
@@ -33,25 +34,26 @@ internal sealed class Lexicon
     {
         Verbs = verbs.ToFrozenDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
-        Person = Set(sections, "source-words/person");
-        Spokesperson = Set(sections, "source-words/spokesperson");
-        Institution = Set(sections, "source-words/institution");
-        Document = Set(sections, "source-words/document");
-        Outlet = Set(sections, "source-words/outlet");
-        OutletNames = Set(sections, "source-words/outlet-name");
-        Organisation = Set(sections, "source-words/organisation");
-        Share = Set(sections, "source-words/share");
-        Label = Set(sections, "source-words/label");
-        Party = Set(sections, "source-words/party");
-        Professional = Set(sections, "source-words/professional");
-        Place = Set(sections, "source-words/place");
-        Title = new WordSet(Set(sections, "source-words/title").Set, IsChiefOfficer);
-        HedgeAdverb = Set(sections, "hedges/adverb");
-        Raising = Set(sections, "hedges/raising");
-        Impersonal = Set(sections, "hedges/impersonal");
-        Appearance = Set(sections, "hedges/appearance");
-        OutletFirstWords = OutletNames.Set.Select(n => n.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        FrameEvidence = new WordSet(FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "poll", "polls", "survey", "study", "analysis", "report", "census", "data"));
+        Person = Set(sections, "source-words/person", WordClass.Person);
+        Spokesperson = Set(sections, "source-words/spokesperson", WordClass.Spokesperson);
+        Institution = Set(sections, "source-words/institution", WordClass.Institution);
+        Document = Set(sections, "source-words/document", WordClass.Document);
+        Outlet = Set(sections, "source-words/outlet", WordClass.Outlet);
+        OutletNames = Set(sections, "source-words/outlet-name", WordClass.None);
+        Organisation = Set(sections, "source-words/organisation", WordClass.Organisation);
+        Share = Set(sections, "source-words/share", WordClass.Share);
+        Label = Set(sections, "source-words/label", WordClass.Label);
+        Party = Set(sections, "source-words/party", WordClass.Party);
+        Professional = Set(sections, "source-words/professional", WordClass.Professional);
+        Place = Set(sections, "source-words/place", WordClass.Place);
+        Title = new WordSet(Set(sections, "source-words/title", WordClass.None).Set, IsChiefOfficer) { Class = WordClass.Title };
+        HedgeAdverb = Set(sections, "hedges/adverb", WordClass.HedgeAdverb);
+        Raising = Set(sections, "hedges/raising", WordClass.Raising);
+        Impersonal = Set(sections, "hedges/impersonal", WordClass.Impersonal);
+        Appearance = Set(sections, "hedges/appearance", WordClass.Appearance);
+        OutletFirstWords = new WordSet(OutletNames.Set.Select(n => n.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase)) { Class = WordClass.OutletFirstWord };
+        FrameEvidence = new WordSet(FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "poll", "polls", "survey", "study", "analysis", "report", "census", "data")) { Class = WordClass.FrameEvidence };
+        Classed = [Person, Spokesperson, Institution, Document, Outlet, Organisation, Share, Label, Party, Professional, Place, Title, HedgeAdverb, Raising, Impersonal, Appearance, FrameEvidence, OutletFirstWords];
         CueWords = new Text.WordFilter(Verbs.Keys.Concat(HedgeAdverb.Set).Concat(Raising.Set).Concat(Impersonal.Set).Concat(Appearance.Set)
             .Concat(FrameEvidence.Set).Append("according"));
     }
@@ -115,7 +117,10 @@ internal sealed class Lexicon
 
     public WordSet OutletNames { get; }
 
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OutletFirstWords { get; }
+    public WordSet OutletFirstWords { get; }
+
+    /// <summary>The lists that are classes of a token (<see cref="WordClasses"/>).</summary>
+    public ImmutableArray<WordSet> Classed { get; }
 
     public WordSet Organisation { get; }
 
@@ -147,8 +152,8 @@ internal sealed class Lexicon
     private static bool IsChiefOfficer(ReadOnlySpan<char> word) =>
         word.Length == 3 && word[0] == 'C' && word[2] == 'O' && char.IsAsciiLetterUpper(word[1]);
 
-    private static WordSet Set(Dictionary<string, HashSet<string>> sections, string name) =>
-        new(sections.TryGetValue(name, out var words) ? words.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : FrozenSet<string>.Empty);
+    private static WordSet Set(Dictionary<string, HashSet<string>> sections, string name, WordClass wordClass) =>
+        new(sections.TryGetValue(name, out var words) ? words.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : FrozenSet<string>.Empty) { Class = wordClass };
 
     private static Lexicon Load()
     {
@@ -301,6 +306,12 @@ internal sealed class WordSet(FrozenSet<string> set, WordSet.Shape? shape = null
     public delegate bool Shape(ReadOnlySpan<char> word);
 
     public FrozenSet<string> Set { get; } = set;
+
+    /// <summary>The token class of this list's words (<see cref="WordClasses"/>); <see cref="WordClass.None"/> for a list that is no class.</summary>
+    public WordClass Class { get; init; }
+
+    /// <summary>True when words of a shape (<see cref="Shape"/>) belong too, which no class can record.</summary>
+    public bool HasShape => shape is not null;
 
     public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word) || shape is not null && shape(word);
 }

@@ -1,0 +1,117 @@
+using System.Collections.Frozen;
+using DocLint.Core.Semantics.Lexicon;
+
+namespace DocLint.Core.Semantics;
+
+/// <summary>
+/// The word lists of the semantic layer as classes of a token: each closed class of <see cref="Grammar"/>
+/// and each word list of the <see cref="Lexicon.Lexicon"/> has a bit. A token's key is looked up once, when
+/// the attribution finder first asks about it (<see cref="Tokenizer.Classes"/>), so the finder asks "is this
+/// a determiner, a title, a verb of the lexicon" with a bit test instead of a hash lookup per list.
+/// </summary>
+[Flags]
+internal enum WordClass : ulong
+{
+    None = 0,
+    SubjectPronoun = 1UL << 0,
+    ObjectPronoun = 1UL << 1,
+    Relative = 1UL << 2,
+    Definite = 1UL << 3,
+    Indefinite = 1UL << 4,
+    Quantifier = 1UL << 5,
+    IndefinitePronoun = 1UL << 6,
+    Numeral = 1UL << 7,
+    NounPhrasePreposition = 1UL << 8,
+    Stop = 1UL << 9,
+    BeForm = 1UL << 10,
+    Auxiliary = 1UL << 11,
+    Adverb = 1UL << 12,
+    ClauseLink = 1UL << 13,
+    NotAdverb = 1UL << 14,
+    ClauseOpener = 1UL << 15,
+    Occasion = 1UL << 16,
+    Person = 1UL << 17,
+    Spokesperson = 1UL << 18,
+    Institution = 1UL << 19,
+    Document = 1UL << 20,
+    Outlet = 1UL << 21,
+    Organisation = 1UL << 22,
+    Share = 1UL << 23,
+    Professional = 1UL << 24,
+    Place = 1UL << 25,
+    Party = 1UL << 26,
+    Label = 1UL << 27,
+    Title = 1UL << 28,
+    HedgeAdverb = 1UL << 29,
+    Raising = 1UL << 30,
+    Impersonal = 1UL << 31,
+    Appearance = 1UL << 32,
+    FrameEvidence = 1UL << 33,
+    OutletFirstWord = 1UL << 34,
+
+    /// <summary>A spelling of a verb of the lexicon (<see cref="Lexicon.Lexicon.IsVerb"/>).</summary>
+    Verb = 1UL << 35,
+
+    /// <summary>Not looked up yet (<see cref="Tokenizer.Classes"/>).</summary>
+    Unknown = 1UL << 63,
+}
+
+/// <summary>
+/// Which classes each word of every classed <see cref="WordSet"/> belongs to. A token is looked up once; a
+/// one-bit filter turns most words of no list away before the lookup, and the table holds only ASCII
+/// spellings (the fast case-insensitive comparer), the few others ("’s", "’re") a small table of their own.
+/// </summary>
+internal static class WordClasses
+{
+    private static readonly Lazy<Table> Shared = new(Build);
+
+    /// <summary>The classes of <paramref name="key"/> (a token's lookup key), compared as the lists compare: ordinal, ignoring case.</summary>
+    public static WordClass Of(ReadOnlySpan<char> key) => Shared.Value.Of(key);
+
+    /// <summary>Every set that has a class; <see cref="WordSet.Contains"/> on any of them agrees with <see cref="Of"/>.</summary>
+    public static IEnumerable<WordSet> ClassedSets() => Grammar.All.Concat(Lexicon.Lexicon.Instance.Classed);
+
+    private static Table Build()
+    {
+        var classes = new Dictionary<string, WordClass>(StringComparer.OrdinalIgnoreCase);
+        foreach (var set in ClassedSets())
+        {
+            foreach (var word in set.Set)
+            {
+                classes[word] = classes.GetValueOrDefault(word) | set.Class;
+            }
+        }
+
+        foreach (var verb in Lexicon.Lexicon.Instance.Verbs.Keys)
+        {
+            classes[verb] = classes.GetValueOrDefault(verb) | WordClass.Verb;
+        }
+
+        return new Table(classes);
+    }
+
+    private sealed class Table(Dictionary<string, WordClass> classes)
+    {
+        private readonly Text.WordFilter _filter = new(classes.Keys);
+
+        private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> _ascii = classes
+            .Where(c => System.Text.Ascii.IsValid(c.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> _other = classes
+            .Where(c => !System.Text.Ascii.IsValid(c.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public WordClass Of(ReadOnlySpan<char> key)
+        {
+            // No non-ASCII character is ordinal-case-insensitively equal to an ASCII one, so each spelling is in
+            // one table only.
+            var hash = Text.WordIndex.HashAscii(key);
+            if (!_filter.MayContain(hash))
+            {
+                return WordClass.None;
+            }
+
+            var table = hash == Text.WordIndex.NonAsciiHash ? _other : _ascii;
+            return table.TryGetValue(key, out var found) ? found : WordClass.None;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using DocLint.Core.Semantics;
+
+namespace DocLint.Core.Tests.Semantics;
+
+/// <summary>A token's word classes answer what the word lists answer: the two can never drift apart.</summary>
+public class WordClassesTests
+{
+    [Fact]
+    public void Every_word_of_every_classed_list_has_that_lists_class_and_no_class_of_a_list_without_it()
+    {
+        var sets = WordClasses.ClassedSets().ToList();
+        sets.Select(s => s.Class).Should().OnlyHaveUniqueItems().And.NotContain(WordClass.None);
+        var words = sets.SelectMany(s => s.Set).Concat(["Said", "SAYS", "the", "The", "officials", "Reuters", "banana", "’s", "'s", "", "sen", "C"]).Distinct();
+        foreach (var word in words)
+        {
+            var classes = WordClasses.Of(word);
+            foreach (var set in sets)
+            {
+                ((classes & set.Class) != 0).Should().Be(set.Set.Contains(word), $"'{word}' in the {set.Class} list");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_spelling_of_a_lexicon_verb_is_a_verb_and_case_does_not_matter()
+    {
+        WordClasses.Of("Said").Should().HaveFlag(WordClass.Verb);
+        WordClasses.Of("TOLD").Should().HaveFlag(WordClass.Verb);
+        WordClasses.Of("THE").Should().HaveFlag(WordClass.Definite).And.NotHaveFlag(WordClass.Stop).And.NotHaveFlag(WordClass.Verb);
+        WordClasses.Of("Was").Should().HaveFlag(WordClass.Stop).And.HaveFlag(WordClass.BeForm);
+        WordClasses.Of("banana").Should().Be(WordClass.None);
+    }
+
+    [Fact]
+    public void A_token_has_the_classes_of_its_key_looked_up_when_first_asked()
+    {
+        const string text = "The spokesman’s aides don’t think Sen. Smith said it.";
+        var tokens = new Tokenizer();
+        tokens.Tokenize(text, new DocLint.Core.Text.TextSpan(0, text.Length), []);
+        tokens[0].Classes.Should().Be(WordClass.Unknown);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            tokens.Classes(i).Should().Be(WordClasses.Of(tokens.Key(i)), $"token {i} '{tokens.Key(i).ToString()}'");
+            tokens[i].Classes.Should().Be(tokens.Classes(i));
+        }
+
+        // "don’t" is looked up as "don't" (an auxiliary), "Sen." as "Sen" (a title), "’s" as a form of "be".
+        var keys = Enumerable.Range(0, tokens.Count).Select(i => tokens.Key(i).ToString()).ToList();
+        tokens.Classes(keys.IndexOf("don't")).Should().HaveFlag(WordClass.Auxiliary);
+        tokens.Classes(keys.IndexOf("Sen")).Should().HaveFlag(WordClass.Title);
+        tokens.Classes(keys.IndexOf("’s")).Should().HaveFlag(WordClass.BeForm);
+        tokens.Classes(keys.IndexOf("aides")).Should().Be(WordClass.Person);
+        tokens.Classes(keys.IndexOf("Smith")).Should().Be(WordClass.None);
+    }
+}
