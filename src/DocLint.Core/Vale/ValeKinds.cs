@@ -268,7 +268,7 @@ public sealed class ValeOccurrence : ValeRule
             total += matches.Count;
             if (first is null && matches.Count > 0)
             {
-                first = (unit, matches[0]);
+                first = (unit, FirstNotCode(matches));
             }
         }
 
@@ -293,9 +293,25 @@ public sealed class ValeOccurrence : ValeRule
         var count = matches.Count;
         if (_max > 0 && count > _max)
         {
-            var first = matches[0];
+            var first = FirstNotCode(matches);
             reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
         }
+    }
+
+    /// <summary>Vale reports at the first match that is not code standing as '*' (else the first match).</summary>
+    private static Match FirstNotCode(MatchCollection matches)
+    {
+        foreach (Match m in matches)
+        {
+            if (m.Length > 0 && !m.ValueSpan.ContainsAnyExcept('*'))
+            {
+                continue;
+            }
+
+            return m;
+        }
+
+        return matches[0];
     }
 }
 
