@@ -65,12 +65,48 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void Of_two_vocabularies_that_differ_on_a_terms_case_the_later_one_wins()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nVocab = First, Second\n[*]\nBasedOnStyles = Vale\n")
+            .File("styles/config/vocabularies/First/accept.txt", "definately\nGitLab\n")
+            .File("styles/config/vocabularies/Second/accept.txt", "Definately\n")
+            .File("a.md", "I definately said so.\n\nDefinately, on gitlab.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:3:Vale.Terms:Use 'Definately' instead of 'definately'.",
+            "a.md:3:16:Vale.Terms:Use 'GitLab' instead of 'gitlab'.");
+    }
+
+    [Fact]
     public void Token_and_block_ignores_leave_text_out()
     {
         using var vale = new ValeRunner("StylesPath = styles\n[*.md]\nBasedOnStyles = Test\nTokenIgnores = (\\$[^$]+\\$)\nBlockIgnores = (?s)(\\{%.*?%\\})\n")
             .Rule("Word", Rule)
             .File("a.md", "A $word$ and word.\n\n{% word\nword %}\n");
         vale.Lines().Should().Equal("a.md:1:14:Test.Word:'word'");
+    }
+
+    [Fact]
+    public void Ignore_patterns_is_block_ignores_old_name_and_only_the_keys_still_unread_are_noted()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nIgnoredClasses = hidden\nWordTemplate = \\b(?:%s)\\b\n[*.md]\nBasedOnStyles = Test\nIgnorePatterns = (?s)(\\{%.*?%\\})\n")
+            .Rule("Word", Rule)
+            .File("a.md", "A word.\n\n{% word\nword %}\n");
+        var result = vale.Check();
+        result.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+        result.Error.Should().Contain("'WordTemplate' is not supported and is ignored").And.NotContain("IgnoredClasses");
+    }
+
+    [Fact]
+    public void Formats_map_an_extension_to_markdown_html_or_plain_text_and_the_walk_takes_those_files()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[formats]\nmdoc = md\nweb = html\nrest = rst\n[*]\nBasedOnStyles = Test\n")
+            .Rule("Word", Rule)
+            .File("a.mdoc", "A `word` and word.\n")
+            .File("b.web", "<p>A <code>word</code> and word.</p>\n")
+            .File("c.rest", "A word.\n");
+        var result = vale.Check();
+        result.Out.Should().Be("a.mdoc:1:14:Test.Word:'word'\nb.web:1:28:Test.Word:'word'\n");
+        result.Error.Should().Contain(".vale.ini:5: [formats] rest = rst: DocLint reads Markdown, HTML and plain text only; '.rest' files are read by their extension");
     }
 
     [Theory]

@@ -93,6 +93,16 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void Occurrence_counts_inline_code_as_vale_reads_it_and_reports_at_the_first_match_outside_code()
+    {
+        // Vale reads "`The code here`, then" as 13 '*' and ", then": the heading below has 27 characters.
+        using var vale = new ValeRunner()
+            .Rule("Long", "extends: occurrence\nmessage: Too long.\nscope: heading\nmax: 16\ntoken: .\n")
+            .File("a.md", "## `The code here`, then it ends\n\n## Six and `code`. x\n\n## `Short`, ok\n");
+        vale.Lines().Should().Equal("a.md:1:19:Test.Long:Too long.");
+    }
+
+    [Fact]
     public void Occurrence_counts_per_scope_and_reports_at_the_first_match()
     {
         using var vale = new ValeRunner()

@@ -32,7 +32,9 @@ public sealed class ScopeTests
         Run("sentence").Should().HaveCount(8).And.NotContain("1:11");
         Run("list").Should().Equal("5:10");
         Run("blockquote").Should().Equal("7:12");
-        Run("table.cell").Should().Equal("9:8", "11:8");
+        Run("table.cell").Should().Equal("11:8");
+        Run("table.header").Should().Equal("9:8");
+        Run("table").Should().Equal("9:8", "11:8");
     }
 
     [Fact]
@@ -82,5 +84,62 @@ public sealed class ScopeTests
             .File("a.html", "<html><body><h2>A word</h2><p>Another <code>word</code> and word.</p></body></html>\n")
             .File("b.txt", "A word in plain text.\n");
         vale.Lines().Should().Equal("a.html:1:19:Test.H:H", "a.html:1:19:Test.T:T", "a.html:1:61:Test.T:T", "b.txt:1:3:Test.T:T");
+    }
+
+    private const string Word = "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - word\n";
+
+    [Fact]
+    public void Html_ignored_classes_skip_blocks_and_star_inline_text_and_ignored_scopes_star_their_tags()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nIgnoredScopes = code, strong\nIgnoredClasses = hidden, aside-note\nSkippedScopes = script, style, pre, aside\n[*]\nBasedOnStyles = Test\n")
+            .Rule("Word", Word)
+            .File("a.html", "<div class=\"box hidden\">\n<p>A word here.</p>\n<div><p>Nested word.</p></div>\n</div>\n<p>One word, a <strong>word</strong> and <span class=\"hidden\">word</span>.</p>\n<aside><p>An aside word.</p></aside>\n<p>Last <em>word</em>.</p>\n");
+        vale.Lines().Should().Equal("a.html:5:8:Test.Word:'word'", "a.html:7:13:Test.Word:'word'");
+    }
+
+    [Fact]
+    public void Html_default_skipped_and_ignored_scopes()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Word", Word)
+            .File("a.html", "<figure><p>A figure word.</p></figure>\n<p>Press <kbd>word</kbd>, then <tt>word</tt>, then word.</p>\n<p class=\"problematic\">Error word.</p>\n");
+        vale.Lines().Should().Equal("a.html:2:52:Test.Word:'word'");
+    }
+
+    [Fact]
+    public void Html_table_cells_headers_and_captions()
+    {
+        const string Html = "<table>\n<caption>Caption word</caption>\n<tr><th>Head word</th></tr>\n<tr><td class=\"c\"><p class=\"c\">Cell word</p></td></tr>\n</table>\n<p>Body word.</p>\n";
+        IReadOnlyList<string> Lines(string scope)
+        {
+            using var vale = new ValeRunner()
+                .Rule("Word", $"extends: existence\nmessage: \"'%s'\"\nscope: {scope}\ntokens:\n  - word\n")
+                .File("a.html", Html);
+            return [.. vale.Lines().Select(l => l.Split(':')[1] + ":" + l.Split(':')[2])];
+        }
+
+        Lines("table.cell").Should().Equal("4:37");
+        Lines("table.header").Should().Equal("3:14");
+        Lines("table.caption").Should().Equal("2:18");
+        Lines("table").Should().Equal("2:18", "3:14", "4:37");
+        Lines("paragraph").Should().Equal("6:9");
+    }
+
+    [Fact]
+    public void Markdown_html_with_an_ignored_class_is_skipped_and_strong_text_stars_when_ignored()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nIgnoredScopes = code, strong\nIgnoredClasses = hidden\n[*]\nBasedOnStyles = Test\n")
+            .Rule("Word", Word)
+            .File("a.md", "A **word** and *word*.\n\n<div class=\"hidden\">\n\nA hidden word.\n\n</div>\n\nAfter `<div class=\"hidden\">` a word.\n");
+        vale.Lines().Should().Equal("a.md:1:17:Test.Word:'word'", "a.md:9:32:Test.Word:'word'");
+    }
+
+    [Fact]
+    public void A_skipped_tag_never_closed_in_markdown_skips_only_itself()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Word", Word)
+            .File("a.md", "Write <figure> and a word.\n\n<pre>word</pre> then word.\n\nA last word.\n");
+        vale.Lines().Should().Equal("a.md:1:22:Test.Word:'word'", "a.md:3:22:Test.Word:'word'", "a.md:5:8:Test.Word:'word'");
     }
 }

@@ -16,8 +16,20 @@ internal sealed record RunConfiguration(ConfigurationSet Set, bool? DefaultRules
     /// </summary>
     public bool LoadsDefaultRules => DefaultRules ?? Vale is null;
 
-    /// <summary>Reader mappings from the configuration, the nearest file winning.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Readers => Chain.Reverse().SelectMany(c => c.Readers);
+    /// <summary>Reader mappings from the configuration, one per extension: the .vale.ini's <c>[formats]</c>, then the doclint.yaml files, the nearest winning.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Readers
+    {
+        get
+        {
+            var map = new Dictionary<string, string>(Vale?.Formats ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+            foreach (var (extension, reader) in Chain.Reverse().SelectMany(c => c.Readers))
+            {
+                map[extension] = reader;
+            }
+
+            return map;
+        }
+    }
 
     /// <summary>True when a file found by walking folders or globs is inside what the configuration includes.</summary>
     public bool Includes(string fullPath)

@@ -25,6 +25,18 @@ public sealed class ValeFileSettings
 
     public ImmutableArray<Regex> TokenIgnores { get; init; } = [];
 
+    /// <summary>Block-level tags whose content is skipped (<c>SkippedScopes</c>: the user's list replaces Vale's default).</summary>
+    public ImmutableArray<string> SkippedScopes { get; init; } = ValeMarkup.DefaultSkippedScopes;
+
+    /// <summary>Inline tags whose text stands as <c>*</c> (<c>IgnoredScopes</c>: the user's list replaces Vale's default).</summary>
+    public ImmutableArray<string> IgnoredScopes { get; init; } = ValeMarkup.DefaultIgnoredScopes;
+
+    /// <summary>Classes whose elements are skipped (block) or stand as <c>*</c> (inline), besides Vale's own.</summary>
+    public ImmutableArray<string> IgnoredClasses { get; init; } = [];
+
+    /// <summary>The reader <c>[formats]</c> gives the file's extension (<c>markdown</c>, <c>html</c>, <c>plain</c>), or null.</summary>
+    public string? Format { get; init; }
+
     /// <summary>The severity of a rule for this file: None when the configuration leaves it off or below MinAlertLevel.</summary>
     public DiagnosticSeverity SeverityOf(string rule, string style, DiagnosticSeverity own)
     {
@@ -71,11 +83,30 @@ public sealed class ValeConfiguration
             Problems.Add($"{ini.Path}: MinAlertLevel must be suggestion, warning or error (not '{bad}')");
         }
 
+        foreach (var entry in ini.Sections.FirstOrDefault(s => s.Glob == "formats")?.Entries ?? [])
+        {
+            var extension = "." + entry.Key.TrimStart('.');
+            if (ReaderOf(entry.Value) is { } reader)
+            {
+                _formats[extension] = reader;
+            }
+            else
+            {
+                Notes.Add($"{ini.Path}:{entry.Line + 1}: [formats] {entry.Key} = {entry.Value}: DocLint reads Markdown, HTML and plain text only; '{extension}' files are read by their extension");
+            }
+        }
+
         Vocab = ValeIni.List(global.Get("Vocab"));
         Packages = ValeIni.List(global.Get("Packages"));
         Problems.AddRange(ini.Problems);
         foreach (var section in ini.Sections.Skip(1))
         {
+            if (section.Glob is "formats" or "asciidoctor")
+            {
+                // [formats] maps extensions to formats; [asciidoctor] holds Asciidoctor's attributes: neither is a glob.
+                continue;
+            }
+
             if (ValeGlob.TryParse(section.Glob!, out var error) is { } glob)
             {
                 _sections.Add((glob, section));
@@ -86,7 +117,7 @@ public sealed class ValeConfiguration
             }
         }
 
-        foreach (var known in new[] { "Transform", "WordTemplate", "IgnoredClasses", "CommentDelimiters", "Lang" })
+        foreach (var known in new[] { "Transform", "WordTemplate", "CommentDelimiters", "Lang" })
         {
             if (ini.Sections.Any(s => s.Get(known) is not null))
             {
@@ -96,6 +127,20 @@ public sealed class ValeConfiguration
     }
 
     public ValeIni Ini { get; }
+
+    private readonly Dictionary<string, string> _formats = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary><c>[formats]</c>: extension (with its dot) → DocLint's reader (<c>mdx = md</c> reads .mdx as Markdown).</summary>
+    public IReadOnlyDictionary<string, string> Formats => _formats;
+
+    /// <summary>DocLint's reader for one of Vale's format names, or null for a format DocLint does not read.</summary>
+    private static string? ReaderOf(string format) => format.Trim().TrimStart('.').ToLowerInvariant() switch
+    {
+        "md" or "markdown" or "mdown" or "markdn" or "mdx" => "markdown",
+        "html" or "htm" or "shtml" or "xhtml" => "html",
+        "txt" or "text" => "plain",
+        _ => null,
+    };
 
     public string StylesPath { get; }
 
@@ -143,7 +188,8 @@ public sealed class ValeConfiguration
     }
 
     /// <summary>True when a section glob of the file (other than <c>[*]</c>) names the path: a folder walk lints it too (<c>[*.{md,rst}]</c> takes .rst files).</summary>
-    public bool Covers(string path) => _sections.Any(s => s.Glob.Text != "*" && Matches(s.Glob, path));
+    public bool Covers(string path) =>
+        _formats.ContainsKey(Path.GetExtension(path)) || _sections.Any(s => s.Glob.Text != "*" && Matches(s.Glob, path));
 
     /// <summary>True for a file of a style or a vocabulary (StylesPath/STYLE/, StylesPath/config/, StylesPath/Vocab/): a folder walk does not lint them.</summary>
     public bool InStylesPath(string path) =>
@@ -162,6 +208,9 @@ public sealed class ValeConfiguration
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         var blockIgnores = new List<Regex>();
         var tokenIgnores = new List<Regex>();
+        var skippedScopes = ValeMarkup.DefaultSkippedScopes;
+        var ignoredScopes = ValeMarkup.DefaultIgnoredScopes;
+        var ignoredClasses = ImmutableArray<string>.Empty;
         var matching = new List<ValeIniSection> { Ini.Global };
         matching.AddRange(_sections.Where(s => Matches(s.Glob, path)).Select(s => s.Section));
         foreach (var section in matching)
@@ -180,7 +229,13 @@ public sealed class ValeConfiguration
             }
 
             AddPatterns(section.Get("BlockIgnores"), blockIgnores);
+            AddPatterns(section.Get("IgnorePatterns"), blockIgnores);
             AddPatterns(section.Get("TokenIgnores"), tokenIgnores);
+
+            // A list given replaces the one before it (Vale's default first).
+            skippedScopes = Tags(section.Get("SkippedScopes")) ?? skippedScopes;
+            ignoredScopes = Tags(section.Get("IgnoredScopes")) ?? ignoredScopes;
+            ignoredClasses = ValeIni.List(section.Get("IgnoredClasses")) is { IsEmpty: false } classes ? classes : ignoredClasses;
         }
 
         return new ValeFileSettings
@@ -190,10 +245,18 @@ public sealed class ValeConfiguration
             MinLevel = MinLevel,
             BlockIgnores = [.. blockIgnores],
             TokenIgnores = [.. tokenIgnores],
+            SkippedScopes = skippedScopes,
+            IgnoredScopes = ignoredScopes,
+            IgnoredClasses = ignoredClasses,
+            Format = _formats.GetValueOrDefault(Path.GetExtension(path)),
         };
     }
 
-    private static bool IsKnownKey(string key) => key is "BasedOnStyles" or "BlockIgnores" or "TokenIgnores" or "IgnoredScopes" or "SkippedScopes" or "Transform" or "Lang";
+    /// <summary>A list of tag names as written; Vale's scope names (<c>text.comment.line</c>) name no tag and are left out.</summary>
+    private static ImmutableArray<string>? Tags(string? value) =>
+        ValeIni.List(value) is { IsEmpty: false } list ? [.. list.Where(t => !t.Contains('.', StringComparison.Ordinal)).Select(t => t.ToLowerInvariant())] : null;
+
+    private static bool IsKnownKey(string key) => key is "BasedOnStyles" or "BlockIgnores" or "IgnorePatterns" or "TokenIgnores" or "IgnoredScopes" or "SkippedScopes" or "IgnoredClasses" or "Transform" or "Lang";
 
     private static void AddPatterns(string? value, List<Regex> into)
     {

@@ -47,6 +47,18 @@ public sealed partial class ValeDocument
     private readonly Document _document;
     private readonly bool[] _ignored;
     private readonly bool[] _code;
+
+    // The delimiters of inline code (backticks, <code> tags): 1 stands as ' ' (as Vale puts a space before inline
+    // text), 2 is left out; the code's own text stands as '*'.
+    private readonly byte[] _codeEdge;
+
+    // What Vale's HTML walk skips (SkippedScopes, ignored classes on blocks) and what stands as '*' (IgnoredScopes,
+    // ignored classes on inline elements); null when nothing is.
+    private readonly bool[]? _skipped;
+    private readonly bool[]? _starred;
+
+    // td, th, caption (HTML) and Markdown's table rows: the scope of the text in them, by start.
+    private readonly List<(TextSpan Span, string Scope)> _tableParts = [];
     private readonly Dictionary<string, ImmutableArray<ValeUnit>> _units = new(StringComparer.Ordinal);
     private readonly List<(int Position, string Target, bool Enabled)> _controls = [];
     private ImmutableArray<(Block Block, string Scope)> _blocks;
@@ -58,12 +70,25 @@ public sealed partial class ValeDocument
         var source = document.Source.Text;
         _ignored = new bool[source.Length];
         _code = new bool[source.Length];
-        IsMarkup = IsMarkupPath(document.Path);
+        _codeEdge = [];
+        IsMarkup = settings.Format is { } format ? format is "markdown" or "html" : IsMarkupPath(document.Path);
         if (IsMarkup)
         {
+            _codeEdge = new byte[source.Length];
             foreach (Match m in CodeSpan().Matches(source))
             {
                 Array.Fill(_code, true, m.Index, m.Length);
+                var (start, end) = ContentOf(m);
+                if (end > start)
+                {
+                    // Vale reads "a `b` c" as "a", " ***" and "  c": a space before the code, and one before the
+                    // text after it unless that text starts with punctuation.
+                    var after = m.Index + m.Length;
+                    Array.Fill(_codeEdge, (byte)2, m.Index, start - m.Index);
+                    Array.Fill(_codeEdge, (byte)2, end, after - end);
+                    _codeEdge[m.Index] = 1;
+                    _codeEdge[end] = after < source.Length && source[after] is '.' or '?' or '!' or ',' or ':' or ';' ? (byte)2 : (byte)1;
+                }
             }
 
             // Bare URLs (autolinks) are not text to Vale.
@@ -84,6 +109,25 @@ public sealed partial class ValeDocument
                     Array.Fill(_ignored, true, m.Index, m.Length);
                 }
             }
+
+            var marks = new ValeMarkup.Marks(source.Length);
+            if (settings.Format is { } mapped ? mapped == "html" : IsHtmlPath(document.Path))
+            {
+                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks);
+            }
+            else
+            {
+                // Markdown: the HTML it holds (outside code), its emphasis as the tags it renders to, its tables.
+                var fenced = FencedCode(source);
+                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => !_code[i] && !fenced[i]);
+                MarkEmphasis(source, settings, marks, fenced);
+                TableRows(source, fenced);
+            }
+
+            _skipped = marks.AnySkipped ? marks.Skipped : null;
+            _starred = marks.AnyStarred ? marks.Starred : null;
+            _tableParts.AddRange(marks.TableParts);
+            _tableParts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         }
     }
 
@@ -98,6 +142,114 @@ public sealed partial class ValeDocument
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension is ".md" or ".markdown" or ".mdx" or ".html" or ".htm" or ".xhtml";
+    }
+
+    private static bool IsHtmlPath(string path) => Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".xhtml";
+
+    /// <summary>The characters of fenced code blocks (<c>```</c>, <c>~~~</c>), fences included.</summary>
+    private static bool[] FencedCode(string source)
+    {
+        var fenced = new bool[source.Length];
+        string? fence = null;
+        var start = 0;
+        foreach (Match line in Lines().Matches(source))
+        {
+            var trimmed = line.Value.TrimStart(' ');
+            if (fence is null)
+            {
+                if (line.Value.Length - trimmed.Length <= 3 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
+                {
+                    fence = trimmed[..(trimmed.TakeWhile(c => c == trimmed[0]).Count())];
+                    start = line.Index;
+                }
+            }
+            else if (trimmed.TrimEnd().StartsWith(fence, StringComparison.Ordinal) && trimmed.TrimEnd().All(c => c == fence[0]))
+            {
+                Array.Fill(fenced, true, start, line.Index + line.Length - start);
+                fence = null;
+            }
+        }
+
+        if (fence is not null)
+        {
+            Array.Fill(fenced, true, start, source.Length - start);
+        }
+
+        return fenced;
+    }
+
+    /// <summary>Markdown's strong (<c>**…**</c>, <c>__…__</c>) and emphasis (<c>*…*</c>, <c>_…_</c>) render to strong/b and em/i: their text stands as '*' when IgnoredScopes names the tag.</summary>
+    private void MarkEmphasis(string source, ValeFileSettings settings, ValeMarkup.Marks marks, bool[] fenced)
+    {
+        var strong = settings.IgnoredScopes.Contains("strong") || settings.IgnoredScopes.Contains("b");
+        var emphasis = settings.IgnoredScopes.Contains("em") || settings.IgnoredScopes.Contains("i");
+        if (!strong && !emphasis)
+        {
+            return;
+        }
+
+        foreach (Match m in Emphasis().Matches(source))
+        {
+            var isStrong = m.Groups[1].Length == 2;
+            if ((isStrong ? strong : emphasis) && !_code[m.Index] && !fenced[m.Index])
+            {
+                var content = m.Groups[2];
+                Array.Fill(marks.Starred, true, content.Index, content.Length);
+                marks.AnyStarred = true;
+            }
+        }
+    }
+
+    /// <summary>Markdown's pipe tables as Vale sees them rendered: the row above the delimiter row is table.header, the rows after it table.cell.</summary>
+    private void TableRows(string source, bool[] fenced)
+    {
+        foreach (Match delimiter in TableDelimiter().Matches(source))
+        {
+            if (fenced[delimiter.Index] || delimiter.Index == 0)
+            {
+                continue;
+            }
+
+            var headerStart = source.LastIndexOf('\n', Math.Max(0, delimiter.Index - 2)) + 1;
+            _tableParts.Add((TextSpan.FromBounds(headerStart, delimiter.Index), "table.header"));
+            var bodyStart = Math.Min(source.Length, delimiter.Index + delimiter.Length);
+            var blank = BlankLine().Match(source, bodyStart);
+            var bodyEnd = blank.Success ? blank.Index : source.Length;
+            if (bodyEnd > bodyStart)
+            {
+                _tableParts.Add((TextSpan.FromBounds(bodyStart, bodyEnd), "table.cell"));
+            }
+        }
+    }
+
+    /// <summary>The table scope of the text at <paramref name="position"/> (the innermost td, th or caption), or null.</summary>
+    private string? TableScopeAt(int position)
+    {
+        // The last part that starts at or before the position, then those before it (an enclosing table's cell).
+        int lo = 0, hi = _tableParts.Count - 1, last = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_tableParts[mid].Span.Start <= position)
+            {
+                last = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        for (var k = last; k >= 0 && k > last - 16; k--)
+        {
+            if (position < _tableParts[k].Span.End)
+            {
+                return _tableParts[k].Scope;
+            }
+        }
+
+        return null;
     }
 
     public static ValeDocument For(Document document, ValeFileSettings settings) =>
@@ -174,11 +326,65 @@ public sealed partial class ValeDocument
             var builder = ImmutableArray.CreateBuilder<(Block, string)>();
             foreach (var block in _document.Blocks)
             {
-                builder.Add((block, ScopeOf(block)));
+                var whole = IsMarkup ? WithCodeAtItsEdges(block) : block;
+                builder.Add((whole, ScopeOf(whole)));
             }
 
             return _blocks = builder.ToImmutable();
         }
+    }
+
+    /// <summary>A block with the inline code that opens or closes it on its line (a reader's block starts and ends at prose).</summary>
+    private Block WithCodeAtItsEdges(Block block)
+    {
+        var source = _document.Source.Text;
+        var start = block.Span.Start;
+        var j = start - 1;
+        while (j >= 0)
+        {
+            if (_code[j])
+            {
+                while (j > 0 && _code[j - 1])
+                {
+                    j--;
+                }
+
+                start = j--;
+            }
+            else if (source[j] is ' ' or '\t')
+            {
+                j--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var end = block.Span.End;
+        j = end;
+        while (j < source.Length)
+        {
+            if (_code[j])
+            {
+                while (j + 1 < source.Length && _code[j + 1])
+                {
+                    j++;
+                }
+
+                end = ++j;
+            }
+            else if (source[j] is ' ' or '\t')
+            {
+                j++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return start == block.Span.Start && end == block.Span.End ? block : block with { Span = TextSpan.FromBounds(start, end) };
     }
 
     private string ScopeOf(Block block)
@@ -195,16 +401,7 @@ public sealed partial class ValeDocument
             case BlockKind.Caption:
                 return "caption";
             default:
-                if (IsMarkup)
-                {
-                    var lineStart = source.LastIndexOf('\n', Math.Max(0, block.Span.Start - 1)) + 1;
-                    if (block.Span.Start > 0 && source[lineStart..block.Span.Start].TrimStart().StartsWith('|'))
-                    {
-                        return "table.cell";
-                    }
-                }
-
-                return "paragraph";
+                return (IsMarkup && _tableParts.Count > 0 ? TableScopeAt(block.Span.Start) : null) ?? "paragraph";
         }
     }
 
@@ -247,6 +444,24 @@ public sealed partial class ValeDocument
 
         var source = _document.Source.Text;
         ImmutableArray<ValeUnit> units;
+        if (_skipped is not null && scope != "raw")
+        {
+            // What Vale skips makes no unit: a block wholly inside a skipped element is left out.
+            units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !_skipped[u.Map[0]])];
+        }
+        else
+        {
+            units = BuildUnits(scope);
+        }
+
+        _units[scope] = units;
+        return units;
+    }
+
+    private ImmutableArray<ValeUnit> BuildUnits(string scope)
+    {
+        var source = _document.Source.Text;
+        ImmutableArray<ValeUnit> units;
         switch (scope)
         {
             case "raw":
@@ -280,7 +495,6 @@ public sealed partial class ValeDocument
                 break;
         }
 
-        _units[scope] = units;
         return units;
     }
 
@@ -305,22 +519,24 @@ public sealed partial class ValeDocument
     {
         foreach (Match m in CodeSpan().Matches(_document.Source.Text))
         {
-            int start, end;
-            if (m.Value[0] == '`')
-            {
-                var ticks = m.Groups[1].Length;
-                (start, end) = (m.Index + ticks, m.Index + m.Length - ticks);
-            }
-            else
-            {
-                (start, end) = (m.Index + m.Value.IndexOf('>', StringComparison.Ordinal) + 1, m.Index + m.Value.LastIndexOf('<'));
-            }
-
+            var (start, end) = ContentOf(m);
             if (end > start)
             {
                 yield return Raw(TextSpan.FromBounds(start, end), "code");
             }
         }
+    }
+
+    /// <summary>Where the text of an inline code match lies: inside its backticks or its tags.</summary>
+    private static (int Start, int End) ContentOf(Match m)
+    {
+        if (m.Value[0] == '`')
+        {
+            var ticks = m.Groups[1].Length;
+            return (m.Index + ticks, m.Index + m.Length - ticks);
+        }
+
+        return (m.Index + m.Value.IndexOf('>', StringComparison.Ordinal) + 1, m.Index + m.Value.LastIndexOf('<'));
     }
 
     private ValeUnit Raw(TextSpan span, string scope) =>
@@ -362,11 +578,36 @@ public sealed partial class ValeDocument
         var first = text.Length;
         for (var i = span.Start; i < span.End; i++)
         {
+            if (_skipped is not null && _skipped[i])
+            {
+                continue;
+            }
+
             var c = prose[i];
             var masked = c == ' ' && !char.IsWhiteSpace(source[i]);
-            if (_ignored[i] || (masked && _code[i]))
+            if (_starred is not null && _starred[i] && !masked)
             {
-                // Inline code and TokenIgnores stand as '*' (spaces kept), so words either side do not meet.
+                // An ignored scope's text (IgnoredScopes, IgnoredClasses) stands as '*'.
+                text.Append(char.IsWhiteSpace(c) ? c : '*');
+                map.Add(i);
+            }
+            else if (_code[i] && !masked && source[i] is ' ' or '\t' && _codeEdge.Length > 0 && !_ignored[i])
+            {
+                // Vale stars the code's spaces too.
+                text.Append('*');
+                map.Add(i);
+            }
+            else if (masked && _code[i] && _codeEdge[i] != 0 && !_ignored[i])
+            {
+                if (_codeEdge[i] == 1 && text.Length > first)
+                {
+                    text.Append(' ');
+                    map.Add(i);
+                }
+            }
+            else if (_ignored[i] || (masked && _code[i]))
+            {
+                // Inline code and TokenIgnores stand as '*' (a TokenIgnores match keeps its spaces), so words either side do not meet.
                 text.Append(char.IsWhiteSpace(source[i]) ? source[i] : '*');
                 map.Add(i);
             }
@@ -384,6 +625,18 @@ public sealed partial class ValeDocument
             map.RemoveAt(map.Count - 1);
         }
     }
+
+    [GeneratedRegex(@"^.*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex Lines();
+
+    [GeneratedRegex(@"(?<![*_\w])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![*_\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"^(?=[^\n]*\|)[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$\n?", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex TableDelimiter();
+
+    [GeneratedRegex(@"^[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex BlankLine();
 
     [GeneratedRegex(@"(`+)[^`]+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex CodeSpan();

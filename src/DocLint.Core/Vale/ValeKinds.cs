@@ -261,7 +261,7 @@ public sealed class ValeOccurrence : ValeRule
             total += count;
             if (first is null && count > 0)
             {
-                first = (unit, _pattern.Regex.Match(unit.Text));
+                first = (unit, FirstNotCode(_pattern.Regex.Matches(unit.Text)));
             }
         }
 
@@ -284,9 +284,25 @@ public sealed class ValeOccurrence : ValeRule
     {
         if (_max > 0 && _pattern.MayMatch(unit.Text) && _pattern.Regex.Count(unit.Text) > _max)
         {
-            var first = _pattern.Regex.Match(unit.Text);
+            var first = FirstNotCode(_pattern.Regex.Matches(unit.Text));
             reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
         }
+    }
+
+    /// <summary>Vale reports at the first match that is not code standing as '*' (else the first match).</summary>
+    private static Match FirstNotCode(MatchCollection matches)
+    {
+        foreach (Match m in matches)
+        {
+            if (m.Length > 0 && !m.ValueSpan.ContainsAnyExcept('*'))
+            {
+                continue;
+            }
+
+            return m;
+        }
+
+        return matches[0];
     }
 }
 

@@ -207,7 +207,22 @@ public sealed class ValeStyleSet
         if (!Accepted.IsEmpty)
         {
             var yaml = new StringBuilder("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: error\nignorecase: true\nvocab: false\nterms: true\naction:\n  name: replace\nswap:\n");
+            // Vale keys each term by its lower case, so of two vocabulary entries that differ only in case the
+            // later one (the later vocabulary in Vocab's list) is the term.
+            var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+            var order = new List<string>();
             foreach (var term in Accepted)
+            {
+                var key = term.ToLowerInvariant();
+                if (!terms.ContainsKey(key))
+                {
+                    order.Add(key);
+                }
+
+                terms[key] = term;
+            }
+
+            foreach (var term in order.Select(k => terms[k]))
             {
                 yaml.Append("  ").Append(Quote(term)).Append(": ").Append(Quote(term)).Append('\n');
             }

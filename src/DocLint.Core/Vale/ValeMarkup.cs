@@ -1,0 +1,315 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>
+/// What Vale's walk over a file's HTML (HTML itself, and the HTML Markdown holds) leaves out or marks: the
+/// elements of <c>SkippedScopes</c> and the block elements of an ignored class are skipped whole; the text of
+/// the inline elements of <c>IgnoredScopes</c> and of the inline elements of an ignored class stands as
+/// <c>*</c>; <c>td</c>, <c>th</c> and <c>caption</c> give the scopes <c>table.cell</c>, <c>table.header</c> and
+/// <c>table.caption</c> to the text inside them. One pass over the tags, each tag read once.
+/// </summary>
+internal static class ValeMarkup
+{
+    /// <summary>Vale's default <c>SkippedScopes</c>: block-level tags whose content is never linted.</summary>
+    public static readonly ImmutableArray<string> DefaultSkippedScopes = ["script", "style", "pre", "figure", "noscript", "iframe"];
+
+    /// <summary>Vale's default <c>IgnoredScopes</c>: inline tags whose text stands as <c>*</c>.</summary>
+    public static readonly ImmutableArray<string> DefaultIgnoredScopes = ["code", "tt", "kbd"];
+
+    /// <summary>Classes Vale always ignores (added by rst2html to errors and code); <c>IgnoredClasses</c> adds to them.</summary>
+    public static readonly ImmutableArray<string> BuiltInIgnoredClasses = ["problematic", "pre", "code"];
+
+    private static readonly FrozenSet<string> InlineTags = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img", "span", "sub", "sup", "code", "tt", "del");
+
+    private static readonly FrozenSet<string> VoidTags = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track");
+
+    private static readonly System.Buffers.SearchValues<char> ValueEnd = System.Buffers.SearchValues.Create(" \t\r\n>/");
+
+    private static readonly FrozenSet<string> RawTextTags = FrozenSet.Create(StringComparer.Ordinal, "script", "style", "textarea");
+
+    /// <summary>The result of a scan: which characters are skipped, which stand as <c>*</c>, and the table parts.</summary>
+    public sealed class Marks(int length)
+    {
+        public bool[] Skipped { get; } = new bool[length];
+
+        public bool[] Starred { get; } = new bool[length];
+
+        public List<(TextSpan Span, string Scope)> TableParts { get; } = [];
+
+        public bool AnySkipped { get; set; }
+
+        public bool AnyStarred { get; set; }
+    }
+
+    /// <summary>
+    /// Scans the tags of <paramref name="text"/> in <paramref name="region"/>; a '<c>&lt;</c>' where
+    /// <paramref name="isText"/> says false (Markdown's code) is not a tag.
+    /// </summary>
+    public static void Scan(string text, TextSpan region, ValeFileSettings settings, Marks marks, Func<int, bool>? isText = null)
+    {
+        var skippedTags = settings.SkippedScopes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var ignoredTags = settings.IgnoredScopes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var ignoredClasses = BuiltInIgnoredClasses.Concat(settings.IgnoredClasses).ToFrozenSet(StringComparer.Ordinal);
+        var open = new List<(string Name, int ContentStart, string? Mark)>();
+        var i = region.Start;
+        while (i < region.End)
+        {
+            var lt = text.IndexOf('<', i, region.End - i);
+            if (lt < 0)
+            {
+                break;
+            }
+
+            if (isText is not null && !isText(lt))
+            {
+                i = lt + 1;
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, lt, "<!--", 0, 4) == 0)
+            {
+                var close = text.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                i = close < 0 ? region.End : close + 3;
+                continue;
+            }
+
+            if (!ReadTag(text, lt, region.End, out var tag))
+            {
+                i = lt + 1;
+                continue;
+            }
+
+            i = tag.End;
+            if (tag.Closing)
+            {
+                var index = open.FindLastIndex(o => o.Name == tag.Name);
+                if (index < 0)
+                {
+                    continue;
+                }
+
+                for (var k = open.Count - 1; k >= index; k--)
+                {
+                    Finish(open[k], lt, marks);
+                }
+
+                open.RemoveRange(index, open.Count - index);
+                continue;
+            }
+
+            var inline = InlineTags.Contains(tag.Name);
+            var ignoredClass = tag.Classes.Any(ignoredClasses.Contains);
+            if (skippedTags.Contains(tag.Name) || (ignoredClass && !inline))
+            {
+                // Skipped whole, tags and all, up to the end tag that closes it. In Markdown (isText given) an
+                // element that is never closed skips only its tag: a stray tag in prose does not end the file's linting.
+                var end = tag.SelfClosing || VoidTags.Contains(tag.Name) ? tag.End : CloseOf(text, tag.Name, tag.End, region.End, isText);
+                if (end < 0)
+                {
+                    end = isText is null ? region.End : tag.End;
+                }
+
+                Array.Fill(marks.Skipped, true, lt, end - lt);
+                marks.AnySkipped = true;
+                i = end;
+                continue;
+            }
+
+            if (RawTextTags.Contains(tag.Name))
+            {
+                var close = text.IndexOf("</" + tag.Name, tag.End, region.End - tag.End, StringComparison.OrdinalIgnoreCase);
+                i = close < 0 ? region.End : close;
+                continue;
+            }
+
+            if (tag.SelfClosing || VoidTags.Contains(tag.Name))
+            {
+                continue;
+            }
+
+            var mark = (ignoredTags.Contains(tag.Name) && inline) || (ignoredClass && inline) ? "*"
+                : tag.Name switch
+                {
+                    "td" => "table.cell",
+                    "th" => "table.header",
+                    "caption" => "table.caption",
+                    _ => null,
+                };
+
+            // Only the elements that mark something are followed (an end tag of another name closes nothing here),
+            // and never more than MaxOpen of them: a page of unclosed cells costs no more than a page of closed ones.
+            if (mark is not null)
+            {
+                if (open.Count == MaxOpen)
+                {
+                    open.RemoveAt(0);
+                }
+
+                open.Add((tag.Name, tag.End, mark));
+            }
+        }
+
+        for (var k = open.Count - 1; k >= 0; k--)
+        {
+            Finish(open[k], region.End, marks);
+        }
+    }
+
+    private static void Finish((string Name, int ContentStart, string? Mark) element, int contentEnd, Marks marks)
+    {
+        if (element.Mark is null || contentEnd <= element.ContentStart)
+        {
+            return;
+        }
+
+        if (element.Mark == "*")
+        {
+            Array.Fill(marks.Starred, true, element.ContentStart, contentEnd - element.ContentStart);
+            marks.AnyStarred = true;
+        }
+        else
+        {
+            marks.TableParts.Add((TextSpan.FromBounds(element.ContentStart, contentEnd), element.Mark));
+        }
+    }
+
+    private const int MaxOpen = 256;
+
+    /// <summary>The end of the end tag that closes an element of <paramref name="name"/> opened before <paramref name="from"/> (nested ones of the same name counted), or -1 when none does.</summary>
+    private static int CloseOf(string text, string name, int from, int limit, Func<int, bool>? isText)
+    {
+        var depth = 1;
+        var i = from;
+        while (i < limit)
+        {
+            var lt = text.IndexOf('<', i, limit - i);
+            if (lt < 0)
+            {
+                break;
+            }
+
+            if ((isText is not null && !isText(lt)) || !ReadTag(text, lt, limit, out var tag))
+            {
+                i = lt + 1;
+                continue;
+            }
+
+            i = tag.End;
+            if (tag.Name != name)
+            {
+                continue;
+            }
+
+            if (tag.Closing)
+            {
+                if (--depth == 0)
+                {
+                    return tag.End;
+                }
+            }
+            else if (!tag.SelfClosing)
+            {
+                depth++;
+            }
+        }
+
+        return -1;
+    }
+
+    private readonly record struct Tag(string Name, bool Closing, bool SelfClosing, int End, string[] Classes);
+
+    /// <summary>A start or end tag at <paramref name="lt"/>: its lower-case name, its classes and where it ends.</summary>
+    private static bool ReadTag(string text, int lt, int limit, out Tag tag)
+    {
+        tag = default;
+        var closing = lt + 1 < limit && text[lt + 1] == '/';
+        var nameStart = closing ? lt + 2 : lt + 1;
+        if (nameStart >= limit || !char.IsAsciiLetter(text[nameStart]))
+        {
+            return false;
+        }
+
+        var nameEnd = nameStart;
+        while (nameEnd < limit && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] == '-'))
+        {
+            nameEnd++;
+        }
+
+        if (nameEnd < limit && !(char.IsWhiteSpace(text[nameEnd]) || text[nameEnd] is '>' or '/'))
+        {
+            return false;
+        }
+
+        var quote = '\0';
+        var end = -1;
+        for (var j = nameEnd; j < limit; j++)
+        {
+            var c = text[j];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                end = j + 1;
+                break;
+            }
+        }
+
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var attributes = text.AsSpan(nameEnd, end - 1 - nameEnd);
+        var selfClosing = attributes.TrimEnd().EndsWith("/");
+        tag = new Tag(text[nameStart..nameEnd].ToLowerInvariant(), closing, selfClosing, end, Classes(attributes));
+        return true;
+    }
+
+    private static string[] Classes(ReadOnlySpan<char> attributes)
+    {
+        var at = attributes.IndexOf("class", StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var before = at == 0 || char.IsWhiteSpace(attributes[at - 1]);
+            var rest = attributes[(at + 5)..].TrimStart();
+            if (before && rest.StartsWith("="))
+            {
+                rest = rest[1..].TrimStart();
+                string value;
+                if (rest.Length > 0 && rest[0] is '"' or '\'')
+                {
+                    var close = rest[1..].IndexOf(rest[0]);
+                    value = (close < 0 ? rest[1..] : rest.Slice(1, close)).ToString();
+                }
+                else
+                {
+                    var stop = rest.IndexOfAny(ValueEnd);
+                    value = (stop < 0 ? rest : rest[..stop]).ToString();
+                }
+
+                return value.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            }
+
+            var next = attributes[(at + 5)..].IndexOf("class", StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + 5 + next;
+        }
+
+        return [];
+    }
+}
