@@ -22,6 +22,7 @@ public static class DocLintApp
             BuildKind.DescribeOnVersion(root, context);
 
             var result = root.Parse(OperandsAfterDoubleDash(args));
+            StageTimes.Mark("command line");
             if (result.Errors.Count > 0)
             {
                 foreach (var error in result.Errors)

@@ -74,6 +74,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         // formats (JSON, SARIF) are written at the end either way.
         var stream = !options.BaselineCreate && parse.GetValue(options.Baseline) is null && !parse.GetValue(options.Fix);
         Lint(stream ? targets : null);
+        StageTimes.Mark("lint");
         if (options.BaselineCreate)
         {
             return WriteBaseline();
@@ -125,7 +126,9 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     private bool Load()
     {
         _configuration = options.Config.Load(parse, context);
+        StageTimes.Mark("configuration");
         _loaded = options.Rules.Load(parse, context, _configuration);
+        StageTimes.Mark("rules");
         if (_loaded.RuleSet is { } known)
         {
             var upfront = _configuration.Set.ProblemsWith(known).Where(p => p.Severity == DiagnosticSeverity.Error).Select(p => p.ToDiagnostic()).ToList();
@@ -192,6 +195,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             .Where(f => _changes is null || _changes.Touches(f))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var stdin = inputs.Contains("-") ? LintStdin(engine, parse.GetValue(options.StdinPath), context) : null;
+        StageTimes.Mark("files");
 
         // The configuration of every folder is read before linting, so that its problems are known up front and
         // take their place in path order among the files' findings, streamed or not.

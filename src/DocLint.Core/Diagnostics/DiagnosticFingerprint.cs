@@ -13,6 +13,15 @@ namespace DocLint.Core.Diagnostics;
 /// </summary>
 public static class DiagnosticFingerprint
 {
+    /// <summary>
+    /// The first hashes of a process are computed in managed code (<see cref="Sha256"/>): a short run then never loads
+    /// OpenSSL, which costs it more than all its hashes; past these, the platform's implementation (the same digest,
+    /// faster per byte) takes over for a run with many findings.
+    /// </summary>
+    private const int ManagedHashes = 1000;
+
+    private static int _hashes;
+
     /// <summary>The hash part of a fingerprint (32 hex digits).</summary>
     /// <remarks>
     /// The cost is bounded whatever the sentence: at most <see cref="Engine.Limits.FingerprintMatch"/>
@@ -36,8 +45,16 @@ public static class DiagnosticFingerprint
             chars[length++] = '\0';
             length += TermSyntax.Normalize(sentence, chars.AsSpan(length), caseSensitive: false);
             var byteCount = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(bytes.AsSpan(0, byteCount), hash);
+            Span<byte> hash = stackalloc byte[Sha256.HashSizeInBytes];
+            if (Interlocked.Increment(ref _hashes) <= ManagedHashes)
+            {
+                Sha256.HashData(bytes.AsSpan(0, byteCount), hash);
+            }
+            else
+            {
+                SHA256.HashData(bytes.AsSpan(0, byteCount), hash);
+            }
+
             return Convert.ToHexStringLower(hash[..16]);
         }
         finally

@@ -2,6 +2,7 @@ using DocLint.Core.Diagnostics;
 using DocLint.Core.Reporting;
 using DocLint.Core.Reporting.Text;
 using DocLint.Core.Text;
+using Humanizer;
 
 namespace DocLint.Core.Tests.Reporting;
 
@@ -67,5 +68,25 @@ public class MsBuildFormatterTests
 
         RunSummary.Format(diagnostics, 2, TimeSpan.FromMilliseconds(312)).Should().Be("2 errors and 1 warning in 2 files, 1 suppressed finding (0.3 seconds)");
         RunSummary.Format([], 1, TimeSpan.FromSeconds(1.26)).Should().Be("No problems in 1 file (1.3 seconds)");
+    }
+
+    /// <summary>The summary counts without Humanizer (its first use costs a short run); it must say what Humanizer said.</summary>
+    [Fact]
+    public void Summary_words_are_Humanizers_for_every_count()
+    {
+        var lines = new LinePositionSpan(default, new LinePosition(0, 1));
+        foreach (var (errors, warnings, suggestions, suppressed, files) in new[] { (0, 0, 0, 0, 0), (1, 0, 0, 0, 1), (0, 2, 0, 1, 2), (3, 1, 2, 0, 1), (1, 1, 1, 2, 3), (0, 12, 1, 0, 11) })
+        {
+            var diagnostics = Enumerable.Repeat(DiagnosticSeverity.Error, errors)
+                .Concat(Enumerable.Repeat(DiagnosticSeverity.Warning, warnings))
+                .Concat(Enumerable.Repeat(DiagnosticSeverity.Suggestion, suggestions))
+                .Select(s => Make(s, new TextSpan(0, 1), lines))
+                .Concat(Enumerable.Range(0, suppressed).Select(_ => Make(DiagnosticSeverity.Warning, new TextSpan(0, 1), lines, suppressed: true)))
+                .ToList();
+            var parts = new[] { (errors, "error"), (warnings, "warning"), (suggestions, "suggestion") }.Where(p => p.Item1 > 0).Select(p => p.Item2.ToQuantity(p.Item1)).ToList();
+            var expected = $"{(parts.Count == 0 ? "No problems" : parts.Humanize("and"))} in {"file".ToQuantity(files)}{(suppressed > 0 ? ", " + "suppressed finding".ToQuantity(suppressed) : "")} (0.0 seconds)";
+            RunSummary.Format(diagnostics, files, TimeSpan.Zero).Should().Be(expected);
+            RunSummary.Format(diagnostics, files, TimeSpan.Zero, baselineFixed: 1).Should().Contain($", {"baselined finding".ToQuantity(0)}, 1 fixed since the baseline");
+        }
     }
 }

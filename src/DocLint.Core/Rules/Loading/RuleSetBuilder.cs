@@ -22,21 +22,33 @@ public sealed class RuleSetBuilder
 
     private const string ResourcePrefix = "DocLint.Rules/";
 
-    private readonly List<(string Path, string? Text)> _files = [];
+    /// <summary>The rules in the order added: a file (its text, when given), or a definition already parsed.</summary>
+    private readonly List<(string Path, string? Text, RuleDefinition? Definition)> _files = [];
     private readonly List<Diagnostic> _errors = [];
 
     public bool VerifyExamples { get; set; } = true;
 
-    /// <summary>Adds the rule packs embedded in DocLint.Core.</summary>
+    /// <summary>Adds the rule packs built into DocLint, precompiled (<see cref="BuiltInRules"/>): no YAML is parsed.</summary>
     /// <remarks>Their examples are not re-run at load time (see <see cref="Build"/>).</remarks>
     public RuleSetBuilder AddEmbeddedDefaults()
+    {
+        foreach (var definition in BuiltInRules.Definitions())
+        {
+            _files.Add((definition.Location.Path, null, definition));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds the built-in packs from their YAML files, embedded in DocLint.Core: what <see cref="BuiltInRules"/> is made from.</summary>
+    internal RuleSetBuilder AddEmbeddedYaml()
     {
         var assembly = typeof(RuleSetBuilder).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            _files.Add((EmbeddedPrefix + name[ResourcePrefix.Length..].Replace('\\', '/'), reader.ReadToEnd()));
+            _files.Add((EmbeddedPrefix + name[ResourcePrefix.Length..].Replace('\\', '/'), reader.ReadToEnd(), null));
         }
 
         return this;
@@ -56,7 +68,7 @@ public sealed class RuleSetBuilder
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            _files.Add((file, null));
+            _files.Add((file, null, null));
         }
 
         return this;
@@ -74,7 +86,7 @@ public sealed class RuleSetBuilder
 
     public RuleSetBuilder AddFile(string path, string? text = null)
     {
-        _files.Add((path, text));
+        _files.Add((path, text, null));
         return this;
     }
 
@@ -83,28 +95,34 @@ public sealed class RuleSetBuilder
         var errors = new List<Diagnostic>(_errors);
         var compiled = new List<CompiledRule>();
         var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
-        // Compiling a rule is mostly independent work (regexes, term tables, inflections), so each rule
-        // compiles on the thread pool as soon as it is parsed, while the next files are parsed; the
-        // results are gathered in file order, so they do not depend on timing.
+        // Compiling a rule is mostly independent work (regexes, term tables, inflections), so a rule parsed
+        // from YAML compiles on the thread pool as soon as it is parsed, while the next files are parsed; the
+        // results are gathered in file order, so they do not depend on timing. A precompiled rule (the built-in
+        // packs) compiles here: there is no parsing to overlap, and starting the thread pool would cost a short
+        // run more than it saves.
         var compiling = new List<Task<(CompiledRule? Rule, IReadOnlyList<RuleLoadError> Errors)>>();
-        foreach (var (path, given) in _files)
+        foreach (var (path, given, parsed) in _files)
         {
-            string text;
-            try
-            {
-                text = given ?? Workspace.RegularFile.ReadAllText(path, Engine.Limits.MaxYamlBytes);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                errors.Add(new RuleLoadError(new RuleLocation(path, default, 0), $"cannot read rule file: {ex.Message}").ToDiagnostic());
-                continue;
-            }
-
-            var (definition, parseErrors) = RuleFileParser.Parse(path, text);
-            errors.AddRange(parseErrors.Select(e => e.ToDiagnostic()));
+            var definition = parsed;
             if (definition is null)
             {
-                continue;
+                string text;
+                try
+                {
+                    text = given ?? Workspace.RegularFile.ReadAllText(path, Engine.Limits.MaxYamlBytes);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    errors.Add(new RuleLoadError(new RuleLocation(path, default, 0), $"cannot read rule file: {ex.Message}").ToDiagnostic());
+                    continue;
+                }
+
+                (definition, var parseErrors) = RuleFileParser.Parse(path, text);
+                errors.AddRange(parseErrors.Select(e => e.ToDiagnostic()));
+                if (definition is null)
+                {
+                    continue;
+                }
             }
 
             if (seen.TryGetValue(definition.Id, out var first))
@@ -114,7 +132,7 @@ public sealed class RuleSetBuilder
             }
 
             seen.Add(definition.Id, definition);
-            compiling.Add(Task.Run(() => RuleCompiler.Compile(definition)));
+            compiling.Add(parsed is not null ? Task.FromResult(RuleCompiler.Compile(definition)) : Task.Run(() => RuleCompiler.Compile(definition)));
         }
 
         foreach (var (rule, compileErrors) in compiling.Select(t => t.GetAwaiter().GetResult()))

@@ -26,10 +26,11 @@ public sealed class PhraseMatcher
     private readonly FrozenDictionary<string, TermGroup> _byFirstWord;
     private readonly FrozenDictionary<string, TermGroup>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     // Built on first use for the built-in packs (see Create); _scanCount is known without building them.
-    private readonly Lazy<(PatternRegex Regex, RequiredLiterals Literals)[]> _scans;
+    // Each pattern's regex is built the first time some unit holds the literals it requires.
+    private readonly Lazy<(Lazy<PatternRegex> Regex, RequiredLiterals Literals)[]> _scans;
     private readonly int _scanCount;
 
-    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, Lazy<(PatternRegex, RequiredLiterals)[]> scans, int scanCount)
+    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]> scans, int scanCount)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -38,7 +39,7 @@ public sealed class PhraseMatcher
         _scanCount = scanCount;
     }
 
-    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, TermGroup>.Empty, new Lazy<(PatternRegex, RequiredLiterals)[]>([]), 0);
+    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, TermGroup>.Empty, new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>([]), 0);
 
     /// <summary>The first words of the terms: a token this filter rejects starts no match.</summary>
     public WordFilter Words { get; }
@@ -64,29 +65,30 @@ public sealed class PhraseMatcher
         var scanCount = (unanchored.Count > 0 ? 1 : 0) + spec.Patterns.Length;
         if (deferPatterns)
         {
-            return new PhraseMatcher(byFirstWord, new Lazy<(PatternRegex, RequiredLiterals)[]>(() => Scanners(spec, unanchored, caseSensitive, errors: null)), scanCount);
+            return new PhraseMatcher(byFirstWord, new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>(() => Scanners(spec, unanchored, caseSensitive, errors: null)), scanCount);
         }
 
         var scans = Scanners(spec, unanchored, caseSensitive, errors);
-        return new PhraseMatcher(byFirstWord, new Lazy<(PatternRegex, RequiredLiterals)[]>(scans), scans.Length);
+        return new PhraseMatcher(byFirstWord, new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>(scans), scans.Length);
     }
 
     /// <summary>The regexes scanned for and their literal prefilters; a pattern that does not parse is an error (thrown when there is no list for it).</summary>
-    private static (PatternRegex, RequiredLiterals)[] Scanners(MatcherSpec spec, List<string> unanchored, bool caseSensitive, List<(RuleLocation Location, string Message)>? errors)
+    private static (Lazy<PatternRegex>, RequiredLiterals)[] Scanners(MatcherSpec spec, List<string> unanchored, bool caseSensitive, List<(RuleLocation Location, string Message)>? errors)
     {
-        var scans = new List<(PatternRegex, RequiredLiterals)>();
+        var scans = new List<(Lazy<PatternRegex>, RequiredLiterals)>();
         if (unanchored.Count > 0)
         {
             var pattern = Alternation(unanchored);
-            scans.Add((PatternRegex.ForTerms(pattern, caseSensitive), RequiredLiterals.From(pattern)));
+            scans.Add((new Lazy<PatternRegex>(() => PatternRegex.ForTerms(pattern, caseSensitive)), RequiredLiterals.From(pattern)));
         }
 
         foreach (var pattern in spec.Patterns)
         {
             try
             {
-                // Parsed now, so a bad pattern is an error at its line in the rule file.
-                scans.Add((PatternRegex.ForPattern(pattern.Pattern, caseSensitive), RequiredLiterals.From(pattern.Pattern)));
+                // Parsed now, so a bad pattern is an error at its line in the rule file; a pattern known to parse (the
+                // built-in packs', deferred: no error list) is built when a unit first holds its literals.
+                scans.Add((errors is null ? new Lazy<PatternRegex>(() => PatternRegex.ForPattern(pattern.Pattern, caseSensitive)) : new Lazy<PatternRegex>(PatternRegex.ForPattern(pattern.Pattern, caseSensitive)), RequiredLiterals.From(pattern.Pattern)));
             }
             catch (ArgumentException ex) when (errors is not null)
             {
@@ -154,7 +156,7 @@ public sealed class PhraseMatcher
                 literals.SelectUnits(text, ranges, selected, words.IsAscii);
                 foreach (var unit in selected)
                 {
-                    regex.Scan(text, ranges[unit], spans);
+                    regex.Value.Scan(text, ranges[unit], spans);
                 }
             }
         }

@@ -40,7 +40,12 @@ public sealed class RequiredLiterals
     public bool IsEmpty => Sets.Count == 0;
 
     /// <summary>Derives the requirement of <paramref name="pattern"/>; none when its syntax is not understood or options change how it parses.</summary>
-    public static RequiredLiterals From(string pattern)
+    /// <remarks>The built-in packs' patterns are looked up in the table made when they were precompiled (<see cref="Loading.BuiltInRules.LiteralsOf"/>).</remarks>
+    public static RequiredLiterals From(string pattern) =>
+        Loading.BuiltInRules.LiteralsOf(pattern) is { } sets ? new RequiredLiterals(sets) : Derive(pattern);
+
+    /// <summary>What <see cref="From"/> returns, derived from the pattern's syntax.</summary>
+    internal static RequiredLiterals Derive(string pattern)
     {
         List<HashSet<string>> sets;
         try

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace DocLint.Cli;
+
+/// <summary>
+/// With DOCLINT_STAGE_TIMES=1, the time each stage of a run took (wall clock and the process's CPU time, every thread),
+/// written to standard error as the process ends: where a short run's time goes (docs/benchmarks.md, "Start-up").
+/// </summary>
+internal static class StageTimes
+{
+    private static readonly long Start = Stopwatch.GetTimestamp();
+    private static readonly List<(string Stage, long At, TimeSpan Cpu)>? Marks = Environment.GetEnvironmentVariable("DOCLINT_STAGE_TIMES") == "1" ? [] : null;
+
+    /// <summary>Notes that <paramref name="stage"/> ended now.</summary>
+    public static void Mark(string stage) => Marks?.Add((stage, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime));
+
+    /// <summary>Writes what was noted, each stage with its own time and the time since <c>Main</c> began.</summary>
+    public static void Write(TextWriter error)
+    {
+        if (Marks is null)
+        {
+            return;
+        }
+
+        var last = Start;
+        var lastCpu = Marks[0].Cpu;
+        foreach (var (stage, at, cpu) in Marks)
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"doclint: stage {stage,-14} {Stopwatch.GetElapsedTime(last, at).TotalMilliseconds,8:F2} ms, CPU {(cpu - lastCpu).TotalMilliseconds,6:F1} ms (at {Stopwatch.GetElapsedTime(Start, at).TotalMilliseconds,8:F2} ms; process CPU {cpu.TotalMilliseconds,6:F1} ms)"));
+            last = at;
+            lastCpu = cpu;
+        }
+    }
+}
