@@ -14,6 +14,9 @@ namespace DocLint.Core.Engine;
 /// </summary>
 public static class DocumentAnalyzer
 {
+    /// <summary>Runs each rule under the assumption that lets its matches through (<see cref="CompiledRule.DocumentWidePass"/>).</summary>
+    internal const int EachRulePasses = -2;
+
     /// <param name="part">Where the document lies in its file, when a large file is linted a part at a time; null for a whole document.</param>
     public static void Analyze(Document document, RuleSet rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part = null) =>
         Analyze(document, rules.Rules, rules.Words, severityOf, sink, part, checkFixes: true);
@@ -22,8 +25,12 @@ public static class DocumentAnalyzer
         Analyze(document, rules, WordFilter.Union(rules.Select(r => r.Words)), severityOf, sink, part: null, checkFixes: true);
 
     /// <param name="checkFixes">Whether the fixes found are checked (<see cref="FixCheck"/>); false for the check's own trial runs.</param>
-    /// <param name="documentWide">For a part of a large file: what document-wide conditions are taken to find (<see cref="RuleContext.DocumentWideAssumption"/>).</param>
-    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1)
+    /// <param name="documentWide">
+    /// For a part of a large file: what document-wide conditions are taken to find (<see cref="RuleContext.DocumentWideAssumption"/>),
+    /// or <see cref="EachRulePasses"/>: for each rule, what lets its matches through (<see cref="CompiledRule.DocumentWidePass"/>).
+    /// </param>
+    /// <param name="then">Runs in the same context once the rules are done, before its word index goes back to the pool.</param>
+    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null)
     {
         var context = new RuleContext(document, sink, words, part) { DocumentWideAssumption = documentWide };
         var first = sink.Count;
@@ -40,6 +47,11 @@ public static class DocumentAnalyzer
 
                 context.Rule = rule;
                 context.Severity = severity;
+                if (documentWide == EachRulePasses)
+                {
+                    context.DocumentWideAssumption = rule.DocumentWidePass;
+                }
+
                 var before = sink.Count;
                 try
                 {
@@ -76,6 +88,8 @@ public static class DocumentAnalyzer
             {
                 FixCheck.DropFixesThatWouldBeReported(document, rules, words, severityOf, sink, first, part?.Offset ?? 0);
             }
+
+            then?.Invoke(context);
         }
         finally
         {

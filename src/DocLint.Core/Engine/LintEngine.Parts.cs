@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 using DocLint.Core.Diagnostics;
@@ -202,10 +203,17 @@ public sealed partial class LintEngine
         private readonly DocumentPart.FileState _shared = new() { Budget = new(engine._regexRun) };
         private readonly Func<CompiledRule, DiagnosticSeverity> _severityOf = engine.SeverityOf(path);
 
-        /// <summary>The document-wide rules' findings over the parts merged so far, under each assumption.</summary>
+        /// <summary>The findings over the parts merged so far of the rules run under each assumption (<see cref="PartRules.Assumed"/>).</summary>
         private readonly List<Diagnostic>[] _assumed = [.. Enumerable.Range(0, engine._partRules.Assumptions).Select(_ => new List<Diagnostic>())];
 
-        /// <summary>For each document-wide rule, the conditions that found something in some part: what holds for the whole file.</summary>
+        /// <summary>The findings over the parts merged so far of each rule decided at the merge (<see cref="PartRules.Decided"/>).</summary>
+        private readonly List<Diagnostic>[] _decided = [.. engine._partRules.Decided.Select(_ => new List<Diagnostic>())];
+
+        /// <summary>
+        /// For each document-wide rule (<see cref="PartRules.DocumentWide"/>), the conditions that found something in
+        /// some part: what holds for the whole file. Parts analysed in parallel add to it as they find it, and do not
+        /// look again for what another part has found.
+        /// </summary>
         private readonly int[] _documentWideFound = new int[engine._partRules.DocumentWide.Length];
 
         /// <summary>Cuts where parts have started or been read from: where a margin that is too narrow can widen to.</summary>
@@ -250,12 +258,22 @@ public sealed partial class LintEngine
                         break;
                     }
 
-                    // The next part is read from a cut one margin before its own paragraphs.
-                    var from = (int)Math.Max(0, part.OwnedEnd - _margin);
+                    // The next part is read from a cut one margin before its own paragraphs; when a paragraph longer
+                    // than the margin ends there, from the cut before it, so that the margin starts where a paragraph does.
+                    var margin = _margin;
+                    var from = (int)Math.Max(0, part.OwnedEnd - margin);
                     var back = NextCut(part.Bytes[..part.OwnedEnd], from, knownCut: from < part.OwnedStart ? 0 : part.OwnedStart);
+                    while (back < 0 && from > 0 && part.OwnedEnd - from < engine._options.MaxParagraphBytes)
+                    {
+                        margin *= 2;
+                        from = (int)Math.Max(0, part.OwnedEnd - margin);
+                        back = NextCut(part.Bytes[..part.OwnedEnd], from, knownCut: from < part.OwnedStart ? 0 : part.OwnedStart);
+                    }
+
                     if (back < 0)
                     {
-                        // A paragraph longer than the margin: the next part's margin starts at a line or a sentence.
+                        // A paragraph longer than the part: the next part's margin starts at a line or a sentence.
+                        from = (int)Math.Max(0, part.OwnedEnd - _margin);
                         back = SoftCut(part.Bytes[..part.OwnedEnd], from) is var soft and >= 0 ? soft : part.OwnedEnd;
                     }
 
@@ -356,16 +374,16 @@ public sealed partial class LintEngine
                     DocumentAnalyzer.Analyze(part.Document, engine._partRules.Carried, engine._partRules.CarriedWords, _severityOf, found.Diagnostics, part.Info, checkFixes: true);
                 }
 
-                _diagnostics.AddRange(found.Diagnostics);
+                var decided = engine._partRules.DecidedIndex;
+                foreach (var diagnostic in found.Diagnostics)
+                {
+                    (decided.TryGetValue(diagnostic.Id, out var i) ? _decided[i] : _diagnostics).Add(diagnostic);
+                }
+
                 _directives.AddRange(found.Directives);
                 for (var i = 0; i < found.Assumed.Length; i++)
                 {
                     _assumed[i].AddRange(found.Assumed[i]);
-                }
-
-                for (var i = 0; i < found.DocumentWideFound.Length; i++)
-                {
-                    _documentWideFound[i] |= found.DocumentWideFound[i];
                 }
 
                 if (!HasInvalidBytes && found.InvalidBytes is { } invalid)
@@ -477,36 +495,14 @@ public sealed partial class LintEngine
             var info = part.Info;
             var found = new PartFindings(engine._partRules);
             var rules = engine._partRules;
-            DocumentAnalyzer.Analyze(document, rules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true);
-            if (!rules.DocumentWide.IsEmpty)
+            // One context, so one word index, for the rules, the rules decided at the merge (each under the
+            // assumption that lets its matches through) and what this part finds of each document-wide condition.
+            DocumentAnalyzer.Analyze(
+                document, rules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true, DocumentAnalyzer.EachRulePasses,
+                rules.DocumentWide.IsEmpty ? null : FindDocumentWide);
+            for (var assumption = 0; assumption < rules.Assumptions; assumption++)
             {
-                // What this part finds of each document-wide condition, whether or not its rule matches here.
-                var context = new RuleContext(document, [], rules.DocumentWideWords, info);
-                using (info.Budget.Enter())
-                {
-                    try
-                    {
-                        foreach (var (rule, i) in rules.DocumentWide.Select((r, i) => (r, i)))
-                        {
-                            foreach (var condition in rule.DocumentWideConditions)
-                            {
-                                if (condition.FoundAnywhere(context))
-                                {
-                                    found.DocumentWideFound[i] |= 1 << condition.DocumentWideBit;
-                                }
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        context.ReleaseWords();
-                    }
-                }
-
-                for (var assumption = 0; assumption < rules.Assumptions; assumption++)
-                {
-                    DocumentAnalyzer.Analyze(document, rules.DocumentWide, rules.DocumentWideWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption);
-                }
+                DocumentAnalyzer.Analyze(document, rules.Assumed, rules.AssumedWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption);
             }
 
             var owned = document.Directives.Where(d => info.Owns(d.Span.Start)).ToList();
@@ -533,18 +529,48 @@ public sealed partial class LintEngine
             return found;
         }
 
+        /// <summary>
+        /// Notes what this part finds of each document-wide condition, whether or not its rule matches here; a
+        /// condition that an earlier or a parallel part has found already is not looked for again.
+        /// </summary>
+        private void FindDocumentWide(RuleContext context)
+        {
+            var rules = engine._partRules.DocumentWide;
+            for (var i = 0; i < rules.Length; i++)
+            {
+                foreach (var condition in rules[i].DocumentWideConditions)
+                {
+                    var bit = 1 << condition.DocumentWideBit;
+                    if ((Volatile.Read(ref _documentWideFound[i]) & bit) == 0 && condition.FoundAnywhere(context))
+                    {
+                        Interlocked.Or(ref _documentWideFound[i], bit);
+                    }
+                }
+            }
+        }
+
         private FileResult Finish()
         {
-            // Each document-wide rule's findings under what its conditions found in the whole file. A timeout is
-            // reported by the first analysis that met it, which ran under the first assumption.
-            var documentWide = engine._partRules.DocumentWide;
-            if (!documentWide.IsEmpty)
+            // Each document-wide rule's findings under what its conditions found in the whole file: a rule decided
+            // here keeps the findings it made under the assumption that lets its matches through if that is what
+            // holds, and has none otherwise; any other keeps what it found under the assumption that holds. A
+            // timeout is reported by the first analysis that met it (for the others, under the first assumption).
+            var partRules = engine._partRules;
+            for (var d = 0; d < partRules.Decided.Length; d++)
+            {
+                var rule = partRules.Decided[d];
+                if (_documentWideFound[partRules.DocumentWide.IndexOf(rule)] == rule.DocumentWidePass)
+                {
+                    _diagnostics.AddRange(_decided[d]);
+                }
+            }
+
+            if (!partRules.Assumed.IsEmpty)
             {
                 _diagnostics.AddRange(_assumed[0].Where(d => d.Id == EngineDiagnostics.RegexTimeout.Id));
-                for (var i = 0; i < documentWide.Length; i++)
+                foreach (var rule in partRules.Assumed)
                 {
-                    var id = documentWide[i].Id;
-                    _diagnostics.AddRange(_assumed[_documentWideFound[i]].Where(d => d.Id == id));
+                    _diagnostics.AddRange(_assumed[_documentWideFound[partRules.DocumentWide.IndexOf(rule)]].Where(d => d.Id == rule.Id));
                 }
             }
 
@@ -565,7 +591,7 @@ public sealed partial class LintEngine
     }
 
     /// <summary>
-    /// The rules split for a file linted in parts: <see cref="Own"/> need nothing from other parts, so parts run
+    /// The rules split for a file linted in parts: <see cref="Own"/> run in each part's own analysis, so parts run
     /// them in parallel; <see cref="Carried"/> keep what they learn from one part to the next
     /// (<see cref="CompiledRule.CarriesAcrossParts"/>) and run on each part in the file's order.
     /// </summary>
@@ -573,26 +599,46 @@ public sealed partial class LintEngine
     {
         public PartRules(RuleSet rules)
         {
-            Own = [.. rules.Rules.Where(r => !r.CarriesAcrossParts && r.DocumentWideConditions.IsEmpty)];
             Carried = [.. rules.Rules.Where(r => r.CarriesAcrossParts)];
             CarriedWords = WordFilter.Union(Carried.Select(r => r.Words));
             DocumentWide = [.. rules.Rules.Where(r => !r.CarriesAcrossParts && !r.DocumentWideConditions.IsEmpty)];
-            DocumentWideWords = WordFilter.Union(DocumentWide.Select(r => r.Words));
-            Assumptions = 1 << DocumentWide.Select(r => r.DocumentWideConditions.Length).DefaultIfEmpty(0).Max();
+            Decided = [.. DocumentWide.Where(r => r.DocumentWideDecidedAtMerge)];
+            DecidedIndex = Decided.Select((r, i) => (r.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            Own = [.. rules.Rules.Where(r => !r.CarriesAcrossParts && (r.DocumentWideConditions.IsEmpty || r.DocumentWideDecidedAtMerge))];
+            Assumed = [.. DocumentWide.Where(r => !r.DocumentWideDecidedAtMerge)];
+            AssumedWords = WordFilter.Union(Assumed.Select(r => r.Words));
+            Assumptions = Assumed.IsEmpty ? 0 : 1 << Assumed.Max(r => r.DocumentWideConditions.Length);
         }
 
+        /// <summary>The rules each part runs once, in its own analysis: those that need nothing from other parts, and <see cref="Decided"/>.</summary>
         public ImmutableArray<CompiledRule> Own { get; }
 
         /// <summary>
-        /// The rules with conditions about the whole file (`near: document`): each part runs them once per
-        /// assumption about what those conditions find, and notes what it finds itself; once every part is
-        /// done, the findings of the assumption that holds for the file are kept.
+        /// The rules with conditions about the whole file (`near: document`). Each part notes what it finds of
+        /// those conditions; once every part is done, what the whole file holds is known.
         /// </summary>
         public ImmutableArray<CompiledRule> DocumentWide { get; }
 
-        public WordFilter DocumentWideWords { get; }
+        /// <summary>
+        /// The document-wide rules that find nothing unless their document-wide conditions let their matches
+        /// through (<see cref="CompiledRule.DocumentWideDecidedAtMerge"/>): each part runs them once, under that
+        /// assumption, and the merge keeps their findings only if the whole file holds it.
+        /// </summary>
+        public ImmutableArray<CompiledRule> Decided { get; }
 
-        /// <summary>How many assumptions parts run <see cref="DocumentWide"/> under: one per combination of a rule's document-wide conditions.</summary>
+        /// <summary>The place in <see cref="Decided"/> of each rule's id.</summary>
+        public FrozenDictionary<string, int> DecidedIndex { get; }
+
+        /// <summary>
+        /// The other document-wide rules (a condition for some matches only, or a kind that reports what a
+        /// unit lacks): each part runs them once per assumption about what those conditions find, and the
+        /// merge keeps the findings of the assumption that holds.
+        /// </summary>
+        public ImmutableArray<CompiledRule> Assumed { get; }
+
+        public WordFilter AssumedWords { get; }
+
+        /// <summary>How many assumptions parts run <see cref="Assumed"/> under: one per combination of a rule's document-wide conditions.</summary>
         public int Assumptions { get; }
 
         public ImmutableArray<CompiledRule> Carried { get; }
@@ -612,11 +658,8 @@ public sealed partial class LintEngine
     {
         public List<Diagnostic> Diagnostics { get; } = [];
 
-        /// <summary>The findings of the document-wide rules under each assumption (<see cref="PartRules.DocumentWide"/>).</summary>
+        /// <summary>The findings of <see cref="PartRules.Assumed"/> under each assumption.</summary>
         public List<Diagnostic>[] Assumed { get; } = [.. Enumerable.Range(0, rules.Assumptions).Select(_ => new List<Diagnostic>())];
-
-        /// <summary>For each document-wide rule, the bits of its document-wide conditions that found something in this part.</summary>
-        public int[] DocumentWideFound { get; } = new int[rules.DocumentWide.Length];
 
         public List<PlacedDirective> Directives { get; } = [];
 

@@ -45,15 +45,41 @@ public abstract class CompiledRule
         _unless = unless;
         Words = WordFilter.Union([Words, .. when.Select(c => c.Words), .. unless.Select(c => c.Words)]);
         DocumentWideConditions = [.. when.Concat(unless).Where(c => c.IsDocumentWide)];
+        DocumentWidePass = 0;
         for (var i = 0; i < DocumentWideConditions.Length; i++)
         {
             DocumentWideConditions[i].DocumentWideBit = i;
+            if (Array.IndexOf(when, DocumentWideConditions[i]) >= 0)
+            {
+                DocumentWidePass |= 1 << i;
+            }
         }
     }
 
     /// <summary>
+    /// The assumption about the whole file (one bit per <see cref="DocumentWideConditions"/> entry) under which
+    /// every document-wide condition lets matches through: its `when` conditions found, its `unless` conditions not.
+    /// </summary>
+    internal int DocumentWidePass { get; private set; }
+
+    /// <summary>
+    /// True when a large file's parts need to run the rule only under <see cref="DocumentWidePass"/>: every
+    /// finding of the kind is a match its conditions kept (<see cref="ReportsOnlyKeptMatches"/>), and no
+    /// document-wide condition is limited to some matches (`only`), so under any other assumption it finds
+    /// nothing. The parts' merge keeps its findings when what the file holds is that assumption.
+    /// </summary>
+    internal bool DocumentWideDecidedAtMerge => ReportsOnlyKeptMatches && DocumentWideConditions.All(c => !c.IsLimited);
+
+    /// <summary>
+    /// True when the kind reports only matches that its `when` and `unless` conditions kept
+    /// (<see cref="ApplyConditions"/>), never something about a unit or the document as a whole.
+    /// </summary>
+    protected virtual bool ReportsOnlyKeptMatches => false;
+
+    /// <summary>
     /// The rule's conditions about the whole document (`near: document`). Over a large file read in parts, the
-    /// rule runs on each part once per assumption about them, and the merge keeps what the true one found.
+    /// rule runs on each part under an assumption about them (<see cref="DocumentWidePass"/>, or each in turn),
+    /// and the merge keeps what the true one found.
     /// </summary>
     internal ImmutableArray<CompiledCondition> DocumentWideConditions { get; private set; } = [];
 

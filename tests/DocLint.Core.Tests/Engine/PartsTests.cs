@@ -20,6 +20,10 @@ public class PartsTests
         .AddFile("DL9001.heading-term.yaml", "id: DL9001\nname: heading-term\nkind: existence\nscope: heading\nmessage: m\nterms: [Council, slammed]\n")
         .AddFile("DL9002.once.yaml", "id: DL9002\nname: once\nkind: occurrence\nscope: paragraph\nmax: 1\nmessage: '{count}'\nterms: [slammed]\n")
         .AddFile("DL9003.wide.yaml", "id: DL9003\nname: wide\nkind: conditional\nscope: sentence\nwindow: 3\nmessage: m\nif: [slammed]\nrequires:\n  terms: [Ivanov]\n")
+        // Conditions about the whole file: one that must hold (decided at the merge, as DL4002's `unless`), and one
+        // for some matches only, which parts run under each assumption.
+        .AddFile("DL9006.when-anywhere.yaml", "id: DL9006\nname: when-anywhere\nkind: existence\nvoice: any\nmessage: m\nterms: [talks, plan]\nwhen:\n  - words: {near: document, terms: [Ivanov]}\n")
+        .AddFile("DL9007.limited.yaml", "id: DL9007\nname: limited\nkind: existence\nvoice: any\nmessage: m\nterms: [slammed, failed]\nunless:\n  - words: {near: document, only: [slammed], terms: [permission]}\n  - words: {near: document, terms: [Nature]}\n")
         .Build().RuleSet!;
 
     // Paragraph material that exercises what parts must agree on: the headline, sentence windows, quotations
@@ -172,6 +176,25 @@ public class PartsTests
             var republished = engine.LintInParts(unpermitted, new FileInfo(unpermitted).Length)!.Diagnostics.Should().Contain(d => d.Id == "DL4002").Subject;
             republished.LineSpan.Start.Should().Be(new LinePosition(62, 0));
             republished.MatchedText.Should().Be("This article was originally published");
+        }
+    }
+
+    [Fact]
+    public void A_condition_that_must_hold_anywhere_keeps_the_findings_of_earlier_parts_once_a_later_part_holds_it()
+    {
+        using var folder = new TempFolder();
+        var body = string.Concat(Enumerable.Repeat("The council met on Tuesday.\n\n", 30));
+        const string talks = "The talks failed.\n\n";
+        var named = folder.Write("named.txt", "Council votes\n\n" + talks + body + "Sergei Ivanov said so.\n");
+        var unnamed = folder.Write("unnamed.txt", "Council votes\n\n" + talks + body + "Nobody said so.\n");
+
+        foreach (var threads in Threads)
+        {
+            var engine = new LintEngine(Wider, new LintOptions { PartBytes = 64, MaxParallelism = threads });
+            var found = engine.LintInParts(named, new FileInfo(named).Length)!.Diagnostics.Where(d => d.Id == "DL9006").Should().ContainSingle().Subject;
+            found.LineSpan.Start.Should().Be(new LinePosition(2, 4));
+            found.MatchedText.Should().Be("talks");
+            engine.LintInParts(unnamed, new FileInfo(unnamed).Length)!.Diagnostics.Should().NotContain(d => d.Id == "DL9006");
         }
     }
 

@@ -54,6 +54,9 @@ public abstract class CompiledCondition
 {
     private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? _only;
 
+    /// <summary>True when the condition is only for matches of some words (<see cref="RuleCondition.Only"/>).</summary>
+    internal bool IsLimited => _only is not null;
+
     /// <summary>True when the condition is for a match with these words (see <see cref="RuleCondition.Only"/>).</summary>
     public bool AppliesTo(ReadOnlySpan<char> matched)
     {

@@ -36,6 +36,8 @@ public sealed class AttributionRule : CompiledRule
         _usesSourceKind = placeholders.Contains("sourceKind");
     }
 
+    protected override bool ReportsOnlyKeptMatches => true;
+
     public override void Analyze(RuleContext context)
     {
         var document = context.Document;

@@ -12,6 +12,8 @@ namespace DocLint.Core.Rules.Kinds;
 public sealed class ConditionalRule(RuleDefinition definition, PhraseMatcher ifMatcher, PhraseMatcher requires, PhraseMatcher exceptions)
     : CompiledRule(definition, exceptions, ifMatcher, requires)
 {
+    protected override bool ReportsOnlyKeptMatches => true;
+
     public override void Analyze(RuleContext context)
     {
         var candidates = FindAccepted(context, ifMatcher, Definition.Voice);

@@ -6,6 +6,8 @@ namespace DocLint.Core.Rules.Kinds;
 public sealed class ExistenceRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions)
     : CompiledRule(definition, exceptions, matcher)
 {
+    protected override bool ReportsOnlyKeptMatches => true;
+
     public override void Analyze(RuleContext context)
     {
         foreach (var match in FindAccepted(context, matcher, Definition.Voice))

@@ -28,6 +28,8 @@ public sealed class SubstitutionRule : CompiledRule
         _targets = targets.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    protected override bool ReportsOnlyKeptMatches => true;
+
     public override void Analyze(RuleContext context)
     {
         foreach (var match in FindAccepted(context, _matcher, Definition.Voice))
