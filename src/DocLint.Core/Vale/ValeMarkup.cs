@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using DocLint.Core.Documents.Html;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Vale;
@@ -247,29 +248,7 @@ internal static class ValeMarkup
             return false;
         }
 
-        var quote = '\0';
-        var end = -1;
-        for (var j = nameEnd; j < limit; j++)
-        {
-            var c = text[j];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
-            {
-                end = j + 1;
-                break;
-            }
-        }
-
+        var end = HtmlReader.TagEnd(text, nameEnd, limit);
         if (end < 0)
         {
             return false;

@@ -59,6 +59,36 @@ public sealed class HtmlReader : IDocumentReader
         return (scan.Blocks, scan.Quotations, scan.Directives, scan.Entities);
     }
 
+    /// <summary>
+    /// The index after the '>' that ends the tag whose attributes start at <paramref name="from"/>, honouring
+    /// quoted attribute values; -1 when no '>' comes before <paramref name="limit"/>.
+    /// </summary>
+    internal static int TagEnd(string text, int from, int limit)
+    {
+        var quote = '\0';
+        for (var j = from; j < limit; j++)
+        {
+            var c = text[j];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return j + 1;
+            }
+        }
+
+        return -1;
+    }
+
     private static char[] Blank(string text) => [.. text.Select(c => c is '\n' or '\r' ? c : ' ')];
 
     private sealed class Scan(string text, char[] prose, TextSpan region)
@@ -193,31 +223,7 @@ public sealed class HtmlReader : IDocumentReader
         }
 
         /// <summary>The index after the '>' that ends a tag, honouring quoted attribute values.</summary>
-        private int TagEnd(int from)
-        {
-            var quote = '\0';
-            for (var j = from; j < text.Length; j++)
-            {
-                var c = text[j];
-                if (quote != '\0')
-                {
-                    if (c == quote)
-                    {
-                        quote = '\0';
-                    }
-                }
-                else if (c is '"' or '\'')
-                {
-                    quote = c;
-                }
-                else if (c == '>')
-                {
-                    return j + 1;
-                }
-            }
-
-            return text.Length;
-        }
+        private int TagEnd(int from) => HtmlReader.TagEnd(text, from, text.Length) is var end and >= 0 ? end : text.Length;
 
         /// <summary>A rights statement in a meta or link tag's attributes.</summary>
         private void RightsFromTag(string name, ReadOnlySpan<char> attributes)
