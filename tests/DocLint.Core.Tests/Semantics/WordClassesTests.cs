@@ -10,6 +10,9 @@ public class WordClassesTests
     {
         var sets = WordClasses.ClassedSets().ToList();
         sets.Select(s => s.Class).Should().OnlyHaveUniqueItems().And.NotContain(WordClass.None);
+
+        // Every class but Verb (the lexicon's verbs) and Unknown (not looked up yet) is some list's.
+        Enum.GetValues<WordClass>().Except([WordClass.None, WordClass.Verb, WordClass.Unknown]).Should().BeEquivalentTo(sets.Select(s => s.Class));
         var words = sets.SelectMany(s => s.Set).Concat(["Said", "SAYS", "the", "The", "officials", "Reuters", "banana", "’s", "'s", "", "sen", "C"]).Distinct();
         foreach (var word in words)
         {

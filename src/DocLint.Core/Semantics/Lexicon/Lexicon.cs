@@ -46,7 +46,7 @@ internal sealed class Lexicon
         Party = Set(sections, "source-words/party", WordClass.Party);
         Professional = Set(sections, "source-words/professional", WordClass.Professional);
         Place = Set(sections, "source-words/place", WordClass.Place);
-        Title = new WordSet(Set(sections, "source-words/title", WordClass.None).Set, IsChiefOfficer) { Class = WordClass.Title };
+        Title = Set(sections, "source-words/title", WordClass.Title, IsChiefOfficer);
         HedgeAdverb = Set(sections, "hedges/adverb", WordClass.HedgeAdverb);
         Raising = Set(sections, "hedges/raising", WordClass.Raising);
         Impersonal = Set(sections, "hedges/impersonal", WordClass.Impersonal);
@@ -152,8 +152,8 @@ internal sealed class Lexicon
     private static bool IsChiefOfficer(ReadOnlySpan<char> word) =>
         word.Length == 3 && word[0] == 'C' && word[2] == 'O' && char.IsAsciiLetterUpper(word[1]);
 
-    private static WordSet Set(Dictionary<string, HashSet<string>> sections, string name, WordClass wordClass) =>
-        new(sections.TryGetValue(name, out var words) ? words.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : FrozenSet<string>.Empty) { Class = wordClass };
+    private static WordSet Set(Dictionary<string, HashSet<string>> sections, string name, WordClass wordClass, WordSet.Shape? shape = null) =>
+        new(sections.TryGetValue(name, out var words) ? words.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : FrozenSet<string>.Empty, shape) { Class = wordClass };
 
     private static Lexicon Load()
     {
