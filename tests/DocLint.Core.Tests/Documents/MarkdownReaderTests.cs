@@ -117,6 +117,34 @@ public class MarkdownReaderTests
     }
 
     [Fact]
+    public void A_tab_after_a_heading_marker_keeps_the_heading_text_where_it_stands()
+    {
+        // Markdig places such a heading's inlines several characters early; the reader parses the tab as a space.
+        Dump("x\n\n# \tAT&amp;T slammed\n").Should().Be(
+            """
+            prose  |x|
+            prose  ||
+            prose  |█ █AT&████T slammed|
+            prose  ||
+            block  Paragraph 1:1-1:2 "x"
+            block  Heading 3:4-3:20 "AT&amp;T slammed"
+            sent   1:1-1:2 "x"
+            sent   3:4-3:20 "AT&amp;T slammed"
+
+            """);
+    }
+
+    [Fact]
+    public void A_heading_that_opens_with_a_tab_and_an_entity_after_a_lone_quotation_mark_keeps_its_line_breaks()
+    {
+        // A case the masking property found: the entity was decoded over the blank line before the heading.
+        const string text = "\u201C\n\n# \t&amp;\\*<https://example.org>**\n";
+        var prose = MarkdownReader.Instance.Read("a.md", SourceText.From(text)).Prose;
+
+        prose.Should().Be("\u201C\n\n   &     *" + new string(' ', "<https://example.org>".Length) + "**\n");
+    }
+
+    [Fact]
     public void Html_comments_carry_directives_and_are_masked()
     {
         Dump("<!-- doclint-disable-next-line DL3001 -->\nThey slammed it. <!-- doclint-disable-line -->\n").Should().Be(

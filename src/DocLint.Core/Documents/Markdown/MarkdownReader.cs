@@ -32,7 +32,7 @@ public sealed class MarkdownReader : IDocumentReader
     {
         var text = source.Text;
         var problems = new List<ReaderProblem>();
-        var markdown = Markdig.Markdown.Parse(BoundBrackets(text, problems), Pipeline);
+        var markdown = Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, problems)), Pipeline);
         var prose = new char[text.Length];
         for (var i = 0; i < prose.Length; i++)
         {
@@ -86,7 +86,10 @@ public sealed class MarkdownReader : IDocumentReader
                             case HtmlEntityInline entity:
                                 var entitySpan = Span(entity.Span, text.Length);
                                 var decoded = entity.Transcoded.ToString();
-                                if (decoded.Length > 0 && decoded.Length <= entitySpan.Length)
+                                // Only where the entity's own text stands: a span Markdig placed wrongly must not
+                                // write a character over a line break or another word.
+                                if (decoded.Length > 0 && decoded.Length <= entitySpan.Length
+                                    && text.AsSpan(entitySpan.Start, entitySpan.Length).SequenceEqual(entity.Original.AsSpan()))
                                 {
                                     // The character the entity stands for, at the entity's start; the rest masked.
                                     decoded.AsSpan().CopyTo(prose.AsSpan(entitySpan.Start));
@@ -209,6 +212,38 @@ public sealed class MarkdownReader : IDocumentReader
         }
 
         return bounded is null ? text : new string(bounded);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every tab in the blanks right after a run of '#' read as a space. Markdig places the
+    /// inlines of an ATX heading whose marker is followed by a tab (after a space, or on a later line) several characters
+    /// before where they stand. A tab and a space separate the marker alike, and an inline's text is always taken from the
+    /// source at its span, so the same length keeps every position and nothing else changes.
+    /// </summary>
+    private static string UntabHeadingMarkers(string text)
+    {
+        char[]? untabbed = null;
+        for (var tab = text.IndexOf('\t'); tab >= 0; tab = tab < text.Length ? text.IndexOf('\t', tab) : -1)
+        {
+            // Each run of blanks is looked at once, from its start to its end.
+            var start = tab;
+            while (start > 0 && text[start - 1] == ' ')
+            {
+                start--;
+            }
+
+            var afterMarker = start > 0 && text[start - 1] == '#';
+            for (; tab < text.Length && text[tab] is ' ' or '\t'; tab++)
+            {
+                if (afterMarker && text[tab] == '\t')
+                {
+                    untabbed ??= text.ToCharArray();
+                    untabbed[tab] = ' ';
+                }
+            }
+        }
+
+        return untabbed is null ? text : new string(untabbed);
     }
 
     /// <summary>Where the text after a leading "---" front matter block starts (after its closing "---" or "..." line); 0 when there is none.</summary>
