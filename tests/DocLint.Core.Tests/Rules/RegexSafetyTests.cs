@@ -85,9 +85,10 @@ public class RegexSafetyTests
     }
 
     [Fact]
-    public void A_pattern_scanned_in_a_few_short_units_stays_on_the_interpreter()
+    public void A_pattern_stays_on_the_interpreter_until_its_time_there_reaches_the_threshold()
     {
-        var regex = PatternRegex.ForPattern(@"\bexit\s+polls?\b", caseSensitive: false);
+        // The threshold is wall-clock time, so the test gives a generous one: a loaded machine must not move it.
+        var regex = PatternRegex.ForPattern(@"\bexit\s+polls?\b", caseSensitive: false, TimeSpan.FromSeconds(30));
         const string text = "The exit polls were wrong.";
         var spans = new List<TextSpan>();
 
@@ -96,8 +97,24 @@ public class RegexSafetyTests
             regex.Scan(text, new TextSpan(0, text.Length), spans);
         }
 
-        regex.IsFinal.Should().BeFalse("a thousand scans of one sentence take far less than building an automaton");
+        regex.IsFinal.Should().BeFalse("a thousand scans of one sentence take far less than the threshold");
         spans.Should().HaveCount(1_000).And.AllBeEquivalentTo(new TextSpan(4, 10));
+    }
+
+    [Fact]
+    public void A_pattern_moves_to_its_final_engine_with_the_scan_after_the_threshold_and_finds_the_same_matches()
+    {
+        var regex = PatternRegex.ForPattern(@"\bexit\s+polls?\b", caseSensitive: false, TimeSpan.FromTicks(1));
+        const string text = "The exit polls were wrong; exit poll data.";
+        var spans = new List<TextSpan>();
+
+        regex.Scan(text, new TextSpan(0, text.Length), spans);
+        regex.IsFinal.Should().BeFalse("the first scan runs on the interpreter, which is what crosses the threshold");
+        regex.Scan(text, new TextSpan(0, text.Length), spans);
+
+        regex.IsFinal.Should().BeTrue();
+        spans.Should().Equal(new TextSpan(4, 10), new TextSpan(27, 9), new TextSpan(4, 10), new TextSpan(27, 9));
+        PatternRegex.InterpreterTimeBeforeFinal.Should().Be(TimeSpan.FromMilliseconds(20), "about what building the automaton costs");
     }
 
     [Fact]

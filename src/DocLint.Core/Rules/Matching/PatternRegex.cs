@@ -33,13 +33,14 @@ public sealed class PatternRegex
     /// </summary>
     public static TimeSpan InterpreterTimeBeforeFinal { get; } = TimeSpan.FromMilliseconds(20);
 
-    private static readonly long InterpreterTicksBeforeFinal = (long)(InterpreterTimeBeforeFinal.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-
     /// <summary>The time one scan may take on the interpreter before the pattern moves to its final engine.</summary>
     public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromMilliseconds(100);
 
     private readonly Regex _probe;
     private readonly Lazy<Regex> _final;
+
+    /// <summary><see cref="InterpreterTimeBeforeFinal"/> in stopwatch ticks (another threshold only in tests).</summary>
+    private readonly long _interpreterTicksBeforeFinal;
 
     /// <summary>The interpreter's time on this pattern so far, in stopwatch ticks.</summary>
     private long _interpreterTicks;
@@ -47,17 +48,22 @@ public sealed class PatternRegex
     /// <summary>Set (once) by the scan that is to build the final engine.</summary>
     private int _finalClaimed;
 
-    private PatternRegex(Regex probe, Func<Regex> final)
+    private PatternRegex(Regex probe, Func<Regex> final, TimeSpan? interpreterTimeBeforeFinal = null)
     {
         _probe = probe;
         _final = new Lazy<Regex>(final);
+        _interpreterTicksBeforeFinal = (long)((interpreterTimeBeforeFinal ?? InterpreterTimeBeforeFinal).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         MatchGroup = probe.GroupNumberFromName("match");
     }
 
     /// <summary>A rule pattern. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
-    public static PatternRegex ForPattern(string pattern, bool caseSensitive) => new(
+    public static PatternRegex ForPattern(string pattern, bool caseSensitive) => ForPattern(pattern, caseSensitive, InterpreterTimeBeforeFinal);
+
+    /// <summary>A rule pattern that moves to its final engine after <paramref name="interpreterTimeBeforeFinal"/> on the interpreter.</summary>
+    internal static PatternRegex ForPattern(string pattern, bool caseSensitive, TimeSpan interpreterTimeBeforeFinal) => new(
         RegexFactory.CreateInterpreted(pattern, caseSensitive, ProbeTimeout),
-        () => RegexFactory.CreateForPattern(pattern, caseSensitive));
+        () => RegexFactory.CreateForPattern(pattern, caseSensitive),
+        interpreterTimeBeforeFinal);
 
     /// <summary>An alternation of terms (<see cref="TermSyntax"/>).</summary>
     public static PatternRegex ForTerms(string alternation, bool caseSensitive) => new(
@@ -79,7 +85,7 @@ public sealed class PatternRegex
         // The first scan after the interpreter's time crosses the threshold builds the final engine; scans on
         // other threads meanwhile go on with the interpreter rather than wait for it.
         if (_final.IsValueCreated
-            || (Volatile.Read(ref _interpreterTicks) >= InterpreterTicksBeforeFinal && Interlocked.Exchange(ref _finalClaimed, 1) == 0))
+            || (Volatile.Read(ref _interpreterTicks) >= _interpreterTicksBeforeFinal && Interlocked.Exchange(ref _finalClaimed, 1) == 0))
         {
             Scan(_final.Value, text, range, spans);
             return;
