@@ -109,6 +109,22 @@ public sealed class ConfigurationTests
         result.Error.Should().Contain(".vale.ini:5: [formats] rest = rst: DocLint reads Markdown, HTML and plain text only; '.rest' files are read by their extension");
     }
 
+    [Fact]
+    public void The_mcp_lint_files_tool_walks_the_files_the_formats_name_as_check_does()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[formats]\nmdoc = md\n[*]\nBasedOnStyles = Test\n")
+            .Rule("Word", Rule)
+            .File("a.mdoc", "A `word` and word.\n")
+            .File("b.md", "One word.\n")
+            .File("c.rest", "A word.\n");
+
+        var result = new DocLint.Cli.Mcp.DocLintTools(vale.Path).LintFiles(["."]);
+
+        result.Error.Should().BeNull();
+        result.Json!["summary"]!["files"]!.GetValue<int>().Should().Be(2);
+        result.Json["diagnostics"]!.AsArray().Select(d => $"{d!["path"]} {d["id"]} {d["span"]!["startColumn"]}").Should().Equal("a.mdoc Test.Word 14", "b.md Test.Word 5");
+    }
+
     [Theory]
     [InlineData("_vale")]
     [InlineData(".vale")]

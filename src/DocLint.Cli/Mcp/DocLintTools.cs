@@ -49,7 +49,9 @@ internal sealed class DocLintTools(string root)
             return new ToolResult(null, "give at least one path");
         }
 
-        var discovered = FileDiscovery.Expand(paths, root);
+        // A folder walk takes what `doclint check` run in the server's folder takes: the files a .vale.ini names too.
+        var rootSetup = _workspace.For(Path.Combine(root, "."));
+        var discovered = FileDiscovery.Expand(paths, root, new IgnoreFiles(gitIgnore: false), rootSetup.Configuration?.Vale is { } vale ? vale.Covers : null);
         var explicitFiles = paths.Select(p => Path.GetFullPath(p, root)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
         var results = new List<FileResult>();
         foreach (var group in discovered.Files.Select(f => Path.GetFullPath(f, root)).GroupBy(_workspace.For))
@@ -61,7 +63,7 @@ internal sealed class DocLintTools(string root)
 
         var lint = LintEngine.Collect(results);
         ImmutableArray<Diagnostic> all = [.. lint.Diagnostics.Concat(discovered.Problems.Select(p => p with { Path = Path.GetFullPath(p.Path, root) })).Order(DiagnosticOrder.Instance)];
-        return new ToolResult(ReportJson(all, lint.FileCount, _workspace.For(Path.Combine(root, ".")), p => Display(p)));
+        return new ToolResult(ReportJson(all, lint.FileCount, rootSetup, p => Display(p)));
     }
 
     /// <summary>Applies the safe fixes of the findings DocLint shows in <paramref name="text"/>: the new text, a unified diff and the fixes.</summary>
