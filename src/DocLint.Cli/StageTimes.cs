@@ -4,16 +4,17 @@ using System.Globalization;
 namespace DocLint.Cli;
 
 /// <summary>
-/// With DOCLINT_STAGE_TIMES=1, the time each stage of a run took (wall clock and the process's CPU time, every thread),
+/// With DOCLINT_STAGE_TIMES=1, the time each stage of a run took (wall clock and the process's CPU time, every thread)
+/// and the bytes it allocated,
 /// written to standard error as the process ends: where a short run's time goes (docs/benchmarks.md, "Start-up").
 /// </summary>
 internal static class StageTimes
 {
     private static readonly long Start = Stopwatch.GetTimestamp();
-    private static readonly List<(string Stage, long At, TimeSpan Cpu)>? Marks = Environment.GetEnvironmentVariable("DOCLINT_STAGE_TIMES") == "1" ? [] : null;
+    private static readonly List<(string Stage, long At, TimeSpan Cpu, long Allocated)>? Marks = Environment.GetEnvironmentVariable("DOCLINT_STAGE_TIMES") == "1" ? [] : null;
 
     /// <summary>Notes that <paramref name="stage"/> ended now.</summary>
-    public static void Mark(string stage) => Marks?.Add((stage, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime));
+    public static void Mark(string stage) => Marks?.Add((stage, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes()));
 
     /// <summary>Writes what was noted, each stage with its own time and the time since <c>Main</c> began.</summary>
     public static void Write(TextWriter error)
@@ -25,11 +26,13 @@ internal static class StageTimes
 
         var last = Start;
         var lastCpu = Marks[0].Cpu;
-        foreach (var (stage, at, cpu) in Marks)
+        var lastAllocated = 0L;
+        foreach (var (stage, at, cpu, allocated) in Marks)
         {
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"doclint: stage {stage,-14} {Stopwatch.GetElapsedTime(last, at).TotalMilliseconds,8:F2} ms, CPU {(cpu - lastCpu).TotalMilliseconds,6:F1} ms (at {Stopwatch.GetElapsedTime(Start, at).TotalMilliseconds,8:F2} ms; process CPU {cpu.TotalMilliseconds,6:F1} ms)"));
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"doclint: stage {stage,-14} {Stopwatch.GetElapsedTime(last, at).TotalMilliseconds,8:F2} ms, CPU {(cpu - lastCpu).TotalMilliseconds,6:F1} ms, {(allocated - lastAllocated) / 1024.0,8:F0} KiB allocated (at {Stopwatch.GetElapsedTime(Start, at).TotalMilliseconds,8:F2} ms; process CPU {cpu.TotalMilliseconds,6:F1} ms)"));
             last = at;
             lastCpu = cpu;
+            lastAllocated = allocated;
         }
     }
 }
