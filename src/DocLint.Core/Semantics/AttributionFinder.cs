@@ -58,7 +58,7 @@ internal sealed partial class AttributionFinder
     private void Run()
     {
         // Only sentences with a word a cue can start at are read closely; one vectorised pass finds them.
-        var candidates = WordIndex.Build(_prose, _lexicon.CueWords);
+        var candidates = _document.TakeCueWords() ?? WordIndex.Build(_prose, _lexicon.CueWords);
         try
         {
             var starts = candidates.Starts;
