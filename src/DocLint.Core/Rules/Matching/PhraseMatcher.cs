@@ -121,12 +121,13 @@ public sealed class PhraseMatcher
             {
                 // The rule set's terms were looked up together (TermTable): what is left is the same walk over the
                 // tokens that passed this matcher's filter, dictionary and second-word test.
+                var starts = words.Starts;
                 var end = 0;
                 foreach (var (t, group) in candidates)
                 {
-                    if (words.Starts[t] >= end)
+                    if (starts[t] >= end)
                     {
-                        end = Match(text, words.Starts[t], words.Lengths[t], group, spans, end);
+                        end = Match(text, starts[t], words.Lengths[t], terms.Group(group), spans, end);
                     }
                 }
             }

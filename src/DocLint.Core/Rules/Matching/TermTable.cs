@@ -22,11 +22,13 @@ internal sealed class TermTable
     // First words with a non-ASCII character: only a token with one can equal them, and such a token's hash says nothing.
     private readonly FrozenDictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _nonAscii;
     private readonly Dictionary<PhraseMatcher, int> _slots;
+    private readonly PhraseMatcher.TermGroup[] _groups;
 
     public TermTable(IEnumerable<PhraseMatcher> matchers)
     {
         _slots = new Dictionary<PhraseMatcher, int>(ReferenceEqualityComparer.Instance);
         var entries = new Dictionary<string, List<Entry>>(StringComparer.OrdinalIgnoreCase);
+        var groups = new List<PhraseMatcher.TermGroup>();
         foreach (var matcher in matchers)
         {
             if (matcher.Groups.Count == 0 || _slots.ContainsKey(matcher))
@@ -43,7 +45,8 @@ internal sealed class TermTable
                     entries.Add(word, list = []);
                 }
 
-                list.Add(new Entry(slot, matcher.Words, matcher.CaseSensitive ? word : null, group));
+                list.Add(new Entry(slot, matcher.CaseSensitive ? word : null, groups.Count));
+                groups.Add(group);
             }
         }
 
@@ -90,15 +93,18 @@ internal sealed class TermTable
         }
 
         _nonAscii = nonAscii.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _groups = [.. groups];
     }
     /// <summary>How many matchers the table holds.</summary>
     public int Count => _slots.Count;
 
     /// <summary>
-    /// One term group of one matcher. <paramref name="OrdinalWord"/> is the first word of a case-sensitive
-    /// matcher, which the token must equal ordinally; null for a matcher that ignores case.
+    /// One term group of one matcher (<paramref name="Group"/>: its place in _groups). <paramref name="OrdinalWord"/>
+    /// is the first word of a case-sensitive matcher, which the token must equal ordinally; null for a matcher
+    /// that ignores case. The matcher's own walk also tests its filter first; a token equal to one of its first
+    /// words always passes it (an ASCII token hashes as the word does, and a non-ASCII one always passes).
     /// </summary>
-    private readonly record struct Entry(int Slot, WordFilter Filter, string? OrdinalWord, PhraseMatcher.TermGroup Group);
+    private readonly record struct Entry(int Slot, string? OrdinalWord, int Group);
 
     /// <summary>A first word (in one of its cases) and the groups of every matcher that has it.</summary>
     private readonly record struct Word(string Text, Entry[] Entries);
@@ -125,7 +131,7 @@ internal sealed class TermTable
         var lengths = words.Lengths;
         var hashes = words.Hashes;
         var nextHashes = words.NextHashes;
-        var found = new List<(int Slot, int Token, PhraseMatcher.TermGroup Group)>(Math.Max(16, starts.Length / 4));
+        var found = new List<(int Slot, int Token, int Group)>(Math.Max(16, starts.Length / 4));
         for (var t = 0; t < starts.Length; t++)
         {
             var hash = hashes[t];
@@ -136,13 +142,13 @@ internal sealed class TermTable
                 {
                     if (token.Equals(word.Text, StringComparison.OrdinalIgnoreCase))
                     {
-                        Collect(word.Entries, t, token, hash, nextHashes[t], found);
+                        Collect(word.Entries, t, token, nextHashes[t], found);
                     }
                 }
             }
             else if (_nonAscii.TryGetValue(token, out var entries))
             {
-                Collect(entries, t, token, hash, nextHashes[t], found);
+                Collect(entries, t, token, nextHashes[t], found);
             }
         }
 
@@ -159,7 +165,7 @@ internal sealed class TermTable
         }
 
         var next = bounds[..^1];
-        var sorted = new (int Token, PhraseMatcher.TermGroup Group)[found.Count];
+        var sorted = new (int Token, int Group)[found.Count];
         foreach (var f in found)
         {
             sorted[next[f.Slot]++] = (f.Token, f.Group);
@@ -168,11 +174,11 @@ internal sealed class TermTable
         return new Candidates(this, text, bounds, sorted);
     }
 
-    private static void Collect(Entry[] entries, int t, ReadOnlySpan<char> token, uint hash, uint next, List<(int Slot, int Token, PhraseMatcher.TermGroup Group)> found)
+    private void Collect(Entry[] entries, int t, ReadOnlySpan<char> token, uint next, List<(int Slot, int Token, int Group)> found)
     {
         foreach (var entry in entries)
         {
-            if (entry.Filter.MayContain(hash) && (entry.OrdinalWord is null || token.SequenceEqual(entry.OrdinalWord)) && entry.Group.MayStartAt(next))
+            if ((entry.OrdinalWord is null || token.SequenceEqual(entry.OrdinalWord)) && _groups[entry.Group].MayStartAt(next))
             {
                 found.Add((entry.Slot, t, entry.Group));
             }
@@ -180,13 +186,16 @@ internal sealed class TermTable
     }
 
     /// <summary>What <see cref="Walk"/> found in one text: per matcher, the tokens its walk stops at.</summary>
-    internal sealed class Candidates(TermTable table, string text, int[] bounds, (int Token, PhraseMatcher.TermGroup Group)[] tokens)
+    internal sealed class Candidates(TermTable table, string text, int[] bounds, (int Token, int Group)[] tokens)
     {
+        /// <summary>The term group a candidate's <c>Group</c> stands for.</summary>
+        public PhraseMatcher.TermGroup Group(int group) => table._groups[group];
+
         /// <summary>
         /// The candidate tokens of <paramref name="matcher"/> in <paramref name="forText"/>; false when the table
         /// does not hold the matcher or was walked over another text, and the matcher must walk the index itself.
         /// </summary>
-        public bool TryGetCandidates(PhraseMatcher matcher, string forText, out ReadOnlySpan<(int Token, PhraseMatcher.TermGroup Group)> candidates)
+        public bool TryGetCandidates(PhraseMatcher matcher, string forText, out ReadOnlySpan<(int Token, int Group)> candidates)
         {
             if (!ReferenceEquals(forText, text) || !table._slots.TryGetValue(matcher, out var slot))
             {
