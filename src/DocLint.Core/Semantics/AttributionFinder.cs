@@ -57,7 +57,8 @@ internal sealed partial class AttributionFinder
 
     private void Run()
     {
-        // Only sentences with a word a cue can start at are read closely; one vectorised pass finds them.
+        // Only sentences with a word a cue can start at are read closely; one vectorised pass finds them (in a lint
+        // run, the pass that built the rules' word index: see RuleContext).
         var candidates = _document.TakeCueWords() ?? WordIndex.Build(_prose, _lexicon.CueWords);
         try
         {
