@@ -196,11 +196,16 @@ public sealed class PhraseMatcher
             return start + length;
         }
 
-        var match = group.Regex.Value.Match(text, start);
-        if (match.Success && match.Length > 0)
+        // The first match from the token on (the pattern is anchored there: \G), without allocating a Match.
+        foreach (var match in group.Regex.Value.EnumerateMatches(text, start))
         {
-            spans.Add(new TextSpan(match.Index, match.Length));
-            return match.Index + match.Length;
+            if (match.Length > 0)
+            {
+                spans.Add(new TextSpan(match.Index, match.Length));
+                return match.Index + match.Length;
+            }
+
+            break;
         }
 
         return end;
