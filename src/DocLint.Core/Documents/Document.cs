@@ -172,6 +172,26 @@ public sealed class Document
     public ImmutableArray<Attribution> Attributions =>
         _attributions.IsDefault ? _attributions = AttributionFinder.Find(this) : _attributions;
 
+    /// <summary>True while <see cref="Attributions"/> has not been computed.</summary>
+    internal bool AttributionsPending => _attributions.IsDefault;
+
+    private WordIndex? _cueWords;
+
+    /// <summary>
+    /// Hands over the prose's tokens that may start a cue (<see cref="Semantics.Lexicon.Lexicon.CueWords"/>), found
+    /// in the same scan as the rules' word index, so the attribution finder need not scan the text again.
+    /// </summary>
+    internal void OfferCueWords(WordIndex cueWords)
+    {
+        if (Interlocked.CompareExchange(ref _cueWords, cueWords, null) is not null)
+        {
+            cueWords.Release();
+        }
+    }
+
+    /// <summary>The index given by <see cref="OfferCueWords"/>, once: the caller releases it; null when there is none.</summary>
+    internal WordIndex? TakeCueWords() => Interlocked.Exchange(ref _cueWords, null);
+
     /// <summary>
     /// The stretches that are not the writer's voice, and whose they are: quotations, attributed content,
     /// embedded posts, interview answers (see Semantics/Voices). Sorted by start; they may overlap.

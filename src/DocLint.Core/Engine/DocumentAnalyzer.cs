@@ -19,7 +19,7 @@ public static class DocumentAnalyzer
 
     /// <param name="part">Where the document lies in its file, when a large file is linted a part at a time; null for a whole document.</param>
     public static void Analyze(Document document, RuleSet rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part = null) =>
-        Analyze(document, rules.Rules, rules.Words, severityOf, sink, part, checkFixes: true);
+        Analyze(document, rules.Rules, rules.Words, severityOf, sink, part, checkFixes: true, terms: rules.Terms);
 
     public static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink) =>
         Analyze(document, rules, WordFilter.Union(rules.Select(r => r.Words)), severityOf, sink, part: null, checkFixes: true);
@@ -30,13 +30,20 @@ public static class DocumentAnalyzer
     /// or <see cref="EachRulePasses"/>: for each rule, what lets its matches through (<see cref="CompiledRule.DocumentWidePass"/>).
     /// </param>
     /// <param name="then">Runs in the same context once the rules are done, before its word index goes back to the pool.</param>
-    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null)
+    /// <param name="terms">The terms of <paramref name="rules"/>' matchers (<see cref="RuleSet.Terms"/>), looked up together; null: each matcher walks the word index.</param>
+    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null, TermTable? terms = null)
     {
-        var context = new RuleContext(document, sink, words, part) { DocumentWideAssumption = documentWide };
+        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide };
         var first = sink.Count;
         using var budget = context.Part.Budget.Enter();
         try
         {
+            if (document.AttributionsPending && UseAttributions(rules))
+            {
+                // Built before any rule asks for attributions, so the finder takes its cue words from the same scan.
+                context.WordsFor(RuleScope.Sentence);
+            }
+
             foreach (var rule in rules)
             {
                 var severity = severityOf(rule);
@@ -95,6 +102,19 @@ public static class DocumentAnalyzer
         {
             context.ReleaseWords();
         }
+    }
+
+    private static bool UseAttributions(IReadOnlyList<CompiledRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Definition.UsesAttributions)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Truncate(string pattern) => pattern.Length <= 60 ? pattern : pattern[..57] + "...";

@@ -384,7 +384,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                 });
             }
 
-            DocumentAnalyzer.Analyze(document, Rules.Rules, Rules.Words, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)), _options.CheckFixes);
+            DocumentAnalyzer.Analyze(document, Rules.Rules, Rules.Words, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)), _options.CheckFixes, terms: Rules.Terms);
             if (!document.Directives.IsEmpty)
             {
                 ApplyDirectives(document, diagnostics);

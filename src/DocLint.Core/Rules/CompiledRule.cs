@@ -21,6 +21,7 @@ public abstract class CompiledRule
         Descriptor = definition.ToDescriptor();
         _exceptions = exceptions;
         Words = WordFilter.Union([exceptions.Words, .. matchers.Select(m => m.Words)]);
+        Matchers = [exceptions, .. matchers];
         _messageUsesMatch = definition.Message.Contains("{match}", StringComparison.Ordinal);
     }
 
@@ -35,6 +36,9 @@ public abstract class CompiledRule
     /// <summary>The first words of every term of every matcher of the rule: the tokens its matching can start at.</summary>
     public WordFilter Words { get; private set; }
 
+    /// <summary>Every matcher the rule and its conditions run over the word index (see <see cref="RuleSet.Terms"/>).</summary>
+    internal PhraseMatcher[] Matchers { get; private set; }
+
     private CompiledCondition[] _when = [];
     private CompiledCondition[] _unless = [];
 
@@ -44,6 +48,7 @@ public abstract class CompiledRule
         _when = when;
         _unless = unless;
         Words = WordFilter.Union([Words, .. when.Select(c => c.Words), .. unless.Select(c => c.Words)]);
+        Matchers = [.. Matchers, .. when.Concat(unless).Select(c => c.Matcher).OfType<PhraseMatcher>()];
         DocumentWideConditions = [.. when.Concat(unless).Where(c => c.IsDocumentWide)];
         DocumentWidePass = 0;
         for (var i = 0; i < DocumentWideConditions.Length; i++)

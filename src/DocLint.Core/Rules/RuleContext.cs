@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
+using DocLint.Core.Rules.Matching;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Rules;
@@ -13,14 +14,17 @@ public sealed class RuleContext
     private ImmutableArray<TextSpan> _headingSpans;
 
     private readonly WordFilter? _words;
+    private readonly TermTable? _terms;
 
     /// <param name="words">The words the rules that run in this context start matches at (see <see cref="RuleSet.Words"/>); null keeps every word.</param>
     /// <param name="part">Where the document lies in its file; null for a document read whole.</param>
-    internal RuleContext(Document document, List<Diagnostic> sink, WordFilter? words = null, DocumentPart? part = null)
+    /// <param name="terms">The rule set's terms, looked up together in each word index built (null: each matcher walks the index).</param>
+    internal RuleContext(Document document, List<Diagnostic> sink, WordFilter? words = null, DocumentPart? part = null, TermTable? terms = null)
     {
         Document = document;
         _sink = sink;
         _words = words;
+        _terms = terms;
         Part = part ?? DocumentPart.Whole(document.Prose.Length);
     }
 
@@ -51,12 +55,40 @@ public sealed class RuleContext
 
     /// <summary>The word tokens of the text a scope is scanned in that any rule may start a match at, built once per document and shared by all rules.</summary>
     public WordIndex WordsFor(RuleScope scope) => scope == RuleScope.FrontMatter
-        ? _frontMatterWords ??= WordIndex.Build(Document.FrontMatterView, _words)
-        : _proseWords ??= WordIndex.Build(Document.Prose, _words);
+        ? _frontMatterWords ??= WithTerms(Document.FrontMatterView, WordIndex.Build(Document.FrontMatterView, _words))
+        : _proseWords ??= WithTerms(Document.Prose, BuildProseWords());
+
+    private WordIndex WithTerms(string text, WordIndex words)
+    {
+        if (_terms is not null)
+        {
+            words.Terms = _terms.Walk(text, words);
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The prose's word index; while the document's attributions are still to be found, the tokens that may
+    /// start a cue are collected in the same scan and handed to the document for the attribution finder.
+    /// </summary>
+    private WordIndex BuildProseWords()
+    {
+        if (!Document.AttributionsPending)
+        {
+            return WordIndex.Build(Document.Prose, _words);
+        }
+
+        var (words, cueWords) = WordIndex.Build(Document.Prose, _words, Semantics.Lexicon.Lexicon.Instance.CueWords);
+        Document.OfferCueWords(cueWords);
+        return words;
+    }
 
     /// <summary>Gives the word indexes' arrays back to their pool once every rule is done with the document.</summary>
     internal void ReleaseWords()
     {
+        // Cue words the attribution finder did not take (no rule asked for attributions) go back too.
+        Document.TakeCueWords()?.Release();
         _proseWords?.Release();
         _frontMatterWords?.Release();
         _proseWords = _frontMatterWords = null;

@@ -14,6 +14,7 @@ public sealed class RuleSet
         Rules = [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)];
         _byId = Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         Words = WordFilter.Union(Rules.Select(r => r.Words));
+        Terms = new Matching.TermTable(Rules.SelectMany(r => r.Matchers));
         CanLintInParts = Rules.All(r => r.CanRunInParts);
         // A rule that asks the attribution layer needs the sentences a reference may be resolved in, too.
         SentenceWindow = Rules.Select(r => Math.Max(r.Definition.SentenceReach, r.Definition.UsesAttributions ? Semantics.AttributionFinder.LookBack : 0)).DefaultIfEmpty(0).Max();
@@ -25,6 +26,9 @@ public sealed class RuleSet
 
     /// <summary>The words any rule's matching can start at: a document's word index keeps only these.</summary>
     public WordFilter Words { get; }
+
+    /// <summary>The terms of every rule's matchers, looked up together in one walk over a document's word index.</summary>
+    internal Matching.TermTable Terms { get; }
 
     /// <summary>True when every rule can lint a large file a part at a time (<see cref="DocumentPart"/>).</summary>
     public bool CanLintInParts { get; }

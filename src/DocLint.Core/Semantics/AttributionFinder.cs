@@ -57,8 +57,9 @@ internal sealed partial class AttributionFinder
 
     private void Run()
     {
-        // Only sentences with a word a cue can start at are read closely; one vectorised pass finds them.
-        var candidates = WordIndex.Build(_prose, _lexicon.CueWords);
+        // Only sentences with a word a cue can start at are read closely; one vectorised pass finds them (in a lint
+        // run, the pass that built the rules' word index: see RuleContext).
+        var candidates = _document.TakeCueWords() ?? WordIndex.Build(_prose, _lexicon.CueWords);
         try
         {
             var starts = candidates.Starts;

@@ -141,19 +141,19 @@ internal sealed class Tokenizer
             TokenKind kind;
             if (char.IsLetterOrDigit(c))
             {
-                i = WordEnd(prose, i, end);
+                i = WordEnd(prose, i, end, out var firstCurly);
 
                 // "’s" after a word is a possessive of its own ("the ministry’s"); a lone "’" after a plural too.
                 if (i - start > 2 && prose[i - 1] is 's' or 'S' && IsApostrophe(prose[i - 2]))
                 {
-                    Add(start, i - 2 - start, TokenKind.Word, Flags(prose, start, i - 2, inQuote, initial));
+                    Add(start, i - 2 - start, TokenKind.Word, Flags(prose, start, i - 2, inQuote, initial, firstCurly < i - 2));
                     Add(i - 2, 2, TokenKind.Possessive, inQuote ? TokenFlags.Quoted : TokenFlags.None);
                     initial = false;
                     continue;
                 }
 
                 kind = char.IsDigit(c) ? TokenKind.Number : TokenKind.Word;
-                Add(start, i - start, kind, Flags(prose, start, i, inQuote, initial));
+                Add(start, i - start, kind, Flags(prose, start, i, inQuote, initial, firstCurly < i));
                 initial = false;
                 continue;
             }
@@ -239,7 +239,8 @@ internal sealed class Tokenizer
         _tokens[Count++] = new Token(start, length, kind, flags, keyStart, WordClass.Unknown);
     }
 
-    private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial)
+    /// <param name="curly">True when the word holds a curly apostrophe.</param>
+    private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial, bool curly)
     {
         var flags = quoted ? TokenFlags.Quoted : TokenFlags.None;
         if (initial)
@@ -247,7 +248,7 @@ internal sealed class Tokenizer
             flags |= TokenFlags.Initial;
         }
 
-        if (prose.AsSpan(start, end - start).Contains('’'))
+        if (curly)
         {
             flags |= TokenFlags.Curly;
         }
@@ -276,9 +277,11 @@ internal sealed class Tokenizer
     }
 
     /// <summary>The end of the word at <paramref name="i"/>: letters and digits, joined by one inner apostrophe, hyphen, ampersand, dot or comma (in numbers).</summary>
-    private static int WordEnd(string prose, int i, int end)
+    /// <param name="firstCurly">Where the word's first curly apostrophe is; <see cref="int.MaxValue"/> when it has none.</param>
+    private static int WordEnd(string prose, int i, int end, out int firstCurly)
     {
         var start = i;
+        firstCurly = int.MaxValue;
         while (i < end)
         {
             var c = prose[i];
@@ -291,6 +294,11 @@ internal sealed class Tokenizer
             var joins = c is '\'' or '’' or '-' or '&' or '.' or '/' || (c == ',' && char.IsDigit(prose[i - 1]));
             if (joins && i + 1 < end && char.IsLetterOrDigit(prose[i + 1]) && (c != ',' || char.IsDigit(prose[i + 1])))
             {
+                if (c == '’' && firstCurly == int.MaxValue)
+                {
+                    firstCurly = i;
+                }
+
                 i += 2;
                 continue;
             }
@@ -300,14 +308,15 @@ internal sealed class Tokenizer
 
         // A final dot belongs to an initialism ("U.S."), an initial ("J."), a title ("Sen.", "Corp.") or a
         // state after a party ("D-Pa.").
-        var word = prose.AsSpan(start, i - start);
-        var lastPart = word[(word.LastIndexOf('-') + 1)..];
-        if (i < end && prose[i] == '.' && (HasInnerDot(prose, start, i) || (i - start == 1 && char.IsUpper(prose[start])) || Abbreviations.IsTitleOrAbbreviation(word) || Abbreviations.IsTitleOrAbbreviation(lastPart)))
+        if (i < end && prose[i] == '.' && (HasInnerDot(prose, start, i) || (i - start == 1 && char.IsUpper(prose[start])) || IsAbbreviation(prose.AsSpan(start, i - start))))
         {
             i++;
         }
 
         return i;
+
+        static bool IsAbbreviation(ReadOnlySpan<char> word) =>
+            Abbreviations.IsTitleOrAbbreviation(word) || Abbreviations.IsTitleOrAbbreviation(word[(word.LastIndexOf('-') + 1)..]);
     }
 
     private static bool HasInnerDot(string prose, int start, int end) => prose.AsSpan(start, end - start).Contains('.');

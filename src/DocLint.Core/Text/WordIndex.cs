@@ -63,6 +63,12 @@ public sealed class WordIndex
     /// <summary>The filter the tokens were kept by; null when every token is kept.</summary>
     public WordFilter? Filter { get; private init; }
 
+    /// <summary>
+    /// The rule set's term candidates in this index (<see cref="Rules.Matching.TermTable"/>), when the index was
+    /// walked for them; matchers walk the index themselves otherwise.
+    /// </summary>
+    internal Rules.Matching.TermTable.Candidates? Terms { get; set; }
+
     /// <summary>True when every word of the text is ASCII (no hash is <see cref="NonAsciiHash"/>), kept or not.</summary>
     public bool IsAscii { get; private set; } = true;
 
@@ -72,13 +78,31 @@ public sealed class WordIndex
     /// <summary>The word tokens of <paramref name="text"/> that <paramref name="keep"/> may contain; every token when it is null.</summary>
     public static WordIndex Build(string text, WordFilter? keep)
     {
-        // The arrays grow by doubling from a guess: news has a word every six characters or so, and a
-        // filtered index (what lint runs build) keeps about three in ten.
-        var index = new WordIndex(Math.Max(16, text.Length / (keep is null ? 8 : 64))) { Filter = keep };
-        var scanner = new Scanner(index, keep, text);
+        var index = Create(text, keep);
+        var scanner = new Scanner(index, keep, null, text);
         scanner.Run();
         return index;
     }
+
+    /// <summary>
+    /// Two indexes of <paramref name="text"/> from one scan: the tokens <paramref name="keep"/> may contain and
+    /// those <paramref name="second"/> may contain, each the same as <see cref="Build(string, WordFilter?)"/> with
+    /// that filter would give.
+    /// </summary>
+    public static (WordIndex Kept, WordIndex Second) Build(string text, WordFilter? keep, WordFilter second)
+    {
+        var index = Create(text, keep);
+        var other = Create(text, second);
+        var scanner = new Scanner(index, keep, other, text);
+        scanner.Run();
+        other.IsAscii = index.IsAscii;
+        return (index, other);
+    }
+
+    // The arrays grow by doubling from a guess: news has a word every six characters or so, and a
+    // filtered index (what lint runs build) keeps about three in ten.
+    private static WordIndex Create(string text, WordFilter? keep) =>
+        new(Math.Max(16, text.Length / (keep is null ? 8 : 64))) { Filter = keep };
 
     /// <summary>
     /// Gives the arrays back to the pool they came from; the index is empty afterwards. Lint runs build one
@@ -94,6 +118,7 @@ public sealed class WordIndex
         _starts = _lengths = [];
         _hashes = _nextHashes = [];
         _capacity = Count = 0;
+        Terms = null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -130,14 +155,15 @@ public sealed class WordIndex
     }
 
     /// <summary>Finds the tokens: vectorised over ASCII blocks, one character at a time elsewhere.</summary>
-    private ref struct Scanner(WordIndex index, WordFilter? keep, string text)
+    private ref struct Scanner(WordIndex index, WordFilter? keep, WordIndex? second, string text)
     {
         private readonly ReadOnlySpan<char> _text = text;
         private int _wordStart = -1;
         private bool _wordAscii = true;
 
-        // The kept token whose next hash is still to be filled in, or -1.
+        // The kept token whose next hash is still to be filled in, or -1; the same for the second index.
         private int _pending = -1;
+        private int _secondPending = -1;
 
         public void Run()
         {
@@ -225,6 +251,21 @@ public sealed class WordIndex
             {
                 _pending = index.Count;
                 index.Add(_wordStart, length, hash);
+            }
+
+            if (second is not null)
+            {
+                if (_secondPending >= 0)
+                {
+                    second._nextHashes[_secondPending] = hash;
+                    _secondPending = -1;
+                }
+
+                if (second.Filter!.MayContain(hash))
+                {
+                    _secondPending = second.Count;
+                    second.Add(_wordStart, length, hash);
+                }
             }
 
             _wordStart = -1;

@@ -44,6 +44,45 @@ public class PhraseMatcherTests
     }
 
     [Fact]
+    public void Matchers_looked_up_together_find_what_each_finds_walking_the_index_alone()
+    {
+        // Several matchers, some case-sensitive, sharing first words in different cases ("US", "us", "it").
+        var pool = TermPool.Concat(["US", "us", "It", "IT is", "Said"]).ToArray();
+        var matcherSpecs = Gen.Select(Gen.Int[0, pool.Length - 1].Array[0, 5], Gen.Bool, (ix, caseSensitive) => (Terms: ix.Select(i => pool[i]).ToArray(), CaseSensitive: caseSensitive)).Array[1, 5];
+        var texts = Gen.Int[0, TextPool.Length + 2].Array[0, 40]
+            .Select(ix => string.Concat(ix.Select(i => i < TextPool.Length ? TextPool[i] : i == TextPool.Length ? "US" : " us")));
+        Gen.Select(matcherSpecs, texts, Gen.Bool).Sample((specs, text, filtered) =>
+        {
+            var matchers = specs.Select(s => PhraseMatcher.Create(new MatcherSpec([.. s.Terms], []), s.CaseSensitive, [])).ToArray();
+            var table = new TermTable(matchers.Where((_, i) => i % 3 != 2));
+            var filter = WordFilter.Union(matchers.Select(m => m.Words));
+            var alone = filtered ? WordIndex.Build(text, filter) : WordIndex.Build(text);
+            var together = filtered ? WordIndex.Build(text, filter) : WordIndex.Build(text);
+            together.Terms = table.Walk(text, together);
+            for (var m = 0; m < matchers.Length; m++)
+            {
+                together.Terms.TryGetCandidates(matchers[m], text, out _).Should().Be(m % 3 != 2 && matchers[m].Groups.Count > 0);
+                matchers[m].FindAll(text, together).Should().Equal(matchers[m].FindAll(text, alone), $"matcher {m} in '{text}'");
+            }
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void Candidates_of_one_text_are_not_used_for_another()
+    {
+        var matcher = PhraseMatcher.Create(new MatcherSpec(["clear"], []), caseSensitive: false, []);
+        var table = new TermTable([matcher]);
+        var text = "it is clear";
+        var words = WordIndex.Build(text);
+        words.Terms = table.Walk(text, words);
+
+        words.Terms.TryGetCandidates(matcher, text, out var candidates).Should().BeTrue();
+        candidates.Length.Should().Be(1);
+        words.Terms.TryGetCandidates(matcher, new string(text.AsSpan()), out _).Should().BeFalse();
+        matcher.FindAll(text, words).Should().Equal([new TextSpan(6, 5)]);
+    }
+
+    [Fact]
     public void A_term_of_several_words_is_found_across_white_space_and_apostrophes()
     {
         const string text = "It’s  clear. The plain\nfact is. It is clear.";

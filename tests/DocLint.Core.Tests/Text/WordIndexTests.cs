@@ -96,6 +96,25 @@ public class WordIndexTests
     }
 
     [Fact]
+    public void Two_indexes_built_in_one_scan_are_what_each_filter_alone_builds()
+    {
+        var filters = Gen.Int[0, Parts.Length - 1].Array[0, 4].Select(ix => new WordFilter(ix.Select(i => Parts[i])));
+        var texts = Gen.Int[0, Parts.Length - 1].Array[0, 60].Select(ix => string.Concat(ix.Select(i => Parts[i])));
+        Gen.Select(filters, filters, texts).Sample((keep, second, text) =>
+        {
+            var (kept, other) = WordIndex.Build(text, keep, second);
+            foreach (var (index, filter) in new[] { (kept, keep), (other, second) })
+            {
+                var alone = WordIndex.Build(text, filter);
+                Enumerable.Range(0, index.Count).Select(t => (index.Starts[t], index.Lengths[t], index.Hashes[t], index.NextHashes[t]))
+                    .Should().Equal(Enumerable.Range(0, alone.Count).Select(t => (alone.Starts[t], alone.Lengths[t], alone.Hashes[t], alone.NextHashes[t])), $"in '{text}'");
+                index.IsAscii.Should().Be(alone.IsAscii);
+                index.Filter.Should().BeSameAs(filter);
+            }
+        }, iter: 1000);
+    }
+
+    [Fact]
     public void A_union_of_filters_passes_and_covers_what_each_passes()
     {
         var a = new WordFilter(["official", "sources"]);

@@ -79,6 +79,9 @@ public abstract class CompiledCondition
     /// <summary>The words the condition's matching starts at (so the document's word index keeps them).</summary>
     public abstract WordFilter Words { get; }
 
+    /// <summary>The matcher the condition runs over the document's word index, if any.</summary>
+    internal virtual PhraseMatcher? Matcher => null;
+
     /// <summary>
     /// True when the condition asks about the whole document (`near: document`): a part of a large file
     /// cannot answer it alone (see <see cref="FoundAnywhere"/>).
@@ -123,6 +126,8 @@ internal sealed class CompiledAttributionCondition(AttributionCondition conditio
     private readonly CompiledSelector _selector = new(condition.Selector, cues, kind => kind != SourceKind.None);
 
     public override WordFilter Words => cues.Words;
+
+    internal override PhraseMatcher? Matcher => cues;
 
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
@@ -198,6 +203,8 @@ internal sealed class CompiledWordsCondition(WordsCondition condition, PhraseMat
 {
     public override WordFilter Words => words.Words;
 
+    internal override PhraseMatcher? Matcher => words;
+
     internal override bool IsDocumentWide => condition.Near.IsDocument;
 
     internal override bool FoundAnywhere(RuleContext context) => !words.FindAll(context.Prose, context.WordsFor(RuleScope.Sentence)).IsEmpty;
@@ -245,6 +252,8 @@ internal sealed class CompiledBlockCondition(BlockCondition condition) : Compile
 internal sealed class CompiledNeighbourCondition(WordsCondition condition, PhraseMatcher words) : CompiledCondition
 {
     public override WordFilter Words => words.Words;
+
+    internal override PhraseMatcher? Matcher => words;
 
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {

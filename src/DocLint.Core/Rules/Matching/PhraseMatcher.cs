@@ -30,9 +30,10 @@ public sealed class PhraseMatcher
     private readonly Lazy<(Lazy<PatternRegex> Regex, RequiredLiterals Literals)[]> _scans;
     private readonly int _scanCount;
 
-    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]> scans, int scanCount)
+    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]> scans, int scanCount, bool caseSensitive = false)
     {
         _byFirstWord = byFirstWord;
+        CaseSensitive = caseSensitive;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Words = new WordFilter(byFirstWord.Keys);
         _scans = scans;
@@ -65,11 +66,11 @@ public sealed class PhraseMatcher
         var scanCount = (unanchored.Count > 0 ? 1 : 0) + spec.Patterns.Length;
         if (deferPatterns)
         {
-            return new PhraseMatcher(byFirstWord, new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>(() => Scanners(spec, unanchored, caseSensitive, errors: null)), scanCount);
+            return new PhraseMatcher(byFirstWord, new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>(() => Scanners(spec, unanchored, caseSensitive, errors: null)), scanCount, caseSensitive);
         }
 
         var scans = Scanners(spec, unanchored, caseSensitive, errors);
-        return new PhraseMatcher(byFirstWord, new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>(scans), scans.Length);
+        return new PhraseMatcher(byFirstWord, new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>(scans), scans.Length, caseSensitive);
     }
 
     /// <summary>The regexes scanned for and their literal prefilters; a pattern that does not parse is an error (thrown when there is no list for it).</summary>
@@ -116,32 +117,37 @@ public sealed class PhraseMatcher
         if (_byFirstWord.Count > 0)
         {
             Debug.Assert(words.Filter is null || words.Filter.Covers(Words), "the index was built without some of this matcher's words");
-            var starts = words.Starts;
-            var lengths = words.Lengths;
-            var hashes = words.Hashes;
-            var nextHashes = words.NextHashes;
-            var end = 0;
-            for (var t = 0; t < starts.Length; t++)
+            if (words.Terms is { } terms && terms.TryGetCandidates(this, text, out var candidates))
             {
-                var start = starts[t];
-                if (!Words.MayContain(hashes[t]) || start < end || !_lookup.TryGetValue(text.AsSpan(start, lengths[t]), out var group)
-                    || !group.MayStartAt(nextHashes[t]))
+                // The rule set's terms were looked up together (TermTable): what is left is the same walk over the
+                // tokens that passed this matcher's filter, dictionary and second-word test.
+                var starts = words.Starts;
+                var end = 0;
+                foreach (var (t, group) in candidates)
                 {
-                    continue;
+                    if (starts[t] >= end)
+                    {
+                        end = Match(text, starts[t], words.Lengths[t], terms.Group(group), spans, end);
+                    }
                 }
-
-                if (group.Regex is null)
+            }
+            else
+            {
+                var starts = words.Starts;
+                var lengths = words.Lengths;
+                var hashes = words.Hashes;
+                var nextHashes = words.NextHashes;
+                var end = 0;
+                for (var t = 0; t < starts.Length; t++)
                 {
-                    spans.Add(new TextSpan(start, lengths[t]));
-                    end = start + lengths[t];
-                    continue;
-                }
+                    var start = starts[t];
+                    if (!Words.MayContain(hashes[t]) || start < end || !_lookup.TryGetValue(text.AsSpan(start, lengths[t]), out var group)
+                        || !group.MayStartAt(nextHashes[t]))
+                    {
+                        continue;
+                    }
 
-                var match = group.Regex.Value.Match(text, start);
-                if (match.Success && match.Length > 0)
-                {
-                    spans.Add(new TextSpan(match.Index, match.Length));
-                    end = match.Index + match.Length;
+                    end = Match(text, start, lengths[t], group, spans, end);
                 }
             }
         }
@@ -181,8 +187,38 @@ public sealed class PhraseMatcher
         return result.ToImmutable();
     }
 
+    /// <summary>Adds the match of <paramref name="group"/> at the token, if any, and returns where the last match ends.</summary>
+    private static int Match(string text, int start, int length, TermGroup group, List<TextSpan> spans, int end)
+    {
+        if (group.Regex is null)
+        {
+            spans.Add(new TextSpan(start, length));
+            return start + length;
+        }
+
+        // The first match from the token on (the pattern is anchored there: \G), without allocating a Match.
+        foreach (var match in group.Regex.Value.EnumerateMatches(text, start))
+        {
+            if (match.Length > 0)
+            {
+                spans.Add(new TextSpan(match.Index, match.Length));
+                return match.Index + match.Length;
+            }
+
+            break;
+        }
+
+        return end;
+    }
+
+    /// <summary>The terms, by first word; compared as <see cref="CaseSensitive"/> says.</summary>
+    internal FrozenDictionary<string, TermGroup> Groups => _byFirstWord;
+
+    /// <summary>True when the first words are compared ordinally, false when ignoring case.</summary>
+    internal bool CaseSensitive { get; }
+
     /// <summary>The terms that start with one word, and how to confirm a match at a token of that word.</summary>
-    private sealed class TermGroup
+    internal sealed class TermGroup
     {
         private readonly uint[]? _secondWords;
 
