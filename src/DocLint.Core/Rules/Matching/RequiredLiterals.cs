@@ -45,12 +45,31 @@ public sealed class RequiredLiterals
         Loading.BuiltInRules.LiteralsOf(pattern) is { } sets ? new RequiredLiterals(sets) : Derive(pattern);
 
     /// <summary>What <see cref="From"/> returns, derived from the pattern's syntax.</summary>
-    internal static RequiredLiterals Derive(string pattern)
+    internal static RequiredLiterals Derive(string pattern) => Derive(pattern, punctuation: false);
+
+    /// <summary>
+    /// The requirement of <paramref name="pattern"/> where strings shorter than three characters count too when
+    /// each holds a punctuation mark or symbol (<c>;</c>, <c>/</c>, <c>"</c>, <c>“</c>, <c>-</c>): such characters
+    /// are rare enough in prose to be worth a search, and, having no case, are compared exactly. Non-ASCII
+    /// punctuation (<see cref="IsCaselessPunctuation"/>) becomes a literal here too. For patterns where
+    /// <see cref="From"/> finds nothing: <c>;</c> requires {;}, <c>\d{1,2}/\d{1,2}</c> requires {/}.
+    /// </summary>
+    public static RequiredLiterals WithPunctuation(string pattern) => Derive(pattern, punctuation: true);
+
+    /// <summary>
+    /// True for a punctuation mark or symbol that the regex engine and ordinal comparison both match only as
+    /// itself, whatever the case options: one with no upper or lower case form.
+    /// </summary>
+    public static bool IsCaselessPunctuation(char c) =>
+        (char.IsPunctuation(c) || char.IsSymbol(c)) && !char.IsSurrogate(c)
+        && char.ToUpperInvariant(c) == c && char.ToLowerInvariant(c) == c;
+
+    private static RequiredLiterals Derive(string pattern, bool punctuation)
     {
         List<HashSet<string>> sets;
         try
         {
-            var parser = new Parser(pattern);
+            var parser = new Parser(pattern, punctuation);
             sets = parser.ParseAlternation().Sets;
             if (parser.Position != pattern.Length)
             {
@@ -62,13 +81,13 @@ public sealed class RequiredLiterals
             sets = [];
         }
 
-        var chosen = Ranked(sets).Take(MaxSets).Select(s => s.Order(StringComparer.OrdinalIgnoreCase).ToArray()).ToList();
+        var chosen = Ranked(sets, punctuation).Take(MaxSets).Select(s => s.Order(StringComparer.OrdinalIgnoreCase).ToArray()).ToList();
         return new RequiredLiterals(chosen);
     }
 
     /// <summary>The sets worth searching for (every string at least <see cref="MinLength"/> long), most selective first: longest shortest string, then fewest strings.</summary>
-    private static IEnumerable<HashSet<string>> Ranked(IEnumerable<HashSet<string>> sets) => sets
-        .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength))
+    private static IEnumerable<HashSet<string>> Ranked(IEnumerable<HashSet<string>> sets, bool punctuation = false) => sets
+        .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength || (punctuation && v.Any(IsCaselessPunctuation))))
         .OrderByDescending(s => s.Min(v => v.Length))
         .ThenBy(s => s.Count);
 
@@ -160,11 +179,11 @@ public sealed class RequiredLiterals
         public static Requirement None => new([]);
 
         /// <summary>The most selective single set, or null when nothing useful is required.</summary>
-        public HashSet<string>? Best => Ranked(Sets).FirstOrDefault();
+        public HashSet<string>? Best(bool punctuation) => Ranked(Sets, punctuation).FirstOrDefault();
     }
 
     /// <summary>A recursive-descent reader of .NET regex syntax that keeps only what is required.</summary>
-    private sealed class Parser(string pattern)
+    private sealed class Parser(string pattern, bool punctuation)
     {
         public int Position { get; private set; }
 
@@ -190,7 +209,7 @@ public sealed class RequiredLiterals
             var union = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var branch in branches)
             {
-                if (branch.Best is not { } best)
+                if (branch.Best(punctuation) is not { } best)
                 {
                     return Requirement.None;
                 }
@@ -457,6 +476,7 @@ public sealed class RequiredLiterals
             return simple && members.Length is > 0 and <= MaxClassSize && members.ToString().All(IsLiteral) ? members.ToString() : null;
         }
 
-        private static bool IsLiteral(char c) => c is >= ' ' and < (char)127 && c is not ('|' or ')' or '*' or '+' or '?');
+        private bool IsLiteral(char c) =>
+            (c is >= ' ' and < (char)127 || (punctuation && c >= (char)127 && IsCaselessPunctuation(c))) && c is not ('|' or ')' or '*' or '+' or '?');
     }
 }
