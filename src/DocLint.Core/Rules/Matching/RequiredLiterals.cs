@@ -28,8 +28,13 @@ public sealed class RequiredLiterals
     private RequiredLiterals(IReadOnlyList<string[]> sets)
     {
         Sets = sets;
-        _sets = [.. sets.Select(s => SearchValues.Create(s, StringComparison.OrdinalIgnoreCase))];
+        // A set without letters (punctuation, digits, spaces) is searched ordinally: nothing folds to its characters,
+        // and the case-insensitive search of non-ASCII strings is many times slower.
+        _sets = [.. sets.Select(s => SearchValues.Create(s, s.All(v => v.All(IsCaseless)) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))];
     }
+
+    /// <summary>A character that no other character equals case-insensitively: an ASCII character other than a letter, or <see cref="IsCaselessPunctuation"/>.</summary>
+    public static bool IsCaseless(char c) => (char.IsAscii(c) && !char.IsAsciiLetter(c)) || IsCaselessPunctuation(c);
 
     /// <summary>Characters the regex engine matches case-insensitively to an ASCII letter but ordinal comparison does not.</summary>
     public static SearchValues<char> Unsafe { get; } = SearchValues.Create("\u212A");
