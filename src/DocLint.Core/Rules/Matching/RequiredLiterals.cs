@@ -23,14 +23,40 @@ public sealed class RequiredLiterals
     private const int MaxSets = 3;
     private const int MaxVariants = 16;
     private const int MaxClassSize = 4;
-    private readonly SearchValues<string>[] _sets;
+    private readonly LiteralSet[] _sets;
 
     private RequiredLiterals(IReadOnlyList<string[]> sets)
     {
         Sets = sets;
-        // A set without letters (punctuation, digits, spaces) is searched ordinally: nothing folds to its characters,
-        // and the case-insensitive search of non-ASCII strings is many times slower.
-        _sets = [.. sets.Select(s => SearchValues.Create(s, s.All(v => v.All(IsCaseless)) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))];
+        _sets = [.. sets.Select(s => new LiteralSet(s))];
+    }
+
+    /// <summary>
+    /// One set as searched: a set without letters (punctuation, digits, spaces) ordinally, as nothing folds to its
+    /// characters and the case-insensitive search of non-ASCII strings is many times slower; a set of single such
+    /// characters as a character search.
+    /// </summary>
+    private readonly struct LiteralSet
+    {
+        private readonly SearchValues<string>? _strings;
+        private readonly SearchValues<char>? _chars;
+
+        public LiteralSet(string[] set)
+        {
+            var caseless = set.All(v => v.All(IsCaseless));
+            if (caseless && set.All(v => v.Length == 1))
+            {
+                _chars = SearchValues.Create(string.Concat(set));
+            }
+            else
+            {
+                _strings = SearchValues.Create(set, caseless ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        public int IndexIn(ReadOnlySpan<char> text) => _chars is not null ? text.IndexOfAny(_chars) : text.IndexOfAny(_strings!);
+
+        public bool In(ReadOnlySpan<char> text) => _chars is not null ? text.ContainsAny(_chars) : text.ContainsAny(_strings!);
     }
 
     /// <summary>A character that no other character equals case-insensitively: an ASCII character other than a letter, or <see cref="IsCaselessPunctuation"/>.</summary>
@@ -104,7 +130,7 @@ public sealed class RequiredLiterals
     {
         foreach (var set in _sets)
         {
-            if (!text.ContainsAny(set))
+            if (!set.In(text))
             {
                 return text.ContainsAny(Unsafe);
             }
@@ -142,7 +168,7 @@ public sealed class RequiredLiterals
         while (unit < units.Length)
         {
             position = Math.Max(position, units[unit].Start);
-            var found = text.AsSpan(position, units[^1].End - position).IndexOfAny(_sets[0]);
+            var found = _sets[0].IndexIn(text.AsSpan(position, units[^1].End - position));
             if (found < 0)
             {
                 break;
@@ -168,7 +194,7 @@ public sealed class RequiredLiterals
             for (var i = first; i < selected.Count; i++)
             {
                 var span = units[selected[i]];
-                if (text.AsSpan(span.Start, span.Length).ContainsAny(_sets[set]))
+                if (_sets[set].In(text.AsSpan(span.Start, span.Length)))
                 {
                     selected[kept++] = selected[i];
                 }
