@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -544,38 +545,65 @@ public sealed partial class ValeDocument
 
     private ValeUnit Summary()
     {
-        var text = new StringBuilder();
-        var map = new List<int>();
+        var capacity = 1;
         foreach (var (block, _) in Blocks)
         {
-            if (text.Length > 0)
-            {
-                text.Append("\n\n");
-                map.Add(block.Span.Start);
-                map.Add(block.Span.Start);
-            }
-
-            Append(block.Span, text, map);
+            capacity += block.Span.Length + 2;
         }
 
-        map.Add(Blocks.Length > 0 ? Blocks[^1].Block.Span.End : 0);
-        return new ValeUnit(text.ToString(), [.. map], "summary");
+        var text = ArrayPool<char>.Shared.Rent(capacity);
+        var map = ArrayPool<int>.Shared.Rent(capacity);
+        try
+        {
+            var length = 0;
+            foreach (var (block, _) in Blocks)
+            {
+                if (length > 0)
+                {
+                    text[length] = '\n';
+                    text[length + 1] = '\n';
+                    map[length] = block.Span.Start;
+                    map[length + 1] = block.Span.Start;
+                    length += 2;
+                }
+
+                length = Append(block.Span, text, map, length);
+            }
+
+            map[length] = Blocks.Length > 0 ? Blocks[^1].Block.Span.End : 0;
+            return new ValeUnit(new string(text, 0, length), map[..(length + 1)], "summary");
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+            ArrayPool<int>.Shared.Return(map);
+        }
     }
 
     private ValeUnit Build(TextSpan span, string scope)
     {
-        var text = new StringBuilder(span.Length);
-        var map = new List<int>(span.Length + 1);
-        Append(span, text, map);
-        map.Add(span.End);
-        return new ValeUnit(text.ToString(), [.. map], scope);
+        // The unit is written into pooled buffers and copied out once at its final length.
+        var text = ArrayPool<char>.Shared.Rent(span.Length + 1);
+        var map = ArrayPool<int>.Shared.Rent(span.Length + 1);
+        try
+        {
+            var length = Append(span, text, map, 0);
+            map[length] = span.End;
+            return new ValeUnit(new string(text, 0, length), map[..(length + 1)], scope);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+            ArrayPool<int>.Shared.Return(map);
+        }
     }
 
-    private void Append(TextSpan span, StringBuilder text, List<int> map)
+    /// <summary>Writes the unit text of <paramref name="span"/> and each character's source offset from <paramref name="length"/> on; returns the new length.</summary>
+    private int Append(TextSpan span, char[] text, int[] map, int length)
     {
         var prose = _document.Prose;
         var source = _document.Source.Text;
-        var first = text.Length;
+        var first = length;
         for (var i = span.Start; i < span.End; i++)
         {
             if (_skipped is not null && _skipped[i])
@@ -585,45 +613,52 @@ public sealed partial class ValeDocument
 
             var c = prose[i];
             var masked = c == ' ' && !char.IsWhiteSpace(source[i]);
+            char written;
             if (_starred is not null && _starred[i] && !masked)
             {
                 // An ignored scope's text (IgnoredScopes, IgnoredClasses) stands as '*'.
-                text.Append(char.IsWhiteSpace(c) ? c : '*');
-                map.Add(i);
+                written = char.IsWhiteSpace(c) ? c : '*';
             }
             else if (_code[i] && !masked && source[i] is ' ' or '\t' && _codeEdge.Length > 0 && !_ignored[i])
             {
                 // Vale stars the code's spaces too.
-                text.Append('*');
-                map.Add(i);
+                written = '*';
             }
             else if (masked && _code[i] && _codeEdge[i] != 0 && !_ignored[i])
             {
-                if (_codeEdge[i] == 1 && text.Length > first)
+                if (_codeEdge[i] != 1 || length <= first)
                 {
-                    text.Append(' ');
-                    map.Add(i);
+                    continue;
                 }
+
+                written = ' ';
             }
             else if (_ignored[i] || (masked && _code[i]))
             {
                 // Inline code and TokenIgnores stand as '*' (a TokenIgnores match keeps its spaces), so words either side do not meet.
-                text.Append(char.IsWhiteSpace(source[i]) ? source[i] : '*');
-                map.Add(i);
+                written = char.IsWhiteSpace(source[i]) ? source[i] : '*';
             }
             else if (!masked)
             {
-                text.Append(c);
-                map.Add(i);
+                written = c;
             }
+            else
+            {
+                continue;
+            }
+
+            text[length] = written;
+            map[length] = i;
+            length++;
         }
 
         // Vale's block text has no trailing white space.
-        while (text.Length > first && char.IsWhiteSpace(text[^1]))
+        while (length > first && char.IsWhiteSpace(text[length - 1]))
         {
-            text.Length--;
-            map.RemoveAt(map.Count - 1);
+            length--;
         }
+
+        return length;
     }
 
     [GeneratedRegex(@"^.*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

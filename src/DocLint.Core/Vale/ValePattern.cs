@@ -6,27 +6,51 @@ using DocLint.Core.Rules.Matching;
 namespace DocLint.Core.Vale;
 
 /// <summary>
-/// A Vale pattern compiled for .NET (<see cref="ValeRegex.Compile"/>) with the literals it cannot match without
-/// (<see cref="RequiredLiterals"/>): a unit that holds none of them is not searched at all. The matches are
-/// exactly the regex's; the prefilter only skips text where it can have none.
+/// A Vale pattern compiled for .NET (<see cref="ValeRegex.Compile"/>) with what it cannot match without: the
+/// literals it requires (<see cref="RequiredLiterals"/>; when it has none of three characters, the punctuation
+/// it requires, <see cref="RequiredLiterals.WithPunctuation"/>) and, for a pattern on the backtracking engine,
+/// a match of its relaxation on the linear-time engine (<see cref="LookaroundRelaxation"/>). A unit that fails
+/// either is not searched at all. The matches are exactly the regex's; the prefilters only skip text where it can have none.
 /// </summary>
 public sealed class ValePattern
 {
     private readonly RequiredLiterals _literals;
+    private readonly Regex? _relaxed;
 
     public ValePattern(string pattern, RegexOptions extra = RegexOptions.None)
     {
         Regex = ValeRegex.Compile(pattern, extra);
-        _literals = RequiredLiterals.From(WithoutInlineOptions(ValeRegex.Translate(pattern)));
+        var translated = ValeRegex.Translate(pattern);
+        var plain = WithoutInlineOptions(translated);
+        _literals = RequiredLiterals.From(plain);
+        if (_literals.IsEmpty)
+        {
+            _literals = RequiredLiterals.WithPunctuation(plain);
+        }
+
+        if (!RegexFactory.IsLinear(Regex) && LookaroundRelaxation.Relax(translated) is { } relaxed)
+        {
+            try
+            {
+                _relaxed = new Regex(relaxed, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | extra);
+            }
+            catch (NotSupportedException)
+            {
+                _relaxed = null;
+            }
+        }
     }
 
     public Regex Regex { get; }
 
     /// <summary>True when nothing is required, so every unit is searched.</summary>
-    public bool HasNoPrefilter => _literals.IsEmpty;
+    public bool HasNoPrefilter => _literals.IsEmpty && _relaxed is null;
+
+    /// <summary>The linear-time relaxation a unit must match before the backtracking engine searches it; null when there is none.</summary>
+    public Regex? Relaxed => _relaxed;
 
     /// <summary>False only when <paramref name="text"/> cannot hold a match.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text);
+    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (_relaxed is null || _relaxed.IsMatch(text));
 
     /// <summary>The regex's matches in <paramref name="text"/>; none is searched for when the text lacks the required literals.</summary>
     public IEnumerable<Match> Matches(string text) => MayMatch(text) ? Regex.Matches(text) : [];
@@ -189,11 +213,13 @@ public sealed class ValeAlternation
     {
         Part? only = null;
         var active = 0;
-        foreach (var part in _parts)
+        Span<bool> done = _parts.Length <= 64 ? stackalloc bool[_parts.Length] : new bool[_parts.Length];
+        for (var p = 0; p < _parts.Length; p++)
         {
-            if (part.Pattern.MayMatch(text))
+            done[p] = !_parts[p].Pattern.MayMatch(text);
+            if (!done[p])
             {
-                only = part;
+                only = _parts[p];
                 active++;
             }
         }
@@ -214,11 +240,6 @@ public sealed class ValeAlternation
         }
 
         var next = new Match?[_parts.Length];
-        var done = new bool[_parts.Length];
-        for (var p = 0; p < _parts.Length; p++)
-        {
-            done[p] = !_parts[p].Pattern.MayMatch(text);
-        }
 
         var position = 0;
         while (position <= text.Length)

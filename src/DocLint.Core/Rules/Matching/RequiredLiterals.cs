@@ -23,13 +23,44 @@ public sealed class RequiredLiterals
     private const int MaxSets = 3;
     private const int MaxVariants = 16;
     private const int MaxClassSize = 4;
-    private readonly SearchValues<string>[] _sets;
+    private readonly LiteralSet[] _sets;
 
     private RequiredLiterals(IReadOnlyList<string[]> sets)
     {
         Sets = sets;
-        _sets = [.. sets.Select(s => SearchValues.Create(s, StringComparison.OrdinalIgnoreCase))];
+        _sets = [.. sets.Select(s => new LiteralSet(s))];
     }
+
+    /// <summary>
+    /// One set as searched: a set without letters (punctuation, digits, spaces) ordinally, as nothing folds to its
+    /// characters and the case-insensitive search of non-ASCII strings is many times slower; a set of single such
+    /// characters as a character search.
+    /// </summary>
+    private readonly struct LiteralSet
+    {
+        private readonly SearchValues<string>? _strings;
+        private readonly SearchValues<char>? _chars;
+
+        public LiteralSet(string[] set)
+        {
+            var caseless = set.All(v => v.All(IsCaseless));
+            if (caseless && set.All(v => v.Length == 1))
+            {
+                _chars = SearchValues.Create(string.Concat(set));
+            }
+            else
+            {
+                _strings = SearchValues.Create(set, caseless ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        public int IndexIn(ReadOnlySpan<char> text) => _chars is not null ? text.IndexOfAny(_chars) : text.IndexOfAny(_strings!);
+
+        public bool In(ReadOnlySpan<char> text) => _chars is not null ? text.ContainsAny(_chars) : text.ContainsAny(_strings!);
+    }
+
+    /// <summary>A character that no other character equals case-insensitively: an ASCII character other than a letter, or <see cref="IsCaselessPunctuation"/>.</summary>
+    public static bool IsCaseless(char c) => (char.IsAscii(c) && !char.IsAsciiLetter(c)) || IsCaselessPunctuation(c);
 
     /// <summary>Characters the regex engine matches case-insensitively to an ASCII letter but ordinal comparison does not.</summary>
     public static SearchValues<char> Unsafe { get; } = SearchValues.Create("\u212A");
@@ -45,12 +76,31 @@ public sealed class RequiredLiterals
         Loading.BuiltInRules.LiteralsOf(pattern) is { } sets ? new RequiredLiterals(sets) : Derive(pattern);
 
     /// <summary>What <see cref="From"/> returns, derived from the pattern's syntax.</summary>
-    internal static RequiredLiterals Derive(string pattern)
+    internal static RequiredLiterals Derive(string pattern) => Derive(pattern, punctuation: false);
+
+    /// <summary>
+    /// The requirement of <paramref name="pattern"/> where strings shorter than three characters count too when
+    /// each holds a punctuation mark or symbol (<c>;</c>, <c>/</c>, <c>"</c>, <c>“</c>, <c>-</c>): such characters
+    /// are rare enough in prose to be worth a search, and, having no case, are compared exactly. Non-ASCII
+    /// punctuation (<see cref="IsCaselessPunctuation"/>) becomes a literal here too. For patterns where
+    /// <see cref="From"/> finds nothing: <c>;</c> requires {;}, <c>\d{1,2}/\d{1,2}</c> requires {/}.
+    /// </summary>
+    public static RequiredLiterals WithPunctuation(string pattern) => Derive(pattern, punctuation: true);
+
+    /// <summary>
+    /// True for a punctuation mark or symbol that the regex engine and ordinal comparison both match only as
+    /// itself, whatever the case options: one with no upper or lower case form.
+    /// </summary>
+    public static bool IsCaselessPunctuation(char c) =>
+        (char.IsPunctuation(c) || char.IsSymbol(c)) && !char.IsSurrogate(c)
+        && char.ToUpperInvariant(c) == c && char.ToLowerInvariant(c) == c;
+
+    private static RequiredLiterals Derive(string pattern, bool punctuation)
     {
         List<HashSet<string>> sets;
         try
         {
-            var parser = new Parser(pattern);
+            var parser = new Parser(pattern, punctuation);
             sets = parser.ParseAlternation().Sets;
             if (parser.Position != pattern.Length)
             {
@@ -62,13 +112,13 @@ public sealed class RequiredLiterals
             sets = [];
         }
 
-        var chosen = Ranked(sets).Take(MaxSets).Select(s => s.Order(StringComparer.OrdinalIgnoreCase).ToArray()).ToList();
+        var chosen = Ranked(sets, punctuation).Take(MaxSets).Select(s => s.Order(StringComparer.OrdinalIgnoreCase).ToArray()).ToList();
         return new RequiredLiterals(chosen);
     }
 
     /// <summary>The sets worth searching for (every string at least <see cref="MinLength"/> long), most selective first: longest shortest string, then fewest strings.</summary>
-    private static IEnumerable<HashSet<string>> Ranked(IEnumerable<HashSet<string>> sets) => sets
-        .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength))
+    private static IEnumerable<HashSet<string>> Ranked(IEnumerable<HashSet<string>> sets, bool punctuation = false) => sets
+        .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength || (punctuation && v.Any(IsCaselessPunctuation))))
         .OrderByDescending(s => s.Min(v => v.Length))
         .ThenBy(s => s.Count);
 
@@ -80,7 +130,7 @@ public sealed class RequiredLiterals
     {
         foreach (var set in _sets)
         {
-            if (!text.ContainsAny(set))
+            if (!set.In(text))
             {
                 return text.ContainsAny(Unsafe);
             }
@@ -118,7 +168,7 @@ public sealed class RequiredLiterals
         while (unit < units.Length)
         {
             position = Math.Max(position, units[unit].Start);
-            var found = text.AsSpan(position, units[^1].End - position).IndexOfAny(_sets[0]);
+            var found = _sets[0].IndexIn(text.AsSpan(position, units[^1].End - position));
             if (found < 0)
             {
                 break;
@@ -144,7 +194,7 @@ public sealed class RequiredLiterals
             for (var i = first; i < selected.Count; i++)
             {
                 var span = units[selected[i]];
-                if (text.AsSpan(span.Start, span.Length).ContainsAny(_sets[set]))
+                if (_sets[set].In(text.AsSpan(span.Start, span.Length)))
                 {
                     selected[kept++] = selected[i];
                 }
@@ -160,11 +210,11 @@ public sealed class RequiredLiterals
         public static Requirement None => new([]);
 
         /// <summary>The most selective single set, or null when nothing useful is required.</summary>
-        public HashSet<string>? Best => Ranked(Sets).FirstOrDefault();
+        public HashSet<string>? Best(bool punctuation) => Ranked(Sets, punctuation).FirstOrDefault();
     }
 
     /// <summary>A recursive-descent reader of .NET regex syntax that keeps only what is required.</summary>
-    private sealed class Parser(string pattern)
+    private sealed class Parser(string pattern, bool punctuation)
     {
         public int Position { get; private set; }
 
@@ -190,7 +240,7 @@ public sealed class RequiredLiterals
             var union = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var branch in branches)
             {
-                if (branch.Best is not { } best)
+                if (branch.Best(punctuation) is not { } best)
                 {
                     return Requirement.None;
                 }
@@ -457,6 +507,7 @@ public sealed class RequiredLiterals
             return simple && members.Length is > 0 and <= MaxClassSize && members.ToString().All(IsLiteral) ? members.ToString() : null;
         }
 
-        private static bool IsLiteral(char c) => c is >= ' ' and < (char)127 && c is not ('|' or ')' or '*' or '+' or '?');
+        private bool IsLiteral(char c) =>
+            (c is >= ' ' and < (char)127 || (punctuation && c >= (char)127 && IsCaselessPunctuation(c))) && c is not ('|' or ')' or '*' or '+' or '?');
     }
 }
