@@ -39,8 +39,15 @@ internal sealed class RuleOptions(bool withConfig = false)
     public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null, bool verifyExamples = true)
     {
         configuration ??= Config?.Load(parse, context);
+        var defaults = !parse.GetValue(NoDefaultRules) && (configuration?.LoadsDefaultRules ?? true);
+        if (defaults)
+        {
+            // The built-in packs read attributions: their word lists load while the rules compile.
+            Core.Semantics.AttributionLayer.PrepareInBackground();
+        }
+
         var loaded = Build(
-            !parse.GetValue(NoDefaultRules) && (configuration?.LoadsDefaultRules ?? true),
+            defaults,
             (configuration?.RuleFolders ?? []).Concat(parse.GetValue(Rules) ?? []),
             context.CurrentDirectory,
             verifyExamples,

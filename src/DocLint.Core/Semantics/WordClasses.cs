@@ -68,6 +68,9 @@ internal static class WordClasses
     /// <summary>The classes of <paramref name="key"/> (a token's lookup key), compared as the lists compare: ordinal, ignoring case.</summary>
     public static WordClass Of(ReadOnlySpan<char> key) => Shared.Value.Of(key);
 
+    /// <summary>Loads the table (and the lexicon and grammar lists it is built from) now, if no one has yet.</summary>
+    public static void Prepare() => _ = Shared.Value;
+
     /// <summary>Every set that has a class; <see cref="WordSet.Contains"/> on any of them agrees with <see cref="Of"/>.</summary>
     public static IEnumerable<WordSet> ClassedSets() => Grammar.All.Concat(Lexicon.Lexicon.Instance.Classed);
 
