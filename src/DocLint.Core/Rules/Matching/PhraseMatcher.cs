@@ -244,8 +244,7 @@ public sealed class PhraseMatcher
             uint[]? secondWords = words.All(w => w.Count >= 2) ? [.. words.Select(w => w.Hashes[1]).Distinct()] : null;
 
             // Built on first use: a run over one article needs a few dozen of the hundreds of groups.
-            var pattern = @"\G" + Alternation(terms);
-            return new TermGroup(new Lazy<Regex>(() => RegexFactory.CreateForTerms(pattern, caseSensitive)), secondWords);
+            return new TermGroup(new Lazy<Regex>(() => RegexFactory.CreateForTerms(@"\G" + Alternation(terms), caseSensitive)), secondWords);
         }
 
         /// <summary>False when the token after a match's first word (its hash: <paramref name="next"/>) rules out every term of the group.</summary>
