@@ -127,6 +127,12 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     {
         _configuration = options.Config.Load(parse, context);
         StageTimes.Mark("configuration");
+        if (options.Rules.LoadsDefaults(parse, _configuration))
+        {
+            // The built-in packs read attributions: their word lists load while the rules compile.
+            Core.Semantics.AttributionLayer.PrepareInBackground();
+        }
+
         _loaded = options.Rules.Load(parse, context, _configuration);
         StageTimes.Mark("rules");
         if (_loaded.RuleSet is { } known)

@@ -35,19 +35,16 @@ internal sealed class RuleOptions(bool withConfig = false)
         Config?.AddTo(command);
     }
 
+    /// <summary>Whether the built-in packs load: not with --no-default-rules, and otherwise as the configuration says.</summary>
+    public bool LoadsDefaults(ParseResult parse, RunConfiguration? configuration) =>
+        !parse.GetValue(NoDefaultRules) && (configuration?.LoadsDefaultRules ?? true);
+
     /// <summary>Loads the rules named on the command line and in the configuration.</summary>
     public RuleSetLoadResult Load(ParseResult parse, CliContext context, RunConfiguration? configuration = null, bool verifyExamples = true)
     {
         configuration ??= Config?.Load(parse, context);
-        var defaults = !parse.GetValue(NoDefaultRules) && (configuration?.LoadsDefaultRules ?? true);
-        if (defaults)
-        {
-            // The built-in packs read attributions: their word lists load while the rules compile.
-            Core.Semantics.AttributionLayer.PrepareInBackground();
-        }
-
         var loaded = Build(
-            defaults,
+            LoadsDefaults(parse, configuration),
             (configuration?.RuleFolders ?? []).Concat(parse.GetValue(Rules) ?? []),
             context.CurrentDirectory,
             verifyExamples,

@@ -51,7 +51,7 @@ internal sealed class DocLintTools(string root)
 
         // A folder walk takes what `doclint check` run in the server's folder takes: the files a .vale.ini names too.
         var rootSetup = _workspace.For(Path.Combine(root, "."));
-        var discovered = FileDiscovery.Expand(paths, root, new IgnoreFiles(gitIgnore: false), rootSetup.Configuration?.Vale is { } vale ? vale.Covers : null);
+        var discovered = FileDiscovery.Expand(paths, root, alsoDocument: rootSetup.Configuration?.Vale is { } vale ? vale.Covers : null);
         var explicitFiles = paths.Select(p => Path.GetFullPath(p, root)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
         var results = new List<FileResult>();
         foreach (var group in discovered.Files.Select(f => Path.GetFullPath(f, root)).GroupBy(_workspace.For))

@@ -33,12 +33,13 @@ public static class DocumentAnalyzer
     /// <param name="terms">The terms of <paramref name="rules"/>' matchers (<see cref="RuleSet.Terms"/>), looked up together; null: each matcher walks the word index.</param>
     internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null, TermTable? terms = null)
     {
-        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide };
+        var collectsCueWords = document.AttributionsPending && UseAttributions(rules);
+        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide, CollectsCueWords = collectsCueWords };
         var first = sink.Count;
         using var budget = context.Part.Budget.Enter();
         try
         {
-            if (document.AttributionsPending && UseAttributions(rules))
+            if (collectsCueWords)
             {
                 // Built before any rule asks for attributions, so the finder takes its cue words from the same scan.
                 context.WordsFor(RuleScope.Sentence);

@@ -499,7 +499,7 @@ public sealed partial class LintEngine
             // assumption that lets its matches through) and what this part finds of each document-wide condition.
             DocumentAnalyzer.Analyze(
                 document, rules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true, DocumentAnalyzer.EachRulePasses,
-                rules.DocumentWide.IsEmpty ? null : FindDocumentWide);
+                rules.DocumentWide.IsEmpty ? null : FindDocumentWide, engine.Rules.Terms);
             for (var assumption = 0; assumption < rules.Assumptions; assumption++)
             {
                 DocumentAnalyzer.Analyze(document, rules.Assumed, rules.AssumedWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption);

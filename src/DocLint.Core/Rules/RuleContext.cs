@@ -69,12 +69,18 @@ public sealed class RuleContext
     }
 
     /// <summary>
-    /// The prose's word index; while the document's attributions are still to be found, the tokens that may
-    /// start a cue are collected in the same scan and handed to the document for the attribution finder.
+    /// Whether the prose's word index also collects the tokens that may start a cue: when some rule reads the
+    /// document's attributions and they are still to be found.
+    /// </summary>
+    internal bool CollectsCueWords { get; init; }
+
+    /// <summary>
+    /// The prose's word index; with <see cref="CollectsCueWords"/>, the tokens that may start a cue are collected in
+    /// the same scan and handed to the document for the attribution finder.
     /// </summary>
     private WordIndex BuildProseWords()
     {
-        if (!Document.AttributionsPending)
+        if (!CollectsCueWords || !Document.AttributionsPending)
         {
             return WordIndex.Build(Document.Prose, _words);
         }
@@ -87,7 +93,7 @@ public sealed class RuleContext
     /// <summary>Gives the word indexes' arrays back to their pool once every rule is done with the document.</summary>
     internal void ReleaseWords()
     {
-        // Cue words the attribution finder did not take (no rule asked for attributions) go back too.
+        // Cue words the attribution finder did not take (no rule that reads them was on) go back too.
         Document.TakeCueWords()?.Release();
         _proseWords?.Release();
         _frontMatterWords?.Release();

@@ -49,7 +49,7 @@ internal enum WordClass : ulong
     FrameEvidence = 1UL << 33,
     OutletFirstWord = 1UL << 34,
 
-    /// <summary>A spelling of a verb of the lexicon (<see cref="Lexicon.Lexicon.IsVerb"/>).</summary>
+    /// <summary>A spelling of a verb of the lexicon (a key of <see cref="Lexicon.Lexicon.Verbs"/>).</summary>
     Verb = 1UL << 35,
 
     /// <summary>Not looked up yet (<see cref="Tokenizer.Classes"/>).</summary>

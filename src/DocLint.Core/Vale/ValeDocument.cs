@@ -443,7 +443,6 @@ public sealed partial class ValeDocument
             return cached;
         }
 
-        var source = _document.Source.Text;
         ImmutableArray<ValeUnit> units;
         if (_skipped is not null && scope != "raw")
         {
@@ -619,7 +618,7 @@ public sealed partial class ValeDocument
                 // An ignored scope's text (IgnoredScopes, IgnoredClasses) stands as '*'.
                 written = char.IsWhiteSpace(c) ? c : '*';
             }
-            else if (_code[i] && !masked && source[i] is ' ' or '\t' && _codeEdge.Length > 0 && !_ignored[i])
+            else if (_code[i] && !masked && source[i] is ' ' or '\t' && !_ignored[i])
             {
                 // Vale stars the code's spaces too.
                 written = '*';

@@ -27,10 +27,6 @@ internal static class ValeMarkup
         StringComparer.Ordinal,
         "b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img", "span", "sub", "sup", "code", "tt", "del");
 
-    private static readonly FrozenSet<string> VoidTags = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track");
-
     private static readonly System.Buffers.SearchValues<char> ValueEnd = System.Buffers.SearchValues.Create(" \t\r\n>/");
 
     private static readonly FrozenSet<string> RawTextTags = FrozenSet.Create(StringComparer.Ordinal, "script", "style", "textarea");
@@ -111,7 +107,7 @@ internal static class ValeMarkup
             {
                 // Skipped whole, tags and all, up to the end tag that closes it. In Markdown (isText given) an
                 // element that is never closed skips only its tag: a stray tag in prose does not end the file's linting.
-                var end = tag.SelfClosing || VoidTags.Contains(tag.Name) ? tag.End : CloseOf(text, tag.Name, tag.End, region.End, isText);
+                var end = tag.SelfClosing || Documents.Html.HtmlReader.IsVoid(tag.Name) ? tag.End : CloseOf(text, tag.Name, tag.End, region.End, isText);
                 if (end < 0)
                 {
                     end = isText is null ? region.End : tag.End;
@@ -130,7 +126,7 @@ internal static class ValeMarkup
                 continue;
             }
 
-            if (tag.SelfClosing || VoidTags.Contains(tag.Name))
+            if (tag.SelfClosing || Documents.Html.HtmlReader.IsVoid(tag.Name))
             {
                 continue;
             }

@@ -19,8 +19,8 @@ public sealed class ValePattern
 
     public ValePattern(string pattern, RegexOptions extra = RegexOptions.None)
     {
-        Regex = ValeRegex.Compile(pattern, extra);
         var translated = ValeRegex.Translate(pattern);
+        Regex = ValeRegex.CompileTranslated(translated, extra);
         var plain = WithoutInlineOptions(translated);
         _literals = RequiredLiterals.From(plain);
         if (_literals.IsEmpty)

@@ -109,8 +109,11 @@ public static class ValeRegex
     /// (Go's RE2 syntax always does); on the backtracking engine, with <see cref="Timeout"/>, only where the pattern
     /// uses lookaround, back-references, atomic groups or conditionals (<see cref="RegexFactory.CreateLinearOrBacktracking"/>).
     /// </summary>
-    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) =>
-        RegexFactory.CreateLinearOrBacktracking(Translate(pattern), RegexOptions.CultureInvariant | extra, Timeout);
+    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) => CompileTranslated(Translate(pattern), extra);
+
+    /// <summary><see cref="Compile"/> for a pattern already in its .NET form (<see cref="Translate"/>).</summary>
+    internal static Regex CompileTranslated(string translated, RegexOptions extra = RegexOptions.None) =>
+        RegexFactory.CreateLinearOrBacktracking(translated, RegexOptions.CultureInvariant | extra, Timeout);
 
     /// <summary>True when the Vale pattern runs on the backtracking engine (and so under <see cref="Timeout"/>).</summary>
     public static bool NeedsBacktracking(string pattern) => !RegexFactory.IsLinear(Compile(pattern));

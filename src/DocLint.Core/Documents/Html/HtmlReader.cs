@@ -22,6 +22,10 @@ public sealed class HtmlReader : IDocumentReader
     private static readonly FrozenSet<string> Masked = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase, "script", "style", "template", "code", "pre", "noscript", "svg", "math", "textarea");
 
+    /// <summary>Elements that have no end tag (void elements).</summary>
+    private static readonly FrozenSet<string> VoidElements = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track");
+
     private static readonly FrozenSet<string> BlockElements = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
@@ -58,6 +62,9 @@ public sealed class HtmlReader : IDocumentReader
         scan.Run();
         return (scan.Blocks, scan.Quotations, scan.Directives, scan.Entities);
     }
+
+    /// <summary>True for an element that has no end tag (<c>br</c>, <c>img</c>, …), in any case.</summary>
+    internal static bool IsVoid(string name) => VoidElements.Contains(name);
 
     /// <summary>
     /// The index after the '>' that ends the tag whose attributes start at <paramref name="from"/>, honouring
@@ -457,6 +464,5 @@ public sealed class HtmlReader : IDocumentReader
 
         private static bool IsQuotation(string name) => name is "q" or "blockquote";
 
-        private static bool IsVoid(string name) => name.ToLowerInvariant() is "br" or "hr" or "img" or "meta" or "link" or "input" or "wbr" or "source" or "area" or "base" or "col" or "embed" or "param" or "track";
     }
 }

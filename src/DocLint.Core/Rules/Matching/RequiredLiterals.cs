@@ -117,7 +117,7 @@ public sealed class RequiredLiterals
     }
 
     /// <summary>The sets worth searching for (every string at least <see cref="MinLength"/> long), most selective first: longest shortest string, then fewest strings.</summary>
-    private static IEnumerable<HashSet<string>> Ranked(IEnumerable<HashSet<string>> sets, bool punctuation = false) => sets
+    private static IEnumerable<HashSet<string>> Ranked(IEnumerable<HashSet<string>> sets, bool punctuation) => sets
         .Where(s => s.Count > 0 && s.All(v => v.Length >= MinLength || (punctuation && v.Any(IsCaselessPunctuation))))
         .OrderByDescending(s => s.Min(v => v.Length))
         .ThenBy(s => s.Count);

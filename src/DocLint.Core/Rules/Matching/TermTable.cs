@@ -95,8 +95,6 @@ internal sealed class TermTable
         _nonAscii = nonAscii.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _groups = [.. groups];
     }
-    /// <summary>How many matchers the table holds.</summary>
-    public int Count => _slots.Count;
 
     /// <summary>
     /// One term group of one matcher (<paramref name="Group"/>: its place in _groups). <paramref name="OrdinalWord"/>

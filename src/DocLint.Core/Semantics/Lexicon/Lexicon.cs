@@ -75,9 +75,6 @@ internal sealed class Lexicon
 
     public FrozenDictionary<string, CueVerb[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; }
 
-    /// <summary>True when the spelling is a form of any verb of the lexicon, phrasal or not.</summary>
-    public bool IsVerb(ReadOnlySpan<char> word) => VerbLookup.ContainsKey(word);
-
     /// <summary>
     /// The verb <paramref name="word"/> is, given the word after it: a phrasal verb when its particle
     /// follows ("points out"), else the plain verb of that spelling, if there is one.
