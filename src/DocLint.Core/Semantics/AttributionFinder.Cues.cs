@@ -201,7 +201,7 @@ internal sealed partial class AttributionFinder
         {
             var key = Key(j);
             negated |= key.Equals("not", StringComparison.OrdinalIgnoreCase) || key.Equals("never", StringComparison.OrdinalIgnoreCase) || key.EndsWith("n't", StringComparison.OrdinalIgnoreCase);
-            if (Has(j, Grammar.BeForms) || Has(j, Grammar.Auxiliaries))
+            if (HasClass(j, WordClass.BeForm | WordClass.Auxiliary))
             {
                 if (nearestAux < 0)
                 {
@@ -774,7 +774,7 @@ internal sealed partial class AttributionFinder
 
     /// <summary>Any form of a verb of the lexicon, or an auxiliary: "believe", "said", "has".</summary>
     private bool IsVerbForm(int i) =>
-        T(i).IsWord && !T(i).IsCapitalized && (HasClass(i, WordClass.Verb) || Has(i, Grammar.BeForms) || Has(i, Grammar.Auxiliaries));
+        T(i).IsWord && !T(i).IsCapitalized && HasClass(i, WordClass.Verb | WordClass.BeForm | WordClass.Auxiliary);
 
     /// <summary>
     /// "For investors, predicting the consequences is hard": a participle right after an opening phrase is

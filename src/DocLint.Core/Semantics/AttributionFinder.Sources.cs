@@ -107,14 +107,12 @@ internal sealed partial class AttributionFinder
             head--;
         }
 
-        var headKey = Key(head);
-        var headWord = Lower(headKey);
-        var firstKey = Key(first);
+        var headWord = Lower(Key(head));
         var plural = headWord.EndsWith('s') && !headWord.EndsWith("ss", StringComparison.Ordinal) || headWord is "people" or "men" or "women" or "police";
-        var definite = Grammar.Definite.Contains(firstKey) || HasPossessive(first, head);
+        var definite = Has(first, Grammar.Definite) || HasPossessive(first, head);
         var role = RoleOf(first, last, coreLast);
 
-        if (_lexicon.Share.Contains(headKey) || ShareStart(last) == first)
+        if (Has(head, _lexicon.Share) || ShareStart(last) == first)
         {
             // "47 percent said", "one in three said": the poll the share is of is the source.
             return (SourceKind.Reference, headWord, role, true);
@@ -125,7 +123,7 @@ internal sealed partial class AttributionFinder
             return (SourceKind.Outlet, headWord, role, false);
         }
 
-        if (_lexicon.Spokesperson.Contains(headKey) || (head > first && IsWord(head - 1, "press") && (IsWord(head, "secretary") || IsWord(head, "office"))))
+        if (Has(head, _lexicon.Spokesperson) || (head > first && IsWord(head - 1, "press") && (IsWord(head, "secretary") || IsWord(head, "office"))))
         {
             if (HasName(head + 1, coreLast) || NameInAppositive(coreLast + 1, last, requireAppositive: true))
             {
@@ -137,7 +135,7 @@ internal sealed partial class AttributionFinder
             // spokeswoman" is one met before.
             // A second unnamed spokesperson soon after a first is most often the same one ("a Downing Street
             // spokesman … the prime minister's spokesman").
-            if (Grammar.Definite.Contains(firstKey) && !HasPossessive(first, head) && head - first <= 1)
+            if (Has(first, Grammar.Definite) && !HasPossessive(first, head) && head - first <= 1)
             {
                 return (SourceKind.Reference, headWord, role, plural);
             }
@@ -164,18 +162,18 @@ internal sealed partial class AttributionFinder
                 return (SourceKind.NamedOrganisation, headWord, role, plural);
             }
 
-            if (_lexicon.Person.Contains(headKey) && plural)
+            if (Has(head, _lexicon.Person) && plural)
             {
                 // "Senate Democrats" is a caucus; "some Republicans" is a group no one is named in, unless the
                 // phrase names some ("some Democrats, including Sen. Bob Casey").
                 // A count of a party's members ("20 Republicans opposed it") is a vote, not a vague group.
                 return (NameInAppositive(coreLast + 1, last, requireAppositive: true) ? SourceKind.NamedPerson
-                    : IsQuantified(first) && !(_lexicon.Party.Contains(headKey) && (T(first).Kind == TokenKind.Number || Grammar.Numerals.Contains(firstKey))) ? SourceKind.UnnamedGroup
+                    : IsQuantified(first) && !(Has(head, _lexicon.Party) && (T(first).Kind == TokenKind.Number || Has(first, Grammar.Numerals))) ? SourceKind.UnnamedGroup
                     : SourceKind.NamedOrganisation, headWord, role, true);
             }
 
             // "a top Republican in the state Senate": one member of a party, not named.
-            if (_lexicon.Person.Contains(headKey) && (Grammar.Indefinite.Contains(firstKey) || Grammar.Numerals.Contains(firstKey)))
+            if (Has(head, _lexicon.Person) && (Has(first, Grammar.Indefinite) || Has(first, Grammar.Numerals)))
             {
                 return (SourceKind.UnnamedIndividual, headWord, role, false);
             }
@@ -183,7 +181,7 @@ internal sealed partial class AttributionFinder
             return (SourceKind.NamedPerson, headWord, role, false);
         }
 
-        if (_lexicon.Document.Contains(headKey))
+        if (Has(head, _lexicon.Document))
         {
             if (HasName(first, head - 1) && !IsSpeakerPossessive(first, head) || NameInAppositive(coreLast + 1, last, requireAppositive: false))
             {
@@ -194,13 +192,13 @@ internal sealed partial class AttributionFinder
         }
 
         // "Police said", "prosecutors say": a body on the record. "The company said": a body named before.
-        if (_lexicon.Institution.Contains(headKey) && !Grammar.Indefinite.Contains(firstKey) && !Grammar.Quantifiers.Contains(firstKey))
+        if (Has(head, _lexicon.Institution) && !Has(first, Grammar.Indefinite) && !Has(first, Grammar.Quantifiers))
         {
-            return (Grammar.Definite.Contains(firstKey) && head - first <= 2 && !HasName(first, head) ? SourceKind.Reference : SourceKind.NamedOrganisation, headWord, role, plural);
+            return (Has(first, Grammar.Definite) && head - first <= 2 && !HasName(first, head) ? SourceKind.Reference : SourceKind.NamedOrganisation, headWord, role, plural);
         }
 
         // "Republicans said" at the start of a sentence, as in the middle of one: the party's caucus.
-        if (_lexicon.Party.Contains(headKey) && (!IsQuantified(first) || T(first).Kind == TokenKind.Number || Grammar.Numerals.Contains(firstKey)))
+        if (Has(head, _lexicon.Party) && (!IsQuantified(first) || T(first).Kind == TokenKind.Number || Has(first, Grammar.Numerals)))
         {
             return (SourceKind.NamedOrganisation, headWord, role, true);
         }
@@ -217,7 +215,7 @@ internal sealed partial class AttributionFinder
             return (SourceKind.Reference, headWord, role, true);
         }
 
-        if (_lexicon.Person.Contains(headKey) || Grammar.Quantifiers.Contains(headKey))
+        if (Has(head, _lexicon.Person) || Has(head, Grammar.Quantifiers))
         {
             if (NameInAppositive(coreLast + 1, last, requireAppositive: true))
             {
@@ -227,7 +225,7 @@ internal sealed partial class AttributionFinder
             // "HSBC economists", "analysts at WRAP", "Flynn's lawyers": professionals who speak on the record
             // for a firm or client the phrase names. ("White House officials" stay unnamed: officials, aides
             // and sources are who anonymity is granted to.)
-            if (_lexicon.Professional.Contains(headKey) && (HasOwnerName(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
+            if (Has(head, _lexicon.Professional) && (HasOwnerName(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
             {
                 return (SourceKind.NamedOrganisation, headWord, role, plural);
             }
@@ -245,7 +243,7 @@ internal sealed partial class AttributionFinder
                 return (plural && HasPossessive(first, head) ? SourceKind.UnnamedGroup : SourceKind.Reference, headWord, role, plural);
             }
 
-            if (Grammar.Indefinite.Contains(firstKey) || Grammar.Numerals.Contains(firstKey) || T(first).Kind == TokenKind.Number)
+            if (Has(first, Grammar.Indefinite) || Has(first, Grammar.Numerals) || T(first).Kind == TokenKind.Number)
             {
                 return (SourceKind.UnnamedIndividual, headWord, role, plural);
             }
@@ -264,7 +262,7 @@ internal sealed partial class AttributionFinder
             }
 
             // A bare singular ("Ambassador warned …", "official says") is a headline's shorthand for someone the story names.
-            return (plural || Grammar.Quantifiers.Contains(headKey) || Grammar.Quantifiers.Contains(firstKey) ? SourceKind.UnnamedGroup : SourceKind.Reference, headWord, role, plural);
+            return (plural || Has(head, Grammar.Quantifiers) || Has(first, Grammar.Quantifiers) ? SourceKind.UnnamedGroup : SourceKind.Reference, headWord, role, plural);
         }
 
         if (HasName(first, coreLast))
