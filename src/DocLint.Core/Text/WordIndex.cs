@@ -288,6 +288,43 @@ public sealed class WordIndex
     /// </summary>
     public static uint HashAscii(ReadOnlySpan<char> word) => Ascii.IsValid(word) ? HashOfAscii(word) : NonAsciiHash;
 
+    /// <summary>
+    /// The hash of <paramref name="text"/>'s second word token, as <see cref="Build(string)"/> would give it, without
+    /// building an index; false when the text has fewer than two words.
+    /// </summary>
+    public static bool TryGetSecondWordHash(ReadOnlySpan<char> text, out uint hash)
+    {
+        var i = 0;
+        for (var word = 0; word < 2; word++)
+        {
+            while (i < text.Length && !IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                hash = NoNextHash;
+                return false;
+            }
+
+            if (word == 1)
+            {
+                hash = HashAscii(text[start..i]);
+                return true;
+            }
+        }
+
+        hash = NoNextHash;
+        return false;
+    }
+
     /// <summary>The same test as the regex engine's \w.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(char c) => c < 128 ? AsciiWord[c] : IsNonAsciiWordChar(c);

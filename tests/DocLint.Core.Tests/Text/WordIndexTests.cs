@@ -43,6 +43,27 @@ public class WordIndexTests
     }
 
     [Fact]
+    public void The_second_word_hash_is_the_index_s_second_hash()
+    {
+        var texts = Gen.Int[0, Parts.Length - 1].Array[0, 30].Select(ix => string.Concat(ix.Select(i => Parts[i])));
+        texts.Sample(text =>
+        {
+            var words = WordIndex.Build(text);
+            var found = WordIndex.TryGetSecondWordHash(text, out var hash);
+
+            found.Should().Be(words.Count >= 2, $"in '{text}'");
+            if (found)
+            {
+                hash.Should().Be(words.Hashes[1], $"in '{text}'");
+            }
+        }, iter: 1000);
+
+        WordIndex.TryGetSecondWordHash("anonymous  Officials said", out var second).Should().BeTrue();
+        second.Should().Be(WordIndex.HashAscii("officials"));
+        WordIndex.TryGetSecondWordHash(" alone ", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void Hashes_ignore_ASCII_case_and_mark_non_ASCII_words()
     {
         var words = WordIndex.Build("Said SAID said sad café");

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
@@ -23,14 +22,16 @@ namespace DocLint.Core.Rules.Matching;
 /// </summary>
 public sealed class PhraseMatcher
 {
-    private readonly FrozenDictionary<string, TermGroup> _byFirstWord;
-    private readonly FrozenDictionary<string, TermGroup>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // A plain dictionary, not a frozen one: freezing hundreds of keys costs a short run more than its faster
+    // lookups win back, and a lint run looks the terms up through the rule set's TermTable instead.
+    private readonly Dictionary<string, TermGroup> _byFirstWord;
+    private readonly Dictionary<string, TermGroup>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     // Built on first use for the built-in packs (see Create); _scanCount is known without building them.
     // Each pattern's regex is built the first time some unit holds the literals it requires.
     private readonly Lazy<(Lazy<PatternRegex> Regex, RequiredLiterals Literals)[]> _scans;
     private readonly int _scanCount;
 
-    private PhraseMatcher(FrozenDictionary<string, TermGroup> byFirstWord, Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]> scans, int scanCount, bool caseSensitive = false)
+    private PhraseMatcher(Dictionary<string, TermGroup> byFirstWord, Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]> scans, int scanCount, bool caseSensitive = false)
     {
         _byFirstWord = byFirstWord;
         CaseSensitive = caseSensitive;
@@ -40,7 +41,7 @@ public sealed class PhraseMatcher
         _scanCount = scanCount;
     }
 
-    public static PhraseMatcher Empty { get; } = new(FrozenDictionary<string, TermGroup>.Empty, new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>([]), 0);
+    public static PhraseMatcher Empty { get; } = new([], new Lazy<(Lazy<PatternRegex>, RequiredLiterals)[]>([]), 0);
 
     /// <summary>The first words of the terms: a token this filter rejects starts no match.</summary>
     public WordFilter Words { get; }
@@ -57,12 +58,43 @@ public sealed class PhraseMatcher
     /// </param>
     public static PhraseMatcher Create(MatcherSpec spec, bool caseSensitive, List<(RuleLocation Location, string Message)> errors, bool deferPatterns = false)
     {
+        // One pass over the terms: each distinct term (as the matcher compares) joins the group of its first word,
+        // or, when it starts with a non-word character, the terms that are scanned for.
         var comparer = caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-        var terms = spec.Terms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(comparer).ToList();
-        var anchored = terms.Where(t => WordIndex.IsWordChar(t[0])).GroupBy(FirstWord, comparer);
-        var byFirstWord = anchored.ToFrozenDictionary(g => g.Key, g => TermGroup.Create([.. g], caseSensitive), comparer);
+        var seen = new HashSet<string>(spec.Terms.Length, comparer);
+        var byFirstWord = new Dictionary<string, TermGroup>(comparer);
+        var lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        var unanchored = new List<string>();
+        foreach (var raw in spec.Terms)
+        {
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
 
-        var unanchored = terms.Where(t => !WordIndex.IsWordChar(t[0])).ToList();
+            var term = raw.Trim();
+            if (!seen.Add(term))
+            {
+                continue;
+            }
+
+            if (!WordIndex.IsWordChar(term[0]))
+            {
+                unanchored.Add(term);
+                continue;
+            }
+
+            var first = FirstWord(term);
+            if (lookup.TryGetValue(first, out var group))
+            {
+                group.Add(term);
+            }
+            else
+            {
+                byFirstWord.Add(first.ToString(), new TermGroup(term, caseSensitive));
+            }
+        }
+
         var scanCount = (unanchored.Count > 0 ? 1 : 0) + spec.Patterns.Length;
         if (deferPatterns)
         {
@@ -190,14 +222,14 @@ public sealed class PhraseMatcher
     /// <summary>Adds the match of <paramref name="group"/> at the token, if any, and returns where the last match ends.</summary>
     private static int Match(string text, int start, int length, TermGroup group, List<TextSpan> spans, int end)
     {
-        if (group.Regex is null)
+        if (group.IsOneWord)
         {
             spans.Add(new TextSpan(start, length));
             return start + length;
         }
 
         // The first match from the token on (the pattern is anchored there: \G), without allocating a Match.
-        foreach (var match in group.Regex.Value.EnumerateMatches(text, start))
+        foreach (var match in group.Regex.EnumerateMatches(text, start))
         {
             if (match.Length > 0)
             {
@@ -212,39 +244,69 @@ public sealed class PhraseMatcher
     }
 
     /// <summary>The terms, by first word; compared as <see cref="CaseSensitive"/> says.</summary>
-    internal FrozenDictionary<string, TermGroup> Groups => _byFirstWord;
+    internal Dictionary<string, TermGroup> Groups => _byFirstWord;
 
     /// <summary>True when the first words are compared ordinally, false when ignoring case.</summary>
     internal bool CaseSensitive { get; }
 
     /// <summary>The terms that start with one word, and how to confirm a match at a token of that word.</summary>
+    /// <remarks>
+    /// Grown term by term while its matcher is created (<see cref="Add"/>), read-only afterwards. Its regex is
+    /// built on first use: a run over one article needs a few dozen of the hundreds of groups.
+    /// </remarks>
     internal sealed class TermGroup
     {
-        private readonly uint[]? _secondWords;
+        private readonly List<string> _terms;
+        private readonly bool _caseSensitive;
+        private uint[]? _secondWords;
+        private bool _everyTermHasTwoWords;
+        private Regex? _regex;
 
-        private TermGroup(Lazy<Regex>? regex, uint[]? secondWords)
+        public TermGroup(string term, bool caseSensitive)
         {
-            Regex = regex;
-            _secondWords = secondWords;
+            _terms = [term];
+            _caseSensitive = caseSensitive;
+            _everyTermHasTwoWords = WordIndex.TryGetSecondWordHash(term, out var second);
+            _secondWords = _everyTermHasTwoWords ? [second] : null;
         }
 
-        /// <summary>Null when the group is one single-word term: a match is then the token itself.</summary>
-        public Lazy<Regex>? Regex { get; }
-
-        public static TermGroup Create(string[] terms, bool caseSensitive)
+        /// <summary>Adds a term with the same first word (while the matcher is created).</summary>
+        public void Add(string term)
         {
-            if (terms.Length == 1 && TermSyntax.IsOneWord(terms[0]))
-            {
-                return new TermGroup(null, null);
-            }
-
+            _terms.Add(term);
             // A term's words are separated by white space or punctuation only, so where it matches, the
             // text's next token is the term's second word. When every term has one, that is checked first.
-            var words = terms.Select(WordIndex.Build).ToArray();
-            uint[]? secondWords = words.All(w => w.Count >= 2) ? [.. words.Select(w => w.Hashes[1]).Distinct()] : null;
+            if (_everyTermHasTwoWords && WordIndex.TryGetSecondWordHash(term, out var second))
+            {
+                if (Array.IndexOf(_secondWords!, second) < 0)
+                {
+                    _secondWords = [.. _secondWords!, second];
+                }
+            }
+            else
+            {
+                _everyTermHasTwoWords = false;
+                _secondWords = null;
+            }
+        }
 
-            // Built on first use: a run over one article needs a few dozen of the hundreds of groups.
-            return new TermGroup(new Lazy<Regex>(() => RegexFactory.CreateForTerms(@"\G" + Alternation(terms), caseSensitive)), secondWords);
+        /// <summary>True when the group is one single-word term: a match is then the token itself, and no regex is built.</summary>
+        public bool IsOneWord => _terms.Count == 1 && TermSyntax.IsOneWord(_terms[0]);
+
+        /// <summary>The group's terms as one alternation anchored at the token (\G), longest first; built on first use.</summary>
+        public Regex Regex => Volatile.Read(ref _regex) ?? BuildRegex();
+
+        private Regex BuildRegex()
+        {
+            lock (_terms)
+            {
+                if (_regex is null)
+                {
+                    Volatile.Write(ref _regex, RegexFactory.CreateForTerms(@"\G" + Alternation(_terms), _caseSensitive));
+                }
+
+                return _regex;
+            }
         }
 
         /// <summary>False when the token after a match's first word (its hash: <paramref name="next"/>) rules out every term of the group.</summary>
@@ -252,7 +314,7 @@ public sealed class PhraseMatcher
             || (next != WordIndex.NoNextHash && (next == WordIndex.NonAsciiHash || Array.IndexOf(_secondWords, next) >= 0));
     }
 
-    private static string FirstWord(string term)
+    private static ReadOnlySpan<char> FirstWord(string term)
     {
         var end = 0;
         while (end < term.Length && WordIndex.IsWordChar(term[end]))
@@ -260,9 +322,8 @@ public sealed class PhraseMatcher
             end++;
         }
 
-        return term[..end];
+        return term.AsSpan(0, end);
     }
-
     private static string Alternation(IEnumerable<string> terms) =>
         "(?:" + string.Join("|", terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Select(TermSyntax.ToPattern)) + ")";
 }

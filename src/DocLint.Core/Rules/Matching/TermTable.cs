@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using DocLint.Core.Text;
 
 namespace DocLint.Core.Rules.Matching;
@@ -12,22 +11,30 @@ namespace DocLint.Core.Rules.Matching;
 /// </summary>
 internal sealed class TermTable
 {
-    // The first words with an ASCII hash, in an open-addressing table keyed by that hash (each token's hash is
-    // already in the index, so a token is looked up without hashing its text again); a slot holds the index
-    // of its hash's words in _words, plus one (0: empty).
+    // Every first word of every matcher (in one of its cases), each once, with its entries: word w's are
+    // _entries[_entryStarts[w].._entryStarts[w + 1]], in matcher order.
+    private readonly string[] _words;
+    private readonly int[] _entryStarts;
+    private readonly Entry[] _entries;
+
+    // The words with an ASCII hash, in an open-addressing table keyed by that hash (each token's hash is already
+    // in the index, so a token is looked up without hashing its text again); a slot holds a word's index plus
+    // one (0: empty), and words that share a hash take a slot each.
     private readonly uint[] _keys;
     private readonly int[] _values;
-    private readonly Word[][] _words;
 
     // First words with a non-ASCII character: only a token with one can equal them, and such a token's hash says nothing.
-    private readonly FrozenDictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _nonAscii;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nonAscii;
     private readonly Dictionary<PhraseMatcher, int> _slots;
     private readonly PhraseMatcher.TermGroup[] _groups;
 
     public TermTable(IEnumerable<PhraseMatcher> matchers)
     {
         _slots = new Dictionary<PhraseMatcher, int>(ReferenceEqualityComparer.Instance);
-        var entries = new Dictionary<string, List<Entry>>(StringComparer.OrdinalIgnoreCase);
+        var wordIndexes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var byWord = wordIndexes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new List<string>();
+        var found = new List<(int Word, Entry Entry)>();
         var groups = new List<PhraseMatcher.TermGroup>();
         foreach (var matcher in matchers)
         {
@@ -40,59 +47,67 @@ internal sealed class TermTable
             _slots.Add(matcher, slot);
             foreach (var (word, group) in matcher.Groups)
             {
-                if (!entries.TryGetValue(word, out var list))
+                if (!byWord.TryGetValue(word, out var w))
                 {
-                    entries.Add(word, list = []);
+                    w = words.Count;
+                    wordIndexes.Add(word, w);
+                    words.Add(word);
                 }
 
-                list.Add(new Entry(slot, matcher.CaseSensitive ? word : null, groups.Count));
+                found.Add((w, new Entry(slot, matcher.CaseSensitive ? word : null, groups.Count)));
                 groups.Add(group);
             }
         }
 
-        var byHash = new Dictionary<uint, List<Word>>();
-        var nonAscii = new Dictionary<string, Entry[]>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (word, list) in entries)
+        // The entries by word (a counting sort, so each word's keep the matchers' order).
+        _words = [.. words];
+        _entryStarts = new int[_words.Length + 1];
+        foreach (var (w, _) in found)
         {
-            var hash = WordIndex.HashAscii(word);
-            if (hash == WordIndex.NonAsciiHash)
-            {
-                nonAscii.Add(word, [.. list]);
-                continue;
-            }
+            _entryStarts[w + 1]++;
+        }
 
-            if (!byHash.TryGetValue(hash, out var words))
-            {
-                byHash.Add(hash, words = []);
-            }
+        for (var w = 1; w < _entryStarts.Length; w++)
+        {
+            _entryStarts[w] += _entryStarts[w - 1];
+        }
 
-            words.Add(new Word(word, [.. list]));
+        _entries = new Entry[found.Count];
+        var next = _entryStarts[..^1];
+        foreach (var (w, entry) in found)
+        {
+            _entries[next[w]++] = entry;
         }
 
         var size = 16;
-        while (size < byHash.Count * 2)
+        while (size < _words.Length * 2)
         {
             size *= 2;
         }
 
         _keys = new uint[size];
         _values = new int[size];
-        _words = new Word[byHash.Count][];
-        var filled = 0;
-        foreach (var (hash, words) in byHash)
+        var nonAscii = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var w = 0; w < _words.Length; w++)
         {
+            var hash = WordIndex.HashAscii(_words[w]);
+            if (hash == WordIndex.NonAsciiHash)
+            {
+                nonAscii.Add(_words[w], w);
+                continue;
+            }
+
             var at = (int)(hash & (uint)(size - 1));
             while (_values[at] != 0)
             {
                 at = (at + 1) & (size - 1);
             }
 
-            _words[filled] = [.. words];
             _keys[at] = hash;
-            _values[at] = ++filled;
+            _values[at] = w + 1;
         }
 
-        _nonAscii = nonAscii.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _nonAscii = nonAscii.GetAlternateLookup<ReadOnlySpan<char>>();
         _groups = [.. groups];
     }
 
@@ -104,23 +119,7 @@ internal sealed class TermTable
     /// </summary>
     private readonly record struct Entry(int Slot, string? OrdinalWord, int Group);
 
-    /// <summary>A first word (in one of its cases) and the groups of every matcher that has it.</summary>
-    private readonly record struct Word(string Text, Entry[] Entries);
-
-    /// <summary>The words of the table whose ASCII hash is <paramref name="hash"/>; empty when there are none.</summary>
-    private ReadOnlySpan<Word> WordsWithHash(uint hash)
-    {
-        var mask = _keys.Length - 1;
-        for (var at = (int)(hash & (uint)mask); _values[at] != 0; at = (at + 1) & mask)
-        {
-            if (_keys[at] == hash)
-            {
-                return _words[_values[at] - 1];
-            }
-        }
-
-        return default;
-    }
+    private ReadOnlySpan<Entry> EntriesOf(int word) => _entries.AsSpan(_entryStarts[word], _entryStarts[word + 1] - _entryStarts[word]);
 
     /// <summary>Every matcher's candidate tokens in <paramref name="words"/>, an index of <paramref name="text"/>.</summary>
     public Candidates Walk(string text, WordIndex words)
@@ -136,17 +135,18 @@ internal sealed class TermTable
             var token = text.AsSpan(starts[t], lengths[t]);
             if (hash != WordIndex.NonAsciiHash)
             {
-                foreach (var word in WordsWithHash(hash))
+                var mask = _keys.Length - 1;
+                for (var at = (int)(hash & (uint)mask); _values[at] != 0; at = (at + 1) & mask)
                 {
-                    if (token.Equals(word.Text, StringComparison.OrdinalIgnoreCase))
+                    if (_keys[at] == hash && token.Equals(_words[_values[at] - 1], StringComparison.OrdinalIgnoreCase))
                     {
-                        Collect(word.Entries, t, token, nextHashes[t], found);
+                        Collect(EntriesOf(_values[at] - 1), t, token, nextHashes[t], found);
                     }
                 }
             }
-            else if (_nonAscii.TryGetValue(token, out var entries))
+            else if (_nonAscii.TryGetValue(token, out var word))
             {
-                Collect(entries, t, token, nextHashes[t], found);
+                Collect(EntriesOf(word), t, token, nextHashes[t], found);
             }
         }
 
@@ -172,7 +172,7 @@ internal sealed class TermTable
         return new Candidates(this, text, bounds, sorted);
     }
 
-    private void Collect(Entry[] entries, int t, ReadOnlySpan<char> token, uint next, List<(int Slot, int Token, int Group)> found)
+    private void Collect(ReadOnlySpan<Entry> entries, int t, ReadOnlySpan<char> token, uint next, List<(int Slot, int Token, int Group)> found)
     {
         foreach (var entry in entries)
         {
