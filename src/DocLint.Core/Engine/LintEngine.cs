@@ -102,6 +102,13 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
             yield break;
         }
 
+        if (paths.Count == 1)
+        {
+            // One file has nothing to overlap with: a thread of its own would only add its start and a hand-over.
+            yield return LintOnCore(paths[0]);
+            yield break;
+        }
+
         var workers = Math.Min(paths.Count, Parallelism);
         var slots = new FileResult?[paths.Count];
         var gate = new object();
@@ -129,11 +136,9 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                 }
 
                 FileResult result;
-                TakeCore();
-                _onCore = true;
                 try
                 {
-                    result = LintFile(paths[i]);
+                    result = LintOnCore(paths[i]);
                 }
                 catch (Exception ex)
                 {
@@ -146,11 +151,6 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                     }
 
                     return;
-                }
-                finally
-                {
-                    _onCore = false;
-                    ReleaseCore();
                 }
 
                 lock (gate)
@@ -205,6 +205,22 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
             {
                 thread.Join();
             }
+        }
+    }
+
+    /// <summary>Lints one file counted as work on one of the engine's cores (<see cref="TakeCore"/>).</summary>
+    private FileResult LintOnCore(string path)
+    {
+        TakeCore();
+        _onCore = true;
+        try
+        {
+            return LintFile(path);
+        }
+        finally
+        {
+            _onCore = false;
+            ReleaseCore();
         }
     }
 
