@@ -10,10 +10,11 @@ namespace DocLint.Core.Rules.Matching;
 /// <para>
 /// Terms are grouped by their first word. A match of a term always starts at a word token equal to that
 /// word, so matching walks the text's shared <see cref="WordIndex"/>, rejects most tokens with one bit test
-/// (<see cref="WordFilter"/>), looks the rest up (no allocation), and only on a hit runs a small regex of
-/// that group's terms anchored there (\G). The regex
-/// still decides what matches (white space runs, apostrophes, boundaries), so the result is the same as one
-/// alternation of all terms scanned left to right, longest first: "regime change" wins over "regime".
+/// (<see cref="WordFilter"/>), looks the rest up (no allocation), and only on a hit matches that group's terms
+/// there, longest first, as their regex would (<see cref="TermSyntax.MatchAt"/>: white space runs, apostrophes,
+/// boundaries), so the result is the same as one alternation of all terms scanned left to right: "regime change"
+/// wins over "regime". Where that direct match cannot tell (a term or a character of the text outside ASCII), a
+/// small regex of the group's terms anchored at the token (\G) decides; it is built on first use.
 /// Terms that start with a non-word character, and every pattern, are scanned for: in each unit of the
 /// rule's scope on its own, and only in the units that hold the literals the pattern cannot match without
 /// (<see cref="RequiredLiterals"/>). A pattern may name a group <c>match</c> to report only that part of
@@ -228,6 +229,17 @@ public sealed class PhraseMatcher
             return start + length;
         }
 
+        if (group.TryDecide(text, start, out var direct))
+        {
+            if (direct > 0)
+            {
+                spans.Add(new TextSpan(start, direct));
+                return start + direct;
+            }
+
+            return end;
+        }
+
         // The first match from the token on (the pattern is anchored there: \G), without allocating a Match.
         foreach (var match in group.Regex.EnumerateMatches(text, start))
         {
@@ -260,12 +272,15 @@ public sealed class PhraseMatcher
         private readonly bool _caseSensitive;
         private uint[]? _secondWords;
         private bool _everyTermHasTwoWords;
+        private bool _direct;
+        private string[]? _ordered;
         private Regex? _regex;
 
         public TermGroup(string term, bool caseSensitive)
         {
             _terms = [term];
             _caseSensitive = caseSensitive;
+            _direct = TermSyntax.CanMatchDirectly(term);
             _everyTermHasTwoWords = WordIndex.TryGetSecondWordHash(term, out var second);
             _secondWords = _everyTermHasTwoWords ? [second] : null;
         }
@@ -274,6 +289,7 @@ public sealed class PhraseMatcher
         public void Add(string term)
         {
             _terms.Add(term);
+            _direct = _direct && TermSyntax.CanMatchDirectly(term);
             // A term's words are separated by white space or punctuation only, so where it matches, the
             // text's next token is the term's second word. When every term has one, that is checked first.
             if (_everyTermHasTwoWords && WordIndex.TryGetSecondWordHash(term, out var second))
@@ -292,6 +308,48 @@ public sealed class PhraseMatcher
 
         /// <summary>True when the group is one single-word term: a match is then the token itself, and no regex is built.</summary>
         public bool IsOneWord => _terms.Count == 1 && TermSyntax.IsOneWord(_terms[0]);
+
+        /// <summary>
+        /// Matches the group's terms at a token as its regex would, longest first, without the regex
+        /// (<see cref="TermSyntax.MatchAt"/>); <paramref name="length"/> is 0 when none matches. False when that is not
+        /// decided without the regex: a term or the text there is outside what the direct match reads.
+        /// </summary>
+        public bool TryDecide(string text, int start, out int length)
+        {
+            length = 0;
+            if (!_direct)
+            {
+                return false;
+            }
+
+            foreach (var term in Volatile.Read(ref _ordered) ?? Order())
+            {
+                switch (TermSyntax.MatchAt(text, start, term, _caseSensitive, out length))
+                {
+                    case TermSyntax.DirectMatch.Match:
+                        return true;
+                    case TermSyntax.DirectMatch.Unsure:
+                        length = 0;
+                        return false;
+                }
+            }
+
+            length = 0;
+            return true;
+        }
+
+        private string[] Order()
+        {
+            lock (_terms)
+            {
+                if (_ordered is null)
+                {
+                    Volatile.Write(ref _ordered, [.. InAlternationOrder(_terms)]);
+                }
+
+                return _ordered;
+            }
+        }
 
         /// <summary>The group's terms as one alternation anchored at the token (\G), longest first; built on first use.</summary>
         public Regex Regex => Volatile.Read(ref _regex) ?? BuildRegex();
@@ -325,5 +383,9 @@ public sealed class PhraseMatcher
         return term.AsSpan(0, end);
     }
     private static string Alternation(IEnumerable<string> terms) =>
-        "(?:" + string.Join("|", terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Select(TermSyntax.ToPattern)) + ")";
+        "(?:" + string.Join("|", InAlternationOrder(terms).Select(TermSyntax.ToPattern)) + ")";
+
+    /// <summary>The order in which an alternation tries terms: longest first, so "regime change" wins over "regime".</summary>
+    private static IEnumerable<string> InAlternationOrder(IEnumerable<string> terms) =>
+        terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal);
 }

@@ -100,6 +100,148 @@ public static class TermSyntax
         return length;
     }
 
+    /// <summary>What <see cref="MatchAt"/> found.</summary>
+    public enum DirectMatch
+    {
+        /// <summary>The term matches at the position.</summary>
+        Match,
+
+        /// <summary>The term does not match at the position.</summary>
+        NoMatch,
+
+        /// <summary>Not decided without the regex: a character outside ASCII where the term's regex might read it otherwise.</summary>
+        Unsure,
+    }
+
+    /// <summary>
+    /// True when <see cref="MatchAt"/> decides the term exactly as its regex (<see cref="ToPattern"/>) would: the term
+    /// is ASCII, and no apostrophe is followed by white space (where the regex's " *" and "\s+" share spaces).
+    /// </summary>
+    public static bool CanMatchDirectly(string term)
+    {
+        var trimmed = term.AsSpan().Trim();
+        if (!Ascii.IsValid(trimmed))
+        {
+            return false;
+        }
+
+        for (var i = 0; i + 1 < trimmed.Length; i++)
+        {
+            if (IsApostrophe(trimmed[i]) && char.IsWhiteSpace(trimmed[i + 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Matches one term (<see cref="CanMatchDirectly"/>) at <paramref name="start"/> as its anchored regex would,
+    /// without a regex: whole words, white space runs, apostrophes, ASCII case. A text character outside ASCII
+    /// where a letter or a word boundary is read answers <see cref="DirectMatch.Unsure"/>: the regex's case and
+    /// boundary rules for those (the Kelvin sign, joiners, combining marks) are its own.
+    /// </summary>
+    public static DirectMatch MatchAt(string text, int start, string term, bool caseSensitive, out int length)
+    {
+        length = 0;
+        var trimmed = term.AsSpan().Trim();
+        var q = start;
+        if (trimmed.Length > 0 && IsWordChar(trimmed[0]) && q > 0 && !IsAsciiBoundary(text, q - 1, out var sure))
+        {
+            return sure ? DirectMatch.NoMatch : DirectMatch.Unsure;
+        }
+
+        var i = 0;
+        while (i < trimmed.Length)
+        {
+            var c = trimmed[i];
+            if (char.IsWhiteSpace(c))
+            {
+                // A run of white space in the term: at least one white space character in the text, as many as there are.
+                while (i < trimmed.Length && char.IsWhiteSpace(trimmed[i]))
+                {
+                    i++;
+                }
+
+                if (q >= text.Length || !char.IsWhiteSpace(text[q]))
+                {
+                    return DirectMatch.NoMatch;
+                }
+
+                while (q < text.Length && char.IsWhiteSpace(text[q]))
+                {
+                    q++;
+                }
+
+                continue;
+            }
+
+            if (q >= text.Length)
+            {
+                return DirectMatch.NoMatch;
+            }
+
+            var t = text[q];
+            if (IsApostrophe(c))
+            {
+                if (!IsApostrophe(t))
+                {
+                    return DirectMatch.NoMatch;
+                }
+
+                q++;
+                while (q < text.Length && text[q] == ' ')
+                {
+                    q++;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (t != c)
+            {
+                if (caseSensitive || !char.IsAsciiLetter(c))
+                {
+                    return DirectMatch.NoMatch;
+                }
+
+                if (!char.IsAscii(t))
+                {
+                    return DirectMatch.Unsure;
+                }
+
+                if ((t | 0x20) != (c | 0x20))
+                {
+                    return DirectMatch.NoMatch;
+                }
+            }
+
+            q++;
+            i++;
+        }
+
+        if (trimmed.Length > 0 && IsWordChar(trimmed[^1]) && q < text.Length && !IsAsciiBoundary(text, q, out var sureAtEnd))
+        {
+            return sureAtEnd ? DirectMatch.NoMatch : DirectMatch.Unsure;
+        }
+
+        length = q - start;
+        return DirectMatch.Match;
+    }
+
+    /// <summary>
+    /// True when the character at <paramref name="index"/>, next to a word character of the term, leaves a word
+    /// boundary between them; <paramref name="sure"/> is false for a character outside ASCII.
+    /// </summary>
+    private static bool IsAsciiBoundary(string text, int index, out bool sure)
+    {
+        var c = text[index];
+        sure = char.IsAscii(c);
+        return sure && !(char.IsAsciiLetterOrDigit(c) || c == '_');
+    }
+
     /// <summary>True when the term is one word of letters, digits and underscores: it matches exactly a word token equal to it.</summary>
     public static bool IsOneWord(string term) => term.Length > 0 && term.All(IsWordChar);
 
