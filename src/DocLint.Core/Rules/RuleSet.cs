@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using DocLint.Core.Text;
 
@@ -7,12 +6,12 @@ namespace DocLint.Core.Rules;
 /// <summary>The loaded rules, compiled once and shared by every thread; sorted by id.</summary>
 public sealed class RuleSet
 {
-    private readonly FrozenDictionary<string, CompiledRule> _byId;
+    private readonly Dictionary<string, CompiledRule> _byId;
 
     public RuleSet(IEnumerable<CompiledRule> rules)
     {
         Rules = [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)];
-        _byId = Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        _byId = Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         Words = WordFilter.Union(Rules.Select(r => r.Words));
         Terms = new Matching.TermTable(Rules.SelectMany(r => r.Matchers));
         CanLintInParts = Rules.All(r => r.CanRunInParts);

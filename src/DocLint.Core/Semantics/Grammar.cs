@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using DocLint.Core.Semantics.Lexicon;
 
 namespace DocLint.Core.Semantics;
@@ -10,7 +9,7 @@ namespace DocLint.Core.Semantics;
 internal static class Grammar
 {
     private static WordSet Set(WordClass wordClass, params string[] words) =>
-        new(words.ToFrozenSet(StringComparer.OrdinalIgnoreCase)) { Class = wordClass };
+        new(words) { Class = wordClass };
 
     /// <summary>Subject pronouns: a source that refers back to someone.</summary>
     public static readonly WordSet SubjectPronouns =

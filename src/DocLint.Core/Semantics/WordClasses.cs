@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using DocLint.Core.Semantics.Lexicon;
 
 namespace DocLint.Core.Semantics;
@@ -58,8 +57,8 @@ internal enum WordClass : ulong
 
 /// <summary>
 /// Which classes each word of every classed <see cref="WordSet"/> belongs to. A token is looked up once; a
-/// one-bit filter turns most words of no list away before the lookup, and the table holds only ASCII
-/// spellings (the fast case-insensitive comparer), the few others ("’s", "’re") a small table of their own.
+/// one-bit filter turns most words of no list away before the lookup, and the words are a <see cref="Text.WordMap"/>
+/// (an ASCII word found by its hash, the few others, "’s", "’re", in a small table of their own).
 /// </summary>
 internal static class WordClasses
 {
@@ -79,7 +78,7 @@ internal static class WordClasses
         var classes = new Dictionary<string, WordClass>(StringComparer.OrdinalIgnoreCase);
         foreach (var set in ClassedSets())
         {
-            foreach (var word in set.Set)
+            foreach (var word in set.Words)
             {
                 classes[word] = classes.GetValueOrDefault(word) | set.Class;
             }
@@ -93,28 +92,33 @@ internal static class WordClasses
         return new Table(classes);
     }
 
-    private sealed class Table(Dictionary<string, WordClass> classes)
+    private sealed class Table
     {
-        private readonly Text.WordFilter _filter = new(classes.Keys);
+        private readonly Text.WordFilter _filter;
+        private readonly Text.WordMap _words;
+        private readonly WordClass[] _classes;
 
-        private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> _ascii = classes
-            .Where(c => System.Text.Ascii.IsValid(c.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-
-        private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> _other = classes
-            .Where(c => !System.Text.Ascii.IsValid(c.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        public Table(Dictionary<string, WordClass> classes)
+        {
+            _filter = new Text.WordFilter(classes.Keys);
+            _words = new Text.WordMap(classes.Keys);
+            _classes = new WordClass[_words.Count];
+            foreach (var (word, wordClass) in classes)
+            {
+                _classes[_words.IndexOf(word)] = wordClass;
+            }
+        }
 
         public WordClass Of(ReadOnlySpan<char> key)
         {
-            // No non-ASCII character is ordinal-case-insensitively equal to an ASCII one, so each spelling is in
-            // one table only.
             var hash = Text.WordIndex.HashAscii(key);
             if (!_filter.MayContain(hash))
             {
                 return WordClass.None;
             }
 
-            var table = hash == Text.WordIndex.NonAsciiHash ? _other : _ascii;
-            return table.TryGetValue(key, out var found) ? found : WordClass.None;
+            var word = _words.IndexOf(key, hash);
+            return word >= 0 ? _classes[word] : WordClass.None;
         }
     }
 }

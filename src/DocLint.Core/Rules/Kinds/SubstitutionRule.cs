@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
@@ -19,13 +18,13 @@ public sealed record SwapTarget(string Term, ImmutableArray<string> Suggestions,
 public sealed class SubstitutionRule : CompiledRule
 {
     private readonly PhraseMatcher _matcher;
-    private readonly FrozenDictionary<string, SwapTarget> _targets;
+    private readonly Dictionary<string, SwapTarget> _targets;
 
     public SubstitutionRule(RuleDefinition definition, PhraseMatcher matcher, PhraseMatcher exceptions, IReadOnlyDictionary<string, SwapTarget> targets)
         : base(definition, exceptions, matcher)
     {
         _matcher = matcher;
-        _targets = targets.ToFrozenDictionary(StringComparer.Ordinal);
+        _targets = new Dictionary<string, SwapTarget>(targets, StringComparer.Ordinal);
     }
 
     protected override bool ReportsOnlyKeptMatches => true;

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace DocLint.Core.Rules.Loading;
 
 /// <summary>
@@ -11,17 +9,17 @@ internal static class InflectionTable
 {
     public const string ResourceName = "DocLint.Inflections.tsv";
 
-    private static FrozenDictionary<string, (string Plural, string Singular)>? _table;
+    private static Dictionary<string, (string Plural, string Singular)>? _table;
 
     /// <summary>Word → (plural, singular); read on first use.</summary>
-    public static FrozenDictionary<string, (string Plural, string Singular)> Table => _table ??= Read();
+    public static IReadOnlyDictionary<string, (string Plural, string Singular)> Table => _table ??= Read();
 
-    private static FrozenDictionary<string, (string Plural, string Singular)> Read()
+    private static Dictionary<string, (string Plural, string Singular)> Read()
     {
         using var stream = typeof(InflectionTable).Assembly.GetManifestResourceStream(ResourceName);
         if (stream is null)
         {
-            return FrozenDictionary<string, (string, string)>.Empty;
+            return new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         }
 
         using var reader = new StreamReader(stream);
@@ -29,7 +27,7 @@ internal static class InflectionTable
     }
 
     /// <summary>Lines of word, plural and singular separated by tabs; '#' starts a comment line.</summary>
-    public static FrozenDictionary<string, (string Plural, string Singular)> Parse(string text)
+    public static Dictionary<string, (string Plural, string Singular)> Parse(string text)
     {
         var table = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
@@ -46,7 +44,7 @@ internal static class InflectionTable
             }
         }
 
-        return table.ToFrozenDictionary(StringComparer.Ordinal);
+        return table;
     }
 
     /// <summary>The table's text for <paramref name="words"/>, each inflected by <paramref name="plural"/> and <paramref name="singular"/>.</summary>

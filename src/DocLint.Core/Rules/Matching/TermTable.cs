@@ -12,28 +12,18 @@ namespace DocLint.Core.Rules.Matching;
 internal sealed class TermTable
 {
     // Every first word of every matcher (in one of its cases), each once, with its entries: word w's are
-    // _entries[_entryStarts[w].._entryStarts[w + 1]], in matcher order.
-    private readonly string[] _words;
+    // _entries[_entryStarts[w].._entryStarts[w + 1]], in matcher order. A token is looked up by the hash the
+    // index already holds for it.
+    private readonly WordMap _words;
     private readonly int[] _entryStarts;
     private readonly Entry[] _entries;
-
-    // The words with an ASCII hash, in an open-addressing table keyed by that hash (each token's hash is already
-    // in the index, so a token is looked up without hashing its text again); a slot holds a word's index plus
-    // one (0: empty), and words that share a hash take a slot each.
-    private readonly uint[] _keys;
-    private readonly int[] _values;
-
-    // First words with a non-ASCII character: only a token with one can equal them, and such a token's hash says nothing.
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nonAscii;
     private readonly Dictionary<PhraseMatcher, int> _slots;
     private readonly PhraseMatcher.TermGroup[] _groups;
 
     public TermTable(IEnumerable<PhraseMatcher> matchers)
     {
         _slots = new Dictionary<PhraseMatcher, int>(ReferenceEqualityComparer.Instance);
-        var wordIndexes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byWord = wordIndexes.GetAlternateLookup<ReadOnlySpan<char>>();
-        var words = new List<string>();
+        _words = new WordMap();
         var found = new List<(int Word, Entry Entry)>();
         var groups = new List<PhraseMatcher.TermGroup>();
         foreach (var matcher in matchers)
@@ -47,21 +37,13 @@ internal sealed class TermTable
             _slots.Add(matcher, slot);
             foreach (var (word, group) in matcher.Groups)
             {
-                if (!byWord.TryGetValue(word, out var w))
-                {
-                    w = words.Count;
-                    wordIndexes.Add(word, w);
-                    words.Add(word);
-                }
-
-                found.Add((w, new Entry(slot, matcher.CaseSensitive ? word : null, groups.Count)));
+                found.Add((_words.Add(word), new Entry(slot, matcher.CaseSensitive ? word : null, groups.Count)));
                 groups.Add(group);
             }
         }
 
         // The entries by word (a counting sort, so each word's keep the matchers' order).
-        _words = [.. words];
-        _entryStarts = new int[_words.Length + 1];
+        _entryStarts = new int[_words.Count + 1];
         foreach (var (w, _) in found)
         {
             _entryStarts[w + 1]++;
@@ -79,35 +61,6 @@ internal sealed class TermTable
             _entries[next[w]++] = entry;
         }
 
-        var size = 16;
-        while (size < _words.Length * 2)
-        {
-            size *= 2;
-        }
-
-        _keys = new uint[size];
-        _values = new int[size];
-        var nonAscii = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var w = 0; w < _words.Length; w++)
-        {
-            var hash = WordIndex.HashAscii(_words[w]);
-            if (hash == WordIndex.NonAsciiHash)
-            {
-                nonAscii.Add(_words[w], w);
-                continue;
-            }
-
-            var at = (int)(hash & (uint)(size - 1));
-            while (_values[at] != 0)
-            {
-                at = (at + 1) & (size - 1);
-            }
-
-            _keys[at] = hash;
-            _values[at] = w + 1;
-        }
-
-        _nonAscii = nonAscii.GetAlternateLookup<ReadOnlySpan<char>>();
         _groups = [.. groups];
     }
 
@@ -131,20 +84,9 @@ internal sealed class TermTable
         var found = new List<(int Slot, int Token, int Group)>(Math.Max(16, starts.Length / 4));
         for (var t = 0; t < starts.Length; t++)
         {
-            var hash = hashes[t];
             var token = text.AsSpan(starts[t], lengths[t]);
-            if (hash != WordIndex.NonAsciiHash)
-            {
-                var mask = _keys.Length - 1;
-                for (var at = (int)(hash & (uint)mask); _values[at] != 0; at = (at + 1) & mask)
-                {
-                    if (_keys[at] == hash && token.Equals(_words[_values[at] - 1], StringComparison.OrdinalIgnoreCase))
-                    {
-                        Collect(EntriesOf(_values[at] - 1), t, token, nextHashes[t], found);
-                    }
-                }
-            }
-            else if (_nonAscii.TryGetValue(token, out var word))
+            var word = _words.IndexOf(token, hashes[t]);
+            if (word >= 0)
             {
                 Collect(EntriesOf(word), t, token, nextHashes[t], found);
             }

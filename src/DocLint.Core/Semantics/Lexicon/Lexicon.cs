@@ -51,11 +51,11 @@ internal sealed class Lexicon
         Raising = Set(sections, "hedges/raising", WordClass.Raising);
         Impersonal = Set(sections, "hedges/impersonal", WordClass.Impersonal);
         Appearance = Set(sections, "hedges/appearance", WordClass.Appearance);
-        OutletFirstWords = new WordSet(OutletNames.Set.Select(n => n.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase)) { Class = WordClass.OutletFirstWord };
-        FrameEvidence = new WordSet(FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "poll", "polls", "survey", "study", "analysis", "report", "census", "data")) { Class = WordClass.FrameEvidence };
+        OutletFirstWords = new WordSet(OutletNames.Words.Select(n => n.Split(' ')[0])) { Class = WordClass.OutletFirstWord };
+        FrameEvidence = new WordSet(["poll", "polls", "survey", "study", "analysis", "report", "census", "data"]) { Class = WordClass.FrameEvidence };
         Classed = [Person, Spokesperson, Institution, Document, Outlet, Organisation, Share, Label, Party, Professional, Place, Title, HedgeAdverb, Raising, Impersonal, Appearance, FrameEvidence, OutletFirstWords];
-        CueWords = new Text.WordFilter(Verbs.Keys.Concat(HedgeAdverb.Set).Concat(Raising.Set).Concat(Impersonal.Set).Concat(Appearance.Set)
-            .Concat(FrameEvidence.Set).Append("according"));
+        CueWords = new Text.WordFilter(Verbs.Keys.Concat(HedgeAdverb.Words).Concat(Raising.Words).Concat(Impersonal.Words).Concat(Appearance.Words)
+            .Concat(FrameEvidence.Words).Append("according"));
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ internal sealed class Lexicon
         word.Length == 3 && word[0] == 'C' && word[2] == 'O' && char.IsAsciiLetterUpper(word[1]);
 
     private static WordSet Set(Dictionary<string, HashSet<string>> sections, string name, WordClass wordClass, WordSet.Shape? shape = null) =>
-        new(sections.TryGetValue(name, out var words) ? words.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : FrozenSet<string>.Empty, shape) { Class = wordClass };
+        new(sections.TryGetValue(name, out var words) ? words : [], shape) { Class = wordClass };
 
     private static Lexicon Load()
     {
@@ -293,16 +293,17 @@ internal sealed class Lexicon
 }
 
 /// <summary>
-/// A frozen, case-insensitive set of words or phrases, looked up by span; optionally also the words of a
-/// shape no list can hold in full.
+/// A case-insensitive set of words or phrases (<see cref="Text.WordMap"/>), looked up by span; optionally also the
+/// words of a shape no list can hold in full.
 /// </summary>
-internal sealed class WordSet(FrozenSet<string> set, WordSet.Shape? shape = null)
+internal sealed class WordSet(IEnumerable<string> words, WordSet.Shape? shape = null)
 {
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly Text.WordMap _map = new(words);
 
     public delegate bool Shape(ReadOnlySpan<char> word);
 
-    public FrozenSet<string> Set { get; } = set;
+    /// <summary>The words, each once (ignoring case), in list order.</summary>
+    public IReadOnlyList<string> Words => _map.Words;
 
     /// <summary>The token class of this list's words (<see cref="WordClasses"/>); <see cref="WordClass.None"/> for a list that is no class.</summary>
     public WordClass Class { get; init; }
@@ -310,5 +311,5 @@ internal sealed class WordSet(FrozenSet<string> set, WordSet.Shape? shape = null
     /// <summary>True when words of a shape (<see cref="Shape"/>) belong too, which no class can record.</summary>
     public bool HasShape => shape is not null;
 
-    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word) || shape is not null && shape(word);
+    public bool Contains(ReadOnlySpan<char> word) => _map.Contains(word) || shape is not null && shape(word);
 }

@@ -1,0 +1,135 @@
+namespace DocLint.Core.Text;
+
+/// <summary>
+/// Words, each once ignoring case (ordinal), by their place in the order they were added. ASCII words sit in an
+/// open-addressing table keyed by <see cref="WordIndex.HashAscii"/>, so a token of a <see cref="WordIndex"/>,
+/// whose hash is already known, is looked up without hashing its text again, and the table costs a fraction of a
+/// frozen set to build; words with a character outside ASCII (no ASCII word equals one ignoring case) sit in a
+/// dictionary of their own. The rule set's term table and the attribution layer's word lists use it.
+/// </summary>
+internal sealed class WordMap
+{
+    private readonly List<string> _words = [];
+
+    // A slot holds a word's place plus one (0: empty) and its hash; words that share a hash take a slot each.
+    private uint[] _keys;
+    private int[] _places;
+    private Dictionary<string, int>? _nonAscii;
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nonAsciiLookup;
+    private int _ascii;
+
+    public WordMap(int capacity = 8)
+    {
+        var size = 16;
+        while (size < capacity * 2)
+        {
+            size *= 2;
+        }
+
+        _keys = new uint[size];
+        _places = new int[size];
+    }
+
+    public WordMap(IEnumerable<string> words)
+        : this(words.TryGetNonEnumeratedCount(out var count) ? count : 8)
+    {
+        foreach (var word in words)
+        {
+            Add(word);
+        }
+    }
+
+    public int Count => _words.Count;
+
+    /// <summary>The words in the order they were first added.</summary>
+    public IReadOnlyList<string> Words => _words;
+
+    public bool Contains(ReadOnlySpan<char> word) => IndexOf(word) >= 0;
+
+    /// <summary>The place of the word equal to <paramref name="word"/> ignoring case; -1 when there is none.</summary>
+    public int IndexOf(ReadOnlySpan<char> word) => IndexOf(word, WordIndex.HashAscii(word));
+
+    /// <summary>
+    /// <see cref="IndexOf(ReadOnlySpan{char})"/> for a word whose <see cref="WordIndex.HashAscii"/> is
+    /// <paramref name="hash"/> (a token's entry in <see cref="WordIndex.Hashes"/>).
+    /// </summary>
+    public int IndexOf(ReadOnlySpan<char> word, uint hash)
+    {
+        if (hash == WordIndex.NonAsciiHash)
+        {
+            return _nonAscii is not null && _nonAsciiLookup.TryGetValue(word, out var place) ? place : -1;
+        }
+
+        var mask = _keys.Length - 1;
+        for (var at = (int)(hash & (uint)mask); _places[at] != 0; at = (at + 1) & mask)
+        {
+            if (_keys[at] == hash && word.Equals(_words[_places[at] - 1], StringComparison.OrdinalIgnoreCase))
+            {
+                return _places[at] - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Adds <paramref name="word"/> unless a word equal to it ignoring case is there; returns the place of the one kept.</summary>
+    public int Add(string word)
+    {
+        var hash = WordIndex.HashAscii(word);
+        var existing = IndexOf(word, hash);
+        if (existing >= 0)
+        {
+            return existing;
+        }
+
+        var place = _words.Count;
+        _words.Add(word);
+        if (hash == WordIndex.NonAsciiHash)
+        {
+            if (_nonAscii is null)
+            {
+                _nonAscii = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                _nonAsciiLookup = _nonAscii.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
+
+            _nonAscii.Add(word, place);
+            return place;
+        }
+
+        if (++_ascii * 2 > _keys.Length)
+        {
+            Grow();
+        }
+
+        Insert(hash, place);
+        return place;
+    }
+
+    private void Insert(uint hash, int place)
+    {
+        var mask = _keys.Length - 1;
+        var at = (int)(hash & (uint)mask);
+        while (_places[at] != 0)
+        {
+            at = (at + 1) & mask;
+        }
+
+        _keys[at] = hash;
+        _places[at] = place + 1;
+    }
+
+    private void Grow()
+    {
+        var keys = _keys;
+        var places = _places;
+        _keys = new uint[keys.Length * 2];
+        _places = new int[keys.Length * 2];
+        for (var at = 0; at < keys.Length; at++)
+        {
+            if (places[at] != 0)
+            {
+                Insert(keys[at], places[at] - 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using CsCheck;
+using DocLint.Core.Text;
+
+namespace DocLint.Core.Tests.Text;
+
+public class WordMapTests
+{
+    private static readonly string[] Parts = ["a", "B", "said", "SAID", "é", "É", "’s", "'s", "_", "9", " ", "x", "officials", "K"];
+
+    [Fact]
+    public void A_word_is_found_at_the_place_of_the_first_word_equal_to_it_ignoring_case()
+    {
+        var words = Gen.Int[0, Parts.Length - 1].Array[1, 3].Select(ix => string.Concat(ix.Select(i => Parts[i])));
+        Gen.Select(words.Array[0, 80], words.Array[1, 20]).Sample((added, probes) =>
+        {
+            var map = new WordMap();
+            var expected = new List<string>();
+            foreach (var word in added)
+            {
+                var first = expected.FindIndex(w => string.Equals(w, word, StringComparison.OrdinalIgnoreCase));
+                if (first < 0)
+                {
+                    first = expected.Count;
+                    expected.Add(word);
+                }
+
+                map.Add(word).Should().Be(first, $"adding '{word}'");
+            }
+
+            map.Words.Should().Equal(expected);
+            foreach (var probe in probes.Concat(added))
+            {
+                map.IndexOf(probe).Should().Be(expected.FindIndex(w => string.Equals(w, probe, StringComparison.OrdinalIgnoreCase)), $"'{probe}'");
+                map.IndexOf(probe, WordIndex.HashAscii(probe)).Should().Be(map.IndexOf(probe));
+            }
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Words_are_looked_up_by_span_and_the_table_grows()
+    {
+        var map = new WordMap(Enumerable.Range(0, 1000).Select(i => $"w{i}").Append("Café"));
+
+        map.Count.Should().Be(1001);
+        map.IndexOf("W999".AsSpan()).Should().Be(999);
+        map.IndexOf("CAFÉ".AsSpan()).Should().Be(1000);
+        map.Contains("w1000").Should().BeFalse();
+    }
+}
