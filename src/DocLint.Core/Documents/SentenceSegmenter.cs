@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using DocLint.Core.Text;
 
@@ -15,29 +14,31 @@ namespace DocLint.Core.Documents;
 public static class SentenceSegmenter
 {
     // Abbreviations that are always followed by more of the same sentence (titles before a name).
-    private static readonly FrozenSet<string> Titles = FrozenSet.Create(
+    private static readonly HashSet<string> Titles = Set(
         StringComparer.OrdinalIgnoreCase,
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
         "sen", "rep", "gov", "amb", "pres", "supt", "det", "insp", "rev", "fr", "st", "hon", "messrs", "mme",
         "brig", "gens", "sens", "reps", "vol", "pp", "fig", "approx", "vs", "cf", "e.g", "i.e", "al");
 
     // Months and "No.": no break before a number ("Jan. 5", "No. 10"), otherwise like other abbreviations.
-    private static readonly FrozenSet<string> BeforeNumber = FrozenSet.Create(
+    private static readonly HashSet<string> BeforeNumber = Set(
         StringComparer.OrdinalIgnoreCase,
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos");
 
     // Abbreviations that can end a sentence.
-    private static readonly FrozenSet<string> Abbreviations = FrozenSet.Create(
+    private static readonly HashSet<string> Abbreviations = Set(
         StringComparer.OrdinalIgnoreCase,
         "inc", "corp", "ltd", "co", "jr", "sr", "etc", "bros", "llc", "plc", "dept", "univ", "assn", "govt");
 
     // Words that commonly open a sentence: after an initialism or abbreviation they mark a boundary.
-    private static readonly FrozenSet<string> SentenceStarters = FrozenSet.Create(
+    private static readonly HashSet<string> SentenceStarters = Set(
         StringComparer.Ordinal,
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In",
         "On", "At", "For", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My",
         "However", "Meanwhile", "Still", "Now", "Then", "When", "While", "After", "Before", "If", "As", "Some",
         "Many", "Most", "Other", "Others", "Officials", "According", "Last", "Next", "One", "Two", "Both");
+
+    private static HashSet<string> Set(StringComparer comparer, params string[] words) => new(words, comparer);
 
     private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…");
 

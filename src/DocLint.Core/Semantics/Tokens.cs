@@ -328,15 +328,17 @@ internal sealed class Tokenizer
 /// <summary>Abbreviations whose final dot is part of the word.</summary>
 internal static class Abbreviations
 {
-    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words =
-        System.Collections.Frozen.FrozenSet.Create(
-            StringComparer.OrdinalIgnoreCase,
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Words =
+        new HashSet<string>(
+            [
             "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "lt", "gen", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
             "rev", "hon", "amb", "supt", "insp", "det", "messrs", "mme", "dep", "asst", "pres", "brig", "gens", "atty", "cong",
             "corp", "inc", "co", "ltd", "jr", "sr", "st", "vs", "etc", "dept", "univ", "assn", "bros", "mt", "ft", "ave", "blvd",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
             "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "kan", "ky", "la", "md", "mich", "minn",
-            "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo")
+            "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo",
+            ],
+            StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsTitleOrAbbreviation(ReadOnlySpan<char> word) => Words.Contains(word);

@@ -52,7 +52,7 @@ public sealed class CompiledSelector
 /// <summary>A `when` or `unless` condition, compiled.</summary>
 public abstract class CompiledCondition
 {
-    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? _only;
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _only;
 
     /// <summary>True when the condition is only for matches of some words (<see cref="RuleCondition.Only"/>).</summary>
     internal bool IsLimited => _only is not null;
@@ -101,7 +101,7 @@ public abstract class CompiledCondition
         var compiled = CompileKind(condition, caseSensitive, errors, capitalisedTerms ?? FrozenSet<string>.Empty, deferPatterns);
         if (!condition.Only.IsEmpty)
         {
-            compiled._only = condition.Only.Select(t => TermSyntax.Normalize(t, caseSensitive: false)).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            compiled._only = condition.Only.Select(t => TermSyntax.Normalize(t, caseSensitive: false)).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         return compiled;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Kinds;
@@ -59,7 +58,7 @@ public static class RuleCompiler
             .Where(t => t.Length > 0 && char.IsUpper(t[0]))
             .SelectMany(t => new[] { t }.Concat(definition.Inflect ? Inflections(t).Select(i => i.Form) : []))
             .Select(t => TermSyntax.Normalize(t, caseSensitive: false))
-            .ToFrozenSet(StringComparer.Ordinal);
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Each swap term (and, with `inflect`, its plural and singular) mapped to its suggestions and whether the first is a safe fix.</summary>
     internal static Dictionary<string, SwapTarget> ExpandSwap(RuleDefinition definition)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Reflection;
 
@@ -32,7 +31,7 @@ internal sealed class Lexicon
 
     private Lexicon(Dictionary<string, List<CueVerb>> verbs, Dictionary<string, HashSet<string>> sections)
     {
-        Verbs = verbs.ToFrozenDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        Verbs = verbs.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
         Person = Set(sections, "source-words/person", WordClass.Person);
         Spokesperson = Set(sections, "source-words/spokesperson", WordClass.Spokesperson);
@@ -71,9 +70,9 @@ internal sealed class Lexicon
     public static Lexicon Instance => Shared.Value;
 
     /// <summary>Each spelling's verbs: one, or more when phrasal verbs share it ("point out", "point to").</summary>
-    public FrozenDictionary<string, CueVerb[]> Verbs { get; }
+    public Dictionary<string, CueVerb[]> Verbs { get; }
 
-    public FrozenDictionary<string, CueVerb[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; }
+    public Dictionary<string, CueVerb[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; }
 
     /// <summary>
     /// The verb <paramref name="word"/> is, given the word after it: a phrasal verb when its particle
