@@ -344,7 +344,7 @@ public sealed class PhraseMatcher
             {
                 if (_ordered is null)
                 {
-                    Volatile.Write(ref _ordered, [.. InAlternationOrder(_terms)]);
+                    Volatile.Write(ref _ordered, InAlternationOrder(_terms));
                 }
 
                 return _ordered;
@@ -386,6 +386,10 @@ public sealed class PhraseMatcher
         "(?:" + string.Join("|", InAlternationOrder(terms).Select(TermSyntax.ToPattern)) + ")";
 
     /// <summary>The order in which an alternation tries terms: longest first, so "regime change" wins over "regime".</summary>
-    private static IEnumerable<string> InAlternationOrder(IEnumerable<string> terms) =>
-        terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal);
+    private static string[] InAlternationOrder(IEnumerable<string> terms)
+    {
+        string[] ordered = [.. terms];
+        Array.Sort(ordered, static (a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : string.CompareOrdinal(a, b));
+        return ordered;
+    }
 }
