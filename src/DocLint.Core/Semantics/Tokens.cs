@@ -278,13 +278,25 @@ internal sealed class Tokenizer
 
     /// <summary>The end of the word at <paramref name="i"/>: letters and digits, joined by one inner apostrophe, hyphen, ampersand, dot or comma (in numbers).</summary>
     /// <param name="firstCurly">Where the word's first curly apostrophe is; <see cref="int.MaxValue"/> when it has none.</param>
-    private static int WordEnd(string prose, int i, int end, out int firstCurly)
+    internal static int WordEnd(string prose, int i, int end, out int firstCurly)
     {
         var start = i;
         firstCurly = int.MaxValue;
+        var text = prose.AsSpan(0, end);
         while (i < end)
         {
-            var c = prose[i];
+            // Most of a word is ASCII letters and digits: a tight loop over those first.
+            while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                break;
+            }
+
+            var c = text[i];
             if (char.IsLetterOrDigit(c) || c == '\u00AD')
             {
                 i++;

@@ -59,7 +59,8 @@ internal enum WordClass : ulong
 /// <summary>
 /// Which classes each word of every classed <see cref="WordSet"/> belongs to. A token is looked up once; a
 /// one-bit filter turns most words of no list away before the lookup, and the table holds only ASCII
-/// spellings (the fast case-insensitive comparer), the few others ("’s", "’re") a small table of their own.
+/// spellings, found by the same hash the filter tests (<see cref="Text.WordIndex.HashAscii"/>); the few others
+/// ("’s", "’re") are in a small table of their own.
 /// </summary>
 internal static class WordClasses
 {
@@ -93,15 +94,52 @@ internal static class WordClasses
         return new Table(classes);
     }
 
-    private sealed class Table(Dictionary<string, WordClass> classes)
+    /// <summary>
+    /// The ASCII spellings in an open-addressing table keyed by <see cref="Text.WordIndex.HashAscii"/>, the hash the
+    /// filter already needs, so a lookup hashes the key once and compares it with the few spellings of that hash;
+    /// the others in a frozen dictionary.
+    /// </summary>
+    private sealed class Table
     {
-        private readonly Text.WordFilter _filter = new(classes.Keys);
+        private readonly Text.WordFilter _filter;
 
-        private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> _ascii = classes
-            .Where(c => System.Text.Ascii.IsValid(c.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        // A slot holds a spelling's index plus one (0: empty); spellings that share a hash take a slot each.
+        private readonly uint[] _keys;
+        private readonly int[] _slots;
+        private readonly string[] _words;
+        private readonly WordClass[] _classes;
 
-        private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> _other = classes
-            .Where(c => !System.Text.Ascii.IsValid(c.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> _other;
+
+        public Table(Dictionary<string, WordClass> classes)
+        {
+            _filter = new Text.WordFilter(classes.Keys);
+            var ascii = classes.Where(c => System.Text.Ascii.IsValid(c.Key)).ToArray();
+            _words = [.. ascii.Select(c => c.Key)];
+            _classes = [.. ascii.Select(c => c.Value)];
+            var size = 16;
+            while (size < _words.Length * 2)
+            {
+                size *= 2;
+            }
+
+            _keys = new uint[size];
+            _slots = new int[size];
+            for (var w = 0; w < _words.Length; w++)
+            {
+                var hash = Text.WordIndex.HashAscii(_words[w]);
+                var at = (int)(hash & (uint)(size - 1));
+                while (_slots[at] != 0)
+                {
+                    at = (at + 1) & (size - 1);
+                }
+
+                _keys[at] = hash;
+                _slots[at] = w + 1;
+            }
+
+            _other = classes.Where(c => !System.Text.Ascii.IsValid(c.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         public WordClass Of(ReadOnlySpan<char> key)
         {
@@ -113,8 +151,21 @@ internal static class WordClasses
                 return WordClass.None;
             }
 
-            var table = hash == Text.WordIndex.NonAsciiHash ? _other : _ascii;
-            return table.TryGetValue(key, out var found) ? found : WordClass.None;
+            if (hash == Text.WordIndex.NonAsciiHash)
+            {
+                return _other.TryGetValue(key, out var found) ? found : WordClass.None;
+            }
+
+            var mask = _keys.Length - 1;
+            for (var at = (int)(hash & (uint)mask); _slots[at] != 0; at = (at + 1) & mask)
+            {
+                if (_keys[at] == hash && System.Text.Ascii.EqualsIgnoreCase(key, _words[_slots[at] - 1]))
+                {
+                    return _classes[_slots[at] - 1];
+                }
+            }
+
+            return WordClass.None;
         }
     }
 }
