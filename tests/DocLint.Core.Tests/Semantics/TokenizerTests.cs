@@ -7,7 +7,7 @@ namespace DocLint.Core.Tests.Semantics;
 /// <summary>The attribution tokenizer's words: the run of ASCII letters it skips first changes no word's end.</summary>
 public class TokenizerTests
 {
-    private static readonly string[] Parts = ["a", "Z", "9", "word", "Sen", " ", ".", ",", "’", "'", "-", "&", "/", "é", "Ł", "\u00AD", "\u0301", "s", "U.S", "1,000"];
+    private static readonly string[] Parts = ["a", "Z", "9", "word", "Sen", " ", ".", ",", "’", "'", "-", "&", "/", "é", "Ł", "\u00AD", "\u0301", "s", "U.S", "1,000", "abcdefghijklmnopq", "Ab1"];
 
     [Fact]
     public void A_word_ends_where_a_character_by_character_reading_ends_it()
