@@ -143,7 +143,8 @@ internal sealed class TermTable
                 var mask = _keys.Length - 1;
                 for (var at = (int)(hash & (uint)mask); _values[at] != 0; at = (at + 1) & mask)
                 {
-                    if (_keys[at] == hash && token.Equals(_words[_values[at] - 1], StringComparison.OrdinalIgnoreCase))
+                    // The token and the word are ASCII (their hash says so): an ASCII comparison is exact.
+                    if (_keys[at] == hash && System.Text.Ascii.EqualsIgnoreCase(token, _words[_values[at] - 1]))
                     {
                         Collect(EntriesOf(_values[at] - 1), t, token, nextHashes[t], found);
                     }
