@@ -48,6 +48,9 @@ internal enum TokenFlags : byte
 
     /// <summary>Holds a curly apostrophe ("don’t"): its lookup key is the word with a straight one.</summary>
     Curly = 16,
+
+    /// <summary>Every character is ASCII, so is its key: the key is hashed without checking (<see cref="Tokenizer.Classes"/>).</summary>
+    Ascii = 32,
 }
 
 /// <summary>
@@ -111,7 +114,7 @@ internal sealed class Tokenizer
         ref var t = ref _tokens[index];
         if (t.Classes == WordClass.Unknown)
         {
-            t = t with { Classes = WordClasses.Of(Key(index)) };
+            t = t with { Classes = WordClasses.Of(Key(index), (t.Flags & TokenFlags.Ascii) != 0) };
         }
 
         return t.Classes;
@@ -145,19 +148,19 @@ internal sealed class Tokenizer
             TokenKind kind;
             if (char.IsLetterOrDigit(c))
             {
-                i = WordEnd(prose, i, end, out var firstCurly);
+                i = WordEnd(prose, i, end, out var firstCurly, out var ascii);
 
                 // "’s" after a word is a possessive of its own ("the ministry’s"); a lone "’" after a plural too.
                 if (i - start > 2 && prose[i - 1] is 's' or 'S' && IsApostrophe(prose[i - 2]))
                 {
-                    Add(start, i - 2 - start, TokenKind.Word, Flags(prose, start, i - 2, inQuote, initial, firstCurly < i - 2));
+                    Add(start, i - 2 - start, TokenKind.Word, Flags(prose, start, i - 2, inQuote, initial, firstCurly < i - 2, ascii));
                     Add(i - 2, 2, TokenKind.Possessive, inQuote ? TokenFlags.Quoted : TokenFlags.None);
                     initial = false;
                     continue;
                 }
 
                 kind = char.IsDigit(c) ? TokenKind.Number : TokenKind.Word;
-                Add(start, i - start, kind, Flags(prose, start, i, inQuote, initial, firstCurly < i));
+                Add(start, i - start, kind, Flags(prose, start, i, inQuote, initial, firstCurly < i, ascii));
                 initial = false;
                 continue;
             }
@@ -244,9 +247,15 @@ internal sealed class Tokenizer
     }
 
     /// <param name="curly">True when the word holds a curly apostrophe.</param>
-    private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial, bool curly)
+    /// <param name="ascii">True when the word is ASCII.</param>
+    private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial, bool curly, bool ascii)
     {
         var flags = quoted ? TokenFlags.Quoted : TokenFlags.None;
+        if (ascii)
+        {
+            flags |= TokenFlags.Ascii;
+        }
+
         if (initial)
         {
             flags |= TokenFlags.Initial;
@@ -282,10 +291,12 @@ internal sealed class Tokenizer
 
     /// <summary>The end of the word at <paramref name="i"/>: letters and digits, joined by one inner apostrophe, hyphen, ampersand, dot or comma (in numbers).</summary>
     /// <param name="firstCurly">Where the word's first curly apostrophe is; <see cref="int.MaxValue"/> when it has none.</param>
-    internal static int WordEnd(string prose, int i, int end, out int firstCurly)
+    /// <param name="ascii">True when every character of the word is ASCII.</param>
+    internal static int WordEnd(string prose, int i, int end, out int firstCurly, out bool ascii)
     {
         var start = i;
         firstCurly = int.MaxValue;
+        ascii = true;
         var text = prose.AsSpan(0, end);
         while (i < end)
         {
@@ -300,6 +311,7 @@ internal sealed class Tokenizer
             var c = text[i];
             if (char.IsLetterOrDigit(c) || c == '\u00AD')
             {
+                ascii &= char.IsAscii(c);
                 i++;
                 continue;
             }
@@ -312,6 +324,7 @@ internal sealed class Tokenizer
                     firstCurly = i;
                 }
 
+                ascii &= char.IsAscii(c) && char.IsAscii(prose[i + 1]);
                 i += 2;
                 continue;
             }

@@ -67,7 +67,10 @@ internal static class WordClasses
     private static readonly Lazy<Table> Shared = new(Build);
 
     /// <summary>The classes of <paramref name="key"/> (a token's lookup key), compared as the lists compare: ordinal, ignoring case.</summary>
-    public static WordClass Of(ReadOnlySpan<char> key) => Shared.Value.Of(key);
+    public static WordClass Of(ReadOnlySpan<char> key) => Shared.Value.Of(key, ascii: false);
+
+    /// <summary>The classes of <paramref name="key"/>; <paramref name="ascii"/> says the key is known to be ASCII, so its hash is taken without checking.</summary>
+    public static WordClass Of(ReadOnlySpan<char> key, bool ascii) => Shared.Value.Of(key, ascii);
 
     /// <summary>Loads the table (and the lexicon and grammar lists it is built from) now, if no one has yet.</summary>
     public static void Prepare() => _ = Shared.Value;
@@ -141,11 +144,11 @@ internal static class WordClasses
             _other = classes.Where(c => !System.Text.Ascii.IsValid(c.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        public WordClass Of(ReadOnlySpan<char> key)
+        public WordClass Of(ReadOnlySpan<char> key, bool ascii)
         {
             // No non-ASCII character is ordinal-case-insensitively equal to an ASCII one, so each spelling is in
             // one table only.
-            var hash = Text.WordIndex.HashAscii(key);
+            var hash = ascii ? Text.WordIndex.HashOfAscii(key) : Text.WordIndex.HashAscii(key);
             if (!_filter.MayContain(hash))
             {
                 return WordClass.None;

@@ -7,7 +7,7 @@ namespace DocLint.Core.Tests.Semantics;
 /// <summary>The attribution tokenizer's words: the run of ASCII letters it skips first changes no word's end.</summary>
 public class TokenizerTests
 {
-    private static readonly string[] Parts = ["a", "Z", "9", "word", "Sen", " ", ".", ",", "’", "'", "-", "&", "/", "é", "Ł", "\u00AD", "\u0301", "s", "U.S", "1,000", "abcdefghijklmnopq", "Ab1"];
+    private static readonly string[] Parts = ["a", "Z", "9", "word", "Sen", " ", ".", ",", "’", "'", "-", "&", "/", "é", "Ł", "\u00AD", "\u0301", "s", "U.S", "1,000", "abcdefghijklmnopq", "Ab1", "’s", "’"];
 
     [Fact]
     public void A_word_ends_where_a_character_by_character_reading_ends_it()
@@ -24,10 +24,11 @@ public class TokenizerTests
 
                 foreach (var end in new[] { text.Length, Math.Max(start + 1, text.Length - 3) })
                 {
-                    var found = Tokenizer.WordEnd(text, start, end, out var curly);
+                    var found = Tokenizer.WordEnd(text, start, end, out var curly, out var ascii);
                     var expected = ReferenceWordEnd(text, start, end, out var expectedCurly);
                     found.Should().Be(expected, $"the word at {start} of '{text}' (up to {end})");
                     curly.Should().Be(expectedCurly, $"the curly apostrophe of the word at {start} of '{text}'");
+                    ascii.Should().Be(System.Text.Ascii.IsValid(text.AsSpan(start, found - start)), $"the word at {start} of '{text}'");
                 }
             }
         }, iter: 2000);
