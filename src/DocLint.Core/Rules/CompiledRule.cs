@@ -102,8 +102,10 @@ public abstract class CompiledRule
             return spans;
         }
 
-        var when = Array.ConvertAll(_when, c => c.For(context, spans));
-        var unless = Array.ConvertAll(_unless, c => c.For(context, spans));
+        // Each condition is bound to the document when a span first needs it: one that no span reaches (an earlier
+        // `when` failed for each, or it applies to none of them) finds nothing.
+        var when = new Func<TextSpan, bool>?[_when.Length];
+        var unless = new Func<TextSpan, bool>?[_unless.Length];
         var text = context.Document.Source.Text;
         var kept = ImmutableArray.CreateBuilder<TextSpan>(spans.Length);
         foreach (var span in spans)
@@ -112,13 +114,13 @@ public abstract class CompiledRule
             var required = true;
             for (var c = 0; c < when.Length && required; c++)
             {
-                required = !_when[c].AppliesTo(matched) || when[c](span);
+                required = !_when[c].AppliesTo(matched) || (when[c] ??= _when[c].For(context, spans))(span);
             }
 
             var cancelled = false;
-            for (var c = 0; c < unless.Length && !cancelled; c++)
+            for (var c = 0; c < unless.Length && !cancelled && required; c++)
             {
-                cancelled = _unless[c].AppliesTo(matched) && unless[c](span);
+                cancelled = _unless[c].AppliesTo(matched) && (unless[c] ??= _unless[c].For(context, spans))(span);
             }
 
             if (required && !cancelled)

@@ -178,8 +178,8 @@ internal sealed partial class AttributionFinder
     private bool TryVerb(int i)
     {
         // A capitalised word inside a sentence is a name ("the Islamic State"), not a verb.
-        var verb = _lexicon.Find(Key(i), i + 1 < Count && T(i + 1).IsWord ? Key(i + 1) : default);
-        if (verb is null || T(i).IsAllCaps || T(i).IsCapitalized && !T(i).IsInitial && (!_titleCase || verb.Weak))
+        var verb = VerbAt(i);
+        if (verb is null || T(i).IsAllCaps || T(i).IsCapitalized && !T(i).IsInitial && (!TitleCase || verb.Weak))
         {
             return false;
         }

@@ -20,8 +20,7 @@ internal sealed partial class AttributionFinder
             return false;
         }
 
-        var key = Key(i);
-        return _lexicon.Find(key, i + 1 < Count && T(i + 1).IsWord ? Key(i + 1) : default) is { Weak: false } verb && (verb.Forms & (VerbForms.Past | VerbForms.Third | VerbForms.Gerund)) != 0
+        return VerbAt(i) is { Weak: false } verb && (verb.Forms & (VerbForms.Past | VerbForms.Third | VerbForms.Gerund)) != 0
             || Has(i, Grammar.BeForms) || Has(i, Grammar.Auxiliaries);
     }
 
@@ -45,7 +44,6 @@ internal sealed partial class AttributionFinder
         }
 
         // A capitalised stop word is a name ("May", "Will") unless it opens the sentence ("Though sources said").
-        var key = Key(i);
         return !(Has(i, Grammar.Stops) && (!t.IsCapitalized || t.IsInitial)) && !IsVerbLike(i) && !Has(i, Grammar.ObjectPronouns);
     }
 

@@ -523,13 +523,46 @@ internal sealed partial class AttributionFinder
         return null;
     }
 
-    /// <summary>A word in lower case, as mentions keep their heads and roles: one string, no intermediate copy.</summary>
+    /// <summary>
+    /// A word in lower case, as mentions keep their heads and roles. The same few words come back sentence after
+    /// sentence ("he", "officials", a story's names), so an ASCII word's string is kept per thread and shared: two
+    /// ASCII words that are equal ignoring case have one lower case.
+    /// </summary>
     private static string Lower(ReadOnlySpan<char> word)
     {
-        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        word.ToLowerInvariant(lower);
-        return new string(lower);
+        if (word.Length > LowerCacheWordLength || !System.Text.Ascii.IsValid(word))
+        {
+            return NewLower(word);
+        }
+
+        var cache = (_lowerCache ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)).GetAlternateLookup<ReadOnlySpan<char>>();
+        if (cache.TryGetValue(word, out var lower))
+        {
+            return lower;
+        }
+
+        if (cache.Dictionary.Count >= LowerCacheSize)
+        {
+            cache.Dictionary.Clear();
+        }
+
+        lower = NewLower(word);
+        cache.Dictionary.Add(lower, lower);
+        return lower;
+
+        static string NewLower(ReadOnlySpan<char> word)
+        {
+            Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+            word.ToLowerInvariant(lower);
+            return new string(lower);
+        }
     }
+
+    private const int LowerCacheWordLength = 32;
+    private const int LowerCacheSize = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? _lowerCache;
 
     private static bool SameNoun(string a, string b) =>
         a == b || (a.Length + 1 == b.Length && b.StartsWith(a, StringComparison.Ordinal) && b[^1] == 's') || (b.Length + 1 == a.Length && a.StartsWith(b, StringComparison.Ordinal) && a[^1] == 's');

@@ -37,8 +37,14 @@ internal sealed partial class AttributionFinder
     private int _sentenceIndex;
     private int _sentenceFirstFound;
 
-    /// <summary>True for a headline in title case ("Glenn Beck Says Trump Poses a Threat"): capitals tell nothing there.</summary>
-    private bool _titleCase;
+    /// <summary>
+    /// Whether the sentence is a headline in title case ("Glenn Beck Says Trump Poses a Threat"): capitals tell
+    /// nothing there. Null until first asked in the sentence (<see cref="TitleCase"/>); most sentences never ask.
+    /// </summary>
+    private bool? _titleCase;
+
+    /// <summary>The word classes a cue found by the per-token loop of <see cref="AnalyzeSentence"/> starts at (besides "according").</summary>
+    private const WordClass CueClasses = WordClass.Verb | WordClass.HedgeAdverb | WordClass.Appearance | WordClass.Raising | WordClass.Impersonal;
 
     private AttributionFinder(Document document)
     {
@@ -104,8 +110,9 @@ internal sealed partial class AttributionFinder
     /// <summary>The lookup key of token <paramref name="i"/> (<see cref="Tokenizer.Key"/>).</summary>
     private ReadOnlySpan<char> Key(int i) => _tokens.Key(i);
 
+    /// <remarks>A key is its token, or its token less a final dot: a token of another length is not read.</remarks>
     private bool IsWord(int i, string word) =>
-        i >= 0 && i < Count && T(i).IsWord && Key(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+        i >= 0 && i < Count && T(i).IsWord && (uint)(T(i).Length - word.Length) <= 1 && Key(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private bool IsWordIn(int i, WordSet set) => i >= 0 && i < Count && T(i).IsWord && Has(i, set);
 
@@ -114,10 +121,17 @@ internal sealed partial class AttributionFinder
     /// <c>set.Contains(Key(i))</c>, read off the token's <see cref="WordClasses"/> when the set is a class.
     /// </summary>
     private bool Has(int i, WordSet set) =>
-        set.Class == WordClass.None ? set.Contains(Key(i)) : (_tokens.Classes(i) & set.Class) != 0 || set.HasShape && set.Contains(Key(i));
+        set.Class == WordClass.None ? set.Contains(Key(i)) : (_tokens.Classes(i) & set.Class) != 0 || set.HasShape && set.HasShapeOf(Key(i));
 
     /// <summary>True when the key of token <paramref name="i"/> is in any of <paramref name="classes"/>.</summary>
     private bool HasClass(int i, WordClass classes) => (_tokens.Classes(i) & classes) != 0;
+
+    /// <summary>
+    /// The lexicon's verb at word token <paramref name="i"/>, given the word after it (<see cref="Lexicon.Lexicon.Find"/>);
+    /// null when the token's classes say it is no spelling of a verb, without a second lookup.
+    /// </summary>
+    private CueVerb? VerbAt(int i) =>
+        HasClass(i, WordClass.Verb) ? _lexicon.Find(Key(i), i + 1 < Count && T(i + 1).IsWord ? Key(i + 1) : default) : null;
 
     private bool IsKind(int i, TokenKind kind) => i >= 0 && i < Count && T(i).Kind == kind;
 
@@ -126,13 +140,20 @@ internal sealed partial class AttributionFinder
 
     private void AnalyzeSentence()
     {
-        _titleCase = IsTitleCase();
+        _titleCase = null;
         TryFrame();
         var cues = _lexicon.CueWords;
         for (var i = 0; i < Count; i++)
         {
             ref readonly var t = ref T(i);
             if (t.IsQuoted || !t.IsWord || !cues.MayContain(Text.WordIndex.HashAscii(_prose.AsSpan(t.Start, t.Length))))
+            {
+                continue;
+            }
+
+            // Each cue below starts at "according" or at a word of one of these classes: the filter's other words
+            // (most of what it passes) need no closer look.
+            if (!HasClass(i, CueClasses) && !IsWord(i, "according"))
             {
                 continue;
             }
@@ -168,6 +189,8 @@ internal sealed partial class AttributionFinder
             }
         }
     }
+
+    private bool TitleCase => _titleCase ??= IsTitleCase();
 
     private bool IsTitleCase()
     {

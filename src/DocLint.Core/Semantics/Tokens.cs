@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using DocLint.Core.Documents;
 using DocLint.Core.Text;
 
@@ -44,6 +48,9 @@ internal enum TokenFlags : byte
 
     /// <summary>Holds a curly apostrophe ("don’t"): its lookup key is the word with a straight one.</summary>
     Curly = 16,
+
+    /// <summary>Every character is ASCII, so is its key: the key is hashed without checking (<see cref="Tokenizer.Classes"/>).</summary>
+    Ascii = 32,
 }
 
 /// <summary>
@@ -107,7 +114,7 @@ internal sealed class Tokenizer
         ref var t = ref _tokens[index];
         if (t.Classes == WordClass.Unknown)
         {
-            t = t with { Classes = WordClasses.Of(Key(index)) };
+            t = t with { Classes = WordClasses.Of(Key(index), (t.Flags & TokenFlags.Ascii) != 0) };
         }
 
         return t.Classes;
@@ -141,19 +148,19 @@ internal sealed class Tokenizer
             TokenKind kind;
             if (char.IsLetterOrDigit(c))
             {
-                i = WordEnd(prose, i, end, out var firstCurly);
+                i = WordEnd(prose, i, end, out var firstCurly, out var ascii);
 
                 // "’s" after a word is a possessive of its own ("the ministry’s"); a lone "’" after a plural too.
                 if (i - start > 2 && prose[i - 1] is 's' or 'S' && IsApostrophe(prose[i - 2]))
                 {
-                    Add(start, i - 2 - start, TokenKind.Word, Flags(prose, start, i - 2, inQuote, initial, firstCurly < i - 2));
+                    Add(start, i - 2 - start, TokenKind.Word, Flags(prose, start, i - 2, inQuote, initial, firstCurly < i - 2, ascii));
                     Add(i - 2, 2, TokenKind.Possessive, inQuote ? TokenFlags.Quoted : TokenFlags.None);
                     initial = false;
                     continue;
                 }
 
                 kind = char.IsDigit(c) ? TokenKind.Number : TokenKind.Word;
-                Add(start, i - start, kind, Flags(prose, start, i, inQuote, initial, firstCurly < i));
+                Add(start, i - start, kind, Flags(prose, start, i, inQuote, initial, firstCurly < i, ascii));
                 initial = false;
                 continue;
             }
@@ -240,9 +247,15 @@ internal sealed class Tokenizer
     }
 
     /// <param name="curly">True when the word holds a curly apostrophe.</param>
-    private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial, bool curly)
+    /// <param name="ascii">True when the word is ASCII.</param>
+    private static TokenFlags Flags(string prose, int start, int end, bool quoted, bool initial, bool curly, bool ascii)
     {
         var flags = quoted ? TokenFlags.Quoted : TokenFlags.None;
+        if (ascii)
+        {
+            flags |= TokenFlags.Ascii;
+        }
+
         if (initial)
         {
             flags |= TokenFlags.Initial;
@@ -278,15 +291,27 @@ internal sealed class Tokenizer
 
     /// <summary>The end of the word at <paramref name="i"/>: letters and digits, joined by one inner apostrophe, hyphen, ampersand, dot or comma (in numbers).</summary>
     /// <param name="firstCurly">Where the word's first curly apostrophe is; <see cref="int.MaxValue"/> when it has none.</param>
-    private static int WordEnd(string prose, int i, int end, out int firstCurly)
+    /// <param name="ascii">True when every character of the word is ASCII.</param>
+    internal static int WordEnd(string prose, int i, int end, out int firstCurly, out bool ascii)
     {
         var start = i;
         firstCurly = int.MaxValue;
+        ascii = true;
+        var text = prose.AsSpan(0, end);
         while (i < end)
         {
-            var c = prose[i];
+            // Most of a word is ASCII letters and digits: those first, 16 at a time.
+            i = AfterAsciiLettersAndDigits(text, i);
+
+            if (i >= text.Length)
+            {
+                break;
+            }
+
+            var c = text[i];
             if (char.IsLetterOrDigit(c) || c == '\u00AD')
             {
+                ascii &= char.IsAscii(c);
                 i++;
                 continue;
             }
@@ -299,6 +324,7 @@ internal sealed class Tokenizer
                     firstCurly = i;
                 }
 
+                ascii &= char.IsAscii(c) && char.IsAscii(prose[i + 1]);
                 i += 2;
                 continue;
             }
@@ -317,6 +343,34 @@ internal sealed class Tokenizer
 
         static bool IsAbbreviation(ReadOnlySpan<char> word) =>
             Abbreviations.IsTitleOrAbbreviation(word) || Abbreviations.IsTitleOrAbbreviation(word[(word.LastIndexOf('-') + 1)..]);
+    }
+
+    /// <summary>Where the run of ASCII letters and digits from <paramref name="i"/> ends: 16 characters at a time where the text allows.</summary>
+    private static int AfterAsciiLettersAndDigits(ReadOnlySpan<char> text, int i)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i + Vector256<ushort>.Count <= text.Length)
+            {
+                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
+                var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+                var run = BitOperations.TrailingZeroCount(~(letter | digit).ExtractMostSignificantBits());
+                i += run;
+                if (run < Vector256<ushort>.Count)
+                {
+                    return i;
+                }
+            }
+        }
+
+        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static bool HasInnerDot(string prose, int start, int end) => prose.AsSpan(start, end - start).Contains('.');

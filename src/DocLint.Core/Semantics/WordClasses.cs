@@ -58,14 +58,17 @@ internal enum WordClass : ulong
 /// <summary>
 /// Which classes each word of every classed <see cref="WordSet"/> belongs to. A token is looked up once; a
 /// one-bit filter turns most words of no list away before the lookup, and the words are a <see cref="Text.WordMap"/>
-/// (an ASCII word found by its hash, the few others, "’s", "’re", in a small table of their own).
+/// (an ASCII word found by the same hash the filter tests, the few others, "’s", "’re", in a small table of their own).
 /// </summary>
 internal static class WordClasses
 {
     private static readonly Lazy<Table> Shared = new(Build);
 
     /// <summary>The classes of <paramref name="key"/> (a token's lookup key), compared as the lists compare: ordinal, ignoring case.</summary>
-    public static WordClass Of(ReadOnlySpan<char> key) => Shared.Value.Of(key);
+    public static WordClass Of(ReadOnlySpan<char> key) => Shared.Value.Of(key, ascii: false);
+
+    /// <summary>The classes of <paramref name="key"/>; <paramref name="ascii"/> says the key is known to be ASCII, so its hash is taken without checking.</summary>
+    public static WordClass Of(ReadOnlySpan<char> key, bool ascii) => Shared.Value.Of(key, ascii);
 
     /// <summary>Loads the table (and the lexicon and grammar lists it is built from) now, if no one has yet.</summary>
     public static void Prepare() => _ = Shared.Value;
@@ -109,9 +112,9 @@ internal static class WordClasses
             }
         }
 
-        public WordClass Of(ReadOnlySpan<char> key)
+        public WordClass Of(ReadOnlySpan<char> key, bool ascii)
         {
-            var hash = Text.WordIndex.HashAscii(key);
+            var hash = ascii ? Text.WordIndex.HashOfAscii(key) : Text.WordIndex.HashAscii(key);
             if (!_filter.MayContain(hash))
             {
                 return WordClass.None;

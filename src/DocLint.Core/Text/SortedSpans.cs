@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace DocLint.Core.Text;
 
@@ -77,22 +78,36 @@ public static class SortedSpans
     }
 
     /// <summary>The spans merged where they overlap or touch: sorted, disjoint spans.</summary>
+    /// <remarks>
+    /// Sorted in place by start only when not in order already (they mostly come in order). Spans with equal
+    /// starts may come in any order: the first of them starts a merged span or joins one, and the others join it.
+    /// </remarks>
     public static ImmutableArray<TextSpan> Merge(IEnumerable<TextSpan> spans)
     {
-        var merged = ImmutableArray.CreateBuilder<TextSpan>();
-        foreach (var span in spans.OrderBy(s => s.Start))
+        TextSpan[] sorted = [.. spans];
+        for (var i = 1; i < sorted.Length; i++)
         {
-            if (merged.Count > 0 && span.Start <= merged[^1].End)
+            if (sorted[i].Start < sorted[i - 1].Start)
             {
-                merged[^1] = TextSpan.FromBounds(merged[^1].Start, Math.Max(merged[^1].End, span.End));
-            }
-            else
-            {
-                merged.Add(span);
+                Array.Sort(sorted, static (a, b) => a.Start.CompareTo(b.Start));
+                break;
             }
         }
 
-        return merged.ToImmutable();
+        var count = 0;
+        foreach (var span in sorted)
+        {
+            if (count > 0 && span.Start <= sorted[count - 1].End)
+            {
+                sorted[count - 1] = TextSpan.FromBounds(sorted[count - 1].Start, Math.Max(sorted[count - 1].End, span.End));
+            }
+            else
+            {
+                sorted[count++] = span;
+            }
+        }
+
+        return count == sorted.Length ? ImmutableCollectionsMarshal.AsImmutableArray(sorted) : ImmutableArray.Create(sorted, 0, count);
     }
 
     /// <summary>

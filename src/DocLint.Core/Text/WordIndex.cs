@@ -341,8 +341,9 @@ public sealed class WordIndex
     /// short word), read eight bytes at a time. Setting bit 5 of each character folds ASCII case: it turns
     /// A–Z into a–z and leaves every other word character distinct (digits already have it, '_' becomes DEL).
     /// </summary>
+    /// <remarks>For a word known to be ASCII; <see cref="HashAscii"/> checks.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint HashOfAscii(ReadOnlySpan<char> word)
+    internal static uint HashOfAscii(ReadOnlySpan<char> word)
     {
         const ulong Fold = 0x0020_0020_0020_0020;
         ulong head, tail;

@@ -63,7 +63,8 @@ internal sealed class WordMap
         var mask = _keys.Length - 1;
         for (var at = (int)(hash & (uint)mask); _places[at] != 0; at = (at + 1) & mask)
         {
-            if (_keys[at] == hash && word.Equals(_words[_places[at] - 1], StringComparison.OrdinalIgnoreCase))
+            // The word and the one in the slot are ASCII (their hash says so): an ASCII comparison is exact.
+            if (_keys[at] == hash && System.Text.Ascii.EqualsIgnoreCase(word, _words[_places[at] - 1]))
             {
                 return _places[at] - 1;
             }

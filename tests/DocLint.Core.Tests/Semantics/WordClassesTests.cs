@@ -1,3 +1,4 @@
+using CsCheck;
 using DocLint.Core.Semantics;
 
 namespace DocLint.Core.Tests.Semantics;
@@ -54,5 +55,35 @@ public class WordClassesTests
         tokens.Classes(keys.IndexOf("’s")).Should().HaveFlag(WordClass.BeForm);
         tokens.Classes(keys.IndexOf("aides")).Should().Be(WordClass.Person);
         tokens.Classes(keys.IndexOf("Smith")).Should().Be(WordClass.None);
+    }
+
+    [Fact]
+    public void A_lookup_answers_what_a_dictionary_of_every_list_answers_in_any_case()
+    {
+        var expected = new Dictionary<string, WordClass>(StringComparer.OrdinalIgnoreCase);
+        foreach (var set in WordClasses.ClassedSets())
+        {
+            foreach (var word in set.Words)
+            {
+                expected[word] = expected.GetValueOrDefault(word) | set.Class;
+            }
+        }
+
+        foreach (var verb in DocLint.Core.Semantics.Lexicon.Lexicon.Instance.Verbs.Keys)
+        {
+            expected[verb] = expected.GetValueOrDefault(verb) | WordClass.Verb;
+        }
+
+        var known = expected.Keys.ToArray();
+
+        // Known words with their letters' case flipped at random, a letter dropped or added, and random strings.
+        var words = Gen.OneOf(
+            Gen.Select(Gen.Int[0, known.Length - 1], Gen.UInt, (i, flips) => Flip(known[i], flips)),
+            Gen.Select(Gen.Int[0, known.Length - 1], Gen.Int[0, 3], (i, cut) => known[i][..Math.Max(0, known[i].Length - cut)] + (cut == 3 ? "s" : "")),
+            Gen.Char["abcdefghijklmnopqrstuvwxyzSAID’'.-é"].Array[0, 12].Select(c => new string(c)));
+        words.Sample(word => WordClasses.Of(word).Should().Be(expected.GetValueOrDefault(word), $"'{word}'"), iter: 20000);
+
+        static string Flip(string word, uint flips) =>
+            string.Concat(word.Select((c, k) => ((flips >> (k % 32)) & 1) != 0 ? char.ToUpperInvariant(c) : c));
     }
 }

@@ -263,6 +263,13 @@ internal sealed class CompiledNeighbourCondition(WordsCondition condition, Phras
         return match =>
         {
             var sentence = SortedSpans.IndexContaining(document.Sentences, match.Start) is var s and >= 0 ? document.Sentences[s] : match;
+
+            // The words before and after lie within the sentence: with no word found there, there is nothing to count.
+            if (!AnyWithin(found, sentence.Start, match.Start) && !AnyWithin(found, match.End, sentence.End))
+            {
+                return false;
+            }
+
             tokens ??= new Tokenizer();
             tokens.Tokenize(document.Prose, sentence, []);
             var from = condition.Before > 0 ? WordsBack(tokens, match.Start, condition.Before, sentence.Start) : match.Start;

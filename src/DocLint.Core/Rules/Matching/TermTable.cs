@@ -74,6 +74,10 @@ internal sealed class TermTable
 
     private ReadOnlySpan<Entry> EntriesOf(int word) => _entries.AsSpan(_entryStarts[word], _entryStarts[word + 1] - _entryStarts[word]);
 
+    // What a walk finds, in token order; one list per thread, reused from walk to walk (it is copied out grouped).
+    [ThreadStatic]
+    private static List<(int Slot, int Token, int Group)>? _found;
+
     /// <summary>Every matcher's candidate tokens in <paramref name="words"/>, an index of <paramref name="text"/>.</summary>
     public Candidates Walk(string text, WordIndex words)
     {
@@ -81,7 +85,8 @@ internal sealed class TermTable
         var lengths = words.Lengths;
         var hashes = words.Hashes;
         var nextHashes = words.NextHashes;
-        var found = new List<(int Slot, int Token, int Group)>(Math.Max(16, starts.Length / 4));
+        var found = _found ??= new List<(int Slot, int Token, int Group)>(256);
+        found.Clear();
         for (var t = 0; t < starts.Length; t++)
         {
             var token = text.AsSpan(starts[t], lengths[t]);

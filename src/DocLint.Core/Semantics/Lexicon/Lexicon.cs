@@ -311,4 +311,7 @@ internal sealed class WordSet(IEnumerable<string> words, WordSet.Shape? shape = 
     public bool HasShape => shape is not null;
 
     public bool Contains(ReadOnlySpan<char> word) => _map.Contains(word) || shape is not null && shape(word);
+
+    /// <summary>True when <paramref name="word"/> belongs for its shape alone; for a word the list does not hold, the same as <see cref="Contains"/>.</summary>
+    public bool HasShapeOf(ReadOnlySpan<char> word) => shape is not null && shape(word);
 }
