@@ -22,6 +22,9 @@ public sealed class ValeUnit(string text, int[] map, string scope)
     /// <summary>What the unit is: paragraph, heading.h2, list, sentence, blockquote, table.cell, summary, raw…</summary>
     public string Scope { get; } = scope;
 
+    /// <summary>Which patterns' required words occur in the unit (<see cref="RequiredWords"/>), once looked up.</summary>
+    internal WordTable.Served? Served { get; set; }
+
     /// <summary>The source span of the unit's characters [start, end).</summary>
     public TextSpan ToSource(int start, int end)
     {
@@ -151,27 +154,44 @@ public sealed partial class ValeDocument
     private static bool[] FencedCode(string source)
     {
         var fenced = new bool[source.Length];
-        string? fence = null;
+        // The open fence's character and length (0: none open); each line is the text up to its '\n'.
+        var fenceChar = '\0';
+        var fenceLength = 0;
         var start = 0;
-        foreach (Match line in Lines().Matches(source))
+        for (var lineStart = 0; lineStart <= source.Length;)
         {
-            var trimmed = line.Value.TrimStart(' ');
-            if (fence is null)
+            var newline = source.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? source.Length : newline;
+            var line = source.AsSpan(lineStart, lineEnd - lineStart);
+            var trimmed = line.TrimStart(' ');
+            if (fenceLength == 0)
             {
-                if (line.Value.Length - trimmed.Length <= 3 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
+                if (line.Length - trimmed.Length <= 3 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
                 {
-                    fence = trimmed[..(trimmed.TakeWhile(c => c == trimmed[0]).Count())];
-                    start = line.Index;
+                    fenceChar = trimmed[0];
+                    fenceLength = trimmed.Length - trimmed.TrimStart(fenceChar).Length;
+                    start = lineStart;
                 }
             }
-            else if (trimmed.TrimEnd().StartsWith(fence, StringComparison.Ordinal) && trimmed.TrimEnd().All(c => c == fence[0]))
+            else
             {
-                Array.Fill(fenced, true, start, line.Index + line.Length - start);
-                fence = null;
+                var closing = trimmed.TrimEnd();
+                if (closing.Length >= fenceLength && !closing.ContainsAnyExcept(fenceChar))
+                {
+                    Array.Fill(fenced, true, start, lineEnd - start);
+                    fenceLength = 0;
+                }
             }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            lineStart = newline + 1;
         }
 
-        if (fence is not null)
+        if (fenceLength != 0)
         {
             Array.Fill(fenced, true, start, source.Length - start);
         }
@@ -659,9 +679,6 @@ public sealed partial class ValeDocument
 
         return length;
     }
-
-    [GeneratedRegex(@"^.*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex Lines();
 
     [GeneratedRegex(@"(?<![*_\w])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![*_\w])", RegexOptions.CultureInvariant)]
     private static partial Regex Emphasis();
