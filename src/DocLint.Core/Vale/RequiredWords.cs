@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DocLint.Core.Vale;
@@ -633,8 +634,10 @@ internal static class WordTable
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong Step(ulong hash, char c) => (hash ^ (char.IsAsciiLetterUpper(c) ? (uint)c | 0x20u : c)) * Prime;
 
         private static ulong Hash(string word)

@@ -492,8 +492,7 @@ public sealed partial class ValeDocument
                 break;
             case "sentence":
                 // Vale's sentences are those of the text blocks: a heading is not one.
-                units = [.. _document.Sentences.Where(s => !(IsMarkup && _document.BlockAt(s.Start) is { Kind: BlockKind.Heading }))
-                    .Select(s => Build(s, "sentence"))];
+                units = Sentences();
                 break;
             case "text":
                 units = [.. Blocks.Select(b => Build(b.Block.Span, b.Scope))];
@@ -516,6 +515,85 @@ public sealed partial class ValeDocument
         }
 
         return units;
+    }
+
+    /// <summary>
+    /// The sentence units. A sentence within a block is cut from its block's text unit (built first, when it is not yet):
+    /// each source character becomes the same unit text in any unit that holds it, except that a space standing for
+    /// inline code (<see cref="_codeEdge"/>) is left out at a unit's start, and a unit's trailing white space is
+    /// dropped; both are done to the cut. Other sentences are built from the source.
+    /// </summary>
+    private ImmutableArray<ValeUnit> Sentences()
+    {
+        var blocks = Blocks;
+        var built = Units("text");
+        var text = built.Length == blocks.Length ? built : default;
+        var builder = ImmutableArray.CreateBuilder<ValeUnit>();
+        var b = 0;
+        foreach (var sentence in _document.Sentences)
+        {
+            if (IsMarkup && _document.BlockAt(sentence.Start) is { Kind: BlockKind.Heading })
+            {
+                continue;
+            }
+
+            while (!text.IsDefault && b < blocks.Length && blocks[b].Block.Span.End < sentence.End && blocks[b].Block.Span.Start <= sentence.Start)
+            {
+                b++;
+            }
+
+            var cut = !text.IsDefault && b < blocks.Length && blocks[b].Block.Span.Start <= sentence.Start && sentence.End <= blocks[b].Block.Span.End
+                ? Cut(text[b], sentence)
+                : null;
+            builder.Add(cut ?? Build(sentence, "sentence"));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The unit of <paramref name="span"/> built from the source, as a unit not cut from another is.</summary>
+    internal ValeUnit BuildFromSource(TextSpan span, string scope) => Build(span, scope);
+
+    /// <summary>The unit of <paramref name="span"/> cut from <paramref name="whole"/>, the unit of a block that holds the span.</summary>
+    private ValeUnit Cut(ValeUnit whole, TextSpan span)
+    {
+        var map = whole.Map.AsSpan(0, whole.Text.Length);
+        var from = map.BinarySearch(span.Start);
+        from = from < 0 ? ~from : from;
+        var to = map.BinarySearch(span.End);
+        to = to < 0 ? ~to : to;
+        while (from < to && IsCodeEdgeSpace(map[from]))
+        {
+            from++;
+        }
+
+        while (to > from && char.IsWhiteSpace(whole.Text[to - 1]))
+        {
+            to--;
+        }
+
+        var cutMap = new int[to - from + 1];
+        map[from..to].CopyTo(cutMap);
+        cutMap[^1] = span.End;
+        return new ValeUnit(whole.Text.Substring(from, to - from), cutMap, "sentence");
+    }
+
+    /// <summary>True when the source character at <paramref name="i"/> is written as the space before or after inline code (<see cref="Append"/>), which a unit does not start with.</summary>
+    private bool IsCodeEdgeSpace(int i)
+    {
+        var source = _document.Source.Text;
+        var masked = _document.Prose[i] == ' ' && !char.IsWhiteSpace(source[i]);
+        if (_starred is not null && _starred[i] && !masked)
+        {
+            return false;
+        }
+
+        if (_code[i] && !masked && source[i] is ' ' or '\t' && !_ignored[i])
+        {
+            return false;
+        }
+
+        return masked && _code[i] && _codeEdge[i] == 1 && !_ignored[i];
     }
 
     /// <summary>Alt text (<c>![alt](…)</c>, <c>alt="…"</c>) or link text (<c>[text](…)</c>, <c>&lt;a&gt;text&lt;/a&gt;</c>).</summary>
