@@ -20,12 +20,14 @@ public sealed class PrefilterTests
     }
 
     [Fact]
-    public void Words_shorter_than_three_letters_give_no_prefilter()
+    public void Words_shorter_than_three_letters_give_no_literal_prefilter_but_a_word_prefilter()
     {
         var pattern = new ValePattern(@"(?i)(?m)\b(?:we|us)\b");
 
-        pattern.HasNoPrefilter.Should().BeTrue();
-        pattern.MayMatch("nothing here").Should().BeTrue();
+        pattern.HasNoPrefilter.Should().BeFalse();
+        pattern.Words!.Words.Should().Equal("us", "we");
+        pattern.MayMatch("nothing here").Should().BeTrue("no literal is required of the text");
+        new ValePattern(@"(?i)(?m)(?:we|us)").HasNoPrefilter.Should().BeTrue("without word boundaries no whole word is required");
     }
 
     [Fact]

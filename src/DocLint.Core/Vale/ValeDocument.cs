@@ -22,6 +22,9 @@ public sealed class ValeUnit(string text, int[] map, string scope)
     /// <summary>What the unit is: paragraph, heading.h2, list, sentence, blockquote, table.cell, summary, raw…</summary>
     public string Scope { get; } = scope;
 
+    /// <summary>Which patterns' required words occur in the unit (<see cref="RequiredWords"/>), once looked up.</summary>
+    internal WordTable.Served? Served { get; set; }
+
     /// <summary>The source span of the unit's characters [start, end).</summary>
     public TextSpan ToSource(int start, int end)
     {
@@ -151,27 +154,44 @@ public sealed partial class ValeDocument
     private static bool[] FencedCode(string source)
     {
         var fenced = new bool[source.Length];
-        string? fence = null;
+        // The open fence's character and length (0: none open); each line is the text up to its '\n'.
+        var fenceChar = '\0';
+        var fenceLength = 0;
         var start = 0;
-        foreach (Match line in Lines().Matches(source))
+        for (var lineStart = 0; lineStart <= source.Length;)
         {
-            var trimmed = line.Value.TrimStart(' ');
-            if (fence is null)
+            var newline = source.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? source.Length : newline;
+            var line = source.AsSpan(lineStart, lineEnd - lineStart);
+            var trimmed = line.TrimStart(' ');
+            if (fenceLength == 0)
             {
-                if (line.Value.Length - trimmed.Length <= 3 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
+                if (line.Length - trimmed.Length <= 3 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
                 {
-                    fence = trimmed[..(trimmed.TakeWhile(c => c == trimmed[0]).Count())];
-                    start = line.Index;
+                    fenceChar = trimmed[0];
+                    fenceLength = trimmed.Length - trimmed.TrimStart(fenceChar).Length;
+                    start = lineStart;
                 }
             }
-            else if (trimmed.TrimEnd().StartsWith(fence, StringComparison.Ordinal) && trimmed.TrimEnd().All(c => c == fence[0]))
+            else
             {
-                Array.Fill(fenced, true, start, line.Index + line.Length - start);
-                fence = null;
+                var closing = trimmed.TrimEnd();
+                if (closing.Length >= fenceLength && !closing.ContainsAnyExcept(fenceChar))
+                {
+                    Array.Fill(fenced, true, start, lineEnd - start);
+                    fenceLength = 0;
+                }
             }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            lineStart = newline + 1;
         }
 
-        if (fence is not null)
+        if (fenceLength != 0)
         {
             Array.Fill(fenced, true, start, source.Length - start);
         }
@@ -472,8 +492,7 @@ public sealed partial class ValeDocument
                 break;
             case "sentence":
                 // Vale's sentences are those of the text blocks: a heading is not one.
-                units = [.. _document.Sentences.Where(s => !(IsMarkup && _document.BlockAt(s.Start) is { Kind: BlockKind.Heading }))
-                    .Select(s => Build(s, "sentence"))];
+                units = Sentences();
                 break;
             case "text":
                 units = [.. Blocks.Select(b => Build(b.Block.Span, b.Scope))];
@@ -496,6 +515,85 @@ public sealed partial class ValeDocument
         }
 
         return units;
+    }
+
+    /// <summary>
+    /// The sentence units. A sentence within a block is cut from its block's text unit (built first, when it is not yet):
+    /// each source character becomes the same unit text in any unit that holds it, except that a space standing for
+    /// inline code (<see cref="_codeEdge"/>) is left out at a unit's start, and a unit's trailing white space is
+    /// dropped; both are done to the cut. Other sentences are built from the source.
+    /// </summary>
+    private ImmutableArray<ValeUnit> Sentences()
+    {
+        var blocks = Blocks;
+        var built = Units("text");
+        var text = built.Length == blocks.Length ? built : default;
+        var builder = ImmutableArray.CreateBuilder<ValeUnit>();
+        var b = 0;
+        foreach (var sentence in _document.Sentences)
+        {
+            if (IsMarkup && _document.BlockAt(sentence.Start) is { Kind: BlockKind.Heading })
+            {
+                continue;
+            }
+
+            while (!text.IsDefault && b < blocks.Length && blocks[b].Block.Span.End < sentence.End && blocks[b].Block.Span.Start <= sentence.Start)
+            {
+                b++;
+            }
+
+            var cut = !text.IsDefault && b < blocks.Length && blocks[b].Block.Span.Start <= sentence.Start && sentence.End <= blocks[b].Block.Span.End
+                ? Cut(text[b], sentence)
+                : null;
+            builder.Add(cut ?? Build(sentence, "sentence"));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The unit of <paramref name="span"/> built from the source, as a unit not cut from another is.</summary>
+    internal ValeUnit BuildFromSource(TextSpan span, string scope) => Build(span, scope);
+
+    /// <summary>The unit of <paramref name="span"/> cut from <paramref name="whole"/>, the unit of a block that holds the span.</summary>
+    private ValeUnit Cut(ValeUnit whole, TextSpan span)
+    {
+        var map = whole.Map.AsSpan(0, whole.Text.Length);
+        var from = map.BinarySearch(span.Start);
+        from = from < 0 ? ~from : from;
+        var to = map.BinarySearch(span.End);
+        to = to < 0 ? ~to : to;
+        while (from < to && IsCodeEdgeSpace(map[from]))
+        {
+            from++;
+        }
+
+        while (to > from && char.IsWhiteSpace(whole.Text[to - 1]))
+        {
+            to--;
+        }
+
+        var cutMap = new int[to - from + 1];
+        map[from..to].CopyTo(cutMap);
+        cutMap[^1] = span.End;
+        return new ValeUnit(whole.Text.Substring(from, to - from), cutMap, "sentence");
+    }
+
+    /// <summary>True when the source character at <paramref name="i"/> is written as the space before or after inline code (<see cref="Append"/>), which a unit does not start with.</summary>
+    private bool IsCodeEdgeSpace(int i)
+    {
+        var source = _document.Source.Text;
+        var masked = _document.Prose[i] == ' ' && !char.IsWhiteSpace(source[i]);
+        if (_starred is not null && _starred[i] && !masked)
+        {
+            return false;
+        }
+
+        if (_code[i] && !masked && source[i] is ' ' or '\t' && !_ignored[i])
+        {
+            return false;
+        }
+
+        return masked && _code[i] && _codeEdge[i] == 1 && !_ignored[i];
     }
 
     /// <summary>Alt text (<c>![alt](…)</c>, <c>alt="…"</c>) or link text (<c>[text](…)</c>, <c>&lt;a&gt;text&lt;/a&gt;</c>).</summary>
@@ -659,9 +757,6 @@ public sealed partial class ValeDocument
 
         return length;
     }
-
-    [GeneratedRegex(@"^.*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex Lines();
 
     [GeneratedRegex(@"(?<![*_\w])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![*_\w])", RegexOptions.CultureInvariant)]
     private static partial Regex Emphasis();

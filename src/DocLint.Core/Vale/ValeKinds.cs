@@ -31,7 +31,7 @@ public sealed class ValeExistence : ValeRule
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
-        foreach (Match m in _pattern.Matches(unit.Text))
+        foreach (Match m in _pattern.Matches(unit))
         {
             if (m.Length == 0)
             {
@@ -98,7 +98,7 @@ public sealed class ValeSubstitution : ValeRule
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
         var matches = new List<(int Key, Group Group)>();
-        _pattern.Matches(unit.Text, matches);
+        _pattern.Matches(unit, matches);
         foreach (var (i, group) in matches)
         {
             var observed = group.Value.Trim();
@@ -257,7 +257,7 @@ public sealed class ValeOccurrence : ValeRule
         (ValeUnit Unit, Match Match)? first = null;
         foreach (var unit in units)
         {
-            var count = _pattern.MayMatch(unit.Text) ? _pattern.Regex.Count(unit.Text) : 0;
+            var count = _pattern.MayMatch(unit) ? _pattern.Count(unit.Text) : 0;
             total += count;
             if (first is null && count > 0)
             {
@@ -282,7 +282,7 @@ public sealed class ValeOccurrence : ValeRule
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
-        if (_max > 0 && _pattern.MayMatch(unit.Text) && _pattern.Regex.Count(unit.Text) > _max)
+        if (_max > 0 && _pattern.MayMatch(unit) && _pattern.Count(unit.Text) > _max)
         {
             var first = FirstNotCode(_pattern.Regex.Matches(unit.Text));
             reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
@@ -425,7 +425,7 @@ public sealed class ValeConditional : ValeRule
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in UnitsOf(document))
         {
-            if (!_first.MayMatch(unit.Text) || !_first.Regex.IsMatch(unit.Text))
+            if (!_first.MayMatch(unit) || !_first.Regex.IsMatch(unit.Text))
             {
                 continue;
             }

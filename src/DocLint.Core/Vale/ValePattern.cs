@@ -15,6 +15,10 @@ namespace DocLint.Core.Vale;
 public sealed class ValePattern
 {
     private readonly RequiredLiterals _literals;
+    private readonly RequiredWords? _words;
+
+    // The pattern matches each maximal run of word characters (\b(\w+)\b, \w+), so its matches can be counted as words.
+    private readonly bool _countsWords;
     private readonly Regex? _relaxed;
 
     public ValePattern(string pattern, RegexOptions extra = RegexOptions.None)
@@ -22,6 +26,8 @@ public sealed class ValePattern
         var translated = ValeRegex.Translate(pattern);
         Regex = ValeRegex.CompileTranslated(translated, extra);
         var plain = WithoutInlineOptions(translated);
+        _words = RequiredWords.From(plain);
+        _countsWords = plain is @"(?:\b(\w+)\b)" or @"(?:\b\w+\b)" or @"(?:\w+)" or @"(?:(\w+))" or @"\b(\w+)\b" or @"\b\w+\b" or @"\w+";
         _literals = RequiredLiterals.From(plain);
         if (_literals.IsEmpty)
         {
@@ -44,7 +50,10 @@ public sealed class ValePattern
     public Regex Regex { get; }
 
     /// <summary>True when nothing is required, so every unit is searched.</summary>
-    public bool HasNoPrefilter => _literals.IsEmpty && _relaxed is null;
+    public bool HasNoPrefilter => _literals.IsEmpty && _words is null && _relaxed is null;
+
+    /// <summary>The whole words a match holds one of; null when there are none.</summary>
+    public RequiredWords? Words => _words;
 
     /// <summary>The linear-time relaxation a unit must match before the backtracking engine searches it; null when there is none.</summary>
     public Regex? Relaxed => _relaxed;
@@ -52,8 +61,49 @@ public sealed class ValePattern
     /// <summary>False only when <paramref name="text"/> cannot hold a match.</summary>
     public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (_relaxed is null || _relaxed.IsMatch(text));
 
+    /// <summary>
+    /// False only when the unit cannot hold a match: it has none of the required words (looked up once per unit for
+    /// all patterns) or lacks the required literals.
+    /// </summary>
+    public bool MayMatch(ValeUnit unit) => (_words is null || _words.MayMatch(unit)) && MayMatch(unit.Text);
+
+    /// <summary>
+    /// The number of the regex's matches in <paramref name="text"/>. A pattern that matches each run of word characters
+    /// (<c>\b(\w+)\b</c>, <c>\w+</c>) is counted by walking the text when every character of it that is not ASCII is
+    /// certainly not a word character (<see cref="RequiredWords.IsCertainNonWord"/>); the regex counts otherwise.
+    /// </summary>
+    public int Count(string text) => _countsWords && CountWordRuns(text) is var count and >= 0 ? count : Regex.Count(text);
+
+    /// <summary>The runs of ASCII word characters in <paramref name="text"/>; -1 when a character may be a non-ASCII word character.</summary>
+    internal static int CountWordRuns(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c == '_')
+            {
+                count += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else if (c < 0x80 || RequiredWords.IsCertainNonWord(c))
+            {
+                inWord = false;
+            }
+            else
+            {
+                return -1;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The regex's matches in <paramref name="text"/>; none is searched for when the text lacks the required literals.</summary>
     public IEnumerable<Match> Matches(string text) => MayMatch(text) ? Regex.Matches(text) : [];
+
+    /// <summary>The regex's matches in the unit's text; none is searched for when the unit cannot hold one (<see cref="MayMatch(ValeUnit)"/>).</summary>
+    public IEnumerable<Match> Matches(ValeUnit unit) => MayMatch(unit) ? Regex.Matches(unit.Text) : [];
 
     /// <summary>True when the pattern refers back to a group (<c>\1</c>, <c>\k&lt;name&gt;</c>), so its groups must capture.</summary>
     internal static bool HasBackReference(string pattern)
@@ -208,15 +258,16 @@ public sealed class ValeAlternation
         || key.Contains("(?>", StringComparison.Ordinal) || key.Contains("(?(", StringComparison.Ordinal)
         || ValePattern.HasBackReference(key);
 
-    /// <summary>The matches in <paramref name="text"/>, in order: each the index of its key and the key's group as matched.</summary>
-    public void Matches(string text, List<(int Key, Group Group)> into)
+    /// <summary>The matches in the unit's text, in order: each the index of its key and the key's group as matched.</summary>
+    public void Matches(ValeUnit unit, List<(int Key, Group Group)> into)
     {
+        var text = unit.Text;
         Part? only = null;
         var active = 0;
         Span<bool> done = _parts.Length <= 64 ? stackalloc bool[_parts.Length] : new bool[_parts.Length];
         for (var p = 0; p < _parts.Length; p++)
         {
-            done[p] = !_parts[p].Pattern.MayMatch(text);
+            done[p] = !_parts[p].Pattern.MayMatch(unit);
             if (!done[p])
             {
                 only = _parts[p];

@@ -107,4 +107,22 @@ public class RequiredLiteralsTests
             }
         }, iter: 3000);
     }
+
+    private static readonly string[] PunctuationParts = ["a", " ", "\"", "”", "“", ".", ",", "—", "–", "…", "x"];
+
+    [Fact]
+    public void A_set_of_non_ASCII_punctuation_is_found_exactly_where_one_of_its_strings_occurs()
+    {
+        var literals = RequiredLiterals.WithPunctuation(@"[""”][.,]|\s[—–]|…\.");
+        Describe(literals).Should().Be("{\",,\".,–,—,”,,”.,….}");
+        var strings = literals.Sets[0];
+        Gen.Int[0, PunctuationParts.Length - 1].Array[0, 12].Select(ix => string.Concat(ix.Select(i => PunctuationParts[i]))).Sample(text =>
+        {
+            var expected = strings.Any(v => text.Contains(v, StringComparison.Ordinal));
+            literals.MayMatch(text).Should().Be(expected, text);
+            var selected = new List<int>();
+            literals.SelectUnits(text, [new TextSpan(0, text.Length)], selected, textIsAscii: true);
+            selected.Count.Should().Be(expected ? 1 : 0, text);
+        }, iter: 3000);
+    }
 }

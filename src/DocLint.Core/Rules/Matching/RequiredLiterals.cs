@@ -34,12 +34,15 @@ public sealed class RequiredLiterals
     /// <summary>
     /// One set as searched: a set without letters (punctuation, digits, spaces) ordinally, as nothing folds to its
     /// characters and the case-insensitive search of non-ASCII strings is many times slower; a set of single such
-    /// characters as a character search.
+    /// characters as a character search; a set without letters that holds a non-ASCII character by its strings'
+    /// first characters, each hit checked for the strings that start there (the string search has no vectorised
+    /// scan for such sets).
     /// </summary>
     private readonly struct LiteralSet
     {
         private readonly SearchValues<string>? _strings;
         private readonly SearchValues<char>? _chars;
+        private readonly string[]? _byFirst;
 
         public LiteralSet(string[] set)
         {
@@ -48,15 +51,48 @@ public sealed class RequiredLiterals
             {
                 _chars = SearchValues.Create(string.Concat(set));
             }
+            else if (caseless && set.Any(v => !Ascii.IsValid(v)) && set.All(v => v.Length > 0))
+            {
+                _chars = SearchValues.Create(string.Concat(set.Select(v => v[0]).Distinct()));
+                _byFirst = set;
+            }
             else
             {
                 _strings = SearchValues.Create(set, caseless ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
             }
         }
 
-        public int IndexIn(ReadOnlySpan<char> text) => _chars is not null ? text.IndexOfAny(_chars) : text.IndexOfAny(_strings!);
+        public int IndexIn(ReadOnlySpan<char> text)
+        {
+            if (_byFirst is null)
+            {
+                return _chars is not null ? text.IndexOfAny(_chars) : text.IndexOfAny(_strings!);
+            }
 
-        public bool In(ReadOnlySpan<char> text) => _chars is not null ? text.ContainsAny(_chars) : text.ContainsAny(_strings!);
+            var offset = 0;
+            while (true)
+            {
+                var hit = text[offset..].IndexOfAny(_chars!);
+                if (hit < 0)
+                {
+                    return -1;
+                }
+
+                offset += hit;
+                foreach (var candidate in _byFirst)
+                {
+                    if (text[offset..].StartsWith(candidate, StringComparison.Ordinal))
+                    {
+                        return offset;
+                    }
+                }
+
+                offset++;
+            }
+        }
+
+        public bool In(ReadOnlySpan<char> text) =>
+            _byFirst is not null ? IndexIn(text) >= 0 : _chars is not null ? text.ContainsAny(_chars) : text.ContainsAny(_strings!);
     }
 
     /// <summary>A character that no other character equals case-insensitively: an ASCII character other than a letter, or <see cref="IsCaselessPunctuation"/>.</summary>

@@ -1,0 +1,700 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace DocLint.Core.Vale;
+
+/// <summary>
+/// The whole words a Vale pattern cannot match without: from <c>(?i)\b(?:we|ours?|let's)\b</c> the words
+/// {we, our, ours, let}, one of which every match holds as a whole word (a run of word characters with a
+/// non-word character or the text's edge on each side). A unit none of whose words is one of them is not searched.
+/// <para>
+/// The pattern is expanded into the finite set of strings it can match, with what is not finite or not understood
+/// (<c>\w+</c>, <c>.</c>, lookaround, classes with word characters) standing as an unknown stretch of text, a
+/// <c>\b</c> as a boundary and <c>\s</c> as a non-word character; each string must hold a word bounded on both
+/// sides by what the pattern itself guarantees, and its longest such word is the one required of it. When a string
+/// has none, or the expansion grows too large, or the syntax is not understood, nothing is required (never a
+/// wrong requirement). Words compare ASCII-case-insensitively; a unit with a character that may be a non-ASCII
+/// word character passes whatever is required, as the regex engine's case folding and word boundaries are not
+/// modelled there.
+/// </para>
+/// <para>
+/// All patterns share one table from word to the patterns that require it (<see cref="WordTable"/>), so each unit's
+/// words are looked up once for every rule: a unit keeps the set of patterns its words may serve
+/// (<see cref="ValeUnit"/>), as 128 bits (a pattern's bit is its number modulo 128, so two patterns may share
+/// a bit: that only lets more units through).
+/// </para>
+/// </summary>
+public sealed class RequiredWords
+{
+    private const char Boundary = '\uE000';
+    private const char NonWord = '\uE001';
+    private const char Unknown = '\uE002';
+    private const int MaxStrings = 4096;
+
+    private readonly int _bit;
+
+    private RequiredWords(IReadOnlyList<string> words, int bit)
+    {
+        Words = words;
+        _bit = bit;
+    }
+
+    /// <summary>The words, lower-cased, one of which a match holds as a whole word.</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>The requirement of a pattern in its .NET form without inline options (<see cref="ValePattern.WithoutInlineOptions"/>); null when nothing is required.</summary>
+    public static RequiredWords? From(string plain)
+    {
+        var words = Derive(plain);
+        if (words is null || words.Count == 0)
+        {
+            return null;
+        }
+
+        return new RequiredWords(words, WordTable.Register(words));
+    }
+
+    /// <summary>The words required of <paramref name="plain"/>, or null when nothing is.</summary>
+    internal static List<string>? Derive(string plain)
+    {
+        List<string> strings;
+        try
+        {
+            var parser = new Parser(plain);
+            strings = parser.Alternation();
+            if (parser.Position != plain.Length)
+            {
+                return null;
+            }
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in strings)
+        {
+            if (LongestWholeWord(s) is not { } word)
+            {
+                return null;
+            }
+
+            words.Add(word);
+        }
+
+        return [.. words.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>False only when no word of the unit is one of <see cref="Words"/>.</summary>
+    public bool MayMatch(ValeUnit unit) => WordTable.MayServe(unit, _bit);
+
+    /// <summary>The longest run of word characters bounded on both sides within the expanded string, lower-cased; null when there is none.</summary>
+    private static string? LongestWholeWord(string s)
+    {
+        string? best = null;
+        var i = 0;
+        while (i < s.Length)
+        {
+            if (!IsWordLiteral(s[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < s.Length && IsWordLiteral(s[i]))
+            {
+                i++;
+            }
+
+            var leftBounded = start > 0 && IsSeparator(s[start - 1]);
+            var rightBounded = i < s.Length && IsSeparator(s[i]);
+            if (leftBounded && rightBounded && (best is null || i - start > best.Length))
+            {
+                best = s[start..i].ToLowerInvariant();
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A character of an expanded string that is a word character for certain (only ASCII ones are kept as such).</summary>
+    private static bool IsWordLiteral(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>What guarantees that no word character stands there: a boundary next to a word, a non-word character.</summary>
+    private static bool IsSeparator(char c) => c is Boundary or NonWord || (c != Unknown && !IsWordLiteral(c) && IsCertainNonWord(c));
+
+    /// <summary>True for a character that .NET's regular expressions never count as a word character (for <c>\w</c> and <c>\b</c>).</summary>
+    internal static bool IsCertainNonWord(char c)
+    {
+        if (c < 0x80)
+        {
+            return !(char.IsAsciiLetterOrDigit(c) || c == '_');
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category switch
+        {
+            UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+            UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation => true,
+            UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation => true,
+            UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol => true,
+            UnicodeCategory.Control => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>Expands a pattern into the strings it can match, with <see cref="Boundary"/>, <see cref="NonWord"/> and <see cref="Unknown"/> standing for what is not a literal.</summary>
+    private sealed class Parser(string pattern)
+    {
+        public int Position { get; private set; }
+
+        private bool AtEnd => Position >= pattern.Length;
+
+        private char Peek => pattern[Position];
+
+        public List<string> Alternation()
+        {
+            var result = Sequence();
+            while (!AtEnd && Peek == '|')
+            {
+                Position++;
+                result.AddRange(Sequence());
+                if (result.Count > MaxStrings)
+                {
+                    throw new NotSupportedException("too many strings");
+                }
+            }
+
+            return result;
+        }
+
+        private List<string> Sequence()
+        {
+            List<string> result = [""];
+            while (!AtEnd && Peek is not ('|' or ')'))
+            {
+                var atom = Atom();
+                atom = Quantified(atom);
+                if ((long)result.Count * atom.Count > MaxStrings)
+                {
+                    // Too many: what follows is not known.
+                    atom = [Unknown.ToString()];
+                }
+
+                var product = new List<string>(result.Count * atom.Count);
+                foreach (var head in result)
+                {
+                    foreach (var tail in atom)
+                    {
+                        product.Add(head + tail);
+                    }
+                }
+
+                result = product;
+            }
+
+            return result;
+        }
+
+        /// <summary>The atom with the quantifier that follows it, if any: <c>?</c> adds the empty string, any other leaves only an unknown stretch.</summary>
+        private List<string> Quantified(List<string> atom)
+        {
+            if (AtEnd)
+            {
+                return atom;
+            }
+
+            var c = Peek;
+            if (c == '?')
+            {
+                Position++;
+                SkipLazy();
+                return atom.Contains("", StringComparer.Ordinal) ? atom : [.. atom, ""];
+            }
+
+            if (c is '*' or '+')
+            {
+                Position++;
+                SkipLazy();
+                return [Unknown.ToString()];
+            }
+
+            if (c == '{' && Counted())
+            {
+                SkipLazy();
+                return [Unknown.ToString()];
+            }
+
+            return atom;
+        }
+
+        private void SkipLazy()
+        {
+            if (!AtEnd && Peek == '?')
+            {
+                Position++;
+            }
+        }
+
+        /// <summary>Reads <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> when one stands here (otherwise '{' is a literal).</summary>
+        private bool Counted()
+        {
+            var end = pattern.IndexOf('}', Position);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            var inner = pattern.AsSpan(Position + 1, end - Position - 1);
+            var comma = inner.IndexOf(',');
+            var first = comma < 0 ? inner : inner[..comma];
+            var second = comma < 0 ? [] : inner[(comma + 1)..];
+            if (first.Length == 0 || !IsDigits(first) || !IsDigits(second))
+            {
+                return false;
+            }
+
+            Position = end + 1;
+            return true;
+        }
+
+        private static bool IsDigits(ReadOnlySpan<char> s)
+        {
+            foreach (var c in s)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private List<string> Atom()
+        {
+            var c = pattern[Position++];
+            switch (c)
+            {
+                case '(':
+                    return Group();
+                case '[':
+                    return Class();
+                case '\\':
+                    return Escape();
+                case '.':
+                    return [Unknown.ToString()];
+                case '^' or '$':
+                    return [Boundary.ToString()];
+                case '*' or '+' or '?':
+                    throw new NotSupportedException("a quantifier with nothing before it");
+                case ')':
+                    throw new NotSupportedException("unbalanced");
+                default:
+                    return [Literal(c)];
+            }
+        }
+
+        private static string Literal(char c) =>
+            c is Boundary or NonWord or Unknown ? Unknown.ToString()
+            : IsWordLiteral(c) || IsCertainNonWord(c) ? c.ToString()
+            : Unknown.ToString();
+
+        private List<string> Group()
+        {
+            var kind = GroupKind();
+            var inner = Alternation();
+            if (AtEnd || Peek != ')')
+            {
+                throw new NotSupportedException("unclosed group");
+            }
+
+            Position++;
+            return kind ? inner : [Unknown.ToString()];
+        }
+
+        /// <summary>Reads what opens a group; true for a group whose text is its content (plain, non-capturing, named), false for lookaround and the rest.</summary>
+        private bool GroupKind()
+        {
+            if (AtEnd || Peek != '?')
+            {
+                return true;
+            }
+
+            Position++;
+            if (AtEnd)
+            {
+                throw new NotSupportedException("unclosed group");
+            }
+
+            var c = Peek;
+            if (c == ':')
+            {
+                Position++;
+                return true;
+            }
+
+            if (c is '=' or '!' or '>')
+            {
+                Position++;
+                return false;
+            }
+
+            if (c == '<' && Position + 1 < pattern.Length && pattern[Position + 1] is '=' or '!')
+            {
+                Position += 2;
+                return false;
+            }
+
+            if (c is '<' or '\'')
+            {
+                var close = c == '<' ? '>' : '\'';
+                var end = pattern.IndexOf(close, Position + 1);
+                if (end < 0)
+                {
+                    throw new NotSupportedException("unclosed group name");
+                }
+
+                Position = end + 1;
+                return true;
+            }
+
+            // Conditionals, comments and anything else.
+            throw new NotSupportedException("group syntax");
+        }
+
+        /// <summary>A character class: a non-word character when every member is one, up to four literal characters, or else an unknown stretch.</summary>
+        private List<string> Class()
+        {
+            var negated = !AtEnd && Peek == '^';
+            if (negated)
+            {
+                Position++;
+            }
+
+            var members = new List<char>();
+            var nonWordOnly = true;
+            var literalsOnly = true;
+            var first = true;
+            while (true)
+            {
+                if (AtEnd)
+                {
+                    throw new NotSupportedException("unclosed class");
+                }
+
+                var c = pattern[Position++];
+                if (c == ']' && !first)
+                {
+                    break;
+                }
+
+                first = false;
+                if (c == '[')
+                {
+                    throw new NotSupportedException("class subtraction or POSIX class");
+                }
+
+                if (c == '-' && members.Count > 0 && !AtEnd && Peek != ']')
+                {
+                    // A range: its members are not read.
+                    var end = pattern[Position++];
+                    if (end == '\\')
+                    {
+                        SkipEscape();
+                    }
+
+                    nonWordOnly = false;
+                    literalsOnly = false;
+                    continue;
+                }
+
+                if (c == '\\')
+                {
+                    if (AtEnd)
+                    {
+                        throw new NotSupportedException("trailing backslash");
+                    }
+
+                    var e = pattern[Position];
+                    if (e is 's' or 'W' or 't' or 'n' or 'r' or 'f' or 'v' or 'e' or 'a' or 'b')
+                    {
+                        Position++;
+                        literalsOnly = false;
+                        continue;
+                    }
+
+                    if (!char.IsAsciiLetterOrDigit(e))
+                    {
+                        Position++;
+                        members.Add(e);
+                        nonWordOnly &= IsCertainNonWord(e);
+                        continue;
+                    }
+
+                    SkipEscape();
+                    nonWordOnly = false;
+                    literalsOnly = false;
+                    continue;
+                }
+
+                members.Add(c);
+                nonWordOnly &= IsCertainNonWord(c);
+            }
+
+            if (negated)
+            {
+                return [Unknown.ToString()];
+            }
+
+            if (nonWordOnly)
+            {
+                return [NonWord.ToString()];
+            }
+
+            return literalsOnly && members.Count is > 0 and <= 4 ? [.. members.Distinct().Select(Literal)] : [Unknown.ToString()];
+        }
+
+        /// <summary>An escape outside a class, the backslash read.</summary>
+        private List<string> Escape()
+        {
+            if (AtEnd)
+            {
+                throw new NotSupportedException("trailing backslash");
+            }
+
+            var c = pattern[Position];
+            switch (c)
+            {
+                case 'b' or 'A' or 'z' or 'Z':
+                    Position++;
+                    return [Boundary.ToString()];
+                case 's' or 'W' or 't' or 'n' or 'r' or 'f' or 'v' or 'e' or 'a':
+                    Position++;
+                    return [NonWord.ToString()];
+                default:
+                    if (!char.IsAsciiLetterOrDigit(c))
+                    {
+                        Position++;
+                        return [Literal(c)];
+                    }
+
+                    SkipEscape();
+                    return [Unknown.ToString()];
+            }
+        }
+
+        /// <summary>Skips an escape whose meaning is not modelled (the backslash read): <c>\w</c>, <c>\d</c>, <c>\p{…}</c>, <c>\x41</c>, <c>\u0041</c>, <c>\cX</c>, <c>\k&lt;n&gt;</c>, <c>\1</c>.</summary>
+        private void SkipEscape()
+        {
+            var c = pattern[Position++];
+            switch (c)
+            {
+                case 'p' or 'P':
+                    var close = pattern.IndexOf('}', Position);
+                    Position = close < 0 ? throw new NotSupportedException("unclosed property") : close + 1;
+                    break;
+                case 'x':
+                    Position = Math.Min(pattern.Length, Position + 2);
+                    break;
+                case 'u':
+                    Position = Math.Min(pattern.Length, Position + 4);
+                    break;
+                case 'c':
+                    Position = Math.Min(pattern.Length, Position + 1);
+                    break;
+                case 'k':
+                    var end = pattern.IndexOfAny(['>', '\''], Position + 1);
+                    Position = end < 0 ? throw new NotSupportedException("unclosed name") : end + 1;
+                    break;
+                case >= '0' and <= '9':
+                    while (!AtEnd && char.IsAsciiDigit(Peek))
+                    {
+                        Position++;
+                    }
+
+                    break;
+                case 'w' or 'd' or 'D' or 'S' or 'B' or 'G':
+                    break;
+                default:
+                    throw new NotSupportedException("escape");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The words every <see cref="RequiredWords"/> requires, each with the bits of the patterns that require it, and
+/// per unit the bits its words serve (computed once per unit and table, shared by every rule).
+/// </summary>
+internal static class WordTable
+{
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, UInt128> Masks = new(StringComparer.OrdinalIgnoreCase);
+    private static Snapshot? _current;
+    private static int _next;
+
+    /// <summary>Adds a pattern's words; returns the pattern's bit.</summary>
+    public static int Register(IReadOnlyList<string> words)
+    {
+        lock (Gate)
+        {
+            var bit = _next++ % 128;
+            foreach (var word in words)
+            {
+                Masks[word] = Masks.GetValueOrDefault(word) | (UInt128.One << bit);
+            }
+
+            _current = null;
+            return bit;
+        }
+    }
+
+    /// <summary>True unless no word of the unit is required by the pattern of <paramref name="bit"/>.</summary>
+    public static bool MayServe(ValeUnit unit, int bit)
+    {
+        var snapshot = Current();
+        var served = unit.Served;
+        if (served is null || !ReferenceEquals(served.Table, snapshot))
+        {
+            served = new Served(snapshot, snapshot.Serve(unit.Text));
+            unit.Served = served;
+        }
+
+        return (served.Bits & (UInt128.One << bit)) != UInt128.Zero;
+    }
+
+    private static Snapshot Current()
+    {
+        if (Volatile.Read(ref _current) is { } current)
+        {
+            return current;
+        }
+
+        lock (Gate)
+        {
+            return _current ??= new Snapshot(new Dictionary<string, UInt128>(Masks, StringComparer.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>The bits a unit's words serve, with the table they were looked up in.</summary>
+    internal sealed record Served(Snapshot Table, UInt128 Bits);
+
+    /// <summary>
+    /// The table as it stood at one time, read by many threads and never changed: open addressing on a hash of
+    /// the ASCII-lower-cased word, computed as the unit's text is walked, so a word no pattern requires costs one probe.
+    /// </summary>
+    internal sealed class Snapshot
+    {
+        private const ulong Offset = 14695981039346656037;
+        private const ulong Prime = 1099511628211;
+        private readonly ulong[] _hashes;
+        private readonly string[] _words;
+        private readonly UInt128[] _masks;
+        private readonly int _slots;
+        private readonly int _min;
+        private readonly int _max;
+
+        public Snapshot(Dictionary<string, UInt128> masks)
+        {
+            var size = 16;
+            while (size < masks.Count * 2)
+            {
+                size *= 2;
+            }
+
+            _hashes = new ulong[size];
+            _words = new string[size];
+            _masks = new UInt128[size];
+            _slots = size - 1;
+            _min = int.MaxValue;
+            foreach (var (word, mask) in masks)
+            {
+                if (!word.All(IsWord))
+                {
+                    // Never a whole ASCII word of a text: never looked up.
+                    continue;
+                }
+
+                var hash = Hash(word);
+                var slot = (int)hash & _slots;
+                while (_hashes[slot] != 0)
+                {
+                    slot = (slot + 1) & _slots;
+                }
+
+                _hashes[slot] = hash;
+                _words[slot] = word;
+                _masks[slot] = mask;
+                _min = Math.Min(_min, word.Length);
+                _max = Math.Max(_max, word.Length);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Step(ulong hash, char c) => (hash ^ (char.IsAsciiLetterUpper(c) ? (uint)c | 0x20u : c)) * Prime;
+
+        private static ulong Hash(string word)
+        {
+            var hash = Offset;
+            foreach (var c in word)
+            {
+                hash = Step(hash, c);
+            }
+
+            return hash == 0 ? 1 : hash;
+        }
+
+        /// <summary>The bits of the patterns whose required words occur in <paramref name="text"/> as whole words; all bits when a character may be a non-ASCII word character.</summary>
+        public UInt128 Serve(string text)
+        {
+            var bits = UInt128.Zero;
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (IsWord(c))
+                {
+                    var start = i;
+                    var hash = Offset;
+                    do
+                    {
+                        hash = Step(hash, c);
+                    }
+                    while (++i < text.Length && IsWord(c = text[i]));
+
+                    var length = i - start;
+                    if (length >= _min && length <= _max)
+                    {
+                        hash = hash == 0 ? 1 : hash;
+                        for (var slot = (int)hash & _slots; _hashes[slot] != 0; slot = (slot + 1) & _slots)
+                        {
+                            if (_hashes[slot] == hash && text.AsSpan(start, length).Equals(_words[slot], StringComparison.OrdinalIgnoreCase))
+                            {
+                                bits |= _masks[slot];
+                                break;
+                            }
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (c >= 0x80 && !RequiredWords.IsCertainNonWord(c))
+                {
+                    return UInt128.MaxValue;
+                }
+
+                i++;
+            }
+
+            return bits;
+        }
+    }
+}

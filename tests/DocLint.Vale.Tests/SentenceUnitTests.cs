@@ -1,0 +1,36 @@
+using CsCheck;
+using DocLint.Core.Documents;
+using DocLint.Core.Documents.Markdown;
+using DocLint.Core.Text;
+using DocLint.Core.Vale;
+
+namespace DocLint.Vale.Tests;
+
+/// <summary>Sentence units cut from their blocks' text units are the units built from the source.</summary>
+public sealed class SentenceUnitTests
+{
+    private static readonly string[] Parts =
+    [
+        "Word", "word", " ", ". ", "? ", "\n", "\n\n", "`code`", "` a b `", "``x`y``", "**strong**", "*em*", "_u_", "[link](http://x.y/z)",
+        "https://a.b/c", "<code>c d</code>", "- ", "# ", "> ", "| a | b |\n|---|---|\n| c | d |\n", "```\nfenced\n```\n", "  ", "\t", "é", ",", "<!-- vale off -->",
+    ];
+
+    [Fact]
+    public void A_sentence_cut_from_its_block_is_the_sentence_built_from_the_source()
+    {
+        Gen.Int[0, Parts.Length - 1].Array[1, 30].Select(ix => string.Concat(ix.Select(i => Parts[i]))).Sample(markdown =>
+        {
+            var document = MarkdownReader.Instance.Read("a.md", SourceText.From(markdown));
+            var vale = ValeDocument.For(document, ValeFileSettings.None);
+            var spans = document.Sentences.Where(s => document.BlockAt(s.Start) is not { Kind: BlockKind.Heading }).ToList();
+            var units = vale.Units("sentence");
+            units.Length.Should().Be(spans.Count, markdown);
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var expected = vale.BuildFromSource(spans[k], "sentence");
+                units[k].Text.Should().Be(expected.Text, markdown);
+                units[k].Map.Should().Equal(expected.Map, markdown);
+            }
+        }, iter: 3000);
+    }
+}
