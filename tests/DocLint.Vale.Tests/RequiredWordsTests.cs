@@ -58,6 +58,24 @@ public sealed class RequiredWordsTests
     }
 
     [Fact]
+    public void Patterns_share_a_table_only_within_one_scope_so_another_style_set_never_blurs_a_filter()
+    {
+        // 300 patterns in one shared table: their bits wrap around (128), which only lets more units through there.
+        var table = new WordTable();
+        using (WordTable.Share(table))
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                _ = new ValePattern($@"\b(?:western|w{i})\b");
+            }
+        }
+
+        var alone = new ValePattern(@"(?i)\b(?:we|us)\b");
+        alone.MayMatch(Unit("Western users use it.")).Should().BeFalse();
+        alone.MayMatch(Unit("We ship it.")).Should().BeTrue();
+    }
+
+    [Fact]
     public void Characters_that_are_never_word_characters_agree_with_the_regex_engine()
     {
         var word = new Regex(@"\w", RegexOptions.CultureInvariant);

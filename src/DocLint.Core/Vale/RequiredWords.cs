@@ -19,10 +19,11 @@ namespace DocLint.Core.Vale;
 /// modelled there.
 /// </para>
 /// <para>
-/// All patterns share one table from word to the patterns that require it (<see cref="WordTable"/>), so each unit's
-/// words are looked up once for every rule: a unit keeps the set of patterns its words may serve
-/// (<see cref="ValeUnit"/>), as 128 bits (a pattern's bit is its number modulo 128, so two patterns may share
-/// a bit: that only lets more units through).
+/// The patterns of one style set share one table from word to the patterns that require it (<see cref="WordTable"/>;
+/// the set's rules are compiled inside <see cref="WordTable.Share"/>), so each unit's words are looked up once for
+/// every rule: a unit keeps the set of patterns its words may serve (<see cref="ValeUnit"/>), as 128 bits (a
+/// pattern's bit is its number in its table modulo 128, so two patterns may share a bit: that only lets more units
+/// through). A pattern made outside such a scope has a table of its own.
 /// </para>
 /// </summary>
 public sealed class RequiredWords
@@ -32,12 +33,14 @@ public sealed class RequiredWords
     private const char Unknown = '\uE002';
     private const int MaxStrings = 4096;
 
+    private readonly WordTable _table;
     private readonly int _bit;
 
-    private RequiredWords(IReadOnlyList<string> words, int bit)
+    private RequiredWords(IReadOnlyList<string> words, WordTable table)
     {
         Words = words;
-        _bit = bit;
+        _table = table;
+        _bit = table.Register(words);
     }
 
     /// <summary>The words, lower-cased, one of which a match holds as a whole word.</summary>
@@ -52,7 +55,7 @@ public sealed class RequiredWords
             return null;
         }
 
-        return new RequiredWords(words, WordTable.Register(words));
+        return new RequiredWords(words, WordTable.ForNewPattern());
     }
 
     /// <summary>The words required of <paramref name="plain"/>, or null when nothing is.</summary>
@@ -88,7 +91,7 @@ public sealed class RequiredWords
     }
 
     /// <summary>False only when no word of the unit is one of <see cref="Words"/>.</summary>
-    public bool MayMatch(ValeUnit unit) => WordTable.MayServe(unit, _bit);
+    public bool MayMatch(ValeUnit unit) => _table.MayServe(unit, _bit);
 
     /// <summary>The longest run of word characters bounded on both sides within the expanded string, lower-cased; null when there is none.</summary>
     private static string? LongestWholeWord(string s)
@@ -527,25 +530,45 @@ public sealed class RequiredWords
 }
 
 /// <summary>
-/// The words every <see cref="RequiredWords"/> requires, each with the bits of the patterns that require it, and
-/// per unit the bits its words serve (computed once per unit and table, shared by every rule).
+/// The words the <see cref="RequiredWords"/> of one style set require, each with the bits of the patterns that
+/// require it, and per unit the bits its words serve (computed once per unit and table, shared by every rule).
 /// </summary>
-internal static class WordTable
+internal sealed class WordTable
 {
-    private static readonly Lock Gate = new();
-    private static readonly Dictionary<string, UInt128> Masks = new(StringComparer.OrdinalIgnoreCase);
-    private static Snapshot? _current;
-    private static int _next;
+    // The table the patterns made on this thread register in, while a style set compiles its rules (Share).
+    [ThreadStatic]
+    private static WordTable? _shared;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, UInt128> _masks = new(StringComparer.OrdinalIgnoreCase);
+    private Snapshot? _current;
+    private int _next;
+
+    /// <summary>Until the result is disposed, every pattern made on this thread registers its words in <paramref name="table"/>.</summary>
+    public static IDisposable Share(WordTable table)
+    {
+        var outer = _shared;
+        _shared = table;
+        return new Scope(outer);
+    }
+
+    /// <summary>The table a pattern made now registers in: the shared one, or one of its own.</summary>
+    public static WordTable ForNewPattern() => _shared ?? new WordTable();
+
+    private sealed class Scope(WordTable? outer) : IDisposable
+    {
+        public void Dispose() => _shared = outer;
+    }
 
     /// <summary>Adds a pattern's words; returns the pattern's bit.</summary>
-    public static int Register(IReadOnlyList<string> words)
+    public int Register(IReadOnlyList<string> words)
     {
-        lock (Gate)
+        lock (_gate)
         {
             var bit = _next++ % 128;
             foreach (var word in words)
             {
-                Masks[word] = Masks.GetValueOrDefault(word) | (UInt128.One << bit);
+                _masks[word] = _masks.GetValueOrDefault(word) | (UInt128.One << bit);
             }
 
             _current = null;
@@ -554,7 +577,7 @@ internal static class WordTable
     }
 
     /// <summary>True unless no word of the unit is required by the pattern of <paramref name="bit"/>.</summary>
-    public static bool MayServe(ValeUnit unit, int bit)
+    public bool MayServe(ValeUnit unit, int bit)
     {
         var snapshot = Current();
         var served = unit.Served;
@@ -567,16 +590,16 @@ internal static class WordTable
         return (served.Bits & (UInt128.One << bit)) != UInt128.Zero;
     }
 
-    private static Snapshot Current()
+    private Snapshot Current()
     {
         if (Volatile.Read(ref _current) is { } current)
         {
             return current;
         }
 
-        lock (Gate)
+        lock (_gate)
         {
-            return _current ??= new Snapshot(new Dictionary<string, UInt128>(Masks, StringComparer.OrdinalIgnoreCase));
+            return _current ??= new Snapshot(new Dictionary<string, UInt128>(_masks, StringComparer.OrdinalIgnoreCase));
         }
     }
 

@@ -22,6 +22,9 @@ public sealed class ValeStyleSet
 
     private readonly List<CompiledRule> _rules = [];
 
+    // The whole words the rules' patterns require, looked up once per unit for all of them.
+    private readonly WordTable _requiredWords = new();
+
     private ValeStyleSet(ValeConfiguration? configuration) => Configuration = configuration;
 
     public ValeConfiguration? Configuration { get; }
@@ -131,6 +134,7 @@ public sealed class ValeStyleSet
 
         try
         {
+            using var shared = WordTable.Share(_requiredWords);
             CompiledRule? rule = spec.Extends switch
             {
                 "existence" => new ValeExistence(spec, this),
