@@ -1,8 +1,5 @@
+using System.Buffers;
 using System.Collections.Immutable;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using DocLint.Core.Documents;
 using DocLint.Core.Text;
 
@@ -345,32 +342,13 @@ internal sealed class Tokenizer
             Abbreviations.IsTitleOrAbbreviation(word) || Abbreviations.IsTitleOrAbbreviation(word[(word.LastIndexOf('-') + 1)..]);
     }
 
-    /// <summary>Where the run of ASCII letters and digits from <paramref name="i"/> ends: 16 characters at a time where the text allows.</summary>
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>Where the run of ASCII letters and digits from <paramref name="i"/> ends (a vectorised search).</summary>
     private static int AfterAsciiLettersAndDigits(ReadOnlySpan<char> text, int i)
     {
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-            while (i + Vector256<ushort>.Count <= text.Length)
-            {
-                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
-                var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
-                var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
-                var run = BitOperations.TrailingZeroCount(~(letter | digit).ExtractMostSignificantBits());
-                i += run;
-                if (run < Vector256<ushort>.Count)
-                {
-                    return i;
-                }
-            }
-        }
-
-        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
-        {
-            i++;
-        }
-
-        return i;
+        var run = text[i..].IndexOfAnyExcept(AsciiLettersAndDigits);
+        return run < 0 ? text.Length : i + run;
     }
 
     private static bool HasInnerDot(string prose, int start, int end) => prose.AsSpan(start, end - start).Contains('.');

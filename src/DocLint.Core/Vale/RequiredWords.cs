@@ -129,25 +129,12 @@ public sealed class RequiredWords
     /// <summary>What guarantees that no word character stands there: a boundary next to a word, a non-word character.</summary>
     private static bool IsSeparator(char c) => c is Boundary or NonWord || (c != Unknown && !IsWordLiteral(c) && IsCertainNonWord(c));
 
-    /// <summary>True for a character that .NET's regular expressions never count as a word character (for <c>\w</c> and <c>\b</c>).</summary>
-    internal static bool IsCertainNonWord(char c)
-    {
-        if (c < 0x80)
-        {
-            return !(char.IsAsciiLetterOrDigit(c) || c == '_');
-        }
-
-        var category = CharUnicodeInfo.GetUnicodeCategory(c);
-        return category switch
-        {
-            UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
-            UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation => true,
-            UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation => true,
-            UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol => true,
-            UnicodeCategory.Control => true,
-            _ => false,
-        };
-    }
+    /// <summary>
+    /// True for a character that .NET's regular expressions never count as a word character (for <c>\w</c> and
+    /// <c>\b</c>): not <c>\w</c> (<see cref="Text.WordIndex.IsWordChar"/>), and not one of the two joiners that
+    /// <c>\b</c> alone reads as word characters.
+    /// </summary>
+    internal static bool IsCertainNonWord(char c) => !Text.WordIndex.IsWordChar(c) && c is not ('\u200C' or '\u200D');
 
     /// <summary>Expands a pattern into the strings it can match, with <see cref="Boundary"/>, <see cref="NonWord"/> and <see cref="Unknown"/> standing for what is not a literal.</summary>
     private sealed class Parser(string pattern)
