@@ -1,25 +1,21 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace DocLint.Core.Configuration;
 
 /// <summary>
 /// File globs as .editorconfig and doclint.yaml write them: <c>*</c> (within a folder), <c>**</c> (across
 /// folders), <c>?</c>, <c>[abc]</c>, <c>{md,txt}</c>. A glob without '/' matches a file name at any depth; one
 /// with '/' matches the path relative to the configuration file's folder. Matching takes time linear in the
-/// path's length whatever the glob (.NET's NonBacktracking engine).
+/// path's length whatever the glob (<see cref="GlobAutomaton"/>).
 /// </summary>
 public sealed class Glob
 {
-    // Building a NonBacktracking regex costs milliseconds, and a one-file run reads every section of every
-    // .editorconfig above it; the common globs ("*", "*.md", "*.{yml,yaml}") are matched without one.
-    private readonly Lazy<Regex>? _regex;
+    // The common globs ("*", "*.md", "*.{yml,yaml}") are matched by their endings alone.
+    private readonly GlobAutomaton? _automaton;
     private readonly string[]? _nameSuffixes;
 
-    private Glob(string text, Lazy<Regex>? regex, string[]? nameSuffixes)
+    private Glob(string text, GlobAutomaton? automaton, string[]? nameSuffixes)
     {
         Text = text;
-        _regex = regex;
+        _automaton = automaton;
         _nameSuffixes = nameSuffixes;
     }
 
@@ -38,28 +34,34 @@ public sealed class Glob
         var text = glob.Trim();
         var anywhere = !text.Contains('/', StringComparison.Ordinal);
         text = text.TrimStart('/');
-        var pattern = new StringBuilder(anywhere ? "^(?:.*/)?" : "^");
-        var braces = 0;
+        var automaton = new GlobAutomaton.Builder();
+        if (anywhere)
+        {
+            // Any folders first, or none.
+            automaton.Open().AnyRun(crossesFolders: true).Char('/').Or().Close();
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             switch (c)
             {
                 case '*' when i + 1 < text.Length && text[i + 1] == '*':
-                    pattern.Append(".*");
+                    automaton.AnyRun(crossesFolders: true);
                     i++;
                     if (i + 1 < text.Length && text[i + 1] == '/')
                     {
-                        pattern.Append("/?");
+                        // "a/**/b" matches "a/b" too.
+                        automaton.Open().Char('/').Or().Close();
                         i++;
                     }
 
                     break;
                 case '*':
-                    pattern.Append("[^/]*");
+                    automaton.AnyRun(crossesFolders: false);
                     break;
                 case '?':
-                    pattern.Append("[^/]");
+                    automaton.AnyChar(crossesFolders: false);
                     break;
                 case '[':
                     var close = text.IndexOf(']', i + 1);
@@ -69,44 +71,41 @@ public sealed class Glob
                         return null;
                     }
 
-                    var set = text[(i + 1)..close];
-                    pattern.Append('[').Append(set.StartsWith('!') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
+                    var set = text.AsSpan(i + 1, close - i - 1);
+                    var negated = set.StartsWith('!');
+                    if (automaton.Class(negated ? set[1..] : set, negated) is { } problem)
+                    {
+                        error = $"'{glob}': {problem}";
+                        return null;
+                    }
+
                     i = close;
                     break;
                 case '{':
-                    braces++;
-                    pattern.Append("(?:");
+                    automaton.Open();
                     break;
-                case '}' when braces > 0:
-                    braces--;
-                    pattern.Append(')');
+                case '}' when automaton.OpenGroups > 0:
+                    automaton.Close();
                     break;
-                case ',' when braces > 0:
-                    pattern.Append('|');
+                case ',' when automaton.OpenGroups > 0:
+                    automaton.Or();
                     break;
                 case '}':
                     error = $"'{glob}' closes '}}' without opening it";
                     return null;
                 default:
-                    pattern.Append(Regex.Escape(c.ToString()));
+                    automaton.Char(c);
                     break;
             }
         }
 
-        if (braces != 0)
+        if (automaton.OpenGroups != 0)
         {
             error = $"'{glob}' opens '{{' without closing it";
             return null;
         }
 
-        if (anywhere && NameSuffixes(text) is { } suffixes)
-        {
-            return new Glob(glob, null, suffixes);
-        }
-
-        // The linear-time engine: a glob of many stars against a long name would backtrack for minutes.
-        var regex = pattern.Append('$').ToString();
-        return new Glob(glob, new Lazy<Regex>(() => new Regex(regex, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)), null);
+        return anywhere && NameSuffixes(text) is { } suffixes ? new Glob(glob, null, suffixes) : new Glob(glob, automaton.Build(), null);
     }
 
     /// <summary>
@@ -152,7 +151,7 @@ public sealed class Glob
         var path = relativePath.Replace('\\', '/');
         if (_nameSuffixes is null)
         {
-            return _regex!.Value.IsMatch(path);
+            return _automaton!.IsMatch(path);
         }
 
         var name = path.AsSpan(path.LastIndexOf('/') + 1);

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using DocLint.Core.Configuration;
 
 namespace DocLint.Core.Vale;
 
@@ -7,16 +6,16 @@ namespace DocLint.Core.Vale;
 /// A section glob of a .vale.ini, as Vale matches it: against the file's whole path (forward slashes), where
 /// <c>*</c> and <c>**</c> match any characters, folder separators included, <c>?</c> one character,
 /// <c>[abc]</c>/<c>[!abc]</c> a class and <c>{md,txt}</c> alternatives. <c>*.md</c> therefore matches every
-/// Markdown file at any depth. Runs on the linear-time engine.
+/// Markdown file at any depth. Matched in linear time (<see cref="GlobAutomaton"/>).
 /// </summary>
 public sealed class ValeGlob
 {
-    private readonly Regex _regex;
+    private readonly GlobAutomaton _automaton;
 
-    private ValeGlob(string text, Regex regex)
+    private ValeGlob(string text, GlobAutomaton automaton)
     {
         Text = text;
-        _regex = regex;
+        _automaton = automaton;
     }
 
     public string Text { get; }
@@ -24,15 +23,14 @@ public sealed class ValeGlob
     public static ValeGlob? TryParse(string glob, out string? error)
     {
         error = null;
-        var pattern = new StringBuilder("^(?:");
-        var braces = 0;
+        var automaton = new GlobAutomaton.Builder();
         for (var i = 0; i < glob.Length; i++)
         {
             var c = glob[i];
             switch (c)
             {
                 case '*':
-                    pattern.Append(".*");
+                    automaton.AnyRun(crossesFolders: true);
                     while (i + 1 < glob.Length && glob[i + 1] == '*')
                     {
                         i++;
@@ -40,18 +38,16 @@ public sealed class ValeGlob
 
                     break;
                 case '?':
-                    pattern.Append('.');
+                    automaton.AnyChar(crossesFolders: true);
                     break;
                 case '{':
-                    braces++;
-                    pattern.Append("(?:");
+                    automaton.Open();
                     break;
-                case '}' when braces > 0:
-                    braces--;
-                    pattern.Append(')');
+                case '}' when automaton.OpenGroups > 0:
+                    automaton.Close();
                     break;
-                case ',' when braces > 0:
-                    pattern.Append('|');
+                case ',' when automaton.OpenGroups > 0:
+                    automaton.Or();
                     break;
                 case '[':
                     var close = glob.IndexOf(']', i + 1);
@@ -61,44 +57,34 @@ public sealed class ValeGlob
                         return null;
                     }
 
-                    var body = glob[(i + 1)..close];
-                    pattern.Append('[');
-                    if (body.StartsWith('!') || body.StartsWith('^'))
+                    var body = glob.AsSpan(i + 1, close - i - 1);
+                    var negated = body.StartsWith('!') || body.StartsWith('^');
+                    if (automaton.Class(negated ? body[1..] : body, negated) is { } problem)
                     {
-                        pattern.Append('^');
-                        body = body[1..];
+                        error = $"invalid glob '{glob}': {problem}";
+                        return null;
                     }
 
-                    pattern.Append(body.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal)).Append(']');
                     i = close;
                     break;
                 case '\\' when i + 1 < glob.Length:
-                    pattern.Append(Regex.Escape(glob[++i].ToString()));
+                    automaton.Char(glob[++i]);
                     break;
                 default:
-                    pattern.Append(Regex.Escape(c.ToString()));
+                    automaton.Char(c);
                     break;
             }
         }
 
-        if (braces != 0)
+        if (automaton.OpenGroups != 0)
         {
             error = $"unbalanced '{{' in glob '{glob}'";
             return null;
         }
 
-        pattern.Append(")$");
-        try
-        {
-            return new ValeGlob(glob, new Regex(pattern.ToString(), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant));
-        }
-        catch (ArgumentException ex)
-        {
-            error = $"invalid glob '{glob}': {ex.Message}";
-            return null;
-        }
+        return new ValeGlob(glob, automaton.Build());
     }
 
     /// <summary>True when the glob matches the path (its separators turned into '/').</summary>
-    public bool IsMatch(string path) => _regex.IsMatch(path.Replace('\\', '/'));
+    public bool IsMatch(string path) => _automaton.IsMatch(path.Replace('\\', '/'));
 }
