@@ -118,6 +118,36 @@ public class BuiltInRulesTests
             .And.Contain("Max = 3,");
     }
 
+    [Fact]
+    public void Long_lists_are_written_as_one_string_and_a_separator_in_a_rule_is_refused()
+    {
+        var at = new RuleLocation("doclint:rules/x/DL9998.x.yaml", new(1, 0), 0);
+        var terms = Enumerable.Range(0, BuiltInRulesEmitter.LongList).Select(i => $"t{i}").ToImmutableArray();
+        var swaps = terms.Select((t, i) => new SwapEntry(t, i == 0 ? [] : ["s", "u"]) { Fix = i % 2 == 0 }).ToImmutableArray();
+        var rule = new RuleDefinition
+        {
+            Id = "DL9998",
+            Name = "x",
+            Title = "x",
+            Category = "Tone",
+            Severity = DiagnosticSeverity.Warning,
+            Kind = RuleKind.Substitution,
+            Scope = RuleScope.Sentence,
+            Voice = Voice.Any,
+            Message = "m",
+            Match = new(terms, []),
+            Swap = swaps,
+            Location = at,
+        };
+
+        var text = BuiltInRulesEmitter.Emit([rule]);
+        text.Should().Contain("Match = new MatcherSpec(Items(\"t0\\u001Ft1\\u001Ft2\\u001Ft3\\u001Ft4\\u001Ft5\\u001Ft6\\u001Ft7\"), []),")
+            .And.Contain("Swap = Swaps(\"t0\\u001D\\u001Dfix\\u001Et1\\u001Ds\\u001Fu\\u001D\\u001Et2\\u001Ds\\u001Fu\\u001Dfix\\u001E");
+        var separated = rule with { Match = new([.. terms.SetItem(3, "a\u001Fb")], []) };
+        FluentActions.Invoking(() => BuiltInRulesEmitter.Emit([separated])).Should().Throw<InvalidOperationException>()
+            .WithMessage("'a\u001Fb' holds a separator of the precompiled lists");
+    }
+
     private static List<RuleDefinition> FromYaml()
     {
         var assembly = typeof(RuleSetBuilder).Assembly;
@@ -178,15 +208,13 @@ internal static class BuiltInRulesEmitter
             Rule(s, rule);
         }
 
-        s.Append("\n    /// <summary>The literal prefilter (<see cref=\"Matching.RequiredLiterals\"/>) of each pattern of the built-in packs, derived when this file was made; null for any other pattern.</summary>\n")
-            .Append("    public static string[][]? LiteralsOf(string pattern) => pattern switch\n    {\n");
-        foreach (var pattern in Patterns(rules).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            s.Append("        ").Append(Lit(pattern)).Append(" => [").Append(string.Join(", ", RequiredLiterals.Derive(pattern).Sets.Select(set => Strings([.. set])))).Append("],\n");
-        }
-
-        s.Append("        _ => null,\n    };\n}\n");
+        // The literal prefilter of each pattern, as records of the pattern and its sets, each set's literals joined as items.
+        var table = Patterns(rules).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(pattern => string.Join(BuiltInRules.FieldSeparator, RequiredLiterals.Derive(pattern).Sets.Select(Joined).Prepend(Checked(pattern))));
+        s.Append("\n    /// <summary>Each built-in pattern and its literal prefilter (<see cref=\"LiteralsOf\"/>).</summary>\n")
+            .Append("    private const string LiteralTable = ").Append(Lit(string.Join(BuiltInRules.RecordSeparator, table))).Append(";\n}\n");
         return s.ToString();
+
     }
 
     /// <summary>Every pattern a rule holds: its matchers', its exceptions', its cues' and its conditions'.</summary>
@@ -220,7 +248,7 @@ internal static class BuiltInRulesEmitter
         Field("Link", Lit(r.Link));
         Field("CaseSensitive", Bool(r.CaseSensitive));
         Field("Match", Matcher(r.Match));
-        Field("Swap", List(r.Swap, Swap));
+        Field("Swap", Swaps(r.Swap));
         Field("Inflect", Bool(r.Inflect));
         Field("Exceptions", Matcher(r.Exceptions));
         Field("If", Matcher(r.If));
@@ -268,11 +296,24 @@ internal static class BuiltInRulesEmitter
 
     private static string Swap(SwapEntry e) => $"new SwapEntry({Lit(e.Term)}, {Strings(e.Suggestions)}){(e.Fix ? "" : " { Fix = false }")}";
 
+    /// <summary>A list this long or longer is written as one string (<c>Items</c>, <c>Swaps</c>), shorter ones as C#.</summary>
+    internal const int LongList = 8;
+
+    private static string Swaps(ImmutableArray<SwapEntry> swaps) => swaps.Length < LongList ? List(swaps, Swap)
+        : $"Swaps({Lit(string.Join(BuiltInRules.RecordSeparator, swaps.Select(e => string.Join(BuiltInRules.FieldSeparator, Checked(e.Term), Joined(e.Suggestions), e.Fix ? "fix" : ""))))})";
+
+    private static string Joined(IEnumerable<string> items) => string.Join(BuiltInRules.ItemSeparator, items.Select(Checked));
+
+    /// <summary>The text itself, when it holds none of the separators of the compact lists.</summary>
+    private static string Checked(string text) =>
+        text.AsSpan().IndexOfAny(BuiltInRules.ItemSeparator, BuiltInRules.RecordSeparator, BuiltInRules.FieldSeparator) < 0 ? text
+        : throw new InvalidOperationException($"'{text}' holds a separator of the precompiled lists");
+
     /// <summary>A location in the rule's own file (<c>P</c>), or in another.</summary>
     private static string Location(RuleLocation at, RuleDefinition rule) =>
         $"L({(at.Path == rule.Location.Path ? "P" : Lit(at.Path))}, {Int(at.Position.Line)}, {Int(at.Position.Character)}, {Int(at.Offset)})";
 
-    private static string Strings(ImmutableArray<string> items) => List(items, Lit);
+    private static string Strings(ImmutableArray<string> items) => items.Length < LongList ? List(items, Lit) : $"Items({Lit(Joined(items))})";
 
     private static string List<T>(ImmutableArray<T> items, Func<T, string> item, bool multiline = false) =>
         items.IsEmpty ? "[]"
