@@ -11,9 +11,9 @@ internal sealed class WordMap
 {
     private readonly List<string> _words = [];
 
-    // A slot holds a word's place plus one (0: empty) and its hash; words that share a hash take a slot each.
-    private uint[] _keys;
-    private int[] _places;
+    // A slot holds a word, its hash and its place (no word: empty); words that share a hash take a slot each. The
+    // three sit together, so a lookup reads one slot and the word's text, not an array per field.
+    private Slot[] _slots;
     private Dictionary<string, int>? _nonAscii;
     private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nonAsciiLookup;
     private int _ascii;
@@ -26,8 +26,7 @@ internal sealed class WordMap
             size *= 2;
         }
 
-        _keys = new uint[size];
-        _places = new int[size];
+        _slots = new Slot[size];
     }
 
     public WordMap(IEnumerable<string> words)
@@ -43,6 +42,9 @@ internal sealed class WordMap
 
     /// <summary>The words in the order they were first added.</summary>
     public IReadOnlyList<string> Words => _words;
+
+    /// <summary>The word at <paramref name="place"/> (<see cref="IndexOf(ReadOnlySpan{char})"/>).</summary>
+    public string WordAt(int place) => _words[place];
 
     public bool Contains(ReadOnlySpan<char> word) => IndexOf(word) >= 0;
 
@@ -60,17 +62,27 @@ internal sealed class WordMap
             return _nonAscii is not null && _nonAsciiLookup.TryGetValue(word, out var place) ? place : -1;
         }
 
-        var mask = _keys.Length - 1;
-        for (var at = (int)(hash & (uint)mask); _places[at] != 0; at = (at + 1) & mask)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var at = (int)(hash & (uint)mask); slots[at].Word is { } candidate; at = (at + 1) & mask)
         {
             // The word and the one in the slot are ASCII (their hash says so): an ASCII comparison is exact.
-            if (_keys[at] == hash && System.Text.Ascii.EqualsIgnoreCase(word, _words[_places[at] - 1]))
+            if (slots[at].Hash == hash && candidate.Length == word.Length && System.Text.Ascii.EqualsIgnoreCase(word, candidate))
             {
-                return _places[at] - 1;
+                return slots[at].Place;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>Removes every word; the table keeps its size.</summary>
+    public void Clear()
+    {
+        _words.Clear();
+        Array.Clear(_slots);
+        _nonAscii?.Clear();
+        _ascii = 0;
     }
 
     /// <summary>Adds <paramref name="word"/> unless a word equal to it ignoring case is there; returns the place of the one kept.</summary>
@@ -97,40 +109,39 @@ internal sealed class WordMap
             return place;
         }
 
-        if (++_ascii * 2 > _keys.Length)
+        if (++_ascii * 2 > _slots.Length)
         {
             Grow();
         }
 
-        Insert(hash, place);
+        Insert(new Slot(word, hash, place));
         return place;
     }
 
-    private void Insert(uint hash, int place)
+    private void Insert(Slot slot)
     {
-        var mask = _keys.Length - 1;
-        var at = (int)(hash & (uint)mask);
-        while (_places[at] != 0)
+        var mask = _slots.Length - 1;
+        var at = (int)(slot.Hash & (uint)mask);
+        while (_slots[at].Word is not null)
         {
             at = (at + 1) & mask;
         }
 
-        _keys[at] = hash;
-        _places[at] = place + 1;
+        _slots[at] = slot;
     }
 
     private void Grow()
     {
-        var keys = _keys;
-        var places = _places;
-        _keys = new uint[keys.Length * 2];
-        _places = new int[keys.Length * 2];
-        for (var at = 0; at < keys.Length; at++)
+        var slots = _slots;
+        _slots = new Slot[slots.Length * 2];
+        foreach (var slot in slots)
         {
-            if (places[at] != 0)
+            if (slot.Word is not null)
             {
-                Insert(keys[at], places[at] - 1);
+                Insert(slot);
             }
         }
     }
+
+    private readonly record struct Slot(string? Word, uint Hash, int Place);
 }

@@ -37,6 +37,24 @@ public class WordMapTests
     }
 
     [Fact]
+    public void A_cleared_map_holds_no_word_and_places_words_from_zero_again()
+    {
+        var map = new WordMap(["said", "Officials", "Café"]);
+        map.Clear();
+
+        map.Count.Should().Be(0);
+        map.IndexOf("said").Should().Be(-1);
+        map.IndexOf("officials").Should().Be(-1);
+        map.IndexOf("café").Should().Be(-1);
+        map.Add("told").Should().Be(0);
+        map.Add("CAFÉ").Should().Be(1);
+        map.Add("Said").Should().Be(2);
+        map.IndexOf("SAID").Should().Be(2);
+        map.WordAt(2).Should().Be("Said");
+        map.Words.Should().Equal("told", "CAFÉ", "Said");
+    }
+
+    [Fact]
     public void Words_are_looked_up_by_span_and_the_table_grows()
     {
         var map = new WordMap(Enumerable.Range(0, 1000).Select(i => $"w{i}").Append("Café"));
