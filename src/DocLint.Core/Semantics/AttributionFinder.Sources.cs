@@ -61,7 +61,7 @@ internal sealed partial class AttributionFinder
     {
         if (IsPronounPhrase(first, last))
         {
-            return (SourceKind.Reference, Lower(Key(first)), null, false);
+            return (SourceKind.Reference, Lower(first), null, false);
         }
 
         // "Two of his lawyers", "many of the protesters", "one of the aides": a part of a group is unnamed as the
@@ -107,7 +107,7 @@ internal sealed partial class AttributionFinder
             head--;
         }
 
-        var headWord = Lower(Key(head));
+        var headWord = Lower(head);
         var plural = headWord.EndsWith('s') && !headWord.EndsWith("ss", StringComparison.Ordinal) || headWord is "people" or "men" or "women" or "police";
         var definite = Has(first, Grammar.Definite) || HasPossessive(first, head);
         var role = RoleOf(first, last, coreLast);
@@ -447,12 +447,12 @@ internal sealed partial class AttributionFinder
 
             if (i != coreLast && (Has(i, _lexicon.Title) || Has(i, _lexicon.Person)) && !T(i).IsCapitalized)
             {
-                return Lower(key);
+                return Lower(i);
             }
 
             if (i < coreLast && Has(i, _lexicon.Title) && T(i).IsCapitalized)
             {
-                return Lower(key);
+                return Lower(i);
             }
         }
 
@@ -524,30 +524,34 @@ internal sealed partial class AttributionFinder
     }
 
     /// <summary>
-    /// A word in lower case, as mentions keep their heads and roles. The same few words come back sentence after
-    /// sentence ("he", "officials", a story's names), so an ASCII word's string is kept per thread and shared: two
-    /// ASCII words that are equal ignoring case have one lower case.
+    /// Token <paramref name="i"/>'s key in lower case, as mentions keep their heads and roles. The same few words
+    /// come back sentence after sentence ("he", "officials", a story's names), so an ASCII word's string is kept per
+    /// thread and shared: two ASCII words that are equal ignoring case have one lower case. The strings are found by
+    /// the token's key hash (<see cref="Tokenizer.KeyHash"/>), so a word seen before is not hashed again.
     /// </summary>
-    private static string Lower(ReadOnlySpan<char> word)
+    private string Lower(int i)
     {
-        if (word.Length > LowerCacheWordLength || !System.Text.Ascii.IsValid(word))
+        var word = Key(i);
+        var hash = _tokens.KeyHash(i);
+        if (word.Length > LowerCacheWordLength || hash == WordIndex.NonAsciiHash)
         {
             return NewLower(word);
         }
 
-        var cache = (_lowerCache ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)).GetAlternateLookup<ReadOnlySpan<char>>();
-        if (cache.TryGetValue(word, out var lower))
+        var cache = _lowerCache ??= new WordMap(LowerCacheSize);
+        var place = cache.IndexOf(word, hash);
+        if (place >= 0)
         {
-            return lower;
+            return cache.WordAt(place);
         }
 
-        if (cache.Dictionary.Count >= LowerCacheSize)
+        if (cache.Count >= LowerCacheSize)
         {
-            cache.Dictionary.Clear();
+            cache.Clear();
         }
 
-        lower = NewLower(word);
-        cache.Dictionary.Add(lower, lower);
+        var lower = NewLower(word);
+        cache.Add(lower);
         return lower;
 
         static string NewLower(ReadOnlySpan<char> word)
@@ -562,7 +566,7 @@ internal sealed partial class AttributionFinder
     private const int LowerCacheSize = 4096;
 
     [ThreadStatic]
-    private static Dictionary<string, string>? _lowerCache;
+    private static WordMap? _lowerCache;
 
     private static bool SameNoun(string a, string b) =>
         a == b || (a.Length + 1 == b.Length && b.StartsWith(a, StringComparison.Ordinal) && b[^1] == 's') || (b.Length + 1 == a.Length && a.StartsWith(b, StringComparison.Ordinal) && a[^1] == 's');
@@ -594,7 +598,7 @@ internal sealed partial class AttributionFinder
             {
                 // Names are recorded before the sentence's sources, and the runs never overlap: nothing to check.
                 var kind = IsOrganisation(first, last) ? SourceKind.NamedOrganisation : SourceKind.NamedPerson;
-                _mentions.Add(new Mention(_sentenceIndex, Span(first, last), kind, Lower(Key(last)), RoleOf(first, last, last), false));
+                _mentions.Add(new Mention(_sentenceIndex, Span(first, last), kind, Lower(last), RoleOf(first, last, last), false));
             }
         }
 

@@ -131,7 +131,7 @@ internal sealed partial class AttributionFinder
     /// null when the token's classes say it is no spelling of a verb, without a second lookup.
     /// </summary>
     private CueVerb? VerbAt(int i) =>
-        HasClass(i, WordClass.Verb) ? _lexicon.Find(Key(i), i + 1 < Count && T(i + 1).IsWord ? Key(i + 1) : default) : null;
+        HasClass(i, WordClass.Verb) ? _lexicon.Find(Key(i), _tokens.KeyHash(i), i + 1 < Count && T(i + 1).IsWord ? Key(i + 1) : default) : null;
 
     private bool IsKind(int i, TokenKind kind) => i >= 0 && i < Count && T(i).Kind == kind;
 
@@ -146,7 +146,7 @@ internal sealed partial class AttributionFinder
         for (var i = 0; i < Count; i++)
         {
             ref readonly var t = ref T(i);
-            if (t.IsQuoted || !t.IsWord || !cues.MayContain(Text.WordIndex.HashAscii(_prose.AsSpan(t.Start, t.Length))))
+            if (t.IsQuoted || !t.IsWord || !cues.MayContain(_tokens.TextHash(i)))
             {
                 continue;
             }

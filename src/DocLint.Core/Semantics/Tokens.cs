@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using DocLint.Core.Documents;
 using DocLint.Core.Text;
 
@@ -46,17 +47,22 @@ internal enum TokenFlags : byte
     /// <summary>Holds a curly apostrophe ("don’t"): its lookup key is the word with a straight one.</summary>
     Curly = 16,
 
-    /// <summary>Every character is ASCII, so is its key: the key is hashed without checking (<see cref="Tokenizer.Classes"/>).</summary>
+    /// <summary>Every character is ASCII, so is its key: the key is hashed without checking (<see cref="Tokenizer.KeyHash"/>).</summary>
     Ascii = 32,
+
+    /// <summary><see cref="Token.KeyHash"/> holds the key's hash (<see cref="Tokenizer.KeyHash"/> has taken it).</summary>
+    Hashed = 64,
 }
 
 /// <summary>
 /// One token of a sentence: a word, a number or a punctuation mark, in the document's coordinates.
 /// <paramref name="KeyStart"/> is where a word with a curly apostrophe has its straightened copy in the
-/// tokenizer's key buffer (see <see cref="Tokenizer.Key"/>). <paramref name="Classes"/> caches the word classes
-/// of its key once <see cref="Tokenizer.Classes"/> has looked them up.
+/// tokenizer's key buffer (see <see cref="Tokenizer.Key"/>). <paramref name="KeyHash"/> caches the key's
+/// <see cref="WordIndex.HashAscii"/> once <see cref="Tokenizer.KeyHash"/> has taken it (<see cref="TokenFlags.Hashed"/>),
+/// so every word list looks the token up by one hash. <paramref name="Classes"/> caches the word classes of its
+/// key once <see cref="Tokenizer.Classes"/> has looked them up.
 /// </summary>
-internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags, int KeyStart, WordClass Classes)
+internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags, int KeyStart, uint KeyHash, WordClass Classes)
 {
     public int End => Start + Length;
 
@@ -95,11 +101,41 @@ internal sealed class Tokenizer
     /// keeps its dot, so that "James A. Baker" holds no article). Each token has its own key, so two keys
     /// can be held at once.
     /// </summary>
-    public ReadOnlySpan<char> Key(int index)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<char> Key(int index) => Key(in _tokens[index]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<char> Key(in Token t)
     {
-        ref readonly var t = ref _tokens[index];
         var text = t.HasCurlyApostrophe ? _keys.AsSpan(t.KeyStart, t.Length) : _prose.AsSpan(t.Start, t.Length);
         return text.Length > 2 && text[^1] == '.' ? text[..^1] : text;
+    }
+
+    /// <summary>
+    /// <see cref="WordIndex.HashAscii"/> of token <paramref name="index"/>'s text as it stands in the prose (not its
+    /// key): what a <see cref="WordIndex"/> of the sentence would hold for a word without inner marks.
+    /// </summary>
+    public uint TextHash(int index)
+    {
+        ref readonly var t = ref _tokens[index];
+        return !t.HasCurlyApostrophe && (t.Length <= 2 || _prose[t.End - 1] != '.') ? KeyHash(index) : WordIndex.HashAscii(_prose.AsSpan(t.Start, t.Length));
+    }
+
+    /// <summary>
+    /// <see cref="WordIndex.HashAscii"/> of token <paramref name="index"/>'s key, taken the first time it is asked for
+    /// and kept in the token: the word lists (<see cref="WordClasses"/>, the lexicon's verbs) look the token up by it.
+    /// </summary>
+    public uint KeyHash(int index)
+    {
+        ref var t = ref _tokens[index];
+        if ((t.Flags & TokenFlags.Hashed) == 0)
+        {
+            var key = Key(in t);
+            var hash = (t.Flags & TokenFlags.Ascii) != 0 ? WordIndex.HashOfAscii(key) : WordIndex.HashAscii(key);
+            t = t with { KeyHash = hash, Flags = t.Flags | TokenFlags.Hashed };
+        }
+
+        return t.KeyHash;
     }
 
     /// <summary>
@@ -111,7 +147,8 @@ internal sealed class Tokenizer
         ref var t = ref _tokens[index];
         if (t.Classes == WordClass.Unknown)
         {
-            t = t with { Classes = WordClasses.Of(Key(index), (t.Flags & TokenFlags.Ascii) != 0) };
+            var hash = KeyHash(index);
+            t = t with { Classes = WordClasses.Of(Key(in t), hash) };
         }
 
         return t.Classes;
@@ -234,13 +271,13 @@ internal sealed class Tokenizer
             }
 
             keyStart = _keysUsed;
-            var key = _keys.AsSpan(keyStart, length);
-            _prose.AsSpan(start, length).CopyTo(key);
-            key.Replace('’', '\'');
+            var straight = _keys.AsSpan(keyStart, length);
+            _prose.AsSpan(start, length).CopyTo(straight);
+            straight.Replace('’', '\'');
             _keysUsed += length;
         }
 
-        _tokens[Count++] = new Token(start, length, kind, flags, keyStart, WordClass.Unknown);
+        _tokens[Count++] = new Token(start, length, kind, flags, keyStart, 0, WordClass.Unknown);
     }
 
     /// <param name="curly">True when the word holds a curly apostrophe.</param>

@@ -65,10 +65,10 @@ internal static class WordClasses
     private static readonly Lazy<Table> Shared = new(Build);
 
     /// <summary>The classes of <paramref name="key"/> (a token's lookup key), compared as the lists compare: ordinal, ignoring case.</summary>
-    public static WordClass Of(ReadOnlySpan<char> key) => Shared.Value.Of(key, ascii: false);
+    public static WordClass Of(ReadOnlySpan<char> key) => Shared.Value.Of(key, Text.WordIndex.HashAscii(key));
 
-    /// <summary>The classes of <paramref name="key"/>; <paramref name="ascii"/> says the key is known to be ASCII, so its hash is taken without checking.</summary>
-    public static WordClass Of(ReadOnlySpan<char> key, bool ascii) => Shared.Value.Of(key, ascii);
+    /// <summary>The classes of <paramref name="key"/>, whose <see cref="Text.WordIndex.HashAscii"/> is <paramref name="hash"/> (a token's <see cref="Tokenizer.KeyHash"/>).</summary>
+    public static WordClass Of(ReadOnlySpan<char> key, uint hash) => Shared.Value.Of(key, hash);
 
     /// <summary>Loads the table (and the lexicon and grammar lists it is built from) now, if no one has yet.</summary>
     public static void Prepare() => _ = Shared.Value;
@@ -112,9 +112,8 @@ internal static class WordClasses
             }
         }
 
-        public WordClass Of(ReadOnlySpan<char> key, bool ascii)
+        public WordClass Of(ReadOnlySpan<char> key, uint hash)
         {
-            var hash = ascii ? Text.WordIndex.HashOfAscii(key) : Text.WordIndex.HashAscii(key);
             if (!_filter.MayContain(hash))
             {
                 return WordClass.None;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace DocLint.Core.Text;
 
 /// <summary>
@@ -11,9 +14,10 @@ internal sealed class WordMap
 {
     private readonly List<string> _words = [];
 
-    // A slot holds a word's place plus one (0: empty) and its hash; words that share a hash take a slot each.
-    private uint[] _keys;
-    private int[] _places;
+    // A slot holds a word, its hash, its place and its text folded to lower case (no word: empty); words that share
+    // a hash take a slot each. A word of up to eight characters is compared by its folded text in the slot, so a
+    // lookup reads one slot and not the word's string (see Fold).
+    private Slot[] _slots;
     private Dictionary<string, int>? _nonAscii;
     private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nonAsciiLookup;
     private int _ascii;
@@ -26,8 +30,7 @@ internal sealed class WordMap
             size *= 2;
         }
 
-        _keys = new uint[size];
-        _places = new int[size];
+        _slots = new Slot[size];
     }
 
     public WordMap(IEnumerable<string> words)
@@ -43,6 +46,9 @@ internal sealed class WordMap
 
     /// <summary>The words in the order they were first added.</summary>
     public IReadOnlyList<string> Words => _words;
+
+    /// <summary>The word at <paramref name="place"/> (<see cref="IndexOf(ReadOnlySpan{char})"/>).</summary>
+    public string WordAt(int place) => _words[place];
 
     public bool Contains(ReadOnlySpan<char> word) => IndexOf(word) >= 0;
 
@@ -60,17 +66,68 @@ internal sealed class WordMap
             return _nonAscii is not null && _nonAsciiLookup.TryGetValue(word, out var place) ? place : -1;
         }
 
-        var mask = _keys.Length - 1;
-        for (var at = (int)(hash & (uint)mask); _places[at] != 0; at = (at + 1) & mask)
+        var (head, tail) = Fold(word);
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var at = (int)(hash & (uint)mask); slots[at].Word is { } candidate; at = (at + 1) & mask)
         {
-            // The word and the one in the slot are ASCII (their hash says so): an ASCII comparison is exact.
-            if (_keys[at] == hash && System.Text.Ascii.EqualsIgnoreCase(word, _words[_places[at] - 1]))
+            // The word and the one in the slot are ASCII (their hash says so): the folded text is exact up to eight
+            // characters, and an ASCII comparison is exact for longer ones.
+            ref readonly var slot = ref slots[at];
+            if (slot.Hash == hash && slot.Head == head && slot.Tail == tail && (word.Length <= 8 || System.Text.Ascii.EqualsIgnoreCase(word, candidate)))
             {
-                return _places[at] - 1;
+                return slot.Place;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// An ASCII word's first and last four characters (they overlap in a short word; a word under four has only a
+    /// head), each as four UTF-16 code units in a <see cref="ulong"/>, with A–Z made a–z, and the word's length
+    /// (up to 255) in the head's top byte, which an ASCII character leaves empty. Two words of up to eight
+    /// characters are equal ignoring ASCII case exactly when these are; longer words with equal ones are compared.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (ulong Head, ulong Tail) Fold(ReadOnlySpan<char> word)
+    {
+        ulong head, tail;
+        if (word.Length >= 4)
+        {
+            ref var bytes = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(word));
+            head = Unsafe.ReadUnaligned<ulong>(ref bytes);
+            tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, (word.Length - 4) * sizeof(char)));
+        }
+        else
+        {
+            head = 0;
+            for (var i = 0; i < word.Length; i++)
+            {
+                head |= (ulong)word[i] << (16 * i);
+            }
+
+            tail = 0;
+        }
+
+        return (Lower(head) | ((ulong)Math.Min(word.Length, 255) << 56), Lower(tail));
+
+        // Per 16-bit lane holding a character under 0x80: bit 7 of c + 0x3F is set from 'A' on, bit 7 of c + 0x25
+        // from the character after 'Z' on; where just one is set, the letter gets its lower-case bit (0x20).
+        static ulong Lower(ulong chars)
+        {
+            var upper = ((chars + 0x003F_003F_003F_003F) ^ (chars + 0x0025_0025_0025_0025)) & 0x0080_0080_0080_0080;
+            return chars | (upper >> 2);
+        }
+    }
+
+    /// <summary>Removes every word; the table keeps its size.</summary>
+    public void Clear()
+    {
+        _words.Clear();
+        Array.Clear(_slots);
+        _nonAscii?.Clear();
+        _ascii = 0;
     }
 
     /// <summary>Adds <paramref name="word"/> unless a word equal to it ignoring case is there; returns the place of the one kept.</summary>
@@ -97,40 +154,40 @@ internal sealed class WordMap
             return place;
         }
 
-        if (++_ascii * 2 > _keys.Length)
+        if (++_ascii * 2 > _slots.Length)
         {
             Grow();
         }
 
-        Insert(hash, place);
+        var (head, tail) = Fold(word);
+        Insert(new Slot(word, hash, place, head, tail));
         return place;
     }
 
-    private void Insert(uint hash, int place)
+    private void Insert(Slot slot)
     {
-        var mask = _keys.Length - 1;
-        var at = (int)(hash & (uint)mask);
-        while (_places[at] != 0)
+        var mask = _slots.Length - 1;
+        var at = (int)(slot.Hash & (uint)mask);
+        while (_slots[at].Word is not null)
         {
             at = (at + 1) & mask;
         }
 
-        _keys[at] = hash;
-        _places[at] = place + 1;
+        _slots[at] = slot;
     }
 
     private void Grow()
     {
-        var keys = _keys;
-        var places = _places;
-        _keys = new uint[keys.Length * 2];
-        _places = new int[keys.Length * 2];
-        for (var at = 0; at < keys.Length; at++)
+        var slots = _slots;
+        _slots = new Slot[slots.Length * 2];
+        foreach (var slot in slots)
         {
-            if (places[at] != 0)
+            if (slot.Word is not null)
             {
-                Insert(keys[at], places[at] - 1);
+                Insert(slot);
             }
         }
     }
+
+    private readonly record struct Slot(string? Word, uint Hash, int Place, ulong Head, ulong Tail);
 }

@@ -44,6 +44,39 @@ public class TokenizerTests
         words.Should().Equal("Sen.", "O’Brien", "pro-Trump", "AT&T", "team", "won’t", "pay", "dollars", "in", "the", "U.S.", "today");
     }
 
+    [Fact]
+    public void A_token_holds_the_hash_of_its_key_and_gives_the_hash_of_its_text()
+    {
+        var texts = Gen.Int[0, Parts.Length - 1].Array[1, 30].Select(ix => string.Concat(ix.Select(i => Parts[i])));
+        texts.Sample(text =>
+        {
+            var tokens = new Tokenizer();
+            tokens.Tokenize(text, new TextSpan(0, text.Length), []);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                tokens.KeyHash(i).Should().Be(WordIndex.HashAscii(tokens.Key(i)), $"the key '{tokens.Key(i).ToString()}' of '{text}'");
+                tokens.TextHash(i).Should().Be(WordIndex.HashAscii(text.AsSpan(tokens[i].Start, tokens[i].Length)), $"token {i} of '{text}'");
+            }
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void A_title_s_key_hash_is_that_of_the_title_without_its_dot_and_a_curly_word_s_that_of_the_straight_one()
+    {
+        const string text = "Sen. O’Brien said it’s U.S. policy";
+        var tokens = new Tokenizer();
+        tokens.Tokenize(text, new TextSpan(0, text.Length), []);
+        var keys = Enumerable.Range(0, tokens.Count).Select(i => tokens.Key(i).ToString()).ToList();
+        keys.Should().Equal("Sen", "O'Brien", "said", "it", "’s", "U.S", "policy");
+
+        tokens.KeyHash(0).Should().Be(WordIndex.HashAscii("sen"));
+        tokens.TextHash(0).Should().Be(WordIndex.HashAscii("Sen."));
+        tokens.KeyHash(1).Should().Be(WordIndex.HashAscii("o'brien")).And.NotBe(WordIndex.NonAsciiHash);
+        tokens.TextHash(1).Should().Be(WordIndex.NonAsciiHash);
+        tokens.KeyHash(2).Should().Be(tokens.TextHash(2)).And.Be(WordIndex.HashAscii("SAID"));
+        tokens.KeyHash(4).Should().Be(WordIndex.NonAsciiHash);
+    }
+
     /// <summary>The word's end read one character at a time, as the tokenizer did before its ASCII run.</summary>
     private static int ReferenceWordEnd(string prose, int i, int end, out int firstCurly)
     {

@@ -86,4 +86,24 @@ public class WordClassesTests
         static string Flip(string word, uint flips) =>
             string.Concat(word.Select((c, k) => ((flips >> (k % 32)) & 1) != 0 ? char.ToUpperInvariant(c) : c));
     }
+
+    [Fact]
+    public void A_verb_is_found_by_its_spelling_s_hash_in_any_case_and_a_particle_after_it_picks_the_phrasal_verb()
+    {
+        var lexicon = DocLint.Core.Semantics.Lexicon.Lexicon.Instance;
+        DocLint.Core.Semantics.Lexicon.CueVerb? Find(string word, string next = "") => lexicon.Find(word, DocLint.Core.Text.WordIndex.HashAscii(word), next);
+
+        Find("SAID")!.Lemma.Should().Be("say");
+        Find("Said")!.Particle.Should().BeNull();
+        Find("points", "OUT")!.Particle.Should().Be("out");
+        Find("points", "out")!.Lemma.Should().Be("point");
+        Find("banana").Should().BeNull();
+        Find("sai").Should().BeNull();
+
+        // Every spelling the lexicon has is found, with the same verbs.
+        foreach (var (spelling, verbs) in lexicon.Verbs)
+        {
+            Find(spelling.ToUpperInvariant()).Should().Be(verbs.FirstOrDefault(v => v.Particle is null), $"'{spelling}'");
+        }
+    }
 }

@@ -33,6 +33,8 @@ internal sealed class Lexicon
     {
         Verbs = verbs.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        _verbSpellings = new Text.WordMap(Verbs.Keys);
+        _verbsBySpelling = [.. _verbSpellings.Words.Select(spelling => Verbs[spelling])];
         Person = Set(sections, "source-words/person", WordClass.Person);
         Spokesperson = Set(sections, "source-words/spokesperson", WordClass.Spokesperson);
         Institution = Set(sections, "source-words/institution", WordClass.Institution);
@@ -74,19 +76,25 @@ internal sealed class Lexicon
 
     public Dictionary<string, CueVerb[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; }
 
+    // The keys of Verbs by the hash a token already holds (Tokenizer.KeyHash), and each one's verbs by its place.
+    private readonly Text.WordMap _verbSpellings;
+    private readonly CueVerb[][] _verbsBySpelling;
+
     /// <summary>
     /// The verb <paramref name="word"/> is, given the word after it: a phrasal verb when its particle
-    /// follows ("points out"), else the plain verb of that spelling, if there is one.
+    /// follows ("points out"), else the plain verb of that spelling, if there is one. <paramref name="hash"/> is
+    /// the word's <see cref="Text.WordIndex.HashAscii"/>.
     /// </summary>
-    public CueVerb? Find(ReadOnlySpan<char> word, ReadOnlySpan<char> next)
+    public CueVerb? Find(ReadOnlySpan<char> word, uint hash, ReadOnlySpan<char> next)
     {
-        if (!VerbLookup.TryGetValue(word, out var verbs))
+        var spelling = _verbSpellings.IndexOf(word, hash);
+        if (spelling < 0)
         {
             return null;
         }
 
         CueVerb? plain = null;
-        foreach (var verb in verbs)
+        foreach (var verb in _verbsBySpelling[spelling])
         {
             if (verb.Particle is null)
             {
