@@ -211,8 +211,10 @@ internal static class BuiltInRulesEmitter
         // The literal prefilter of each pattern, as records of the pattern and its sets, each set's literals joined as items.
         var table = Patterns(rules).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(pattern => string.Join(BuiltInRules.FieldSeparator, RequiredLiterals.Derive(pattern).Sets.Select(Joined).Prepend(Checked(pattern))));
-        s.Append("\n    /// <summary>Each built-in pattern and its literal prefilter (<see cref=\"LiteralsOf\"/>).</summary>\n")
-            .Append("    private const string LiteralTable = ").Append(Lit(string.Join(BuiltInRules.RecordSeparator, table))).Append(";\n}\n");
+        s.Append("\n    /// <summary>Each built-in pattern and its literal prefilter (<see cref=\"LiteralsOf\"/>), a record a line.</summary>\n")
+            .Append("    private const string LiteralTable =\n        ")
+            .Append(string.Join(" +\n        ", table.Select((record, i) => Lit(i == 0 ? record : BuiltInRules.RecordSeparator + record))))
+            .Append(";\n}\n");
         return s.ToString();
 
     }

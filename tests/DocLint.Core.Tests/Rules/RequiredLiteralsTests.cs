@@ -27,6 +27,9 @@ public class RequiredLiteralsTests
     [InlineData(@"(?:people)? close to", "{ close to}")]
     [InlineData(@"a{2,3}bcd", "{bcd}")]
     [InlineData(@"x{,3}yes", "{x{,3}yes}")]
+    [InlineData(@"(?i)said", "{said}")]
+    [InlineData(@"(?m:^)[ \t]*copyright\b", "{copyright}")]
+    [InlineData(@"(?-i:\p{Lu})\w+ (?i-m:said)", "{said}")]
     public void Derives_what_every_match_must_contain(string pattern, string expected) =>
         Describe(RequiredLiterals.From(pattern)).Should().Be(expected);
 
@@ -35,7 +38,9 @@ public class RequiredLiteralsTests
     [InlineData(@"(?:said|x)")]
     [InlineData(@"said|")]
     [InlineData(@"(said)\1")]
-    [InlineData(@"(?i)said")]
+    [InlineData(@"(?x)said")]
+    [InlineData(@"(?x:said)")]
+    [InlineData(@"(?i")]
     [InlineData(@"\x73aid")]
     [InlineData(@"[a-z-[aeiou]]said")]
     [InlineData(@"(?>said)")]

@@ -453,8 +453,30 @@ public sealed class RequiredLiterals
 
                         Position = close + 1;
                         break;
+                    case var option when IsInlineOption(option):
+                        // Inline options other than x (which changes how the pattern reads) change only how case, lines
+                        // and dots match, and the literals are searched for ignoring case: "(?m:^)", "(?-i:…)" and
+                        // "(?i)" read as plain groups, the last matching nothing.
+                        while (More && IsInlineOption(Peek))
+                        {
+                            Position++;
+                        }
+
+                        if (More && Peek == ')')
+                        {
+                            Position++;
+                            return null;
+                        }
+
+                        if (!More || Peek != ':')
+                        {
+                            throw new NotSupportedException("inline options");
+                        }
+
+                        Position++;
+                        break;
                     default:
-                        // Inline options, atomic groups, conditionals: not read.
+                        // Atomic groups, conditionals, the x option: not read.
                         throw new NotSupportedException("group construct");
                 }
             }
@@ -468,6 +490,8 @@ public sealed class RequiredLiterals
             Position++;
             return required ? inner : null;
         }
+
+        private static bool IsInlineOption(char c) => c is 'i' or 'm' or 'n' or 's' or '-';
 
         /// <summary>The literal character an escape stands for, or null when it matches a class or a position.</summary>
         private char? ParseEscape()
