@@ -428,8 +428,8 @@ public sealed partial class ValeDocument
     private static int HeadingLevel(string source, int start)
     {
         var lineStart = start == 0 ? 0 : source.LastIndexOf('\n', start - 1) + 1;
-        var prefix = source[lineStart..start];
-        var hashes = prefix.TrimStart().TakeWhile(c => c == '#').Count();
+        var prefix = source.AsSpan(lineStart, start - lineStart).TrimStart();
+        var hashes = prefix.Length - prefix.TrimStart('#').Length;
         if (hashes is > 0 and <= 6)
         {
             return hashes;
@@ -444,7 +444,8 @@ public sealed partial class ValeDocument
         var lineEnd = source.IndexOf('\n', start);
         if (lineEnd >= 0)
         {
-            var next = source[(lineEnd + 1)..].TrimStart(' ');
+            // Read in place: a copy of the rest of the file for each heading costs a large file quadratic time.
+            var next = source.AsSpan(lineEnd + 1).TrimStart(' ');
             if (next.StartsWith('-'))
             {
                 return 2;
