@@ -77,7 +77,8 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
 
     public void WriteFile(Report part)
     {
-        // A part's lines are gathered and written at once: standard output flushes every write.
+        // A part's lines are gathered and written at once, since standard output flushes every write; they are
+        // written in the buffer's chunks, so a file with many findings makes no large string.
         var lines = new StringWriter(CultureInfo.InvariantCulture) { NewLine = writer.NewLine };
         switch (Format)
         {
@@ -100,7 +101,11 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
                 return;
         }
 
-        writer.Write(lines.ToString());
+        foreach (var chunk in lines.GetStringBuilder().GetChunks())
+        {
+            writer.Write(chunk.Span);
+        }
+
         writer.Flush();
     }
 
