@@ -25,6 +25,11 @@ public sealed class ValeUnit(string text, int[] map, string scope)
     /// <summary>Which patterns' required words occur in the unit (<see cref="RequiredWords"/>), once looked up.</summary>
     internal WordTable.Served? Served { get; set; }
 
+    /// <summary>The unit this one was cut from (a sentence's block), whose text holds this one's at <see cref="WholeStart"/>; null for a unit built from the source.</summary>
+    internal ValeUnit? Whole { get; init; }
+
+    internal int WholeStart { get; init; }
+
     /// <summary>The source span of the unit's characters [start, end).</summary>
     public TextSpan ToSource(int start, int end)
     {
@@ -575,7 +580,7 @@ public sealed partial class ValeDocument
         var cutMap = new int[to - from + 1];
         map[from..to].CopyTo(cutMap);
         cutMap[^1] = span.End;
-        return new ValeUnit(whole.Text.Substring(from, to - from), cutMap, "sentence");
+        return new ValeUnit(whole.Text.Substring(from, to - from), cutMap, "sentence") { Whole = whole, WholeStart = from };
     }
 
     /// <summary>True when the source character at <paramref name="i"/> is written as the space before or after inline code (<see cref="Append"/>), which a unit does not start with.</summary>
