@@ -67,4 +67,25 @@ public sealed class SentenceUnitTests
             }
         }, iter: 2000);
     }
+
+    [Fact]
+    public void The_sentences_of_a_block_with_more_required_words_than_it_keeps_walk_their_own_text()
+    {
+        ValePattern word, code;
+        using (WordTable.Share(new WordTable()))
+        {
+            word = new ValePattern(@"(?i)\bword\b");
+            code = new ValePattern(@"\bcode\b");
+        }
+
+        var markdown = string.Concat(Enumerable.Repeat("Word one. ", 5000)) + "The code.\n";
+        var vale = ValeDocument.For(MarkdownReader.Instance.Read("a.md", SourceText.From(markdown)), ValeFileSettings.None);
+        word.MayMatch(vale.Units("text")[0]).Should().BeTrue();
+        var sentences = vale.Units("sentence");
+
+        sentences.Length.Should().Be(5001);
+        sentences.Count(word.MayMatch).Should().Be(5000);
+        sentences.Count(code.MayMatch).Should().Be(1);
+        code.MayMatch(sentences[^1]).Should().BeTrue();
+    }
 }

@@ -531,6 +531,10 @@ internal sealed class WordTable
     [ThreadStatic]
     private static List<(int Start, UInt128 Mask)>? _hits;
 
+    // The most words a unit keeps the places of: a unit with more (a whole file's text in one paragraph) keeps none,
+    // and the sentences cut from it walk their own text.
+    private const int MaxHits = 4096;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, UInt128> _masks = new(StringComparer.OrdinalIgnoreCase);
     private Snapshot? _current;
@@ -574,8 +578,8 @@ internal sealed class WordTable
     /// <summary>
     /// What the unit's words serve in <paramref name="snapshot"/>, looked up once per unit. A unit cut from another
     /// (a sentence from its block) takes the words the block found within its stretch, when the block has no
-    /// character that may be a non-ASCII word character and no word crosses the stretch's edges: the same bits as
-    /// its own walk would give, without walking its text a second time.
+    /// character that may be a non-ASCII word character, kept where its words are (<see cref="MaxHits"/>) and no word
+    /// crosses the stretch's edges: the same bits as its own walk would give, without walking its text a second time.
     /// </summary>
     private static Served ServedBy(ValeUnit unit, Snapshot snapshot)
     {
@@ -584,7 +588,7 @@ internal sealed class WordTable
             return served;
         }
 
-        if (unit.Whole is { } whole && ServedBy(whole, snapshot) is { Bits: var wholeBits } wholeServed && wholeBits != UInt128.MaxValue
+        if (unit.Whole is { } whole && ServedBy(whole, snapshot) is { Hits: not null, Bits: var wholeBits } wholeServed && wholeBits != UInt128.MaxValue
             && !CrossesEdge(whole.Text, unit.WholeStart) && !CrossesEdge(whole.Text, unit.WholeStart + unit.Text.Length))
         {
             served = new Served(snapshot, wholeServed.Within(unit.WholeStart, unit.WholeStart + unit.Text.Length), []);
@@ -593,7 +597,8 @@ internal sealed class WordTable
         {
             var hits = _hits ??= [];
             hits.Clear();
-            served = new Served(snapshot, snapshot.Serve(unit.Text, hits), [.. hits]);
+            var bits = snapshot.Serve(unit.Text, hits);
+            served = new Served(snapshot, bits, hits.Count > MaxHits ? null : [.. hits]);
         }
 
         unit.Served = served;
@@ -618,16 +623,17 @@ internal sealed class WordTable
     }
 
     /// <summary>The bits a unit's words serve, with the table they were looked up in and where the words that serve any start.</summary>
-    internal sealed record Served(Snapshot Table, UInt128 Bits, (int Start, UInt128 Mask)[] Hits)
+    internal sealed record Served(Snapshot Table, UInt128 Bits, (int Start, UInt128 Mask)[]? Hits)
     {
         /// <summary>The bits of the words that start in [<paramref name="start"/>, <paramref name="end"/>) (the hits are in text order).</summary>
         public UInt128 Within(int start, int end)
         {
-            int lo = 0, hi = Hits.Length;
+            var hits = Hits ?? [];
+            int lo = 0, hi = hits.Length;
             while (lo < hi)
             {
                 var mid = (lo + hi) >>> 1;
-                if (Hits[mid].Start < start)
+                if (hits[mid].Start < start)
                 {
                     lo = mid + 1;
                 }
@@ -638,9 +644,9 @@ internal sealed class WordTable
             }
 
             var bits = UInt128.Zero;
-            for (var k = lo; k < Hits.Length && Hits[k].Start < end; k++)
+            for (var k = lo; k < hits.Length && hits[k].Start < end; k++)
             {
-                bits |= Hits[k].Mask;
+                bits |= hits[k].Mask;
             }
 
             return bits;
@@ -745,7 +751,11 @@ internal sealed class WordTable
                             if (_hashes[slot] == hash && text.AsSpan(start, length).Equals(_words[slot], StringComparison.OrdinalIgnoreCase))
                             {
                                 bits |= _masks[slot];
-                                hits.Add((start, _masks[slot]));
+                                if (hits.Count <= MaxHits)
+                                {
+                                    hits.Add((start, _masks[slot]));
+                                }
+
                                 break;
                             }
                         }
