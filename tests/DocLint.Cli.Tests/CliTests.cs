@@ -171,5 +171,7 @@ public class CliTests
         public override void Write(string? value) => throw new IOException("the output pipe is closed");
 
         public override void Write(char value) => throw new IOException("the output pipe is closed");
+
+        public override void Write(ReadOnlySpan<char> buffer) => throw new IOException("the output pipe is closed");
     }
 }

@@ -20,6 +20,19 @@ public sealed class PrefilterTests
     }
 
     [Fact]
+    public void A_pattern_s_engine_is_built_only_when_a_text_may_hold_a_match_and_its_syntax_is_checked_at_once()
+    {
+        var pattern = new ValePattern(@"(?i)(?m)\b(?:utilize|leverage)\b");
+
+        pattern.Matches("We use it.").Should().BeEmpty();
+        pattern.IsBuilt.Should().BeFalse();
+        pattern.Matches("We utilize it.").Select(m => m.Index).Should().Equal(3);
+        pattern.IsBuilt.Should().BeTrue();
+        pattern.Regex.Options.Should().HaveFlag(RegexOptions.NonBacktracking);
+        FluentActions.Invoking(() => new ValePattern(@"(?i)\b(?:utilize|lever(age)\b")).Should().Throw<ArgumentException>().WithMessage("*Not enough )'s*");
+    }
+
+    [Fact]
     public void Words_shorter_than_three_letters_give_no_literal_prefilter_but_a_word_prefilter()
     {
         var pattern = new ValePattern(@"(?i)(?m)\b(?:we|us)\b");

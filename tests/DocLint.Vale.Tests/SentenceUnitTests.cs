@@ -33,4 +33,59 @@ public sealed class SentenceUnitTests
             }
         }, iter: 3000);
     }
+
+    [Fact]
+    public void A_sentence_cut_from_its_block_takes_from_the_block_the_words_its_own_walk_would_find()
+    {
+        var table = new WordTable();
+        ValePattern[] patterns;
+        using (WordTable.Share(table))
+        {
+            patterns = [new(@"(?i)\bword\b"), new(@"\b(?:code|strong)\b"), new(@"(?i)\b(?:em|u|x|y|z)\b"), new(@"\b(?:fenced|link|a|b|c|d)\b")];
+        }
+
+        var markdowns = Gen.Int[0, Parts.Length - 1].Array[1, 30].Select(ix => string.Concat(ix.Select(i => Parts[i])));
+        Gen.Select(markdowns, Gen.Bool).Sample((markdown, blocksFirst) =>
+        {
+            var document = MarkdownReader.Instance.Read("a.md", SourceText.From(markdown));
+            var vale = ValeDocument.For(document, ValeFileSettings.None);
+            if (blocksFirst)
+            {
+                foreach (var unit in vale.Units("text"))
+                {
+                    _ = patterns[0].MayMatch(unit);
+                }
+            }
+
+            foreach (var unit in vale.Units("sentence"))
+            {
+                var alone = new ValeUnit(unit.Text, unit.Map, "sentence");
+                foreach (var pattern in patterns)
+                {
+                    pattern.MayMatch(unit).Should().Be(pattern.MayMatch(alone), markdown);
+                }
+            }
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void The_sentences_of_a_block_with_more_required_words_than_it_keeps_walk_their_own_text()
+    {
+        ValePattern word, code;
+        using (WordTable.Share(new WordTable()))
+        {
+            word = new ValePattern(@"(?i)\bword\b");
+            code = new ValePattern(@"\bcode\b");
+        }
+
+        var markdown = string.Concat(Enumerable.Repeat("Word one. ", 5000)) + "The code.\n";
+        var vale = ValeDocument.For(MarkdownReader.Instance.Read("a.md", SourceText.From(markdown)), ValeFileSettings.None);
+        word.MayMatch(vale.Units("text")[0]).Should().BeTrue();
+        var sentences = vale.Units("sentence");
+
+        sentences.Length.Should().Be(5001);
+        sentences.Count(word.MayMatch).Should().Be(5000);
+        sentences.Count(code.MayMatch).Should().Be(1);
+        code.MayMatch(sentences[^1]).Should().BeTrue();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocLint.Core.Reporting;
 using DocLint.Core.Reporting.GitHub;
 using DocLint.Core.Reporting.Json;
@@ -76,25 +77,33 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
 
     public void WriteFile(Report part)
     {
+        // A part's lines are gathered and written at once, since standard output flushes every write; they are
+        // written in the buffer's chunks, so a file with many findings makes no large string.
+        var lines = new StringWriter(CultureInfo.InvariantCulture) { NewLine = writer.NewLine };
         switch (Format)
         {
             case OutputFormats.MsBuild:
-                MsBuildFormatter.Write(writer, part.Diagnostics, part.DisplayPath);
+                MsBuildFormatter.Write(lines, part.Diagnostics, part.DisplayPath);
                 break;
             case OutputFormats.Pretty:
-                new PrettyReporter(color).Write(writer, part);
+                new PrettyReporter(color).Write(lines, part);
                 break;
             case OutputFormats.RdJsonLines:
-                RdJsonLinesReporter.Write(writer, part);
+                RdJsonLinesReporter.Write(lines, part);
                 break;
             case OutputFormats.Line:
-                LineFormatter.Write(writer, part);
+                LineFormatter.Write(lines, part);
                 break;
             case OutputFormats.GitHub:
-                _annotations!.Write(writer, part);
+                _annotations!.Write(lines, part);
                 break;
             default:
                 return;
+        }
+
+        foreach (var chunk in lines.GetStringBuilder().GetChunks())
+        {
+            writer.Write(chunk.Span);
         }
 
         writer.Flush();

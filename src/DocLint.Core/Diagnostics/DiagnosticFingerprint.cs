@@ -28,7 +28,15 @@ public static class DiagnosticFingerprint
     /// characters of the match and <see cref="Engine.Limits.FingerprintContext"/> of the sentence on either
     /// side of it are hashed (<see cref="Window"/>), so a long sentence with many findings costs linear time.
     /// </remarks>
-    public static string Compute(string ruleId, ReadOnlySpan<char> matched, ReadOnlySpan<char> sentence)
+    public static string Compute(string ruleId, ReadOnlySpan<char> matched, ReadOnlySpan<char> sentence) =>
+        Compute(ruleId, matched, sentence, sentenceNormalized: false);
+
+    /// <summary>
+    /// The hash part of a fingerprint, with <paramref name="sentence"/> already in its normal form when
+    /// <paramref name="sentenceNormalized"/> is true (<see cref="Normalize"/>): a caller hashing many findings of
+    /// one sentence normalises it once.
+    /// </summary>
+    public static string Compute(string ruleId, ReadOnlySpan<char> matched, ReadOnlySpan<char> sentence, bool sentenceNormalized)
     {
         matched = matched[..Math.Min(matched.Length, Engine.Limits.FingerprintMatch)];
         // The hashed text is "id\0matched\0sentence", normalised, in UTF-8; it is built in pooled buffers
@@ -43,7 +51,15 @@ public static class DiagnosticFingerprint
             chars[length++] = '\0';
             length += TermSyntax.Normalize(matched, chars.AsSpan(length), caseSensitive: false);
             chars[length++] = '\0';
-            length += TermSyntax.Normalize(sentence, chars.AsSpan(length), caseSensitive: false);
+            if (sentenceNormalized)
+            {
+                sentence.CopyTo(chars.AsSpan(length));
+                length += sentence.Length;
+            }
+            else
+            {
+                length += TermSyntax.Normalize(sentence, chars.AsSpan(length), caseSensitive: false);
+            }
             var byteCount = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
             Span<byte> hash = stackalloc byte[Sha256.HashSizeInBytes];
             if (Interlocked.Increment(ref _hashes) <= ManagedHashes)
@@ -63,6 +79,9 @@ public static class DiagnosticFingerprint
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
+
+    /// <summary>The normal form of a sentence as a fingerprint hashes it: white space folded, apostrophes alike, lower case.</summary>
+    public static string Normalize(ReadOnlySpan<char> sentence) => TermSyntax.Normalize(sentence, caseSensitive: false);
 
     /// <summary>
     /// The part of <paramref name="sentence"/> a finding at <paramref name="match"/> (both in the same text)

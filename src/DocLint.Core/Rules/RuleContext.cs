@@ -155,10 +155,27 @@ public sealed class RuleContext
     public Diagnostic Create(TextSpan span, string message, ImmutableArray<string> suggestions = default, TextEdit? fix = null, bool withMatchedText = true) =>
         Build(Document.Snap(span), message, suggestions, fix, withMatchedText);
 
+    // The normal form of each sentence a finding was hashed with whole, by the sentence: the findings of one
+    // sentence, of any rule, normalise it once. A longer sentence is hashed around each finding, not cached.
+    private Dictionary<TextSpan, string>? _normalizedSentences;
+
+    private string NormalizedSentence(TextSpan sentence)
+    {
+        _normalizedSentences ??= [];
+        if (!_normalizedSentences.TryGetValue(sentence, out var normalized))
+        {
+            normalized = DiagnosticFingerprint.Normalize(Document.Prose.AsSpan(sentence.Start, sentence.Length));
+            _normalizedSentences[sentence] = normalized;
+        }
+
+        return normalized;
+    }
+
     private Diagnostic Build(TextSpan span, string message, ImmutableArray<string> suggestions, TextEdit? fix, bool withMatchedText)
     {
         var snippet = span.IsEmpty ? null : Document.Source.ToString(span);
-        var sentence = SortedSpans.IndexContaining(Document.Sentences, span.Start) is var index and >= 0 ? Document.Sentences[index] : span;
+        var index = SortedSpans.IndexContaining(Document.Sentences, span.Start);
+        var sentence = index >= 0 ? Document.Sentences[index] : span;
         var window = DiagnosticFingerprint.Window(sentence, span);
         return new Diagnostic
         {
@@ -171,9 +188,9 @@ public sealed class RuleContext
             MatchedText = withMatchedText ? snippet : null,
             Snippet = snippet,
             // A finding about what the document lacks (no matched words) is identified by its rule alone.
-            Fingerprint = withMatchedText
-                ? DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(window.Start, window.Length))
-                : DiagnosticFingerprint.Compute(Rule.Id, [], []),
+            Fingerprint = !withMatchedText ? DiagnosticFingerprint.Compute(Rule.Id, [], [])
+                : index >= 0 && window == sentence ? DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), NormalizedSentence(sentence), sentenceNormalized: true)
+                : DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(window.Start, window.Length)),
             Suggestions = suggestions.IsDefault ? [] : suggestions,
             Fix = fix is null || Part.Offset == 0 ? fix : fix with { Span = Part.ToFile(fix.Span) },
         };

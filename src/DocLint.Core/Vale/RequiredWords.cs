@@ -23,7 +23,8 @@ namespace DocLint.Core.Vale;
 /// the set's rules are compiled inside <see cref="WordTable.Share"/>), so each unit's words are looked up once for
 /// every rule: a unit keeps the set of patterns its words may serve (<see cref="ValeUnit"/>), as 128 bits (a
 /// pattern's bit is its number in its table modulo 128, so two patterns may share a bit: that only lets more units
-/// through). A pattern made outside such a scope has a table of its own.
+/// through), and where those words are, so that a sentence cut from its block takes its bits from the block's walk.
+/// A pattern made outside such a scope has a table of its own.
 /// </para>
 /// </summary>
 public sealed class RequiredWords
@@ -526,6 +527,14 @@ internal sealed class WordTable
     [ThreadStatic]
     private static WordTable? _shared;
 
+    // The words that serve a pattern, as a unit's walk finds them (reused by the thread's walks).
+    [ThreadStatic]
+    private static List<(int Start, UInt128 Mask)>? _hits;
+
+    // The most words a unit keeps the places of: a unit with more (a whole file's text in one paragraph) keeps none,
+    // and the sentences cut from it walk their own text.
+    private const int MaxHits = 4096;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, UInt128> _masks = new(StringComparer.OrdinalIgnoreCase);
     private Snapshot? _current;
@@ -564,18 +573,41 @@ internal sealed class WordTable
     }
 
     /// <summary>True unless no word of the unit is required by the pattern of <paramref name="bit"/>.</summary>
-    public bool MayServe(ValeUnit unit, int bit)
+    public bool MayServe(ValeUnit unit, int bit) => (ServedBy(unit, Current()).Bits & (UInt128.One << bit)) != UInt128.Zero;
+
+    /// <summary>
+    /// What the unit's words serve in <paramref name="snapshot"/>, looked up once per unit. A unit cut from another
+    /// (a sentence from its block) takes the words the block found within its stretch, when the block has no
+    /// character that may be a non-ASCII word character, kept where its words are (<see cref="MaxHits"/>) and no word
+    /// crosses the stretch's edges: the same bits as its own walk would give, without walking its text a second time.
+    /// </summary>
+    private static Served ServedBy(ValeUnit unit, Snapshot snapshot)
     {
-        var snapshot = Current();
-        var served = unit.Served;
-        if (served is null || !ReferenceEquals(served.Table, snapshot))
+        if (unit.Served is { } served && ReferenceEquals(served.Table, snapshot))
         {
-            served = new Served(snapshot, snapshot.Serve(unit.Text));
-            unit.Served = served;
+            return served;
         }
 
-        return (served.Bits & (UInt128.One << bit)) != UInt128.Zero;
+        if (unit.Whole is { } whole && ServedBy(whole, snapshot) is { Hits: not null, Bits: var wholeBits } wholeServed && wholeBits != UInt128.MaxValue
+            && !CrossesEdge(whole.Text, unit.WholeStart) && !CrossesEdge(whole.Text, unit.WholeStart + unit.Text.Length))
+        {
+            served = new Served(snapshot, wholeServed.Within(unit.WholeStart, unit.WholeStart + unit.Text.Length), []);
+        }
+        else
+        {
+            var hits = _hits ??= [];
+            hits.Clear();
+            var bits = snapshot.Serve(unit.Text, hits);
+            served = new Served(snapshot, bits, hits.Count > MaxHits ? null : [.. hits]);
+        }
+
+        unit.Served = served;
+        return served;
     }
+
+    /// <summary>True when a run of ASCII word characters goes on across <paramref name="at"/>.</summary>
+    private static bool CrossesEdge(string text, int at) =>
+        at > 0 && at < text.Length && Snapshot.IsWord(text[at - 1]) && Snapshot.IsWord(text[at]);
 
     private Snapshot Current()
     {
@@ -590,8 +622,36 @@ internal sealed class WordTable
         }
     }
 
-    /// <summary>The bits a unit's words serve, with the table they were looked up in.</summary>
-    internal sealed record Served(Snapshot Table, UInt128 Bits);
+    /// <summary>The bits a unit's words serve, with the table they were looked up in and where the words that serve any start.</summary>
+    internal sealed record Served(Snapshot Table, UInt128 Bits, (int Start, UInt128 Mask)[]? Hits)
+    {
+        /// <summary>The bits of the words that start in [<paramref name="start"/>, <paramref name="end"/>) (the hits are in text order).</summary>
+        public UInt128 Within(int start, int end)
+        {
+            var hits = Hits ?? [];
+            int lo = 0, hi = hits.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (hits[mid].Start < start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            var bits = UInt128.Zero;
+            for (var k = lo; k < hits.Length && hits[k].Start < end; k++)
+            {
+                bits |= hits[k].Mask;
+            }
+
+            return bits;
+        }
+    }
 
     /// <summary>
     /// The table as it stood at one time, read by many threads and never changed: open addressing on a hash of
@@ -645,7 +705,7 @@ internal sealed class WordTable
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+        internal static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong Step(ulong hash, char c) => (hash ^ (char.IsAsciiLetterUpper(c) ? (uint)c | 0x20u : c)) * Prime;
@@ -661,8 +721,11 @@ internal sealed class WordTable
             return hash == 0 ? 1 : hash;
         }
 
-        /// <summary>The bits of the patterns whose required words occur in <paramref name="text"/> as whole words; all bits when a character may be a non-ASCII word character.</summary>
-        public UInt128 Serve(string text)
+        /// <summary>
+        /// The bits of the patterns whose required words occur in <paramref name="text"/> as whole words, each such
+        /// word's start and bits added to <paramref name="hits"/>; all bits when a character may be a non-ASCII word character.
+        /// </summary>
+        public UInt128 Serve(string text, List<(int Start, UInt128 Mask)> hits)
         {
             var bits = UInt128.Zero;
             var i = 0;
@@ -688,6 +751,11 @@ internal sealed class WordTable
                             if (_hashes[slot] == hash && text.AsSpan(start, length).Equals(_words[slot], StringComparison.OrdinalIgnoreCase))
                             {
                                 bits |= _masks[slot];
+                                if (hits.Count <= MaxHits)
+                                {
+                                    hits.Add((start, _masks[slot]));
+                                }
+
                                 break;
                             }
                         }

@@ -25,6 +25,11 @@ public sealed class ValeUnit(string text, int[] map, string scope)
     /// <summary>Which patterns' required words occur in the unit (<see cref="RequiredWords"/>), once looked up.</summary>
     internal WordTable.Served? Served { get; set; }
 
+    /// <summary>The unit this one was cut from (a sentence's block), whose text holds this one's at <see cref="WholeStart"/>; null for a unit built from the source.</summary>
+    internal ValeUnit? Whole { get; init; }
+
+    internal int WholeStart { get; init; }
+
     /// <summary>The source span of the unit's characters [start, end).</summary>
     public TextSpan ToSource(int start, int end)
     {
@@ -50,11 +55,13 @@ public sealed partial class ValeDocument
 
     private readonly Document _document;
     private readonly bool[] _ignored;
-    private readonly bool[] _code;
 
-    // The delimiters of inline code (backticks, <code> tags): 1 stands as ' ' (as Vale puts a space before inline
-    // text), 2 is left out; the code's own text stands as '*'.
-    private readonly byte[] _codeEdge;
+    // Inline code, per character: its own text (Code) stands as '*'; of its delimiters (backticks, <code> tags), one
+    // stands as ' ' (CodeSpace, as Vale puts a space before inline text) and the others are left out (CodeDropped).
+    private readonly byte[] _code;
+    private const byte Code = 1;
+    private const byte CodeSpace = 2;
+    private const byte CodeDropped = 3;
 
     // What Vale's HTML walk skips (SkippedScopes, ignored classes on blocks) and what stands as '*' (IgnoredScopes,
     // ignored classes on inline elements); null when nothing is.
@@ -73,25 +80,23 @@ public sealed partial class ValeDocument
         Settings = settings;
         var source = document.Source.Text;
         _ignored = new bool[source.Length];
-        _code = new bool[source.Length];
-        _codeEdge = [];
+        _code = new byte[source.Length];
         IsMarkup = settings.Format is { } format ? format is "markdown" or "html" : IsMarkupPath(document.Path);
         if (IsMarkup)
         {
-            _codeEdge = new byte[source.Length];
             foreach (Match m in CodeSpan().Matches(source))
             {
-                Array.Fill(_code, true, m.Index, m.Length);
+                Array.Fill(_code, Code, m.Index, m.Length);
                 var (start, end) = ContentOf(m);
                 if (end > start)
                 {
                     // Vale reads "a `b` c" as "a", " ***" and "  c": a space before the code, and one before the
                     // text after it unless that text starts with punctuation.
                     var after = m.Index + m.Length;
-                    Array.Fill(_codeEdge, (byte)2, m.Index, start - m.Index);
-                    Array.Fill(_codeEdge, (byte)2, end, after - end);
-                    _codeEdge[m.Index] = 1;
-                    _codeEdge[end] = after < source.Length && source[after] is '.' or '?' or '!' or ',' or ':' or ';' ? (byte)2 : (byte)1;
+                    Array.Fill(_code, CodeDropped, m.Index, start - m.Index);
+                    Array.Fill(_code, CodeDropped, end, after - end);
+                    _code[m.Index] = CodeSpace;
+                    _code[end] = after < source.Length && source[after] is '.' or '?' or '!' or ',' or ':' or ';' ? CodeDropped : CodeSpace;
                 }
             }
 
@@ -123,13 +128,13 @@ public sealed partial class ValeDocument
             {
                 // Markdown: the HTML it holds (outside code), its emphasis as the tags it renders to, its tables.
                 var fenced = FencedCode(source);
-                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => !_code[i] && !fenced[i]);
+                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && !fenced[i]);
                 MarkEmphasis(source, settings, marks, fenced);
                 TableRows(source, fenced);
             }
 
-            _skipped = marks.AnySkipped ? marks.Skipped : null;
-            _starred = marks.AnyStarred ? marks.Starred : null;
+            _skipped = marks.Skipped;
+            _starred = marks.Starred;
             _tableParts.AddRange(marks.TableParts);
             _tableParts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         }
@@ -212,11 +217,10 @@ public sealed partial class ValeDocument
         foreach (Match m in Emphasis().Matches(source))
         {
             var isStrong = m.Groups[1].Length == 2;
-            if ((isStrong ? strong : emphasis) && !_code[m.Index] && !fenced[m.Index])
+            if ((isStrong ? strong : emphasis) && _code[m.Index] == 0 && !fenced[m.Index])
             {
                 var content = m.Groups[2];
-                Array.Fill(marks.Starred, true, content.Index, content.Length);
-                marks.AnyStarred = true;
+                marks.Star(content.Index, content.Length);
             }
         }
     }
@@ -363,9 +367,9 @@ public sealed partial class ValeDocument
         var j = start - 1;
         while (j >= 0)
         {
-            if (_code[j])
+            if (_code[j] != 0)
             {
-                while (j > 0 && _code[j - 1])
+                while (j > 0 && _code[j - 1] != 0)
                 {
                     j--;
                 }
@@ -386,9 +390,9 @@ public sealed partial class ValeDocument
         j = end;
         while (j < source.Length)
         {
-            if (_code[j])
+            if (_code[j] != 0)
             {
-                while (j + 1 < source.Length && _code[j + 1])
+                while (j + 1 < source.Length && _code[j + 1] != 0)
                 {
                     j++;
                 }
@@ -429,8 +433,8 @@ public sealed partial class ValeDocument
     private static int HeadingLevel(string source, int start)
     {
         var lineStart = start == 0 ? 0 : source.LastIndexOf('\n', start - 1) + 1;
-        var prefix = source[lineStart..start];
-        var hashes = prefix.TrimStart().TakeWhile(c => c == '#').Count();
+        var prefix = source.AsSpan(lineStart, start - lineStart).TrimStart();
+        var hashes = prefix.Length - prefix.TrimStart('#').Length;
         if (hashes is > 0 and <= 6)
         {
             return hashes;
@@ -445,7 +449,8 @@ public sealed partial class ValeDocument
         var lineEnd = source.IndexOf('\n', start);
         if (lineEnd >= 0)
         {
-            var next = source[(lineEnd + 1)..].TrimStart(' ');
+            // Read in place: a copy of the rest of the file for each heading costs a large file quadratic time.
+            var next = source.AsSpan(lineEnd + 1).TrimStart(' ');
             if (next.StartsWith('-'))
             {
                 return 2;
@@ -520,7 +525,7 @@ public sealed partial class ValeDocument
     /// <summary>
     /// The sentence units. A sentence within a block is cut from its block's text unit (built first, when it is not yet):
     /// each source character becomes the same unit text in any unit that holds it, except that a space standing for
-    /// inline code (<see cref="_codeEdge"/>) is left out at a unit's start, and a unit's trailing white space is
+    /// inline code (<see cref="CodeSpace"/>) is left out at a unit's start, and a unit's trailing white space is
     /// dropped; both are done to the cut. Other sentences are built from the source.
     /// </summary>
     private ImmutableArray<ValeUnit> Sentences()
@@ -575,7 +580,7 @@ public sealed partial class ValeDocument
         var cutMap = new int[to - from + 1];
         map[from..to].CopyTo(cutMap);
         cutMap[^1] = span.End;
-        return new ValeUnit(whole.Text.Substring(from, to - from), cutMap, "sentence");
+        return new ValeUnit(whole.Text.Substring(from, to - from), cutMap, "sentence") { Whole = whole, WholeStart = from };
     }
 
     /// <summary>True when the source character at <paramref name="i"/> is written as the space before or after inline code (<see cref="Append"/>), which a unit does not start with.</summary>
@@ -588,12 +593,12 @@ public sealed partial class ValeDocument
             return false;
         }
 
-        if (_code[i] && !masked && source[i] is ' ' or '\t' && !_ignored[i])
+        if (_code[i] != 0 && !masked && source[i] is ' ' or '\t' && !_ignored[i])
         {
             return false;
         }
 
-        return masked && _code[i] && _codeEdge[i] == 1 && !_ignored[i];
+        return masked && _code[i] == CodeSpace && !_ignored[i];
     }
 
     /// <summary>Alt text (<c>![alt](…)</c>, <c>alt="…"</c>) or link text (<c>[text](…)</c>, <c>&lt;a&gt;text&lt;/a&gt;</c>).</summary>
@@ -604,7 +609,7 @@ public sealed partial class ValeDocument
         foreach (Match m in regex.Matches(source))
         {
             var group = m.Groups[1].Success ? m.Groups[1] : m.Groups[2];
-            if (group.Length > 0 && !_code[group.Index])
+            if (group.Length > 0 && _code[group.Index] == 0)
             {
                 var span = new TextSpan(group.Index, group.Length);
                 yield return scope == "alt" ? Raw(span, "alt") : Build(span, "link");
@@ -716,21 +721,21 @@ public sealed partial class ValeDocument
                 // An ignored scope's text (IgnoredScopes, IgnoredClasses) stands as '*'.
                 written = char.IsWhiteSpace(c) ? c : '*';
             }
-            else if (_code[i] && !masked && source[i] is ' ' or '\t' && !_ignored[i])
+            else if (_code[i] != 0 && !masked && source[i] is ' ' or '\t' && !_ignored[i])
             {
                 // Vale stars the code's spaces too.
                 written = '*';
             }
-            else if (masked && _code[i] && _codeEdge[i] != 0 && !_ignored[i])
+            else if (masked && _code[i] >= CodeSpace && !_ignored[i])
             {
-                if (_codeEdge[i] != 1 || length <= first)
+                if (_code[i] != CodeSpace || length <= first)
                 {
                     continue;
                 }
 
                 written = ' ';
             }
-            else if (_ignored[i] || (masked && _code[i]))
+            else if (_ignored[i] || (masked && _code[i] != 0))
             {
                 // Inline code and TokenIgnores stand as '*' (a TokenIgnores match keeps its spaces), so words either side do not meet.
                 written = char.IsWhiteSpace(source[i]) ? source[i] : '*';

@@ -31,21 +31,28 @@ public sealed class ValeExistence : ValeRule
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
-        foreach (Match m in _pattern.Matches(unit))
+        if (!_pattern.MayMatch(unit))
+        {
+            return;
+        }
+
+        // Only where a match is counts: the matches are enumerated without Match objects or their groups.
+        foreach (var m in _pattern.Regex.EnumerateMatches(unit.Text))
         {
             if (m.Length == 0)
             {
                 continue;
             }
 
-            var observed = m.Value.Trim();
+            var value = unit.Text.Substring(m.Index, m.Length);
+            var observed = value.Trim();
             if ((_exceptions is not null && _exceptions.IsMatch(observed)) || WithinPhrase(_phrases, unit.Text, m.Index, m.Index + m.Length))
             {
                 continue;
             }
 
-            var (fix, suggestions) = ValeActions.For(Spec.Action, unit.ToSource(m.Index, m.Index + m.Length), m.Value);
-            reporter.Report(unit, m.Index, m.Index + m.Length, FormatMessage(Spec.Message, m.Value), fix, suggestions);
+            var (fix, suggestions) = ValeActions.For(Spec.Action, unit.ToSource(m.Index, m.Index + m.Length), value);
+            reporter.Report(unit, m.Index, m.Index + m.Length, FormatMessage(Spec.Message, value), fix, suggestions);
         }
     }
 
@@ -446,15 +453,21 @@ public sealed class ValeConditional : ValeRule
                 }
             }
 
-            foreach (Match m in _first.Regex.Matches(unit.Text))
+            foreach (var m in _first.Regex.EnumerateMatches(unit.Text))
             {
-                if (m.Length == 0 || (_secondCaptures && defined.Contains(m.Value)) || (_exceptions is not null && _exceptions.IsMatch(m.Value))
+                if (m.Length == 0)
+                {
+                    continue;
+                }
+
+                var value = unit.Text.Substring(m.Index, m.Length);
+                if ((_secondCaptures && defined.Contains(value)) || (_exceptions is not null && _exceptions.IsMatch(value))
                     || ValeExistence.WithinPhrase(_phrases, unit.Text, m.Index, m.Index + m.Length))
                 {
                     continue;
                 }
 
-                reporter.Report(unit, m.Index, m.Index + m.Length, FormatMessage(Spec.Message, m.Value));
+                reporter.Report(unit, m.Index, m.Index + m.Length, FormatMessage(Spec.Message, value));
             }
         }
     }

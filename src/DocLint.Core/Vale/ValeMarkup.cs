@@ -31,18 +31,23 @@ internal static class ValeMarkup
 
     private static readonly FrozenSet<string> RawTextTags = FrozenSet.Create(StringComparer.Ordinal, "script", "style", "textarea");
 
-    /// <summary>The result of a scan: which characters are skipped, which stand as <c>*</c>, and the table parts.</summary>
+    /// <summary>
+    /// The result of a scan: which characters are skipped, which stand as <c>*</c>, and the table parts. A flag per
+    /// character is allocated only when the first character is marked so: most files have neither.
+    /// </summary>
     public sealed class Marks(int length)
     {
-        public bool[] Skipped { get; } = new bool[length];
+        /// <summary>The skipped characters; null when there are none.</summary>
+        public bool[]? Skipped { get; private set; }
 
-        public bool[] Starred { get; } = new bool[length];
+        /// <summary>The characters that stand as <c>*</c>; null when there are none.</summary>
+        public bool[]? Starred { get; private set; }
 
         public List<(TextSpan Span, string Scope)> TableParts { get; } = [];
 
-        public bool AnySkipped { get; set; }
+        public void Skip(int start, int count) => Array.Fill(Skipped ??= new bool[length], true, start, count);
 
-        public bool AnyStarred { get; set; }
+        public void Star(int start, int count) => Array.Fill(Starred ??= new bool[length], true, start, count);
     }
 
     /// <summary>
@@ -113,8 +118,7 @@ internal static class ValeMarkup
                     end = isText is null ? region.End : tag.End;
                 }
 
-                Array.Fill(marks.Skipped, true, lt, end - lt);
-                marks.AnySkipped = true;
+                marks.Skip(lt, end - lt);
                 i = end;
                 continue;
             }
@@ -168,8 +172,7 @@ internal static class ValeMarkup
 
         if (element.Mark == "*")
         {
-            Array.Fill(marks.Starred, true, element.ContentStart, contentEnd - element.ContentStart);
-            marks.AnyStarred = true;
+            marks.Star(element.ContentStart, contentEnd - element.ContentStart);
         }
         else
         {

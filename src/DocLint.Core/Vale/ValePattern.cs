@@ -11,6 +11,12 @@ namespace DocLint.Core.Vale;
 /// it requires, <see cref="RequiredLiterals.WithPunctuation"/>) and, for a pattern on the backtracking engine,
 /// a match of its relaxation on the linear-time engine (<see cref="LookaroundRelaxation"/>). A unit that fails
 /// either is not searched at all. The matches are exactly the regex's; the prefilters only skip text where it can have none.
+/// <para>
+/// The engines are built when the pattern is first needed (a unit passes its required words and literals), on
+/// whichever thread needs them first: building the linear-time automaton is most of what loading a style costs,
+/// and many patterns never reach a unit that could hold a match. The pattern's syntax is checked when it is made,
+/// on the backtracking interpreter (cheap to build), so an invalid pattern still fails its rule's loading.
+/// </para>
 /// </summary>
 public sealed class ValePattern
 {
@@ -19,12 +25,13 @@ public sealed class ValePattern
 
     // The pattern matches each maximal run of word characters (\b(\w+)\b, \w+), so its matches can be counted as words.
     private readonly bool _countsWords;
-    private readonly Regex? _relaxed;
+    private readonly Lazy<Engines> _engines;
 
     public ValePattern(string pattern, RegexOptions extra = RegexOptions.None)
     {
         var translated = ValeRegex.Translate(pattern);
-        Regex = ValeRegex.CompileTranslated(translated, extra);
+        Syntax = ValeRegex.Check(translated, extra);
+        _engines = new Lazy<Engines>(() => Build(translated, extra));
         var plain = WithoutInlineOptions(translated);
         _words = RequiredWords.From(plain);
         _countsWords = plain is @"(?:\b(\w+)\b)" or @"(?:\b\w+\b)" or @"(?:\w+)" or @"(?:(\w+))" or @"\b(\w+)\b" or @"\b\w+\b" or @"\w+";
@@ -33,33 +40,49 @@ public sealed class ValePattern
         {
             _literals = RequiredLiterals.WithPunctuation(plain);
         }
+    }
 
-        if (!RegexFactory.IsLinear(Regex) && LookaroundRelaxation.Relax(translated) is { } relaxed)
+    /// <summary>The regex and, on the backtracking engine, its linear-time relaxation.</summary>
+    private sealed record Engines(Regex Regex, Regex? Relaxed);
+
+    private static Engines Build(string translated, RegexOptions extra)
+    {
+        var regex = ValeRegex.CompileTranslated(translated, extra);
+        if (RegexFactory.IsLinear(regex) || LookaroundRelaxation.Relax(translated) is not { } relaxed)
         {
-            try
-            {
-                _relaxed = new Regex(relaxed, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | extra);
-            }
-            catch (NotSupportedException)
-            {
-                _relaxed = null;
-            }
+            return new Engines(regex, null);
+        }
+
+        try
+        {
+            return new Engines(regex, new Regex(relaxed, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | extra));
+        }
+        catch (NotSupportedException)
+        {
+            return new Engines(regex, null);
         }
     }
 
-    public Regex Regex { get; }
+    /// <summary>The pattern on the backtracking interpreter, built to check its syntax: its groups are numbered as the regex's.</summary>
+    internal Regex Syntax { get; }
+
+    /// <summary>True once the engines are built.</summary>
+    internal bool IsBuilt => _engines.IsValueCreated;
+
+    /// <summary>The regex that finds the matches (built on first use).</summary>
+    public Regex Regex => _engines.Value.Regex;
 
     /// <summary>True when nothing is required, so every unit is searched.</summary>
-    public bool HasNoPrefilter => _literals.IsEmpty && _words is null && _relaxed is null;
+    public bool HasNoPrefilter => _literals.IsEmpty && _words is null && Relaxed is null;
 
     /// <summary>The whole words a match holds one of; null when there are none.</summary>
     public RequiredWords? Words => _words;
 
     /// <summary>The linear-time relaxation a unit must match before the backtracking engine searches it; null when there is none.</summary>
-    public Regex? Relaxed => _relaxed;
+    public Regex? Relaxed => _engines.Value.Relaxed;
 
     /// <summary>False only when <paramref name="text"/> cannot hold a match.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (_relaxed is null || _relaxed.IsMatch(text));
+    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (Relaxed is not { } relaxed || relaxed.IsMatch(text));
 
     /// <summary>
     /// False only when the unit cannot hold a match: it has none of the required words (looked up once per unit for
@@ -245,7 +268,7 @@ public sealed class ValeAlternation
         {
             var alternatives = string.Join('|', p.Keys.Select(i => $"(?<{GroupName(i)}>{keys[i]})"));
             var compiled = new ValePattern(pattern(alternatives), RegexOptions.ExplicitCapture);
-            return new Part(compiled, [.. p.Keys], [.. p.Keys.Select(i => compiled.Regex.GroupNumberFromName(GroupName(i)))]);
+            return new Part(compiled, [.. p.Keys], [.. p.Keys.Select(i => compiled.Syntax.GroupNumberFromName(GroupName(i)))]);
         })];
     }
 

@@ -115,6 +115,13 @@ public static class ValeRegex
     internal static Regex CompileTranslated(string translated, RegexOptions extra = RegexOptions.None) =>
         RegexFactory.CreateLinearOrBacktracking(translated, RegexOptions.CultureInvariant | extra, Timeout);
 
+    /// <summary>
+    /// Checks a pattern in its .NET form (<see cref="Translate"/>) by building it on the backtracking interpreter,
+    /// which costs a fraction of the linear-time automaton; throws <see cref="ArgumentException"/> for invalid syntax.
+    /// </summary>
+    internal static Regex Check(string translated, RegexOptions extra = RegexOptions.None) =>
+        new(translated, RegexOptions.CultureInvariant | extra, Timeout);
+
     /// <summary>True when the Vale pattern runs on the backtracking engine (and so under <see cref="Timeout"/>).</summary>
     public static bool NeedsBacktracking(string pattern) => !RegexFactory.IsLinear(Compile(pattern));
 

@@ -74,4 +74,44 @@ public class TermSyntaxTests
         TermSyntax.CanMatchDirectly("it’s clear").Should().BeFalse();
         TermSyntax.CanMatchDirectly(" it's clear ").Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData("  It’s  the\tU.S.  Army\n", false, "it's the u.s. army")]
+    [InlineData("  It’s  the\tU.S.  Army\n", true, "It's the U.S. Army")]
+    [InlineData("Ünïcode ‘QUOTE’ \u00A0 K", false, "ünïcode 'quote' k")]
+    [InlineData(" \t ", false, "")]
+    public void Normalizing_folds_white_space_apostrophes_and_case(string text, bool caseSensitive, string expected) =>
+        TermSyntax.Normalize(text, caseSensitive).Should().Be(expected);
+
+    [Fact]
+    public void Normalizing_in_runs_is_normalizing_character_by_character()
+    {
+        var texts = Gen.Int[0, TextPool.Length - 1].Array[0, 16].Select(ix => string.Concat(ix.Select(i => TextPool[i])));
+        Gen.Select(texts, Gen.Bool).Sample((text, caseSensitive) =>
+            TermSyntax.Normalize(text, caseSensitive).Should().Be(CharByChar(text, caseSensitive)));
+    }
+
+    private static string CharByChar(string text, bool caseSensitive)
+    {
+        var result = new StringBuilder();
+        var inSpace = false;
+        foreach (var c in text.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                inSpace = true;
+                continue;
+            }
+
+            if (inSpace)
+            {
+                result.Append(' ');
+                inSpace = false;
+            }
+
+            result.Append(c is '\'' or '’' or '‘' ? '\'' : caseSensitive ? c : char.ToLowerInvariant(c));
+        }
+
+        return result.ToString();
+    }
 }

@@ -80,8 +80,39 @@ public static class TermSyntax
     {
         var length = 0;
         var inSpace = false;
-        foreach (var c in text.Trim())
+        var rest = text.Trim();
+        while (!rest.IsEmpty)
         {
+            // A run of printable ASCII other than the apostrophe is copied whole, lower-cased unless case counts.
+            var run = rest.IndexOfAnyExcept(PlainAscii);
+            run = run < 0 ? rest.Length : run;
+            if (run > 0)
+            {
+                if (inSpace)
+                {
+                    destination[length++] = ' ';
+                    inSpace = false;
+                }
+
+                if (caseSensitive)
+                {
+                    rest[..run].CopyTo(destination[length..]);
+                }
+                else
+                {
+                    Ascii.ToLower(rest[..run], destination[length..], out _);
+                }
+
+                length += run;
+                rest = rest[run..];
+                if (rest.IsEmpty)
+                {
+                    break;
+                }
+            }
+
+            var c = rest[0];
+            rest = rest[1..];
             if (char.IsWhiteSpace(c))
             {
                 inSpace = true;
@@ -246,6 +277,9 @@ public static class TermSyntax
     public static bool IsOneWord(string term) => term.Length > 0 && term.All(IsWordChar);
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘';
+
+    /// <summary>Printable ASCII but the apostrophe: what <see cref="Normalize(ReadOnlySpan{char}, Span{char}, bool)"/> copies as it is, but for case.</summary>
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create([.. Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c).Where(c => c != '\'')]);
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }
