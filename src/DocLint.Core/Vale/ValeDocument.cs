@@ -128,7 +128,7 @@ public sealed partial class ValeDocument
             {
                 // Markdown: the HTML it holds (outside code), its emphasis as the tags it renders to, its tables.
                 var fenced = FencedCode(source);
-                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && !fenced[i]);
+                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && SortedSpans.IndexContaining(fenced, i) < 0);
                 MarkEmphasis(source, settings, marks, fenced);
                 TableRows(source, fenced);
             }
@@ -155,10 +155,10 @@ public sealed partial class ValeDocument
 
     private static bool IsHtmlPath(string path) => Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".xhtml";
 
-    /// <summary>The characters of fenced code blocks (<c>```</c>, <c>~~~</c>), fences included.</summary>
-    private static bool[] FencedCode(string source)
+    /// <summary>The fenced code blocks (<c>```</c>, <c>~~~</c>), fences included, in order: most files have few or none.</summary>
+    private static ImmutableArray<TextSpan> FencedCode(string source)
     {
-        var fenced = new bool[source.Length];
+        var fenced = ImmutableArray.CreateBuilder<TextSpan>();
         // The open fence's character and length (0: none open); each line is the text up to its '\n'.
         var fenceChar = '\0';
         var fenceLength = 0;
@@ -183,7 +183,7 @@ public sealed partial class ValeDocument
                 var closing = trimmed.TrimEnd();
                 if (closing.Length >= fenceLength && !closing.ContainsAnyExcept(fenceChar))
                 {
-                    Array.Fill(fenced, true, start, lineEnd - start);
+                    fenced.Add(TextSpan.FromBounds(start, lineEnd));
                     fenceLength = 0;
                 }
             }
@@ -198,14 +198,14 @@ public sealed partial class ValeDocument
 
         if (fenceLength != 0)
         {
-            Array.Fill(fenced, true, start, source.Length - start);
+            fenced.Add(TextSpan.FromBounds(start, source.Length));
         }
 
-        return fenced;
+        return fenced.ToImmutable();
     }
 
     /// <summary>Markdown's strong (<c>**…**</c>, <c>__…__</c>) and emphasis (<c>*…*</c>, <c>_…_</c>) render to strong/b and em/i: their text stands as '*' when IgnoredScopes names the tag.</summary>
-    private void MarkEmphasis(string source, ValeFileSettings settings, ValeMarkup.Marks marks, bool[] fenced)
+    private void MarkEmphasis(string source, ValeFileSettings settings, ValeMarkup.Marks marks, ImmutableArray<TextSpan> fenced)
     {
         var strong = settings.IgnoredScopes.Contains("strong") || settings.IgnoredScopes.Contains("b");
         var emphasis = settings.IgnoredScopes.Contains("em") || settings.IgnoredScopes.Contains("i");
@@ -217,7 +217,7 @@ public sealed partial class ValeDocument
         foreach (Match m in Emphasis().Matches(source))
         {
             var isStrong = m.Groups[1].Length == 2;
-            if ((isStrong ? strong : emphasis) && _code[m.Index] == 0 && !fenced[m.Index])
+            if ((isStrong ? strong : emphasis) && _code[m.Index] == 0 && SortedSpans.IndexContaining(fenced, m.Index) < 0)
             {
                 var content = m.Groups[2];
                 marks.Star(content.Index, content.Length);
@@ -226,11 +226,11 @@ public sealed partial class ValeDocument
     }
 
     /// <summary>Markdown's pipe tables as Vale sees them rendered: the row above the delimiter row is table.header, the rows after it table.cell.</summary>
-    private void TableRows(string source, bool[] fenced)
+    private void TableRows(string source, ImmutableArray<TextSpan> fenced)
     {
         foreach (Match delimiter in TableDelimiter().Matches(source))
         {
-            if (fenced[delimiter.Index] || delimiter.Index == 0)
+            if (SortedSpans.IndexContaining(fenced, delimiter.Index) >= 0 || delimiter.Index == 0)
             {
                 continue;
             }
