@@ -117,8 +117,9 @@ internal sealed class Tokenizer
     /// </summary>
     public uint TextHash(int index)
     {
+        // The key is the text itself unless its apostrophe was straightened or its final dot dropped.
         ref readonly var t = ref _tokens[index];
-        return !t.HasCurlyApostrophe && (t.Length <= 2 || _prose[t.End - 1] != '.') ? KeyHash(index) : WordIndex.HashAscii(_prose.AsSpan(t.Start, t.Length));
+        return !t.HasCurlyApostrophe && Key(in t).Length == t.Length ? KeyHash(index) : WordIndex.HashAscii(_prose.AsSpan(t.Start, t.Length));
     }
 
     /// <summary>

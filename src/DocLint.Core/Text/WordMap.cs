@@ -14,8 +14,8 @@ internal sealed class WordMap
 {
     private readonly List<string> _words = [];
 
-    // A slot holds a word, its hash, its place and its text folded to lower case (no word: empty); words that share
-    // a hash take a slot each. A word of up to eight characters is compared by its folded text in the slot, so a
+    // A slot holds a word's hash, its place plus one (0: empty) and its text folded to lower case; words that share a
+    // hash take a slot each. A word of up to eight characters is compared by its folded text in the slot, so a
     // lookup reads one slot and not the word's string (see Fold).
     private Slot[] _slots;
     private Dictionary<string, int>? _nonAscii;
@@ -69,14 +69,15 @@ internal sealed class WordMap
         var (head, tail) = Fold(word);
         var slots = _slots;
         var mask = slots.Length - 1;
-        for (var at = (int)(hash & (uint)mask); slots[at].Word is { } candidate; at = (at + 1) & mask)
+        for (var at = (int)(hash & (uint)mask); slots[at].PlacePlusOne != 0; at = (at + 1) & mask)
         {
             // The word and the one in the slot are ASCII (their hash says so): the folded text is exact up to eight
             // characters, and an ASCII comparison is exact for longer ones.
             ref readonly var slot = ref slots[at];
-            if (slot.Hash == hash && slot.Head == head && slot.Tail == tail && (word.Length <= 8 || System.Text.Ascii.EqualsIgnoreCase(word, candidate)))
+            var place = slot.PlacePlusOne - 1;
+            if (slot.Hash == hash && slot.Head == head && slot.Tail == tail && (word.Length <= 8 || System.Text.Ascii.EqualsIgnoreCase(word, _words[place])))
             {
-                return slot.Place;
+                return place;
             }
         }
 
@@ -160,7 +161,7 @@ internal sealed class WordMap
         }
 
         var (head, tail) = Fold(word);
-        Insert(new Slot(word, hash, place, head, tail));
+        Insert(new Slot(hash, place + 1, head, tail));
         return place;
     }
 
@@ -168,7 +169,7 @@ internal sealed class WordMap
     {
         var mask = _slots.Length - 1;
         var at = (int)(slot.Hash & (uint)mask);
-        while (_slots[at].Word is not null)
+        while (_slots[at].PlacePlusOne != 0)
         {
             at = (at + 1) & mask;
         }
@@ -182,12 +183,12 @@ internal sealed class WordMap
         _slots = new Slot[slots.Length * 2];
         foreach (var slot in slots)
         {
-            if (slot.Word is not null)
+            if (slot.PlacePlusOne != 0)
             {
                 Insert(slot);
             }
         }
     }
 
-    private readonly record struct Slot(string? Word, uint Hash, int Place, ulong Head, ulong Tail);
+    private readonly record struct Slot(uint Hash, int PlacePlusOne, ulong Head, ulong Tail);
 }

@@ -629,22 +629,8 @@ internal sealed class WordTable
         public UInt128 Within(int start, int end)
         {
             var hits = Hits ?? [];
-            int lo = 0, hi = hits.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (hits[mid].Start < start)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
             var bits = UInt128.Zero;
-            for (var k = lo; k < hits.Length && hits[k].Start < end; k++)
+            for (var k = Text.SortedSpans.FirstAtOrAfter<(int Start, UInt128 Mask)>(hits, start, static h => h.Start); k < hits.Length && hits[k].Start < end; k++)
             {
                 bits |= hits[k].Mask;
             }

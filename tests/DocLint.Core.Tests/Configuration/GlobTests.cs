@@ -178,7 +178,7 @@ public class GlobTests
                         return null;
                     }
 
-                    pattern.Append('[').Append(negated ? "^" : "").Append(Regex.Escape(negated ? body[1..] : body).Replace("\\-", "-")).Append(']');
+                    pattern.Append('[').Append(negated ? "^" : "").Append(Regex.Escape(negated ? body[1..] : body)).Append(']');
                     i = close;
                     break;
                 case '\\' when i + 1 < glob.Length: pattern.Append(Regex.Escape(glob[++i].ToString())); break;

@@ -113,10 +113,12 @@ public sealed class SubstitutionRule : CompiledRule
             // Each part of a compound counts: "so-called", "self-proclaimed" name someone else's words.
             foreach (var part in tokens.Key(i).Split('-'))
             {
-                if (lexicon.VerbLookup.TryGetValue(tokens.Key(i)[part], out var verbs)
-                    && verbs.Any(v => !v.Weak && v.Class is CueKind.Speech or CueKind.Belief or CueKind.Intent or CueKind.Naming))
+                foreach (var verb in lexicon.VerbsSpelled(tokens.Key(i)[part]))
                 {
-                    return true;
+                    if (!verb.Weak && verb.Class is CueKind.Speech or CueKind.Belief or CueKind.Intent or CueKind.Naming)
+                    {
+                        return true;
+                    }
                 }
             }
         }

@@ -32,7 +32,6 @@ internal sealed class Lexicon
     private Lexicon(Dictionary<string, List<CueVerb>> verbs, Dictionary<string, HashSet<string>> sections)
     {
         Verbs = verbs.ToDictionary(v => v.Key, v => v.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
-        VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
         _verbSpellings = new Text.WordMap(Verbs.Keys);
         _verbsBySpelling = [.. _verbSpellings.Words.Select(spelling => Verbs[spelling])];
         Person = Set(sections, "source-words/person", WordClass.Person);
@@ -74,11 +73,15 @@ internal sealed class Lexicon
     /// <summary>Each spelling's verbs: one, or more when phrasal verbs share it ("point out", "point to").</summary>
     public Dictionary<string, CueVerb[]> Verbs { get; }
 
-    public Dictionary<string, CueVerb[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; }
-
     // The keys of Verbs by the hash a token already holds (Tokenizer.KeyHash), and each one's verbs by its place.
     private readonly Text.WordMap _verbSpellings;
     private readonly CueVerb[][] _verbsBySpelling;
+
+    /// <summary>The verbs spelled <paramref name="word"/> (a key of <see cref="Verbs"/>, ignoring case); empty when it is none.</summary>
+    public ReadOnlySpan<CueVerb> VerbsSpelled(ReadOnlySpan<char> word) => VerbsSpelled(word, Text.WordIndex.HashAscii(word));
+
+    private ReadOnlySpan<CueVerb> VerbsSpelled(ReadOnlySpan<char> word, uint hash) =>
+        _verbSpellings.IndexOf(word, hash) is var spelling and >= 0 ? _verbsBySpelling[spelling] : [];
 
     /// <summary>
     /// The verb <paramref name="word"/> is, given the word after it: a phrasal verb when its particle
@@ -87,14 +90,8 @@ internal sealed class Lexicon
     /// </summary>
     public CueVerb? Find(ReadOnlySpan<char> word, uint hash, ReadOnlySpan<char> next)
     {
-        var spelling = _verbSpellings.IndexOf(word, hash);
-        if (spelling < 0)
-        {
-            return null;
-        }
-
         CueVerb? plain = null;
-        foreach (var verb in _verbsBySpelling[spelling])
+        foreach (var verb in VerbsSpelled(word, hash))
         {
             if (verb.Particle is null)
             {
