@@ -32,12 +32,19 @@ public sealed class FileSeverities(IReadOnlyDictionary<string, (SeveritySetting 
             // A Vale rule is on for a file only where its .vale.ini turns it on, at the level it gives.
             return vale is not null && rule.Category == Vale.ValeRule.Category
                 ? new SeverityChoice(vale.SeverityOf(rule.Id, rule.Id[..Math.Max(0, rule.Id.IndexOf('.', StringComparison.Ordinal))], rule.Severity), valeSource ?? ".vale.ini")
-                : new SeverityChoice(rule.Severity, "default");
+                : Default(rule.Severity);
         }
 
         var entry = hasId && (!hasCategory || byId.Level <= byCategory.Level) ? byId : byCategory;
         return new SeverityChoice(entry.Setting.Severity ?? rule.Severity, entry.Source);
     }
+
+    /// <summary>A rule's own severity, where nothing sets another: asked for most rules of most files, so made once per severity.</summary>
+    private static SeverityChoice Default(DiagnosticSeverity severity) =>
+        (uint)severity < (uint)Defaults.Length ? Defaults[(int)severity] : new SeverityChoice(severity, "default");
+
+    private static readonly SeverityChoice[] Defaults =
+        [.. Enumerable.Range(0, (int)Enum.GetValues<DiagnosticSeverity>().Max() + 1).Select(s => new SeverityChoice((DiagnosticSeverity)s, "default"))];
 }
 
 /// <summary>
@@ -54,7 +61,22 @@ public sealed class ConfigurationSet
     private readonly ConcurrentBag<ConfigProblem> _problems = [];
     private readonly DocLintConfigFile? _explicit;
 
-    public ConfigurationSet(DocLintConfigFile? explicitConfig = null) => _explicit = explicitConfig;
+    /// <summary>The doclint.yaml files and the .editorconfig files (each with its folder) that apply in a folder, nearest first.</summary>
+    private readonly ConcurrentDictionary<string, DocLintConfigFile[]> _yamlChains = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Dir, EditorConfigFile File)[]> _editorConfigChains = new(StringComparer.Ordinal);
+    private readonly Func<string, DocLintConfigFile?> _readYaml;
+    private readonly Func<string, EditorConfigFile?> _readEditorConfig;
+    private readonly Func<string, DocLintConfigFile[]> _yamlChain;
+    private readonly Func<string, (string Dir, EditorConfigFile File)[]> _editorConfigChain;
+
+    public ConfigurationSet(DocLintConfigFile? explicitConfig = null)
+    {
+        _explicit = explicitConfig;
+        _readYaml = ReadYaml;
+        _readEditorConfig = ReadEditorConfig;
+        _yamlChain = YamlChain;
+        _editorConfigChain = EditorConfigChain;
+    }
 
     /// <summary>The .vale.ini whose sections turn Vale rules on per file (below doclint.yaml and .editorconfig settings); null without one.</summary>
     public Vale.ValeConfiguration? Vale { get; set; }
@@ -80,17 +102,16 @@ public sealed class ConfigurationSet
     }
 
     /// <summary>The doclint.yaml files that apply to a file, nearest first.</summary>
-    public IReadOnlyList<DocLintConfigFile> YamlFor(string fullPath)
-    {
-        if (_explicit is not null)
-        {
-            return [_explicit];
-        }
+    public IReadOnlyList<DocLintConfigFile> YamlFor(string fullPath) =>
+        _explicit is not null ? [_explicit] : _yamlChains.GetOrAdd(Path.GetDirectoryName(fullPath) ?? "", _yamlChain);
 
+    /// <summary>The doclint.yaml files from <paramref name="folder"/> up, nearest first, up to one with <c>root: true</c>; read once per folder.</summary>
+    private DocLintConfigFile[] YamlChain(string folder)
+    {
         var chain = new List<DocLintConfigFile>();
-        for (var dir = Path.GetDirectoryName(fullPath); dir is not null; dir = Path.GetDirectoryName(dir))
+        for (var dir = folder.Length == 0 ? null : folder; dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (_yaml.GetOrAdd(dir, ReadYaml) is { } config)
+            if (_yaml.GetOrAdd(dir, _readYaml) is { } config)
             {
                 chain.Add(config);
                 if (config.IsRoot)
@@ -100,7 +121,26 @@ public sealed class ConfigurationSet
             }
         }
 
-        return chain;
+        return [.. chain];
+    }
+
+    /// <summary>The .editorconfig files from <paramref name="folder"/> up, nearest first, up to one with <c>root = true</c>; read once per folder.</summary>
+    private (string Dir, EditorConfigFile File)[] EditorConfigChain(string folder)
+    {
+        var chain = new List<(string, EditorConfigFile)>();
+        for (var dir = folder.Length == 0 ? null : folder; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (_editorConfig.GetOrAdd(dir, _readEditorConfig) is { } editorConfig)
+            {
+                chain.Add((dir, editorConfig));
+                if (editorConfig.IsRoot)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. chain];
     }
 
     /// <summary>
@@ -141,13 +181,8 @@ public sealed class ConfigurationSet
         }
 
         // .editorconfig, nearest first, up to one with root = true; within a file the last matching line wins.
-        for (var dir = Path.GetDirectoryName(fullPath); dir is not null; dir = Path.GetDirectoryName(dir))
+        foreach (var (dir, editorConfig) in _editorConfigChains.GetOrAdd(Path.GetDirectoryName(fullPath) ?? "", _editorConfigChain))
         {
-            if (_editorConfig.GetOrAdd(dir, ReadEditorConfig) is not { } editorConfig)
-            {
-                continue;
-            }
-
             var relative = Glob.RelativePath(dir, fullPath);
             var fromFile = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
             foreach (var setting in editorConfig.Sections.Where(s => s.Glob.IsMatch(relative)).SelectMany(s => s.Settings))
@@ -161,10 +196,6 @@ public sealed class ConfigurationSet
             }
 
             level++;
-            if (editorConfig.IsRoot)
-            {
-                break;
-            }
         }
 
         return new FileSeverities(chosen, Vale?.ForFile(fullPath), Vale?.Ini.Path);

@@ -44,14 +44,30 @@ public static class SentenceSegmenter
 
     public static ImmutableArray<TextSpan> Segment(string prose, ImmutableArray<Block> blocks)
     {
-        var sentences = ImmutableArray.CreateBuilder<TextSpan>();
-        foreach (var block in blocks)
+        // The thread's builder keeps its capacity from document to document: only the result is allocated.
+        var sentences = _sentences ?? ImmutableArray.CreateBuilder<TextSpan>(256);
+        _sentences = null;
+        try
         {
-            SegmentBlock(prose, block.Span, sentences);
-        }
+            foreach (var block in blocks)
+            {
+                SegmentBlock(prose, block.Span, sentences);
+            }
 
-        return sentences.ToImmutable();
+            return sentences.ToImmutable();
+        }
+        finally
+        {
+            sentences.Clear();
+            if (sentences.Capacity <= 4096)
+            {
+                _sentences = sentences;
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static ImmutableArray<TextSpan>.Builder? _sentences;
 
     private static void SegmentBlock(string prose, TextSpan block, ImmutableArray<TextSpan>.Builder sentences)
     {

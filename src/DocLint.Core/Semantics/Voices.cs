@@ -33,7 +33,7 @@ public static partial class Voices
 {
     public static ImmutableArray<VoiceRegion> Find(Document document)
     {
-        var regions = new List<VoiceRegion>();
+        var regions = new List<VoiceRegion>(document.QuotedRegions.Length + document.Attributions.Length + 4);
         foreach (var quoted in document.QuotedRegions)
         {
             regions.Add(new VoiceRegion(quoted, OtherVoice.Quotation));
@@ -42,14 +42,12 @@ public static partial class Voices
         // The source and cue of an attribution are the writer's words even where they stand inside its content
         // ("The talks, she said, had stalled"); an attribution inside another's content ("Karl tweeted that a
         // senior official said …") is part of what was reported.
+        Span<TextSpan> own = stackalloc TextSpan[2];
         foreach (var attribution in document.Attributions)
         {
             if (attribution.Source is { } source && attribution.ContentIsAttributed && attribution.Content is { } content)
             {
-                foreach (var part in Subtract(content, OwnWords(document.Prose, source, attribution.Cue)))
-                {
-                    regions.Add(new VoiceRegion(part, OtherVoice.Attributed));
-                }
+                AddAttributed(content, own[..OwnWords(document.Prose, source, attribution.Cue, own)], regions);
             }
         }
 
@@ -61,30 +59,47 @@ public static partial class Voices
 
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".;:!?\n");
 
-    /// <summary>The source and the cue; as one span when only a few words lie between them ("he said", "said Maria Lopez").</summary>
-    private static ImmutableArray<TextSpan> OwnWords(string prose, TextSpan source, TextSpan cue)
+    /// <summary>
+    /// The source and the cue, written into <paramref name="own"/> in order; as one span when only a few words lie
+    /// between them ("he said", "said Maria Lopez"). Returns how many spans it wrote.
+    /// </summary>
+    private static int OwnWords(string prose, TextSpan source, TextSpan cue, Span<TextSpan> own)
     {
         var (first, second) = source.Start < cue.Start ? (source, cue) : (cue, source);
         var gap = prose.AsSpan(first.End, Math.Max(0, second.Start - first.End));
-        return gap.Length < 24 && gap.IndexOfAny(ClauseBreaks) < 0 ? [TextSpan.FromBounds(first.Start, Math.Max(first.End, second.End))] : [first, second];
+        if (gap.Length < 24 && gap.IndexOfAny(ClauseBreaks) < 0)
+        {
+            own[0] = TextSpan.FromBounds(first.Start, Math.Max(first.End, second.End));
+            return 1;
+        }
+
+        own[0] = first;
+        own[1] = second;
+        return 2;
     }
 
-    private static IEnumerable<TextSpan> Subtract(TextSpan span, ImmutableArray<TextSpan> holes)
+    /// <summary>Adds the parts of <paramref name="span"/> outside the sorted <paramref name="holes"/> as attributed content.</summary>
+    private static void AddAttributed(TextSpan span, ReadOnlySpan<TextSpan> holes, List<VoiceRegion> regions)
     {
         var start = span.Start;
-        for (var h = SortedSpans.FirstEndingAfter(holes, span.Start); h < holes.Length && holes[h].Start < span.End; h++)
+        foreach (var hole in holes)
         {
-            if (holes[h].Start > start)
+            if (hole.End <= span.Start || hole.Start >= span.End)
             {
-                yield return TextSpan.FromBounds(start, holes[h].Start);
+                continue;
             }
 
-            start = Math.Max(start, holes[h].End);
+            if (hole.Start > start)
+            {
+                regions.Add(new VoiceRegion(TextSpan.FromBounds(start, hole.Start), OtherVoice.Attributed));
+            }
+
+            start = Math.Max(start, hole.End);
         }
 
         if (start < span.End)
         {
-            yield return TextSpan.FromBounds(start, span.End);
+            regions.Add(new VoiceRegion(TextSpan.FromBounds(start, span.End), OtherVoice.Attributed));
         }
     }
 

@@ -63,8 +63,11 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
+        // Every line break is one '\n', one '\r', or both: their counts bound the lines, so the array is made once
+        // (and copied shorter only when some breaks are "\r\n").
         var span = text.AsSpan();
+        var starts = new int[1 + span.Count('\n') + span.Count('\r')];
+        var count = 1;
         var offset = 0;
         while (true)
         {
@@ -76,9 +79,9 @@ public sealed class SourceText
 
             offset += index;
             offset += span[offset] == '\r' && offset + 1 < span.Length && span[offset + 1] == '\n' ? 2 : 1;
-            starts.Add(offset);
+            starts[count++] = offset;
         }
 
-        return [.. starts];
+        return count == starts.Length ? starts : starts[..count];
     }
 }

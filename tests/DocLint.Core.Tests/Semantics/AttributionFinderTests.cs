@@ -72,6 +72,22 @@ public class AttributionFinderTests
             .Should().Equal("speech said | who (unnamed-group → aides: unnamed-group) | it would pass (clause)");
 
     [Fact]
+    public void A_document_sees_nothing_of_the_one_read_before_it_on_the_same_thread()
+    {
+        // The finder keeps its buffers from document to document on a thread: the sources named in one (and a
+        // sentence long enough to grow the buffers past what is kept) must not resolve a reference in the next.
+        var before = "A senior official said the talks had stalled. " + string.Join(", ", Enumerable.Repeat("Maria Lopez", 200)) + " said so.";
+        Attributions(before).Should().NotBeEmpty();
+
+        Attributions("It rained. He added that a deal was still possible.")
+            .Should().Equal("speech added | He (reference) | a deal was still possible (clause)");
+        Attributions("A senior official said the talks had stalled. He added that a deal was still possible.")
+            .Should().Equal(
+                "speech said | A senior official (unnamed-individual) | the talks had stalled (clause)",
+                "speech added | He (reference → A senior official: unnamed-individual) | a deal was still possible (clause)");
+    }
+
+    [Fact]
     public void A_pronoun_and_a_short_reference_resolve_to_the_source_before() =>
         Attributions("A senior official said the talks had stalled. He added that a deal was still possible. The official declined to say more.")
             .Should().Equal(

@@ -275,10 +275,12 @@ public sealed class PhraseMatcher
         private bool _direct;
         private string[]? _ordered;
         private Regex? _regex;
+        private bool _oneWord;
 
         public TermGroup(string term, bool caseSensitive)
         {
             _terms = [term];
+            _oneWord = TermSyntax.IsOneWord(term);
             _caseSensitive = caseSensitive;
             _direct = TermSyntax.CanMatchDirectly(term);
             _everyTermHasTwoWords = WordIndex.TryGetSecondWordHash(term, out var second);
@@ -289,6 +291,7 @@ public sealed class PhraseMatcher
         public void Add(string term)
         {
             _terms.Add(term);
+            _oneWord = false;
             _direct = _direct && TermSyntax.CanMatchDirectly(term);
             // A term's words are separated by white space or punctuation only, so where it matches, the
             // text's next token is the term's second word. When every term has one, that is checked first.
@@ -307,7 +310,7 @@ public sealed class PhraseMatcher
         }
 
         /// <summary>True when the group is one single-word term: a match is then the token itself, and no regex is built.</summary>
-        public bool IsOneWord => _terms.Count == 1 && TermSyntax.IsOneWord(_terms[0]);
+        public bool IsOneWord => _oneWord;
 
         /// <summary>
         /// Matches the group's terms at a token as its regex would, longest first, without the regex

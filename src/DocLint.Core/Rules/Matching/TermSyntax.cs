@@ -274,7 +274,18 @@ public static class TermSyntax
     }
 
     /// <summary>True when the term is one word of letters, digits and underscores: it matches exactly a word token equal to it.</summary>
-    public static bool IsOneWord(string term) => term.Length > 0 && term.All(IsWordChar);
+    public static bool IsOneWord(string term)
+    {
+        foreach (var c in term)
+        {
+            if (!IsWordChar(c))
+            {
+                return false;
+            }
+        }
+
+        return term.Length > 0;
+    }
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘';
 
