@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CsCheck;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Reporting;
 using DocLint.Core.Reporting.GitHub;
@@ -71,6 +72,24 @@ public class ReporterTests
         run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0].GetProperty("message").GetProperty("text").GetString()
             .Should().Be("Results were truncated: 2 of 3 were written (the most severe first), the most a code-scanning run accepts (2).");
         SarifReporter.Plan(report, new SarifOptions { Limits = new SarifLimits(2, 1024) }).Single().Truncated.Should().Be(1);
+    }
+
+    [Fact]
+    public void The_cut_keeps_what_a_stable_sort_by_severity_would_keep_in_path_order()
+    {
+        // Any mix of severities and any limit: the kept results are the first `limit` of a stable sort, most severe
+        // first, written back in path order.
+        Gen.Select(Gen.Int[2, 4].Array[0, 40], Gen.Int[1, 45]).Sample((severities, limit) =>
+        {
+            var findings = severities.Select((s, i) => Finding(i, 0, 1, message: $"f{i}") with { Severity = (DiagnosticSeverity)s }).ToArray();
+            var expected = findings.Select((d, i) => (d, i)).OrderByDescending(p => p.d.Severity).ThenBy(p => p.i).Take(limit)
+                .OrderBy(p => p.i).Select(p => p.d.Message);
+
+            var run = SarifReporter.Plan(ReportOf(findings), new SarifOptions { Limits = new SarifLimits(limit, 1024) }).Single();
+
+            run.Results.Select(d => d.Message).Should().Equal(expected);
+            run.Truncated.Should().Be(Math.Max(0, findings.Length - limit));
+        });
     }
 
     [Fact]

@@ -58,8 +58,31 @@ public static class SarifReporter
             return new SarifRun(category, results, notifications, 0);
         }
 
-        // The most severe first; among equals, path order. The kept ones are written in path order.
-        var kept = results.Select((d, i) => (d, i)).OrderByDescending(p => p.d.Severity).ThenBy(p => p.i).Take(limits.MaxResults).OrderBy(p => p.i).Select(p => p.d).ToList();
+        // The most severe first; among equals, path order. The kept ones are written in path order: every result more
+        // severe than the least severe kept, and of that severity the first ones, as many as there is room for.
+        var counts = new int[(int)DiagnosticSeverity.Error + 1];
+        foreach (var result in results)
+        {
+            counts[Math.Clamp((int)result.Severity, 0, counts.Length - 1)]++;
+        }
+
+        var room = limits.MaxResults;
+        var cutoff = counts.Length - 1;
+        while (cutoff > 0 && counts[cutoff] < room)
+        {
+            room -= counts[cutoff--];
+        }
+
+        var kept = new List<Diagnostic>(limits.MaxResults);
+        foreach (var result in results)
+        {
+            var severity = Math.Clamp((int)result.Severity, 0, counts.Length - 1);
+            if (severity > cutoff || (severity == cutoff && room-- > 0))
+            {
+                kept.Add(result);
+            }
+        }
+
         return new SarifRun(category, kept, notifications, results.Count - kept.Count);
     }
 
