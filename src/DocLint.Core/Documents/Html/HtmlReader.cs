@@ -38,7 +38,7 @@ public sealed class HtmlReader : IDocumentReader
 
     public Document Read(string path, SourceText source)
     {
-        var scan = new Scan(source.Text, Blank(source.Text), new TextSpan(0, source.Length));
+        var scan = new Scan(source.Text, PlainText.PlainTextReader.Blanked(source.Text), new TextSpan(0, source.Length));
         scan.Run();
         return new Document(
             path,
@@ -95,8 +95,6 @@ public sealed class HtmlReader : IDocumentReader
 
         return -1;
     }
-
-    private static char[] Blank(string text) => [.. text.Select(c => c is '\n' or '\r' ? c : ' ')];
 
     private sealed class Scan(string text, char[] prose, TextSpan region)
     {

@@ -33,11 +33,7 @@ public sealed class MarkdownReader : IDocumentReader
         var text = source.Text;
         var problems = new List<ReaderProblem>();
         var markdown = Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, problems)), Pipeline);
-        var prose = new char[text.Length];
-        for (var i = 0; i < prose.Length; i++)
-        {
-            prose[i] = text[i] is '\n' or '\r' ? text[i] : ' ';
-        }
+        var prose = PlainText.PlainTextReader.Blanked(text);
 
         var blocks = ImmutableArray.CreateBuilder<Block>();
         var quotations = ImmutableArray.CreateBuilder<TextSpan>();
