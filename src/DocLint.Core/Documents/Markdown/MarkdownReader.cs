@@ -129,7 +129,9 @@ public sealed class MarkdownReader : IDocumentReader
             blocks.Add(new Block(BlockKind.Heading, title.ValueSpan));
         }
 
-        var sortedBlocks = blocks.OrderBy(b => b.Span.Start).ToImmutableArray();
+        // Markdig's walk gives the blocks in order of their starts, but for those added after it (the headline, HTML's
+        // blocks): the stable sort runs only when one is out of order.
+        var sortedBlocks = InOrder(blocks) ? blocks.ToImmutable() : [.. blocks.OrderBy(b => b.Span.Start)];
         return new Document(
             path,
             source,
@@ -143,6 +145,19 @@ public sealed class MarkdownReader : IDocumentReader
         {
             Problems = [.. problems],
         };
+    }
+
+    private static bool InOrder(ImmutableArray<Block>.Builder blocks)
+    {
+        for (var i = 1; i < blocks.Count; i++)
+        {
+            if (blocks[i].Span.Start < blocks[i - 1].Span.Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
