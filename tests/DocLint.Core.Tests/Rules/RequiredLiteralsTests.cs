@@ -126,7 +126,7 @@ public class RequiredLiteralsTests
             var expected = strings.Any(v => text.Contains(v, StringComparison.Ordinal));
             literals.MayMatch(text).Should().Be(expected, text);
             var selected = new List<int>();
-            literals.SelectUnits(text, [new TextSpan(0, text.Length)], selected, textIsAscii: true);
+            literals.SelectUnits(text, [new TextSpan(0, text.Length)], selected, knownSafe: true);
             selected.Count.Should().Be(expected ? 1 : 0, text);
         }, iter: 3000);
     }

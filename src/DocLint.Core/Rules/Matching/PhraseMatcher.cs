@@ -189,10 +189,13 @@ public sealed class PhraseMatcher
         {
             ReadOnlySpan<TextSpan> ranges = units.IsDefault ? [new TextSpan(0, text.Length)] : units.AsSpan();
             var selected = new List<int>();
+
+            // Text that is not all ASCII is searched once for a character that breaks the literal prefilters, not once per pattern.
+            var knownSafe = words.IsAscii || !text.AsSpan().ContainsAny(RequiredLiterals.Unsafe);
             foreach (var (regex, literals) in _scans.Value)
             {
                 selected.Clear();
-                literals.SelectUnits(text, ranges, selected, words.IsAscii);
+                literals.SelectUnits(text, ranges, selected, knownSafe);
                 foreach (var unit in selected)
                 {
                     regex.Value.Scan(text, ranges[unit], spans);

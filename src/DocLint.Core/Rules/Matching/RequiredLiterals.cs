@@ -180,15 +180,15 @@ public sealed class RequiredLiterals
     /// <paramref name="text"/>) that holds a string of every required set: the only units where the
     /// pattern can match. With no requirement, or where an <see cref="Unsafe"/> character occurs, every unit.
     /// </summary>
-    /// <param name="textIsAscii">True when the caller knows every letter of the text is ASCII (its word index says so), which rules out <see cref="Unsafe"/> characters without a search.</param>
+    /// <param name="knownSafe">True when the caller knows the text holds no <see cref="Unsafe"/> character (its word index says every letter is ASCII, or the caller has looked once for all its patterns), so it is not searched for again.</param>
     /// <remarks>
     /// The first (most selective) set is searched once over the whole text, jumping to the end of a unit
     /// as soon as it is hit, so the cost is one vectorised search per hit unit, not one per unit. The other
     /// sets are then tested within the units that remain.
     /// </remarks>
-    public void SelectUnits(string text, ReadOnlySpan<TextSpan> units, List<int> selected, bool textIsAscii = false)
+    public void SelectUnits(string text, ReadOnlySpan<TextSpan> units, List<int> selected, bool knownSafe = false)
     {
-        if (_sets.Length == 0 || (!textIsAscii && text.AsSpan().ContainsAny(Unsafe)))
+        if (_sets.Length == 0 || (!knownSafe && text.AsSpan().ContainsAny(Unsafe)))
         {
             for (var u = 0; u < units.Length; u++)
             {
