@@ -25,6 +25,7 @@ public sealed class LiteralTokensTests
     [InlineData(@"(?m)\b(?:we|we'(?:ve|re)|ours?|us|let's)\b")]
     [InlineData(@"(?i)(?m)\b(?:(?<vale0>are not)|(?<vale1>(?:drive C:|drive C>|C: drive))|(?<vale2>24/7)|(?<vale3>chat ?bots?))\b")]
     [InlineData(@"(?i)(?m)\b(?:a (?:large)? number of|e\.g\.)\b")]
+    [InlineData(@"(?i)(?m)\b(?:(?<vale0>garbage(?:m[ae]n|wom[ae]n))|(?<vale1>app[- ]store)|(?<vale2>a[\.b]))\b")]
     public void A_list_of_plain_tokens_is_read(string pattern)
     {
         LiteralTokens.From(pattern).Should().NotBeNull();
@@ -38,7 +39,12 @@ public sealed class LiteralTokensTests
     [InlineData(@"(?i)(?m)\b(?:we+)\b")]
     [InlineData(@"(?i)(?m)\b(?:we??)\b")]
     [InlineData(@"(?i)(?m)\b(?:it is(?!\.))\b")]
-    [InlineData(@"(?i)(?m)\b(?:[Ww]e)\b")]
+    [InlineData(@"(?i)(?m)\b(?:[a-z]e)\b")]
+    [InlineData(@"(?i)(?m)\b(?:[^a]e)\b")]
+    [InlineData(@"(?i)(?m)\b(?:[\w]e)\b")]
+    [InlineData(@"(?i)(?m)\b(?:[a[b]]e)\b")]
+    [InlineData(@"(?i)(?m)\b(?:[]e)\b")]
+    [InlineData(@"(?i)(?m)\b(?:[ae)\b")]
     [InlineData(@"(?i)(?m)\b(?:café)\b")]
     [InlineData(@"(?i)(?m)\b(?:-ish|we)\b")]
     [InlineData(@"(?i)(?m)\b(?:we|)\b")]
@@ -84,6 +90,15 @@ public sealed class LiteralTokensTests
 
         All(tokens, "e.g. this, etc.").Should().BeEmpty("'\\b' after '.' needs a word character next");
         All(tokens, "E.g.this etc.x").Should().Equal((0, 4, 0), (9, 4, 1));
+    }
+
+    [Fact]
+    public void A_class_of_plain_characters_matches_each_of_them()
+    {
+        var tokens = LiteralTokens.From(@"(?i)(?m)\b(?:garbage(?:m[ae]n|wom[ae]n)|app[- ]store|x[-.]?)\b")!;
+
+        All(tokens, "Garbagemen, garbageman, garbagewoman, garbagemon, app store, app-store, app_store, x., x-y").Should().Equal(
+            (0, 10, 0), (12, 10, 0), (24, 12, 0), (50, 9, 1), (61, 9, 1), (83, 1, 2), (87, 2, 2));
     }
 
     [Fact]
@@ -163,7 +178,7 @@ public sealed class LiteralTokensTests
             "a.md:2:16:Test.Swap:Use 'it's' instead of 'It is'.");
     }
 
-    private static readonly string[] TokenParts = ["we", "We", "us", "our", "s", "s?", "'", " ", "-", "ab", "a", "(?:ve|re)", "(?:x|xy)?", "(?: us)?", @"\.", "1", "_"];
+    private static readonly string[] TokenParts = ["we", "We", "us", "our", "s", "s?", "'", " ", "-", "ab", "a", "(?:ve|re)", "(?:x|xy)?", "(?: us)?", "[sx]", "[- ]", @"\.", "1", "_"];
 
     private static readonly string[] TextParts = ["we", "We", "us", "ours", "our", " ", "'", "ve", "-", "a", "b", "ab", "_", "1", "\n", "x", "xy", ".", "’", "—", "WE", "s", "é", "\u0301", "\u200D", "µ", "\uD83D\uDE00"];
 

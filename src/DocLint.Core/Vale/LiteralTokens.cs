@@ -14,8 +14,8 @@ namespace DocLint.Core.Vale;
 /// looked up by their first word, and each string found so is compared with the text that follows.
 /// </para>
 /// <para>
-/// Only ASCII tokens are read (literal characters, escaped punctuation, groups, alternation and a greedy
-/// <c>?</c>); any other pattern is left to the regex. Words and word boundaries are the regex's (<c>\b</c>'s word
+/// Only ASCII tokens are read (literal characters, escaped punctuation, classes of such characters, groups,
+/// alternation and a greedy <c>?</c>); any other pattern is left to the regex. Words and word boundaries are the regex's (<c>\b</c>'s word
 /// characters, non-ASCII ones included: <see cref="RequiredWords.IsCertainNonWord"/>), and ASCII letters compare
 /// as the regex compares them, case-insensitively too, where the only other character the regex takes for one
 /// is the Kelvin sign (for <c>k</c>): a text with it is left to the regex when case is ignored (<see cref="CanSearch"/>).
@@ -326,11 +326,41 @@ public sealed class LiteralTokens
                     return char.IsAsciiLetterOrDigit(escaped) || escaped > '\u007F' || char.IsControl(escaped)
                         ? throw new NotSupportedException("an escape with a meaning")
                         : [escaped.ToString()];
-                case '[' or ']' or '{' or '}' or '.' or '^' or '$' or '*' or '+' or '?' or ')' or '|':
+                case '[':
+                    return Class();
+                case ']' or '{' or '}' or '.' or '^' or '$' or '*' or '+' or '?' or ')' or '|':
                     throw new NotSupportedException("syntax");
                 default:
                     return c > '\u007F' || char.IsControl(c) ? throw new NotSupportedException("not a plain ASCII character") : [c.ToString()];
             }
+        }
+
+        /// <summary>A class of plain characters, <c>[ae]</c>, <c>[- ]</c>: each member, in order (at most one matches at a position but for case).</summary>
+        private List<string> Class()
+        {
+            var members = new List<string>();
+            while (!AtEnd && Peek != ']')
+            {
+                var c = pattern[Position++];
+                if (c == '\\' && !AtEnd && !char.IsAsciiLetterOrDigit(Peek) && Peek <= '\u007F' && !char.IsControl(Peek))
+                {
+                    c = pattern[Position++];
+                }
+                else if (c is '\\' or '[' or '^' || (c == '-' && members.Count > 0 && !AtEnd && Peek != ']') || c > '\u007F' || char.IsControl(c))
+                {
+                    throw new NotSupportedException("a class with ranges, negation, escapes with a meaning or subtraction");
+                }
+
+                members.Add(c.ToString());
+            }
+
+            if (AtEnd || members.Count == 0)
+            {
+                throw new NotSupportedException("an unclosed or empty class");
+            }
+
+            Position++;
+            return members;
         }
     }
 }
