@@ -36,24 +36,38 @@ public sealed class ValeExistence : ValeRule
             return;
         }
 
-        // Only where a match is counts: the matches are enumerated without Match objects or their groups.
+        // Only where a match is counts: the matches are enumerated without Match objects or their groups, and a
+        // list of plain tokens is found by looking up the unit's words.
+        if (_pattern.TokensFor(unit) is { } tokens)
+        {
+            for (var (index, length, _) = tokens.Next(unit.Text, 0); length > 0; (index, length, _) = tokens.Next(unit.Text, index + length))
+            {
+                Found(unit, index, length, reporter);
+            }
+
+            return;
+        }
+
         foreach (var m in _pattern.Regex.EnumerateMatches(unit.Text))
         {
-            if (m.Length == 0)
+            if (m.Length > 0)
             {
-                continue;
+                Found(unit, m.Index, m.Length, reporter);
             }
-
-            var value = unit.Text.Substring(m.Index, m.Length);
-            var observed = value.Trim();
-            if ((_exceptions is not null && _exceptions.IsMatch(observed)) || WithinPhrase(_phrases, unit.Text, m.Index, m.Index + m.Length))
-            {
-                continue;
-            }
-
-            var (fix, suggestions) = ValeActions.For(Spec.Action, unit.ToSource(m.Index, m.Index + m.Length), value);
-            reporter.Report(unit, m.Index, m.Index + m.Length, FormatMessage(Spec.Message, value), fix, suggestions);
         }
+    }
+
+    private void Found(ValeUnit unit, int index, int length, Reporter reporter)
+    {
+        var value = unit.Text.Substring(index, length);
+        var observed = value.Trim();
+        if ((_exceptions is not null && _exceptions.IsMatch(observed)) || WithinPhrase(_phrases, unit.Text, index, index + length))
+        {
+            return;
+        }
+
+        var (fix, suggestions) = ValeActions.For(Spec.Action, unit.ToSource(index, index + length), value);
+        reporter.Report(unit, index, index + length, FormatMessage(Spec.Message, value), fix, suggestions);
     }
 
     /// <summary>True when a multi-word exception found in the text covers the match.</summary>
@@ -104,11 +118,12 @@ public sealed class ValeSubstitution : ValeRule
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
-        var matches = new List<(int Key, Group Group)>();
+        var matches = new List<(int Key, int Index, int Length)>();
         _pattern.Matches(unit, matches);
-        foreach (var (i, group) in matches)
+        foreach (var (i, index, length) in matches)
         {
-            var observed = group.Value.Trim();
+            var matched = unit.Text.Substring(index, length);
+            var observed = matched.Trim();
             var expected = Expand(_keys[i], _replacements[i], observed);
             if (_capitalize && observed.Length > 0 && char.IsUpper(observed[0]))
             {
@@ -129,9 +144,9 @@ public sealed class ValeSubstitution : ValeRule
                 message = ConvertMessage(message);
             }
 
-            var span = unit.ToSource(group.Index, group.Index + group.Length);
+            var span = unit.ToSource(index, index + length);
             var action = Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty ? Spec.Action with { Params = choices } : Spec.Action;
-            var (fix, suggestions) = ValeActions.For(action, span, group.Value);
+            var (fix, suggestions) = ValeActions.For(action, span, matched);
             reporter.Report(span, FormatMessage(message, expected, observed), fix, suggestions);
         }
     }

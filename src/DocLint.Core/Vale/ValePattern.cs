@@ -22,6 +22,7 @@ public sealed class ValePattern
 {
     private readonly RequiredLiterals _literals;
     private readonly RequiredWords? _words;
+    private readonly LiteralTokens? _tokens;
 
     // The pattern matches each maximal run of word characters (\b(\w+)\b, \w+), so its matches can be counted as words.
     private readonly bool _countsWords;
@@ -35,6 +36,7 @@ public sealed class ValePattern
         var plain = WithoutInlineOptions(translated);
         _words = RequiredWords.From(plain);
         _countsWords = plain is @"(?:\b(\w+)\b)" or @"(?:\b\w+\b)" or @"(?:\w+)" or @"(?:(\w+))" or @"\b(\w+)\b" or @"\b\w+\b" or @"\w+";
+        _tokens = LiteralTokens.From(translated, extra);
         _literals = RequiredLiterals.From(plain);
         if (_literals.IsEmpty)
         {
@@ -82,7 +84,13 @@ public sealed class ValePattern
     public Regex? Relaxed => _engines.Value.Relaxed;
 
     /// <summary>False only when <paramref name="text"/> cannot hold a match.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (Relaxed is not { } relaxed || relaxed.IsMatch(text));
+    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (_tokens is not null || Relaxed is not { } relaxed || relaxed.IsMatch(text));
+
+    /// <summary>
+    /// The word lookup that finds the pattern's matches in the unit without the regex (<see cref="LiteralTokens"/>):
+    /// null when the pattern is not a list of plain tokens, or the unit is one only the regex can search (<see cref="LiteralTokens.CanSearch"/>).
+    /// </summary>
+    public LiteralTokens? TokensFor(ValeUnit unit) => _tokens is not null && _tokens.CanSearch(unit.Text) ? _tokens : null;
 
     /// <summary>
     /// False only when the unit cannot hold a match: it has none of the required words (looked up once per unit for
@@ -281,8 +289,8 @@ public sealed class ValeAlternation
         || key.Contains("(?>", StringComparison.Ordinal) || key.Contains("(?(", StringComparison.Ordinal)
         || ValePattern.HasBackReference(key);
 
-    /// <summary>The matches in the unit's text, in order: each the index of its key and the key's group as matched.</summary>
-    public void Matches(ValeUnit unit, List<(int Key, Group Group)> into)
+    /// <summary>The matches in the unit's text, in order: each the index of its key and where the key's group matched.</summary>
+    public void Matches(ValeUnit unit, List<(int Key, int Index, int Length)> into)
     {
         var text = unit.Text;
         Part? only = null;
@@ -303,9 +311,9 @@ public sealed class ValeAlternation
             return;
         }
 
-        if (active == 1)
+        if (active == 1 && only!.Pattern.TokensFor(unit) is null)
         {
-            foreach (Match m in only!.Pattern.Regex.Matches(text))
+            foreach (Match m in only.Pattern.Regex.Matches(text))
             {
                 into.Add(only.Matched(m));
             }
@@ -313,14 +321,11 @@ public sealed class ValeAlternation
             return;
         }
 
-        var next = new Match?[_parts.Length];
-
+        var next = new Found[_parts.Length];
         var position = 0;
         while (position <= text.Length)
         {
             var best = -1;
-            var bestKey = 0;
-            (int Key, Group Group) bestMatch = default;
             for (var p = 0; p < _parts.Length; p++)
             {
                 if (done[p])
@@ -328,24 +333,20 @@ public sealed class ValeAlternation
                     continue;
                 }
 
-                if (next[p] is not { } m || m.Index < position)
+                if (!next[p].Searched || next[p].Index < position)
                 {
-                    m = _parts[p].Pattern.Regex.Match(text, position);
-                    if (!m.Success)
+                    if (_parts[p].Next(unit, position) is not { } found)
                     {
                         done[p] = true;
                         continue;
                     }
 
-                    next[p] = m;
+                    next[p] = found;
                 }
 
-                var matched = _parts[p].Matched(m);
-                if (best < 0 || m.Index < next[best]!.Index || (m.Index == next[best]!.Index && matched.Key < bestKey))
+                if (best < 0 || next[p].Index < next[best].Index || (next[p].Index == next[best].Index && next[p].Key.Key < next[best].Key.Key))
                 {
                     best = p;
-                    bestKey = matched.Key;
-                    bestMatch = matched;
                 }
             }
 
@@ -354,27 +355,46 @@ public sealed class ValeAlternation
                 return;
             }
 
-            into.Add(bestMatch);
-            var found = next[best]!;
-            position = found.Length == 0 ? found.Index + 1 : found.Index + found.Length;
+            var match = next[best];
+            into.Add(match.Key);
+            position = match.Length == 0 ? match.Index + 1 : match.Index + match.Length;
         }
     }
+
+    /// <summary>A part's next match: where the whole match is and the key with where its group matched.</summary>
+    private readonly record struct Found(bool Searched, int Index, int Length, (int Key, int Index, int Length) Key);
 
     private sealed record Part(ValePattern Pattern, int[] Keys, int[] Groups)
     {
         /// <summary>The first key of the part whose group took part in the match (the alternation's choice at that position).</summary>
-        public (int Key, Group Group) Matched(Match m)
+        public (int Key, int Index, int Length) Matched(Match m)
         {
             for (var k = 0; k < Keys.Length; k++)
             {
                 var group = m.Groups[Groups[k]];
                 if (group.Success)
                 {
-                    return (Keys[k], group);
+                    return (Keys[k], group.Index, group.Length);
                 }
             }
 
             throw new InvalidOperationException("a match of the alternation without a key");
+        }
+
+        /// <summary>
+        /// The part's first match at or after <paramref name="position"/>: by looking up the unit's words when the part
+        /// is a list of plain keys (each key one top-level alternative, its group the whole match), else by the regex.
+        /// </summary>
+        public Found? Next(ValeUnit unit, int position)
+        {
+            if (Pattern.TokensFor(unit) is { } tokens)
+            {
+                var (index, length, alternative) = tokens.Next(unit.Text, position);
+                return length == 0 ? null : new Found(true, index, length, (Keys[alternative], index, length));
+            }
+
+            var m = Pattern.Regex.Match(unit.Text, position);
+            return m.Success ? new Found(true, m.Index, m.Length, Matched(m)) : null;
         }
     }
 }
