@@ -26,23 +26,13 @@ internal sealed partial class AttributionFinder
     /// <summary>How many sentences back a reference is resolved.</summary>
     public const int LookBack = 12;
 
-    /// <summary>
-    /// The finder a thread used last, kept with its buffers (tokens, mentions, attributions) for the next document, so
-    /// that a document does not grow them again; null while a finder of this thread is at work.
-    /// </summary>
-    [ThreadStatic]
-    private static AttributionFinder? _idle;
-
-    /// <summary>Buffers grown past these sizes by a long document are not kept for the next one.</summary>
-    private const int KeptAttributions = 1024, KeptMentions = 1024;
-
-    private Document _document = null!;
-    private string _prose = "";
+    private readonly Document _document;
+    private readonly string _prose;
     private readonly Lexicon.Lexicon _lexicon = Lexicon.Lexicon.Instance;
     private readonly Tokenizer _tokens = new();
-    private List<Attribution> _found = [];
-    private List<Mention> _mentions = [];
-    private ImmutableArray<TextSpan> _quoted;
+    private readonly List<Attribution> _found = [];
+    private readonly List<Mention> _mentions = [];
+    private readonly ImmutableArray<TextSpan> _quoted;
     private TextSpan _sentence;
     private int _sentenceIndex;
     private int _sentenceFirstFound;
@@ -56,42 +46,19 @@ internal sealed partial class AttributionFinder
     /// <summary>The word classes a cue found by the per-token loop of <see cref="AnalyzeSentence"/> starts at (besides "according").</summary>
     private const WordClass CueClasses = WordClass.Verb | WordClass.HedgeAdverb | WordClass.Appearance | WordClass.Raising | WordClass.Impersonal;
 
-    public static ImmutableArray<Attribution> Find(Document document)
+    private AttributionFinder(Document document)
     {
-        var finder = _idle ?? new AttributionFinder();
-        _idle = null;
-        try
-        {
-            finder._document = document;
-            finder._prose = document.Prose;
-            finder._quoted = document.QuotedRegions;
-            finder.Run();
-            finder._found.Sort(static (a, b) => a.Cue.Start.CompareTo(b.Cue.Start));
-            return [.. finder._found];
-        }
-        finally
-        {
-            finder.Clear();
-            _idle = finder;
-        }
+        _document = document;
+        _prose = document.Prose;
+        _quoted = document.QuotedRegions;
     }
 
-    /// <summary>Forgets the document (nothing of it is held between documents) and keeps the buffers unless they grew large.</summary>
-    private void Clear()
+    public static ImmutableArray<Attribution> Find(Document document)
     {
-        _document = null!;
-        _prose = "";
-        _quoted = default;
-        _found = _found.Capacity > KeptAttributions ? [] : _found;
-        _found.Clear();
-        _mentions = _mentions.Capacity > KeptMentions ? [] : _mentions;
-        _mentions.Clear();
-        _tokens.Clear();
-        _sentence = default;
-        _sentenceIndex = 0;
-        _sentenceFirstFound = 0;
-        _titleCase = null;
-        _localKind = null;
+        var finder = new AttributionFinder(document);
+        finder.Run();
+        finder._found.Sort(static (a, b) => a.Cue.Start.CompareTo(b.Cue.Start));
+        return [.. finder._found];
     }
 
     private void Run()

@@ -155,25 +155,6 @@ internal sealed class Tokenizer
         return t.Classes;
     }
 
-    /// <summary>Forgets the last sentence and its text; buffers grown past their first size by a long sentence are let go.</summary>
-    public void Clear()
-    {
-        Count = 0;
-        _keysUsed = 0;
-        _prose = "";
-        if (_tokens.Length > KeptTokens)
-        {
-            _tokens = new Token[KeptTokens];
-        }
-
-        if (_keys.Length > KeptKeys)
-        {
-            _keys = new char[KeptKeys];
-        }
-    }
-
-    private const int KeptTokens = 256, KeptKeys = 1024;
-
     public void Tokenize(string prose, TextSpan sentence, ImmutableArray<TextSpan> quoted)
     {
         Count = 0;

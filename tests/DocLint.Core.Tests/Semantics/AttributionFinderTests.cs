@@ -74,8 +74,8 @@ public class AttributionFinderTests
     [Fact]
     public void A_document_sees_nothing_of_the_one_read_before_it_on_the_same_thread()
     {
-        // The finder keeps its buffers from document to document on a thread: the sources named in one (and a
-        // sentence long enough to grow the buffers past what is kept) must not resolve a reference in the next.
+        // Documents are read one after another on a thread: the sources named in one (and a sentence of hundreds of
+        // tokens) must not resolve a reference in the next.
         var before = "A senior official said the talks had stalled. " + string.Join(", ", Enumerable.Repeat("Maria Lopez", 200)) + " said so.";
         Attributions(before).Should().NotBeEmpty();
 
