@@ -76,6 +76,17 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void Backticks_paired_across_lines_do_not_merge_the_blocks_around_them()
+    {
+        // The unpaired backtick of the first item pairs with the third item's first one: the code that grows a block at
+        // its edges is only the code on its own line, so the second item's word is one unit's, reported once.
+        using var vale = new ValeRunner()
+            .Rule("Word", Word)
+            .File("a.md", "- first ` item\n- second word\n- third `code` word\n");
+        vale.Lines().Should().Equal("a.md:2:10:Test.Word:'word'", "a.md:3:16:Test.Word:'word'");
+    }
+
+    [Fact]
     public void Html_headings_and_plain_text()
     {
         using var vale = new ValeRunner()

@@ -359,17 +359,21 @@ public sealed partial class ValeDocument
         }
     }
 
-    /// <summary>A block with the inline code that opens or closes it on its line (a reader's block starts and ends at prose).</summary>
+    /// <summary>
+    /// A block with the inline code that opens or closes it on its line (a reader's block starts and ends at prose).
+    /// Only its own line: where backticks pair across lines (a table's cells, an unpaired backtick), the blocks around
+    /// would otherwise all grow into one span and report the same findings again.
+    /// </summary>
     private Block WithCodeAtItsEdges(Block block)
     {
         var source = _document.Source.Text;
         var start = block.Span.Start;
         var j = start - 1;
-        while (j >= 0)
+        while (j >= 0 && source[j] is not ('\n' or '\r'))
         {
             if (_code[j] != 0)
             {
-                while (j > 0 && _code[j - 1] != 0)
+                while (j > 0 && _code[j - 1] != 0 && source[j - 1] is not ('\n' or '\r'))
                 {
                     j--;
                 }
@@ -388,11 +392,11 @@ public sealed partial class ValeDocument
 
         var end = block.Span.End;
         j = end;
-        while (j < source.Length)
+        while (j < source.Length && source[j] is not ('\n' or '\r'))
         {
             if (_code[j] != 0)
             {
-                while (j + 1 < source.Length && _code[j + 1] != 0)
+                while (j + 1 < source.Length && _code[j + 1] != 0 && source[j + 1] is not ('\n' or '\r'))
                 {
                     j++;
                 }
