@@ -87,6 +87,17 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void Backticks_do_not_pair_across_a_blank_line()
+    {
+        // A code span lies within one paragraph: the first paragraph's lone backtick does not make code of the heading
+        // and the paragraph after it (whose spaces would stand as '*', so that no phrase matches there).
+        using var vale = new ValeRunner()
+            .Rule("Phrase", "extends: existence\nmessage: \"'%s'\"\nignorecase: true\ntokens:\n  - a word\n  - another word\n")
+            .File("a.md", "One ` tick.\n\n## A word\n\nAnother word, then `code`.\n");
+        vale.Lines().Should().Equal("a.md:3:4:Test.Phrase:'A word'", "a.md:5:1:Test.Phrase:'Another word'");
+    }
+
+    [Fact]
     public void Html_headings_and_plain_text()
     {
         using var vale = new ValeRunner()

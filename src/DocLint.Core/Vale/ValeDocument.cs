@@ -776,7 +776,8 @@ public sealed partial class ValeDocument
     [GeneratedRegex(@"^[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex BlankLine();
 
-    [GeneratedRegex(@"(`+)[^`]+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // A code span lies within one paragraph: its backticks do not pair across a blank line.
+    [GeneratedRegex(@"(`+)(?:[^`\n]|\n(?![ \t]*\r?\n))+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex CodeSpan();
 
     [GeneratedRegex(@"(?<![\w(\[""'=/])(?:https?|ftp)://[^\s<>()\[\]]+|<(?:https?|ftp|mailto):[^\s<>]+>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
