@@ -24,7 +24,6 @@ namespace DocLint.Core.Vale;
 public sealed class LiteralTokens
 {
     private const int MaxStrings = 4096;
-    private const char KelvinSign = '\u212A';
 
     // Per first word (lower-cased when case is ignored), the strings that start with it, in the regex's order.
     private readonly Dictionary<string, Candidate[]> _byFirstWord;
@@ -132,7 +131,7 @@ public sealed class LiteralTokens
     /// False when only the regex can tell the matches in <paramref name="text"/>: case is ignored and the text has a
     /// Kelvin sign, which the regex takes for <c>k</c> (and ordinal comparison does not).
     /// </summary>
-    public bool CanSearch(ReadOnlySpan<char> text) => !_ignoreCase || !text.Contains(KelvinSign);
+    public bool CanSearch(ReadOnlySpan<char> text) => !_ignoreCase || !text.ContainsAny(Rules.Matching.RequiredLiterals.Unsafe);
 
     /// <summary>
     /// The first match at or after <paramref name="start"/> (as the regex's search from there), with the top-level

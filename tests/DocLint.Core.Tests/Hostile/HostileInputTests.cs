@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using DocLint.Core.Configuration;
 using DocLint.Core.Diagnostics;
+using DocLint.Core.Documents;
 using DocLint.Core.Documents.Html;
 using DocLint.Core.Documents.PlainText;
 using DocLint.Core.Engine;
@@ -56,7 +57,7 @@ public class HostileInputTests
                     }
                 }
 
-                PlainTextReader.Blank(expected.AsSpan(m.Index, length));
+                ProseView.Blank(expected.AsSpan(m.Index, length));
             }
 
             PlainTextReader.Mask(text).Should().Be(new string(expected));

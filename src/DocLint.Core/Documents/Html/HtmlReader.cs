@@ -38,7 +38,7 @@ public sealed class HtmlReader : IDocumentReader
 
     public Document Read(string path, SourceText source)
     {
-        var scan = new Scan(source.Text, PlainText.PlainTextReader.Blanked(source.Text), new TextSpan(0, source.Length));
+        var scan = new Scan(source.Text, ProseView.Blanked(source.Text), new TextSpan(0, source.Length));
         scan.Run();
         return new Document(
             path,

@@ -33,7 +33,7 @@ public sealed class MarkdownReader : IDocumentReader
         var text = source.Text;
         var problems = new List<ReaderProblem>();
         var markdown = Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, problems)), Pipeline);
-        var prose = PlainText.PlainTextReader.Blanked(text);
+        var prose = ProseView.Blanked(text);
 
         var blocks = ImmutableArray.CreateBuilder<Block>();
         var quotations = ImmutableArray.CreateBuilder<TextSpan>();

@@ -50,7 +50,7 @@ public sealed partial class PlainTextReader : IDocumentReader
             {
                 directives.Add(directive);
                 masked ??= prose.ToCharArray();
-                Blank(masked.AsSpan(directive.Span.Start, directive.Span.Length));
+                ProseView.Blank(masked.AsSpan(directive.Span.Start, directive.Span.Length));
             }
         }
 
@@ -104,42 +104,9 @@ public sealed partial class PlainTextReader : IDocumentReader
             state.text.AsSpan().CopyTo(chars);
             foreach (var span in state.masked)
             {
-                Blank(chars.Slice(span.Start, span.Length));
+                ProseView.Blank(chars.Slice(span.Start, span.Length));
             }
         });
-    }
-
-    /// <summary>Replaces every character but line breaks with a space.</summary>
-    internal static void Blank(Span<char> chars) => Blank(chars, chars);
-
-    /// <summary>
-    /// Writes <paramref name="text"/> into <paramref name="chars"/> (as long, or the same span) with every character
-    /// but line breaks a space: the start of every reader's prose view. The breaks are searched for and the runs
-    /// between them filled, both vectorised.
-    /// </summary>
-    internal static void Blank(ReadOnlySpan<char> text, Span<char> chars)
-    {
-        var at = 0;
-        while (at < text.Length)
-        {
-            var next = text[at..].IndexOfAny('\n', '\r');
-            var run = next < 0 ? text.Length - at : next;
-            chars.Slice(at, run).Fill(' ');
-            at += run;
-            if (at < text.Length)
-            {
-                chars[at] = text[at];
-                at++;
-            }
-        }
-    }
-
-    /// <summary>A new array holding <paramref name="text"/> blanked (<see cref="Blank(ReadOnlySpan{char}, Span{char})"/>), not zeroed first.</summary>
-    internal static char[] Blanked(string text)
-    {
-        var chars = GC.AllocateUninitializedArray<char>(text.Length);
-        Blank(text, chars);
-        return chars;
     }
 
     private static ImmutableArray<Block> FindBlocks(SourceText source, string prose, bool mayHaveHeadline)
