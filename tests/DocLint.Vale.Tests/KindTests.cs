@@ -93,6 +93,43 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void Substitution_with_replace_compares_the_choices_as_text_not_as_patterns()
+    {
+        // "..." read as a pattern matches ",,,", which would pass for the replacement itself.
+        using var vale = new ValeRunner()
+            .Rule("Commas", "extends: substitution\nmessage: \"Use '%s', not '%s'.\"\nnonword: true\naction:\n  name: replace\nswap:\n  ',{2,}': ',|...'\n")
+            .Rule("Color", "extends: substitution\nmessage: \"Use '%s', not '%s'.\"\nswap:\n  'colou?rs?': 'colou?r'\n")
+            .File("a.md", "Wait,, then wait,,, and colour, color or colors.\n");
+
+        // Without a replace action the value may be a pattern of the accepted forms: 'colour' and 'color' pass.
+        vale.Lines().Should().Equal(
+            "a.md:1:5:Test.Commas:Use ',' or '...', not ',,'.",
+            "a.md:1:17:Test.Commas:Use ',' or '...', not ',,,'.",
+            "a.md:1:42:Test.Color:Use 'colou?r', not 'colors'.");
+    }
+
+    [Fact]
+    public void Substitution_reports_the_match_as_written_and_an_empty_replacement_as_nothing()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Vs", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nnonword: true\nswap:\n  '\\bvs\\s': versus\n")
+            .Rule("Drop", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\naction:\n  name: replace\nswap:\n  obviously: ''\n")
+            .File("a.md", "Cats vs dogs, obviously.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:6:Test.Vs:Use 'versus' instead of 'vs '.",
+            "a.md:1:15:Test.Drop:Use  instead of 'obviously'.");
+    }
+
+    [Fact]
+    public void Substitution_choices_split_at_bars_not_escaped_and_keep_their_spaces()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Pipe", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\naction:\n  name: replace\nswap:\n  either: 'a\\|b| or c'\n")
+            .File("a.md", "Take either.\n");
+        vale.Lines().Should().Equal("a.md:1:6:Test.Pipe:Use 'a|b' or ' or c' instead of 'either'.");
+    }
+
+    [Fact]
     public void Occurrence_counts_inline_code_as_vale_reads_it_and_reports_at_the_first_match_outside_code()
     {
         // Vale reads "`The code here`, then" as 13 '*' and ", then": the heading below has 27 characters.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Rules.Matching;
@@ -120,34 +121,81 @@ public sealed class ValeSubstitution : ValeRule
     {
         var matches = new List<(int Key, int Index, int Length)>();
         _pattern.Matches(unit, matches);
+        var replace = Spec.Action.Name == "replace";
         foreach (var (i, index, length) in matches)
         {
-            var matched = unit.Text.Substring(index, length);
-            var observed = matched.Trim();
-            var expected = Expand(_keys[i], _replacements[i], observed);
-            if (_capitalize && observed.Length > 0 && char.IsUpper(observed[0]))
-            {
-                expected = CapitalizeFirst(expected);
-            }
+            // The text as matched, spaces included: "Use 'versus' instead of 'vs '."
+            var observed = unit.Text.Substring(index, length);
+            var capitalized = _capitalize && IsCapitalized(observed);
+            var expected = Expand(_keys[i], capitalized ? CapitalizeFirst(_replacements[i]) : _replacements[i], observed);
 
-            // The replacement is a pattern matched case-sensitively: with ignorecase, 'Javascript' is still not 'JavaScript'.
-            if (MatchToken(expected, observed) || (_exceptions is not null && _exceptions.IsMatch(observed)))
+            // Already the replacement? With a replace action the swap value is literal text, a choice among
+            // 'a|b': "..." is not a pattern that ",,," matches. Otherwise it may be a pattern of acceptable
+            // forms, matched case-sensitively: with ignorecase, 'Javascript' is still not 'JavaScript'.
+            var same = replace ? Options(expected).Contains(observed) : MatchToken(expected, observed);
+            if (same || (_exceptions is not null && _exceptions.IsMatch(observed)))
             {
                 continue;
             }
 
             var message = Spec.Message;
-            var choices = expected.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0).ToImmutableArray();
-            if (Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty)
+            var action = Spec.Action;
+            if (replace && Spec.Action.Params.IsEmpty)
             {
+                var choices = Options(expected);
+                if (capitalized)
+                {
+                    choices = [.. choices.Select(CapitalizeFirst)];
+                }
+
+                action = Spec.Action with { Params = choices };
                 expected = ToSentence(choices, "or");
                 message = ConvertMessage(message);
             }
 
             var span = unit.ToSource(index, index + length);
-            var action = Spec.Action.Name == "replace" && Spec.Action.Params.IsEmpty ? Spec.Action with { Params = choices } : Spec.Action;
-            var (fix, suggestions) = ValeActions.For(action, span, matched);
+            var (fix, suggestions) = ValeActions.For(action, span, observed);
             reporter.Report(span, FormatMessage(message, expected, observed), fix, suggestions);
+        }
+    }
+
+    /// <summary>Vale's test for <c>capitalize</c>: the match is unchanged by capitalising its first letter.</summary>
+    private static bool IsCapitalized(string observed) => observed.Length == 0 || char.ToUpperInvariant(observed[0]) == observed[0];
+
+    private static string CapitalizeFirst(string text) => text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
+    /// <summary>The choices of a swap value, <c>a|b</c>: split at each <c>|</c> not escaped (<c>\|</c> is a literal bar), empty ones left out, nothing trimmed.</summary>
+    internal static ImmutableArray<string> Options(string expected)
+    {
+        var options = ImmutableArray.CreateBuilder<string>();
+        var option = new StringBuilder();
+        for (var k = 0; k < expected.Length; k++)
+        {
+            if (expected[k] == '\\' && k + 1 < expected.Length && expected[k + 1] == '|')
+            {
+                option.Append('|');
+                k++;
+            }
+            else if (expected[k] == '|')
+            {
+                Add();
+            }
+            else
+            {
+                option.Append(expected[k]);
+            }
+        }
+
+        Add();
+        return options.ToImmutable();
+
+        void Add()
+        {
+            if (option.Length > 0)
+            {
+                options.Add(option.ToString());
+                option.Clear();
+            }
         }
     }
 
@@ -182,10 +230,6 @@ public sealed class ValeSubstitution : ValeRule
         return match is { Success: true } ? match.Result(replacement) : replacement;
     }
 
-    /// <summary>Each choice of <c>a|b</c> with its first letter capitalised, as <c>capitalize: true</c> does for a capitalised match.</summary>
-    private static string CapitalizeFirst(string expected) =>
-        string.Join('|', expected.Split('|').Select(c => c.Length > 0 ? char.ToUpperInvariant(c[0]) + c[1..] : c));
-
     /// <summary>Vale's test of whether the text already is the replacement: the whole text against it as a pattern, or, for a phrase, equality.</summary>
     private bool MatchToken(string expected, string observed)
     {
@@ -217,16 +261,21 @@ public sealed class ValeSubstitution : ValeRule
         return token is null ? expected == observed : token.IsMatch(observed);
     }
 
-    /// <summary>'a', 'a' or 'b', 'a', 'b', or 'c'.</summary>
+    /// <summary>'a', 'a' or 'b', 'a', 'b', or 'c'; nothing for no words.</summary>
     public static string ToSentence(ImmutableArray<string> words, string conjunction) => words.Length switch
     {
-        0 => "''",
+        0 => "",
         1 => $"'{words[0]}'",
         2 => $"'{words[0]}' {conjunction} '{words[1]}'",
         _ => string.Join(", ", words.Select((w, i) => i == words.Length - 1 ? $"{conjunction} '{w}'" : $"'{w}'")),
     };
 
-    /// <summary>With the replacements quoted already ('a' or 'b'), the message's first quoted <c>'%s'</c> loses its quotes.</summary>
+    /// <summary>
+    /// With the replacements quoted already ('a' or 'b'), the message's first quoted <c>'%s'</c> loses its quotes. Vale
+    /// releases differ here: newer ones do this only when the message quotes both values, so "Did you mean '%s'?" shows
+    /// ''Hong Konger'' there; the packages' own suites (proselint's) expect 'Hong Konger', as older releases print it
+    /// and as DocLint does.
+    /// </summary>
     private static string ConvertMessage(string message)
     {
         foreach (var spec in new[] { "'%s'", "\"%s\"" })
