@@ -38,6 +38,10 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void A_block_in_two_of_a_rules_scopes_is_read_once() =>
+        Run("[heading, text]").Should().Equal("1:11", "3:13", "3:27", "5:10", "7:12", "9:8", "11:8", "13:22", "13:45");
+
+    [Fact]
     public void Conjunctions_need_every_part()
     {
         Run("'~blockquote & ~heading'").Should().Equal("3:13", "3:27", "5:10", "9:8", "11:8", "13:22", "13:45");

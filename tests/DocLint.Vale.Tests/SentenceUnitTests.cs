@@ -29,7 +29,7 @@ public sealed class SentenceUnitTests
             {
                 var expected = vale.BuildFromSource(spans[k], "sentence");
                 units[k].Text.Should().Be(expected.Text, markdown);
-                units[k].Map.Should().Equal(expected.Map, markdown);
+                units[k].CopyMap().Should().Equal(expected.CopyMap(), markdown);
             }
         }, iter: 3000);
     }
@@ -59,7 +59,7 @@ public sealed class SentenceUnitTests
 
             foreach (var unit in vale.Units("sentence"))
             {
-                var alone = new ValeUnit(unit.Text, unit.Map, "sentence");
+                var alone = new ValeUnit(unit.Text, unit.CopyMap(), "sentence");
                 foreach (var pattern in patterns)
                 {
                     pattern.MayMatch(unit).Should().Be(pattern.MayMatch(alone), markdown);

@@ -65,6 +65,11 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
 {
     private readonly GitHubAnnotations? _annotations = format == OutputFormats.GitHub ? new GitHubAnnotations() : null;
 
+    /// <summary>The lines of the file being written, kept for the next one unless a file's findings made it large.</summary>
+    private StringWriter? _lines;
+
+    private const int MaxKeptBuffer = 1 << 20;
+
     public string Format { get; } = format;
 
     /// <summary>The file written, or null for standard output.</summary>
@@ -79,7 +84,9 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
     {
         // A part's lines are gathered and written at once, since standard output flushes every write; they are
         // written in the buffer's chunks, so a file with many findings makes no large string.
-        var lines = new StringWriter(CultureInfo.InvariantCulture) { NewLine = writer.NewLine };
+        // The buffer is kept for the next file (files are written one at a time, in order).
+        var lines = _lines ??= new StringWriter(CultureInfo.InvariantCulture) { NewLine = writer.NewLine };
+        lines.GetStringBuilder().Clear();
         switch (Format)
         {
             case OutputFormats.MsBuild:
@@ -104,6 +111,11 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
         foreach (var chunk in lines.GetStringBuilder().GetChunks())
         {
             writer.Write(chunk.Span);
+        }
+
+        if (lines.GetStringBuilder().Capacity > MaxKeptBuffer)
+        {
+            _lines = null;
         }
 
         writer.Flush();

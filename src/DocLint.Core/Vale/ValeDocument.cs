@@ -11,16 +11,65 @@ namespace DocLint.Core.Vale;
 /// <summary>
 /// One unit of text a Vale rule runs on, as Vale builds it from markup: the prose of a block with its markup
 /// removed (emphasis markers, link targets, list markers), inline code standing as '*' so words either side
-/// never meet, and <see cref="Map"/> giving each character's offset in the source (one more entry for the end).
+/// never meet, and a map giving each character's offset in the source (<see cref="SourceOf"/>), and the end.
+/// A sentence cut from its block's unit reads its offsets from the block's map; a unit of source text as written
+/// (<c>raw</c>, <c>alt</c>, <c>code</c>) needs no map.
 /// </summary>
-public sealed class ValeUnit(string text, int[] map, string scope)
+public sealed class ValeUnit
 {
-    public string Text { get; } = text;
+    // Character i's source offset is _map[_mapStart + i], or _mapStart + i when there is no map (text as written).
+    private readonly int[]? _map;
+    private readonly int _mapStart;
+    private readonly int _end;
 
-    public int[] Map { get; } = map;
+    /// <summary>A unit whose <paramref name="map"/> has an entry per character of <paramref name="text"/> and one more, the end.</summary>
+    public ValeUnit(string text, int[] map, string scope)
+        : this(text, map, 0, map[text.Length], scope)
+    {
+    }
+
+    private ValeUnit(string text, int[]? map, int mapStart, int end, string scope)
+    {
+        Text = text;
+        _map = map;
+        _mapStart = mapStart;
+        _end = end;
+        Scope = scope;
+    }
+
+    /// <summary>The unit of <paramref name="span"/>'s text as written in <paramref name="source"/>.</summary>
+    internal static ValeUnit AsWritten(string source, TextSpan span, string scope) =>
+        new(span.Start == 0 && span.Length == source.Length ? source : source.Substring(span.Start, span.Length), null, span.Start, span.End, scope);
+
+    /// <summary>The unit of <paramref name="whole"/>'s characters [<paramref name="from"/>, <paramref name="to"/>), ending at <paramref name="end"/> in the source.</summary>
+    internal static ValeUnit CutFrom(ValeUnit whole, int from, int to, int end, string scope) =>
+        new(whole.Text.Substring(from, to - from), whole._map, whole._mapStart + from, end, scope) { Whole = whole, WholeStart = from };
+
+    public string Text { get; }
 
     /// <summary>What the unit is: paragraph, heading.h2, list, sentence, blockquote, table.cell, summary, raw…</summary>
-    public string Scope { get; } = scope;
+    public string Scope { get; }
+
+    /// <summary>The source offset of character <paramref name="i"/>; the unit's end for <c>i == Text.Length</c>.</summary>
+    public int SourceOf(int i) => i >= Text.Length ? _end : _map is null ? _mapStart + i : _map[_mapStart + i];
+
+    /// <summary>Where the unit starts in the source (its end, when it is empty).</summary>
+    public int Start => SourceOf(0);
+
+    /// <summary>The source offsets of the unit's characters, and its end: one entry per character and one more.</summary>
+    internal int[] CopyMap()
+    {
+        var map = new int[Text.Length + 1];
+        for (var i = 0; i <= Text.Length; i++)
+        {
+            map[i] = SourceOf(i);
+        }
+
+        return map;
+    }
+
+    /// <summary>The source offsets of the unit's characters, for a search; the unit must have a map.</summary>
+    internal ReadOnlySpan<int> MapSpan => _map.AsSpan(_mapStart, Text.Length);
 
     /// <summary>Which patterns' required words occur in the unit (<see cref="RequiredWords"/>), once looked up.</summary>
     internal WordTable.Served? Served { get; set; }
@@ -35,11 +84,11 @@ public sealed class ValeUnit(string text, int[] map, string scope)
     {
         if (Text.Length == 0)
         {
-            return new TextSpan(Map[0], 0);
+            return new TextSpan(_end, 0);
         }
 
-        var s = Map[Math.Min(start, Text.Length - 1)];
-        var e = end <= start ? s : Map[end - 1] + 1;
+        var s = SourceOf(Math.Min(start, Text.Length - 1));
+        var e = end <= start ? s : SourceOf(end - 1) + 1;
         return TextSpan.FromBounds(s, Math.Max(s, e));
     }
 }
@@ -476,7 +525,7 @@ public sealed partial class ValeDocument
         if (_skipped is not null && scope != "raw")
         {
             // What Vale skips makes no unit: a block wholly inside a skipped element is left out.
-            units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !_skipped[u.Map[0]])];
+            units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !_skipped[u.Start])];
         }
         else
         {
@@ -494,7 +543,7 @@ public sealed partial class ValeDocument
         switch (scope)
         {
             case "raw":
-                units = [new ValeUnit(source, [.. Enumerable.Range(0, source.Length + 1)], "raw")];
+                units = [ValeUnit.AsWritten(source, new TextSpan(0, source.Length), "raw")];
                 break;
             case "summary":
                 units = [Summary()];
@@ -504,13 +553,13 @@ public sealed partial class ValeDocument
                 units = Sentences();
                 break;
             case "text":
-                units = [.. Blocks.Select(b => Build(b.Block.Span, b.Scope))];
+                units = BlockUnits(static _ => true);
                 break;
             case "heading":
-                units = [.. Blocks.Where(b => b.Scope.StartsWith("heading.", StringComparison.Ordinal)).Select(b => Build(b.Block.Span, b.Scope))];
+                units = BlockUnits(static s => s.StartsWith("heading.", StringComparison.Ordinal));
                 break;
             case "table":
-                units = [.. Blocks.Where(b => b.Scope.StartsWith("table.", StringComparison.Ordinal)).Select(b => Build(b.Block.Span, b.Scope))];
+                units = BlockUnits(static s => s.StartsWith("table.", StringComparison.Ordinal));
                 break;
             case "alt" or "link":
                 units = [.. InlineUnits(scope)];
@@ -519,11 +568,32 @@ public sealed partial class ValeDocument
                 units = IsMarkup ? [.. InlineCode()] : [];
                 break;
             default:
-                units = [.. Blocks.Where(b => b.Scope == scope || b.Scope.StartsWith(scope + ".", StringComparison.Ordinal) || (scope == "paragraph" && b.Scope == "caption")).Select(b => Build(b.Block.Span, b.Scope))];
+                units = BlockUnits(s => s == scope || s.StartsWith(scope + ".", StringComparison.Ordinal) || (scope == "paragraph" && s == "caption"));
                 break;
         }
 
         return units;
+    }
+
+    // Each block's unit, built when a scope first asks for it: a block of several scopes' units (a heading is text and
+    // heading) is built once, and the scopes share the unit.
+    private ValeUnit?[]? _blockUnits;
+
+    /// <summary>The units of the blocks whose scope <paramref name="selects"/> admits, in document order.</summary>
+    private ImmutableArray<ValeUnit> BlockUnits(Func<string, bool> selects)
+    {
+        var blocks = Blocks;
+        var built = _blockUnits ??= new ValeUnit?[blocks.Length];
+        var units = ImmutableArray.CreateBuilder<ValeUnit>();
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (selects(blocks[i].Scope))
+            {
+                units.Add(built[i] ??= Build(blocks[i].Block.Span, blocks[i].Scope));
+            }
+        }
+
+        return units.ToImmutable();
     }
 
     /// <summary>
@@ -566,7 +636,7 @@ public sealed partial class ValeDocument
     /// <summary>The unit of <paramref name="span"/> cut from <paramref name="whole"/>, the unit of a block that holds the span.</summary>
     private ValeUnit Cut(ValeUnit whole, TextSpan span)
     {
-        var map = whole.Map.AsSpan(0, whole.Text.Length);
+        var map = whole.MapSpan;
         var from = map.BinarySearch(span.Start);
         from = from < 0 ? ~from : from;
         var to = map.BinarySearch(span.End);
@@ -581,10 +651,7 @@ public sealed partial class ValeDocument
             to--;
         }
 
-        var cutMap = new int[to - from + 1];
-        map[from..to].CopyTo(cutMap);
-        cutMap[^1] = span.End;
-        return new ValeUnit(whole.Text.Substring(from, to - from), cutMap, "sentence") { Whole = whole, WholeStart = from };
+        return ValeUnit.CutFrom(whole, from, to, span.End, "sentence");
     }
 
     /// <summary>True when the source character at <paramref name="i"/> is written as the space before or after inline code (<see cref="Append"/>), which a unit does not start with.</summary>
@@ -637,17 +704,18 @@ public sealed partial class ValeDocument
     /// <summary>Where the text of an inline code match lies: inside its backticks or its tags.</summary>
     private static (int Start, int End) ContentOf(Match m)
     {
-        if (m.Value[0] == '`')
+        var value = m.ValueSpan;
+        if (value[0] == '`')
         {
-            var ticks = m.Groups[1].Length;
+            // The opening run is the whole run of backticks there: code cannot start with one.
+            var ticks = value.IndexOfAnyExcept('`');
             return (m.Index + ticks, m.Index + m.Length - ticks);
         }
 
-        return (m.Index + m.Value.IndexOf('>', StringComparison.Ordinal) + 1, m.Index + m.Value.LastIndexOf('<'));
+        return (m.Index + value.IndexOf('>') + 1, m.Index + value.LastIndexOf('<'));
     }
 
-    private ValeUnit Raw(TextSpan span, string scope) =>
-        new(_document.Source.Text.Substring(span.Start, span.Length), [.. Enumerable.Range(span.Start, span.Length + 1)], scope);
+    private ValeUnit Raw(TextSpan span, string scope) => ValeUnit.AsWritten(_document.Source.Text, span, scope);
 
     private ValeUnit Summary()
     {

@@ -101,6 +101,9 @@ public sealed class ValeSubstitution : ValeRule
     private readonly ImmutableArray<string> _keys;
     private readonly bool _capitalize;
 
+    [ThreadStatic]
+    private static List<(int Key, int Index, int Length)>? _matches;
+
     public ValeSubstitution(ValeRuleSpec spec, ValeStyleSet styles)
         : base(spec, styles)
     {
@@ -119,7 +122,9 @@ public sealed class ValeSubstitution : ValeRule
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
-        var matches = new List<(int Key, int Index, int Length)>();
+        // The list is the thread's, kept for the next unit: most units hold no match, and a rule reports from its own thread only.
+        var matches = _matches ??= [];
+        matches.Clear();
         _pattern.Matches(unit, matches);
         var replace = Spec.Action.Name == "replace";
         foreach (var (i, index, length) in matches)
@@ -347,7 +352,7 @@ public sealed class ValeOccurrence : ValeRule
         }
         else
         {
-            reporter.Report(new TextSpan(units[0].Map[0], 0), Spec.Message);
+            reporter.Report(new TextSpan(units[0].Start, 0), Spec.Message);
         }
     }
 

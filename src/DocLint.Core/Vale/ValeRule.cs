@@ -127,7 +127,7 @@ public abstract class ValeRule : CompiledRule
             all = all.Concat(SimpleUnitsOf(document));
         }
 
-        return all.Distinct().OrderBy(u => u.Map[0]);
+        return all.Distinct().OrderBy(u => u.Start);
     }
 
     /// <summary>The units of the first positive part (or <c>text</c>) that every other part admits.</summary>
@@ -153,7 +153,7 @@ public abstract class ValeRule : CompiledRule
     {
         IEnumerable<ValeUnit> units = _include.Length == 1
             ? document.Units(_include[0])
-            : _include.SelectMany(s => document.Units(s)).OrderBy(u => u.Map[0]).Distinct();
+            : _include.SelectMany(s => document.Units(s)).OrderBy(u => u.Start).Distinct();
         if (_exclude.IsEmpty)
         {
             return units;
