@@ -188,6 +188,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             MaxParallelism = parse.GetValue(options.Threads),
             KeepSources = formats.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line) || parse.GetValue(options.Fix),
             CheckFixes = formats.Any(OutputFormats.ShowsFixes) || parse.GetValue(options.Fix),
+            Fingerprints = formats.Any(OutputFormats.ShowsFingerprints) || options.BaselineCreate || parse.GetValue(options.Baseline) is not null,
             Readers = readerMap,
             Configuration = _configuration.Set,
         });

@@ -26,6 +26,9 @@ internal static class OutputFormats
     /// <summary>Formats that show a finding's fix (the others show its message and suggestions only).</summary>
     public static bool ShowsFixes(string format) => format is Json or Sarif or RdJsonLines;
 
+    /// <summary>Formats that write a finding's fingerprint (a baseline reads them too).</summary>
+    public static bool ShowsFingerprints(string format) => format is Json or Sarif;
+
     /// <summary>Formats written finding by finding, so they can be printed file by file as a run goes on.</summary>
     public static bool Streams(string format) => format is MsBuild or Pretty or GitHub or RdJsonLines or Line;
 

@@ -31,10 +31,11 @@ public static class DocumentAnalyzer
     /// </param>
     /// <param name="then">Runs in the same context once the rules are done, before its word index goes back to the pool.</param>
     /// <param name="terms">The terms of <paramref name="rules"/>' matchers (<see cref="RuleSet.Terms"/>), looked up together; null: each matcher walks the word index.</param>
-    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null, TermTable? terms = null)
+    /// <param name="fingerprints">Whether the findings carry fingerprints (<see cref="LintOptions.Fingerprints"/>).</param>
+    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null, TermTable? terms = null, bool fingerprints = true)
     {
         var collectsCueWords = document.AttributionsPending && UseAttributions(rules);
-        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide, CollectsCueWords = collectsCueWords };
+        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide, CollectsCueWords = collectsCueWords, Fingerprints = fingerprints };
         var first = sink.Count;
         using var budget = context.Part.Budget.Enter();
         try

@@ -371,7 +371,7 @@ public sealed partial class LintEngine
                 var part = pending.Part;
                 if (!engine._partRules.Carried.IsEmpty)
                 {
-                    DocumentAnalyzer.Analyze(part.Document, engine._partRules.Carried, engine._partRules.CarriedWords, _severityOf, found.Diagnostics, part.Info, checkFixes: true);
+                    DocumentAnalyzer.Analyze(part.Document, engine._partRules.Carried, engine._partRules.CarriedWords, _severityOf, found.Diagnostics, part.Info, checkFixes: true, fingerprints: engine._options.Fingerprints);
                 }
 
                 var decided = engine._partRules.DecidedIndex;
@@ -499,10 +499,10 @@ public sealed partial class LintEngine
             // assumption that lets its matches through) and what this part finds of each document-wide condition.
             DocumentAnalyzer.Analyze(
                 document, rules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true, DocumentAnalyzer.EachRulePasses,
-                rules.DocumentWide.IsEmpty ? null : FindDocumentWide, engine.Rules.Terms);
+                rules.DocumentWide.IsEmpty ? null : FindDocumentWide, engine.Rules.Terms, engine._options.Fingerprints);
             for (var assumption = 0; assumption < rules.Assumptions; assumption++)
             {
-                DocumentAnalyzer.Analyze(document, rules.Assumed, rules.AssumedWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption);
+                DocumentAnalyzer.Analyze(document, rules.Assumed, rules.AssumedWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption, fingerprints: engine._options.Fingerprints);
             }
 
             var owned = document.Directives.Where(d => info.Owns(d.Span.Start)).ToList();

@@ -400,7 +400,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                 });
             }
 
-            DocumentAnalyzer.Analyze(document, Rules.Rules, Rules.Words, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)), _options.CheckFixes, terms: Rules.Terms);
+            DocumentAnalyzer.Analyze(document, Rules.Rules, Rules.Words, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)), _options.CheckFixes, terms: Rules.Terms, fingerprints: _options.Fingerprints);
             if (!document.Directives.IsEmpty)
             {
                 ApplyDirectives(document, diagnostics);

@@ -26,6 +26,14 @@ public sealed record LintOptions
     public bool CheckFixes { get; init; } = true;
 
     /// <summary>
+    /// Whether each finding carries its fingerprint (<see cref="Diagnostics.DiagnosticFingerprint"/>), which baselines,
+    /// SARIF, JSON and the language server read. On by default; off only for a run whose outputs read none (Vale's
+    /// line format, msbuild, pretty, GitHub annotations, reviewdog, with no baseline), where hashing each finding's
+    /// sentence would change nothing shown.
+    /// </summary>
+    public bool Fingerprints { get; init; } = true;
+
+    /// <summary>
     /// A plain-text file larger than this is linted a part of about this size at a time, so memory stays
     /// near the part's size whatever the file's (findings are the same as when it is read whole).
     /// </summary>

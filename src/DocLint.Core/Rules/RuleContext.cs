@@ -74,6 +74,9 @@ public sealed class RuleContext
     /// </summary>
     internal bool CollectsCueWords { get; init; }
 
+    /// <summary>Whether findings carry fingerprints (<see cref="Engine.LintOptions.Fingerprints"/>); a run whose outputs read none skips hashing them.</summary>
+    internal bool Fingerprints { get; init; } = true;
+
     /// <summary>
     /// The prose's word index; with <see cref="CollectsCueWords"/>, the tokens that may start a cue are collected in
     /// the same scan and handed to the document for the attribution finder.
@@ -188,7 +191,8 @@ public sealed class RuleContext
             MatchedText = withMatchedText ? snippet : null,
             Snippet = snippet,
             // A finding about what the document lacks (no matched words) is identified by its rule alone.
-            Fingerprint = !withMatchedText ? DiagnosticFingerprint.Compute(Rule.Id, [], [])
+            Fingerprint = !Fingerprints ? null
+                : !withMatchedText ? DiagnosticFingerprint.Compute(Rule.Id, [], [])
                 : index >= 0 && window == sentence ? DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), NormalizedSentence(sentence), sentenceNormalized: true)
                 : DiagnosticFingerprint.Compute(Rule.Id, Document.Prose.AsSpan(span.Start, span.Length), Document.Prose.AsSpan(window.Start, window.Length)),
             Suggestions = suggestions.IsDefault ? [] : suggestions,
