@@ -26,6 +26,10 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     private ChangedLines? _changes;
     private Report _report = null!;
     private int? _baselineFixed;
+
+    // What the summaries and the exit code need of the findings: counted while linting by a run that keeps no findings
+    // (it streams them, and writes no whole-document format), else counted from the report once it is final.
+    private FindingTally? _tally;
     private string? _fixSummary;
 
     private bool Quiet => parse.GetValue(options.Quiet);
@@ -106,8 +110,9 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             }
         }
 
-        WriteSummaries(targets);
-        if (_report.Diagnostics.Any(d => d.Id == EngineDiagnostics.InvalidRule.Id && d.Severity == DiagnosticSeverity.Error))
+        var tally = _tally ??= FindingTally.Of(_report.Diagnostics);
+        WriteSummaries(targets, tally);
+        if (tally.HasRuleError)
         {
             context.Error.WriteLine("doclint: configuration errors (DL0001) in files found while linting; fix them and run again.");
             return ExitCodes.UsageOrConfigError;
@@ -116,7 +121,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         var level = parse.GetResult(options.FailLevel) is { Implicit: false } || _configuration.FailLevel is null
             ? parse.GetValue(options.FailLevel)
             : _configuration.FailLevel.Value.ToConfigName();
-        return ExitCode(_report, level, parse.GetValue(options.MaxWarnings));
+        return ExitCode(_report.ExecutionSuccessful, tally, level, parse.GetValue(options.MaxWarnings));
     }
 
     /// <summary>
@@ -216,7 +221,12 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
                 .Concat(_configuration.Set.ProblemsWith(_loaded.RuleSet!).Select(p => p.ToDiagnostic()))
                 .Order(DiagnosticOrder.Instance));
         var progress = new ProgressLine(context, parse.GetValue(options.Progress) ?? "auto", files.Count);
-        var results = new List<FileResult>(files.Count + 2);
+
+        // A streamed run whose formats all stream keeps no finding once it is written: it counts them instead, so a
+        // run over an archive holds its findings one file at a time.
+        var tally = stream is not null && stream.All(t => OutputFormats.Streams(t.Format)) ? new FindingTally() : null;
+        var results = new List<FileResult>(tally is null ? files.Count + 2 : 0);
+        var (counted, countedInternalError) = (0, false);
         foreach (var result in Merge(engine.LintInOrder(files), stdin))
         {
             var kept = _changes is null || result == stdin ? result : result with { Diagnostics = [.. result.Diagnostics.Where(_changes.Covers)] };
@@ -244,8 +254,16 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
                 kept = kept with { Source = null };
             }
 
-            results.Add(kept);
             progress.Done(kept.Path, kept.Diagnostics.Count(Report.IsShown));
+            if (tally is not null)
+            {
+                tally.Add(kept.Diagnostics);
+                counted++;
+                countedInternalError |= kept.InternalError;
+                continue;
+            }
+
+            results.Add(kept);
         }
 
         progress.Clear();
@@ -258,6 +276,15 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
                 target.WriteFile(Display(rest));
             }
 
+        }
+
+        if (tally is not null)
+        {
+            tally.Add(problems);
+            _tally = tally;
+            _report = _report with { Diagnostics = [], FileCount = counted, ExecutionSuccessful = !countedInternalError };
+            _encodings = new Dictionary<string, Core.Text.SourceEncoding>();
+            return;
         }
 
         // Every problem left sorts after the last file, so the lists concatenate in order.
@@ -335,16 +362,16 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     }
 
     /// <summary>What goes to standard error (and the GitHub job summary) after the findings.</summary>
-    private void WriteSummaries(IReadOnlyList<OutputTarget> targets)
+    private void WriteSummaries(IReadOnlyList<OutputTarget> targets, FindingTally tally)
     {
-        var summary = RunSummary.Format(_report.Diagnostics, _report.FileCount, _report.Elapsed, _baselineFixed);
-        var hidden = _report.Shown.Count(d => d.Severity < MinSeverity);
+        var summary = RunSummary.Format(tally, _report.FileCount, _report.Elapsed, _baselineFixed);
+        var hidden = tally.ShownBelow(MinSeverity);
         if (hidden > 0)
         {
             summary += $"; {"finding".ToQuantity(hidden)} below {MinSeverity.ToConfigName()} not shown";
         }
 
-        if (!Quiet || _report.Shown.Any(d => d.Severity >= DiagnosticSeverity.Error))
+        if (!Quiet || tally.Shown(DiagnosticSeverity.Error) > 0)
         {
             context.Error.WriteLine(summary);
         }
@@ -362,7 +389,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
 
         if (parse.GetValue(options.Stats))
         {
-            context.Error.Write(RuleStats.FormatTable(RuleStats.Count(_report.Diagnostics)));
+            context.Error.Write(RuleStats.FormatTable(tally.RuleCounts()));
             context.Error.WriteLine(MemoryLine());
         }
 
@@ -370,7 +397,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         {
             try
             {
-                File.AppendAllText(stepSummary, StepSummary.Format(_report, summary));
+                File.AppendAllText(stepSummary, StepSummary.Format(_report, tally.RuleCounts(), summary));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -495,21 +522,20 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         LineSpan = default,
     };
 
-    private static int ExitCode(Report report, string? failLevel, int? maxWarnings)
+    private static int ExitCode(bool executionSuccessful, FindingTally tally, string? failLevel, int? maxWarnings)
     {
-        if (!report.ExecutionSuccessful)
+        if (!executionSuccessful)
         {
             return ExitCodes.InternalError;
         }
 
         var threshold = DiagnosticSeverityNames.TryParse(failLevel, out var level) ? level : DiagnosticSeverity.Error;
-        var shown = report.Shown.ToList();
-        if (shown.Any(d => d.Severity >= threshold))
+        if (tally.ShownAtLeast(threshold) > 0)
         {
             return ExitCodes.Findings;
         }
 
-        return maxWarnings is { } max && shown.Count(d => d.Severity == DiagnosticSeverity.Warning) > max
+        return maxWarnings is { } max && tally.Shown(DiagnosticSeverity.Warning) > max
             ? ExitCodes.Findings
             : ExitCodes.Success;
     }

@@ -6,27 +6,28 @@ namespace DocLint.Core.Reporting;
 /// <summary>The one-line account of a run: "2 errors and 5 warnings in 2 files (0.3 seconds)".</summary>
 public static class RunSummary
 {
-    public static string Format(IReadOnlyCollection<Diagnostic> diagnostics, int fileCount, TimeSpan elapsed, int? baselineFixed = null)
+    public static string Format(IReadOnlyCollection<Diagnostic> diagnostics, int fileCount, TimeSpan elapsed, int? baselineFixed = null) =>
+        Format(FindingTally.Of(diagnostics), fileCount, elapsed, baselineFixed);
+
+    public static string Format(FindingTally tally, int fileCount, TimeSpan elapsed, int? baselineFixed = null)
     {
-        var shown = diagnostics.Where(d => !d.IsSuppressed && d.Baseline != BaselineState.Unchanged).ToList();
         var parts = new List<string>();
         Add(DiagnosticSeverity.Error, "error");
         Add(DiagnosticSeverity.Warning, "warning");
         Add(DiagnosticSeverity.Suggestion, "suggestion");
         var findings = parts.Count == 0 ? "No problems" : parts.Count == 1 ? parts[0] : string.Join(", ", parts[..^1]) + " and " + parts[^1];
-        var suppressed = diagnostics.Count(d => d.IsSuppressed);
-        var suppressedText = suppressed > 0 ? ", " + Quantity(suppressed, "suppressed finding") : "";
+        var suppressedText = tally.Suppressed > 0 ? ", " + Quantity(tally.Suppressed, "suppressed finding") : "";
         if (baselineFixed is { } fixedCount)
         {
-            var baselined = diagnostics.Count(d => d.Baseline == BaselineState.Unchanged && !d.IsSuppressed);
-            suppressedText += $", {Quantity(baselined, "baselined finding")}, {fixedCount} fixed since the baseline";
+            suppressedText += $", {Quantity(tally.Baselined, "baselined finding")}, {fixedCount} fixed since the baseline";
         }
+
         var seconds = elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         return $"{findings} in {Quantity(fileCount, "file")}{suppressedText} ({seconds} seconds)";
 
         void Add(DiagnosticSeverity severity, string word)
         {
-            var count = shown.Count(d => d.Severity == severity);
+            var count = tally.Shown(severity);
             if (count > 0)
             {
                 parts.Add(Quantity(count, word));

@@ -13,11 +13,13 @@ public static class StepSummary
 {
     public const int MaxBytes = 1 << 20;
 
-    public static string Format(Report report, string runSummary)
+    public static string Format(Report report, string runSummary) => Format(report, RuleStats.Count(report.Diagnostics), runSummary);
+
+    /// <summary>The job summary with <paramref name="counts"/>, the findings per rule (<see cref="FindingTally.RuleCounts"/> of a run that kept none).</summary>
+    public static string Format(Report report, IReadOnlyList<RuleCount> counts, string runSummary)
     {
         var text = new StringBuilder();
         text.Append("### DocLint\n\n").Append(Cell(runSummary)).Append("\n\n");
-        var counts = RuleStats.Count(report.Diagnostics);
         if (counts.Count == 0)
         {
             return text.ToString();
