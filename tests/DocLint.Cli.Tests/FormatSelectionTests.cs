@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DocLint.Testing;
 
 namespace DocLint.Cli.Tests;
@@ -76,6 +77,20 @@ public class FormatSelectionTests
         File.ReadAllText(Path.Combine(folder.Path, "out/a.txt")).Should().StartWith("::warning file=a.txt,");
         File.ReadAllText(Path.Combine(folder.Path, "out/a.sarif")).Should().Contain("\"ruleId\": \"DL3001\"");
         File.ReadAllText(Path.Combine(folder.Path, "out/a.json")).Should().Contain("\"matchedText\": \"slammed\"");
+    }
+
+    [Fact]
+    public void Extra_sarif_and_json_carry_fingerprints_whatever_the_main_format()
+    {
+        using var folder = Article();
+
+        Run(Context(folder.Path), "check", "a.txt", "--format", "line", "--sarif", "out/a.sarif", "--json", "out/a.json").ExitCode.Should().Be(ExitCodes.Success);
+
+        var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "out/a.sarif"))).RootElement;
+        var result = sarif.GetProperty("runs")[0].GetProperty("results")[0];
+        result.GetProperty("partialFingerprints").GetProperty("doclint/v1").GetString().Should().MatchRegex("^[0-9a-f]{32}:1$");
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "out/a.json"))).RootElement;
+        json.GetProperty("diagnostics")[0].GetProperty("fingerprint").GetString().Should().Be(result.GetProperty("partialFingerprints").GetProperty("doclint/v1").GetString());
     }
 
     [Fact]

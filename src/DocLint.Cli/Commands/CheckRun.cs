@@ -181,6 +181,10 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     private void Lint(IReadOnlyList<OutputTarget>? stream)
     {
         var formats = Formats();
+
+        // Every format the run writes: the chosen ones, and SARIF and JSON asked for beside them (--sarif, --json).
+        var written = formats.Concat(parse.GetValue(options.Sarif) is null ? [] : [OutputFormats.Sarif])
+            .Concat(parse.GetValue(options.Json) is null ? [] : [OutputFormats.Json]).ToList();
         var readerMap = new Dictionary<string, string>(_configuration.Readers, StringComparer.OrdinalIgnoreCase);
         foreach (var (extension, reader) in (parse.GetValue(options.Readers) ?? []).Select(CheckOptions.ParseReader).OfType<(string Extension, string Reader)>())
         {
@@ -192,8 +196,8 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         {
             MaxParallelism = parse.GetValue(options.Threads),
             KeepSources = formats.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line) || parse.GetValue(options.Fix),
-            CheckFixes = formats.Any(OutputFormats.ShowsFixes) || parse.GetValue(options.Fix),
-            Fingerprints = formats.Any(OutputFormats.ShowsFingerprints) || options.BaselineCreate || parse.GetValue(options.Baseline) is not null,
+            CheckFixes = written.Any(OutputFormats.ShowsFixes) || parse.GetValue(options.Fix),
+            Fingerprints = written.Any(OutputFormats.ShowsFingerprints) || options.BaselineCreate || parse.GetValue(options.Baseline) is not null,
             Readers = readerMap,
             Configuration = _configuration.Set,
         });

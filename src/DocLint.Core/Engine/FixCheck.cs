@@ -49,7 +49,7 @@ internal static class FixCheck
         var inserted = new TextSpan(head.Length + span.Start - start, replacement.Length);
         var trial = PlainTextReader.Instance.Read(document.Path, SourceText.From(fixedText));
         var found = new List<Diagnostic>();
-        DocumentAnalyzer.Analyze(trial, rules, words, severityOf, found, part: null, checkFixes: false);
+        DocumentAnalyzer.Analyze(trial, rules, words, severityOf, found, part: null, checkFixes: false, fingerprints: false);
 
         // A rule that ran out of time cannot vouch for the fix either.
         return found.Exists(d => d.Span.OverlapsWith(inserted) || d.Id == EngineDiagnostics.RegexTimeout.Id);

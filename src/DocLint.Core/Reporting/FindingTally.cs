@@ -22,15 +22,25 @@ public sealed class FindingTally
     /// <summary>Whether a rule file met while linting could not be loaded (DL0001 as an error).</summary>
     public bool HasRuleError { get; private set; }
 
-    /// <summary>Counts a list of findings in output order.</summary>
+    /// <summary>Counts a list of findings, in any order.</summary>
     public static FindingTally Of(IEnumerable<Diagnostic> diagnostics)
     {
+        var list = diagnostics as IReadOnlyList<Diagnostic> ?? [.. diagnostics];
+        var byPath = true;
+        for (var i = 1; i < list.Count && byPath; i++)
+        {
+            byPath = string.CompareOrdinal(list[i - 1].Path, list[i].Path) <= 0;
+        }
+
         var tally = new FindingTally();
-        tally.Add(diagnostics);
+        tally.Add(byPath ? list : list.OrderBy(d => d.Path, StringComparer.Ordinal));
         return tally;
     }
 
-    /// <summary>Counts more findings; they follow, in output order, those counted before.</summary>
+    /// <summary>
+    /// Counts more findings. They come by path, after those counted before (a run delivers them so): a rule's files
+    /// are counted as its findings' path changes, without remembering every path.
+    /// </summary>
     public void Add(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var d in diagnostics)

@@ -51,7 +51,10 @@ public sealed class ValeUnit
     public string Scope { get; }
 
     /// <summary>The source offset of character <paramref name="i"/>; the unit's end for <c>i == Text.Length</c>.</summary>
-    public int SourceOf(int i) => i >= Text.Length ? _end : _map is null ? _mapStart + i : _map[_mapStart + i];
+    public int SourceOf(int i) =>
+        (uint)i < (uint)Text.Length ? (_map is null ? _mapStart + i : _map[_mapStart + i])
+        : i == Text.Length ? _end
+        : throw new ArgumentOutOfRangeException(nameof(i), i, "past the unit's end");
 
     /// <summary>Where the unit starts in the source (its end, when it is empty).</summary>
     public int Start => SourceOf(0);
@@ -69,7 +72,7 @@ public sealed class ValeUnit
     }
 
     /// <summary>The source offsets of the unit's characters, for a search; the unit must have a map.</summary>
-    internal ReadOnlySpan<int> MapSpan => _map.AsSpan(_mapStart, Text.Length);
+    internal ReadOnlySpan<int> MapSpan => _map is not null ? _map.AsSpan(_mapStart, Text.Length) : throw new InvalidOperationException("a unit of text as written has no map");
 
     /// <summary>Which patterns' required words occur in the unit (<see cref="RequiredWords"/>), once looked up.</summary>
     internal WordTable.Served? Served { get; set; }

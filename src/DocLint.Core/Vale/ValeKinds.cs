@@ -162,7 +162,15 @@ public sealed class ValeSubstitution : ValeRule
             var (fix, suggestions) = ValeActions.For(action, span, observed);
             reporter.Report(span, FormatMessage(message, expected, observed), fix, suggestions);
         }
+
+        // A unit with very many matches does not leave its list to the thread for good.
+        if (matches.Capacity > MaxKeptMatches)
+        {
+            _matches = null;
+        }
     }
+
+    private const int MaxKeptMatches = 4096;
 
     /// <summary>Vale's test for <c>capitalize</c>: the match is unchanged by capitalising its first letter.</summary>
     private static bool IsCapitalized(string observed) => observed.Length == 0 || char.ToUpperInvariant(observed[0]) == observed[0];

@@ -41,7 +41,9 @@ public class FindingTallyTests
             }
 
             tally.RuleCounts().Should().Equal(RuleStats.Count(sorted));
-            RunSummary.Format(tally, 4, TimeSpan.Zero, baselineFixed: 2).Should().Be(RunSummary.Format(sorted, 4, TimeSpan.Zero, baselineFixed: 2));
+            FindingTally.Of(findings).RuleCounts().Should().Equal(RuleStats.Count(findings), "a list in any order is counted as the same list by path");
+            tally.Suppressed.Should().Be(sorted.Count(d => d.IsSuppressed));
+            tally.Baselined.Should().Be(sorted.Count(d => !d.IsSuppressed && d.Baseline == BaselineState.Unchanged));
             var shown = sorted.Where(Report.IsShown).ToList();
             foreach (var severity in Enum.GetValues<DiagnosticSeverity>())
             {
@@ -54,21 +56,37 @@ public class FindingTallyTests
         }, iter: 2000);
     }
 
-    private static readonly string[] Paths = ["/r/a.md", "/r/a.md", "/r/b.md"];
+    // Out of path order: a list given whole is counted by path.
+    private static readonly string[] Paths = ["/r/a.md", "/r/b.md", "/r/a.md", "/r/a.md"];
+
+    [Fact]
+    public void The_summary_line_reads_the_counts()
+    {
+        var findings = new[]
+        {
+            Finding(DiagnosticSeverity.Error, "/r/a.md"), Finding(DiagnosticSeverity.Warning, "/r/a.md"), Finding(DiagnosticSeverity.Warning, "/r/b.md") with { IsSuppressed = true },
+            Finding(DiagnosticSeverity.Suggestion, "/r/b.md") with { Baseline = BaselineState.Unchanged }, Finding(DiagnosticSeverity.Silent, "/r/c.md"),
+        };
+
+        RunSummary.Format(FindingTally.Of(findings), 3, TimeSpan.FromSeconds(1), baselineFixed: 2)
+            .Should().Be("1 error and 1 warning in 3 files, 1 suppressed finding, 1 baselined finding, 2 fixed since the baseline (1.0 seconds)");
+    }
+
+    private static Diagnostic Finding(DiagnosticSeverity severity, string path) => new()
+    {
+        Descriptor = Rules[0],
+        Severity = severity,
+        Message = "m",
+        Path = path,
+        Span = new TextSpan(0, 1),
+        LineSpan = new LinePositionSpan(new LinePosition(0, 0), new LinePosition(0, 1)),
+    };
 
     [Fact]
     public void A_file_counts_once_per_rule_however_many_findings_it_has()
     {
-        var findings = Paths.Select(path => new Diagnostic
-        {
-            Descriptor = Rules[0],
-            Severity = DiagnosticSeverity.Warning,
-            Message = "m",
-            Path = path,
-            Span = new TextSpan(0, 1),
-            LineSpan = new LinePositionSpan(new LinePosition(0, 0), new LinePosition(0, 1)),
-        });
+        var findings = Paths.Select(path => Finding(DiagnosticSeverity.Warning, path)).ToList();
 
-        FindingTally.Of(findings).RuleCounts().Should().Equal(new RuleCount("DL3001", "Loaded term", DiagnosticSeverity.Warning, 3, 2, 0));
+        FindingTally.Of(findings).RuleCounts().Should().Equal(new RuleCount("DL3001", "Loaded term", DiagnosticSeverity.Warning, 4, 2, 0));
     }
 }
