@@ -77,7 +77,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         // is gone), fixes (their diff or their writes come first), or a baseline being recorded. Whole-document
         // formats (JSON, SARIF) are written at the end either way.
         var stream = !options.BaselineCreate && parse.GetValue(options.Baseline) is null && !parse.GetValue(options.Fix);
-        Lint(stream ? targets : null);
+        Lint(targets, stream);
         StageTimes.Mark("lint");
         if (options.BaselineCreate)
         {
@@ -177,14 +177,11 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         return true;
     }
 
-    /// <summary>Lints every file; with <paramref name="stream"/>, each file's findings are written as it finishes, in path order.</summary>
-    private void Lint(IReadOnlyList<OutputTarget>? stream)
+    /// <summary>Lints every file; with <paramref name="stream"/>, each file's findings are written to the targets as it finishes, in path order.</summary>
+    private void Lint(IReadOnlyList<OutputTarget> targets, bool stream)
     {
-        var formats = Formats();
-
         // Every format the run writes: the chosen ones, and SARIF and JSON asked for beside them (--sarif, --json).
-        var written = formats.Concat(parse.GetValue(options.Sarif) is null ? [] : [OutputFormats.Sarif])
-            .Concat(parse.GetValue(options.Json) is null ? [] : [OutputFormats.Json]).ToList();
+        var written = targets.Select(t => t.Format).ToList();
         var readerMap = new Dictionary<string, string>(_configuration.Readers, StringComparer.OrdinalIgnoreCase);
         foreach (var (extension, reader) in (parse.GetValue(options.Readers) ?? []).Select(CheckOptions.ParseReader).OfType<(string Extension, string Reader)>())
         {
@@ -195,7 +192,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         var engine = new LintEngine(_rules!, new LintOptions
         {
             MaxParallelism = parse.GetValue(options.Threads),
-            KeepSources = formats.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line) || parse.GetValue(options.Fix),
+            KeepSources = written.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line) || parse.GetValue(options.Fix),
             CheckFixes = written.Any(OutputFormats.ShowsFixes) || parse.GetValue(options.Fix),
             Fingerprints = written.Any(OutputFormats.ShowsFingerprints) || options.BaselineCreate || parse.GetValue(options.Baseline) is not null,
             Readers = readerMap,
@@ -228,7 +225,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
 
         // A streamed run whose formats all stream keeps no finding once it is written: it counts them instead, so a
         // run over an archive holds its findings one file at a time.
-        var tally = stream is not null && stream.All(t => OutputFormats.Streams(t.Format)) ? new FindingTally() : null;
+        var tally = stream && written.All(OutputFormats.Streams) ? new FindingTally() : null;
         var results = new List<FileResult>(tally is null ? files.Count + 2 : 0);
         var (counted, countedInternalError) = (0, false);
         foreach (var result in Merge(engine.LintInOrder(files), stdin))
@@ -245,11 +242,11 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
                 kept = kept with { Diagnostics = [.. kept.Diagnostics.Concat(before).Order(DiagnosticOrder.Instance)] };
             }
 
-            if (stream is not null)
+            if (stream)
             {
                 var part = Display(_report with { Diagnostics = kept.Diagnostics, Sources = kept.Source is { } s ? new Dictionary<string, Core.Text.SourceText> { [kept.Path] = s } : _report.Sources });
                 progress.Clear();
-                foreach (var target in stream)
+                foreach (var target in targets)
                 {
                     target.WriteFile(part);
                 }
@@ -275,7 +272,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         if (problems.Count > 0)
         {
             var rest = _report with { Diagnostics = [.. problems] };
-            foreach (var target in stream ?? [])
+            foreach (var target in stream ? targets : [])
             {
                 target.WriteFile(Display(rest));
             }

@@ -75,15 +75,24 @@ public sealed class FindingTally
     }
 
     /// <summary>Findings shown (<see cref="Report.IsShown"/>) of <paramref name="severity"/>.</summary>
-    public int Shown(DiagnosticSeverity severity) => severity is >= DiagnosticSeverity.Suggestion and <= DiagnosticSeverity.Error ? _shown[(int)severity] : 0;
+    public int Shown(DiagnosticSeverity severity) => ShownBetween(severity, severity);
 
     /// <summary>Findings shown of a severity below <paramref name="severity"/>.</summary>
-    public int ShownBelow(DiagnosticSeverity severity) =>
-        Enumerable.Range((int)DiagnosticSeverity.Suggestion, _shown.Length - (int)DiagnosticSeverity.Suggestion).Where(s => s < (int)severity).Sum(s => _shown[s]);
+    public int ShownBelow(DiagnosticSeverity severity) => ShownBetween(DiagnosticSeverity.None, severity - 1);
 
     /// <summary>Findings shown of <paramref name="severity"/> or above.</summary>
-    public int ShownAtLeast(DiagnosticSeverity severity) =>
-        Enumerable.Range((int)DiagnosticSeverity.Suggestion, _shown.Length - (int)DiagnosticSeverity.Suggestion).Where(s => s >= (int)severity).Sum(s => _shown[s]);
+    public int ShownAtLeast(DiagnosticSeverity severity) => ShownBetween(severity, DiagnosticSeverity.Error);
+
+    private int ShownBetween(DiagnosticSeverity low, DiagnosticSeverity high)
+    {
+        var count = 0;
+        for (var s = Math.Max((int)low, (int)DiagnosticSeverity.Suggestion); s <= Math.Min((int)high, (int)DiagnosticSeverity.Error); s++)
+        {
+            count += _shown[s];
+        }
+
+        return count;
+    }
 
     /// <summary>Findings per rule, as <see cref="RuleStats.Count"/> gives them for the same findings.</summary>
     public IReadOnlyList<RuleCount> RuleCounts() =>

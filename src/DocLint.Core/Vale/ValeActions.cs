@@ -35,9 +35,10 @@ public static class ValeActions
 
     /// <summary>A replacement keeps a capital the match starts with ("Utilize" → "Use").</summary>
     private static string KeepCase(string matched, string replacement) =>
-        matched.Length > 0 && replacement.Length > 0 && char.IsUpper(matched[0]) && char.IsLower(replacement[0])
-            ? char.ToUpperInvariant(replacement[0]) + replacement[1..]
-            : replacement;
+        matched.Length > 0 && replacement.Length > 0 && char.IsUpper(matched[0]) && char.IsLower(replacement[0]) ? CapitalizeFirst(replacement) : replacement;
+
+    /// <summary>The text with its first character in upper case.</summary>
+    internal static string CapitalizeFirst(string text) => text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     private static string? Edit(ImmutableArray<string> parameters, string matched)
     {

@@ -59,18 +59,6 @@ public sealed class ValeUnit
     /// <summary>Where the unit starts in the source (its end, when it is empty).</summary>
     public int Start => SourceOf(0);
 
-    /// <summary>The source offsets of the unit's characters, and its end: one entry per character and one more.</summary>
-    internal int[] CopyMap()
-    {
-        var map = new int[Text.Length + 1];
-        for (var i = 0; i <= Text.Length; i++)
-        {
-            map[i] = SourceOf(i);
-        }
-
-        return map;
-    }
-
     /// <summary>The source offsets of the unit's characters, for a search; the unit must have a map.</summary>
     internal ReadOnlySpan<int> MapSpan => _map is not null ? _map.AsSpan(_mapStart, Text.Length) : throw new InvalidOperationException("a unit of text as written has no map");
 

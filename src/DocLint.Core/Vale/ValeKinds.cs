@@ -132,12 +132,13 @@ public sealed class ValeSubstitution : ValeRule
             // The text as matched, spaces included: "Use 'versus' instead of 'vs '."
             var observed = unit.Text.Substring(index, length);
             var capitalized = _capitalize && IsCapitalized(observed);
-            var expected = Expand(_keys[i], capitalized ? CapitalizeFirst(_replacements[i]) : _replacements[i], observed);
+            var expected = Expand(_keys[i], capitalized ? ValeActions.CapitalizeFirst(_replacements[i]) : _replacements[i], observed);
 
             // Already the replacement? With a replace action the swap value is literal text, a choice among
             // 'a|b': "..." is not a pattern that ",,," matches. Otherwise it may be a pattern of acceptable
             // forms, matched case-sensitively: with ignorecase, 'Javascript' is still not 'JavaScript'.
-            var same = replace ? Options(expected).Contains(observed) : MatchToken(expected, observed);
+            var options = replace ? Options(expected) : default;
+            var same = replace ? options.Contains(observed) : MatchToken(expected, observed);
             if (same || (_exceptions is not null && _exceptions.IsMatch(observed)))
             {
                 continue;
@@ -147,11 +148,7 @@ public sealed class ValeSubstitution : ValeRule
             var action = Spec.Action;
             if (replace && Spec.Action.Params.IsEmpty)
             {
-                var choices = Options(expected);
-                if (capitalized)
-                {
-                    choices = [.. choices.Select(CapitalizeFirst)];
-                }
+                ImmutableArray<string> choices = capitalized ? [.. options.Select(ValeActions.CapitalizeFirst)] : options;
 
                 action = Spec.Action with { Params = choices };
                 expected = ToSentence(choices, "or");
@@ -174,8 +171,6 @@ public sealed class ValeSubstitution : ValeRule
 
     /// <summary>Vale's test for <c>capitalize</c>: the match is unchanged by capitalising its first letter.</summary>
     private static bool IsCapitalized(string observed) => observed.Length == 0 || char.ToUpperInvariant(observed[0]) == observed[0];
-
-    private static string CapitalizeFirst(string text) => text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     /// <summary>The choices of a swap value, <c>a|b</c>: split at each <c>|</c> not escaped (<c>\|</c> is a literal bar), empty ones left out, nothing trimmed.</summary>
     internal static ImmutableArray<string> Options(string expected)
