@@ -93,6 +93,19 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void A_replace_fix_changes_the_words_and_keeps_the_spaces_and_commas_the_key_matched_around_them()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Foreign", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nnonword: true\nignorecase: true\naction:\n  name: replace\nswap:\n  '\\b(?:eg|e\\.g\\.)[\\s,]': for example\n  '\\ball of (?!these)': all\n")
+            .Rule("Spaces", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nnonword: true\naction:\n  name: replace\nswap:\n  '[ ]{2,}': ' '\n")
+            .File("a.md", "Fruit,  e.g. apples, e.g., pears and all of the rest.\n");
+
+        // A match of spaces alone, replaced by a space, is the rule's own business.
+        vale.Check("--fix").ExitCode.Should().Be(0);
+        System.IO.File.ReadAllText(System.IO.Path.Combine(vale.Path, "a.md")).Should().Be("Fruit, for example apples, for example, pears and all the rest.\n");
+    }
+
+    [Fact]
     public void Substitution_with_replace_compares_the_choices_as_text_not_as_patterns()
     {
         // "..." read as a pattern matches ",,,", which would pass for the replacement itself.

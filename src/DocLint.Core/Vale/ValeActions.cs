@@ -21,7 +21,7 @@ public static class ValeActions
         switch (action.Name)
         {
             case "replace" when action.Params.Length == 1:
-                return (new TextEdit(span, KeepCase(matched, action.Params[0])), [action.Params[0]]);
+                return (new TextEdit(span, Replace(matched, action.Params[0])), [action.Params[0]]);
             case "replace" when action.Params.Length > 1:
                 return (null, action.Params);
             case "remove":
@@ -31,6 +31,36 @@ public static class ValeActions
             default:
                 return (null, []);
         }
+    }
+
+    /// <summary>
+    /// The text a replacement leaves: the match's words replaced, the spaces and the separating comma, semicolon or colon
+    /// around them kept. A key such as <c>\b(?:eg|e\.g\.)[\s,]</c> matches "e.g. " and "e.g.,", and the words alone are
+    /// to change: "e.g. apples" → "for example apples", not "for exampleapples".
+    /// </summary>
+    private static string Replace(string matched, string replacement)
+    {
+        var start = 0;
+        while (start < matched.Length && char.IsWhiteSpace(matched[start]))
+        {
+            start++;
+        }
+
+        var end = matched.Length;
+        while (end > start && IsSeparator(matched[end - 1]))
+        {
+            end--;
+        }
+
+        // A match of separators alone ("  " → " "), or a replacement that writes its own, is the rule's to change.
+        if (start == end || replacement.Length == 0 || IsSeparator(replacement[0]) || IsSeparator(replacement[^1]))
+        {
+            return KeepCase(matched, replacement);
+        }
+
+        return matched[..start] + KeepCase(matched[start..end], replacement) + matched[end..];
+
+        static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':';
     }
 
     /// <summary>A replacement keeps a capital the match starts with ("Utilize" → "Use").</summary>
