@@ -78,21 +78,37 @@ internal static class WordClasses
 
     private static Table Build()
     {
-        var classes = new Dictionary<string, WordClass>(StringComparer.OrdinalIgnoreCase);
+        // Each word once, with the union of its lists' classes, in one map (ignoring case, as the lists compare).
+        var capacity = ClassedSets().Sum(set => set.Words.Count) + Lexicon.Lexicon.Instance.Verbs.Count;
+        var words = new Text.WordMap(capacity);
+        var classes = new List<WordClass>(capacity);
+        void Add(string word, WordClass wordClass)
+        {
+            var place = words.Add(word);
+            if (place == classes.Count)
+            {
+                classes.Add(wordClass);
+            }
+            else
+            {
+                classes[place] |= wordClass;
+            }
+        }
+
         foreach (var set in ClassedSets())
         {
             foreach (var word in set.Words)
             {
-                classes[word] = classes.GetValueOrDefault(word) | set.Class;
+                Add(word, set.Class);
             }
         }
 
         foreach (var verb in Lexicon.Lexicon.Instance.Verbs.Keys)
         {
-            classes[verb] = classes.GetValueOrDefault(verb) | WordClass.Verb;
+            Add(verb, WordClass.Verb);
         }
 
-        return new Table(classes);
+        return new Table(words, [.. classes]);
     }
 
     private sealed class Table
@@ -101,15 +117,11 @@ internal static class WordClasses
         private readonly Text.WordMap _words;
         private readonly WordClass[] _classes;
 
-        public Table(Dictionary<string, WordClass> classes)
+        public Table(Text.WordMap words, WordClass[] classes)
         {
-            _filter = new Text.WordFilter(classes.Keys);
-            _words = new Text.WordMap(classes.Keys);
-            _classes = new WordClass[_words.Count];
-            foreach (var (word, wordClass) in classes)
-            {
-                _classes[_words.IndexOf(word)] = wordClass;
-            }
+            _filter = new Text.WordFilter(words.Words);
+            _words = words;
+            _classes = classes;
         }
 
         public WordClass Of(ReadOnlySpan<char> key, uint hash)

@@ -31,19 +31,44 @@ public sealed class WordFilter
     {
     }
 
-    /// <summary>A filter that passes what any of <paramref name="filters"/> passes.</summary>
+    /// <summary>The filter of no words (it passes only the tokens every filter passes), shared: a filter never changes once built.</summary>
+    public static WordFilter None { get; } = new();
+
+    /// <summary>The filter of <paramref name="words"/>; <see cref="None"/> when there are none.</summary>
+    public static WordFilter Of(IReadOnlyCollection<string> words) => words.Count == 0 ? None : new WordFilter(words);
+
+    /// <summary>A filter that passes what any of <paramref name="filters"/> passes: one of them when the others add nothing.</summary>
     public static WordFilter Union(IEnumerable<WordFilter> filters)
     {
-        var union = new WordFilter();
+        WordFilter? single = null;
+        WordFilter? union = null;
         foreach (var filter in filters)
         {
+            if (ReferenceEquals(filter, None) || ReferenceEquals(filter, single))
+            {
+                continue;
+            }
+
+            if (single is null && union is null)
+            {
+                single = filter;
+                continue;
+            }
+
+            if (union is null)
+            {
+                union = new WordFilter();
+                single!._bits.CopyTo(union._bits, 0);
+                single = null;
+            }
+
             for (var i = 0; i < union._bits.Length; i++)
             {
                 union._bits[i] |= filter._bits[i];
             }
         }
 
-        return union;
+        return union ?? single ?? None;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -151,6 +151,29 @@ public class WordIndexTests
     }
 
     [Fact]
+    public void A_union_shares_the_one_filter_that_adds_words_and_the_empty_filter_passes_only_non_ASCII_words()
+    {
+        var a = new WordFilter(["official", "sources"]);
+        var b = new WordFilter(["regime"]);
+
+        WordFilter.Union([WordFilter.None, a, WordFilter.None, a]).Should().BeSameAs(a, "the others add no word");
+        WordFilter.Union([]).Should().BeSameAs(WordFilter.None);
+        WordFilter.Of([]).Should().BeSameAs(WordFilter.None);
+        WordFilter.Of(["regime"]).Covers(b).Should().BeTrue();
+
+        var union = WordFilter.Union([a, WordFilter.None, b, a]);
+        union.Should().NotBeSameAs(a).And.NotBeSameAs(b);
+        union.Covers(a).Should().BeTrue();
+        union.Covers(b).Should().BeTrue();
+        a.Covers(union).Should().BeFalse("the union holds 'regime' as well");
+        a.MayContain(WordIndex.HashAscii("regime")).Should().BeFalse("building a union leaves its parts as they were");
+
+        WordFilter.None.MayContain(WordIndex.HashAscii("official")).Should().BeFalse();
+        WordFilter.None.MayContain(WordIndex.NonAsciiHash).Should().BeTrue("every filter passes a token with a non-ASCII character");
+        a.Covers(WordFilter.None).Should().BeTrue();
+    }
+
+    [Fact]
     public void A_word_filter_passes_its_words_in_any_case_and_every_non_ASCII_word()
     {
         var filter = new WordFilter(["official", "sources", "café"]);

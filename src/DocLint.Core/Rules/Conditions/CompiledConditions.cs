@@ -236,7 +236,7 @@ internal sealed class CompiledWordsCondition(WordsCondition condition, PhraseMat
 /// <summary>`block: [kinds]`: the block that holds the match is of one of these kinds.</summary>
 internal sealed class CompiledBlockCondition(BlockCondition condition) : CompiledCondition
 {
-    public override WordFilter Words { get; } = new([]);
+    public override WordFilter Words => WordFilter.None;
 
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
@@ -324,7 +324,7 @@ internal sealed class CompiledNeighbourCondition(WordsCondition condition, Phras
 /// <summary>`name: true`: the match is capitalised as part of a proper name, though the rule writes it in lower case.</summary>
 internal sealed class CompiledNameCondition(IReadOnlySet<string> capitalisedTerms) : CompiledCondition
 {
-    public override WordFilter Words { get; } = new([]);
+    public override WordFilter Words => WordFilter.None;
 
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {
@@ -337,7 +337,7 @@ internal sealed class CompiledNameCondition(IReadOnlySet<string> capitalisedTerm
 /// <summary>`frontMatter: [keys]`: the document's front matter or metadata has one of the keys.</summary>
 internal sealed class CompiledFrontMatterCondition(FrontMatterCondition condition) : CompiledCondition
 {
-    public override WordFilter Words { get; } = new([]);
+    public override WordFilter Words => WordFilter.None;
 
     public override Func<TextSpan, bool> For(RuleContext context, ImmutableArray<TextSpan> candidates)
     {

@@ -37,7 +37,7 @@ public sealed class PhraseMatcher
         _byFirstWord = byFirstWord;
         CaseSensitive = caseSensitive;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        Words = new WordFilter(byFirstWord.Keys);
+        Words = WordFilter.Of(byFirstWord.Keys);
         _scans = scans;
         _scanCount = scanCount;
     }

@@ -22,23 +22,31 @@ internal sealed class TermTable
 
     public TermTable(IEnumerable<PhraseMatcher> matchers)
     {
+        // Each matcher with terms once, in order; the lists are sized for them all at once (a rule set's built-in
+        // packs hold thousands of first words, and growing by doubling was most of what building the table allocated).
         _slots = new Dictionary<PhraseMatcher, int>(ReferenceEqualityComparer.Instance);
-        _words = new WordMap();
-        var found = new List<(int Word, Entry Entry)>();
-        var groups = new List<PhraseMatcher.TermGroup>();
+        var slotted = new List<PhraseMatcher>();
+        var count = 0;
         foreach (var matcher in matchers)
         {
-            if (matcher.Groups.Count == 0 || _slots.ContainsKey(matcher))
+            if (matcher.Groups.Count > 0 && _slots.TryAdd(matcher, _slots.Count))
             {
-                continue;
+                slotted.Add(matcher);
+                count += matcher.Groups.Count;
             }
+        }
 
-            var slot = _slots.Count;
-            _slots.Add(matcher, slot);
+        _words = new WordMap(count);
+        var found = new (int Word, Entry Entry)[count];
+        _groups = new PhraseMatcher.TermGroup[count];
+        var g = 0;
+        for (var slot = 0; slot < slotted.Count; slot++)
+        {
+            var matcher = slotted[slot];
             foreach (var (word, group) in matcher.Groups)
             {
-                found.Add((_words.Add(word), new Entry(slot, matcher.CaseSensitive ? word : null, groups.Count)));
-                groups.Add(group);
+                found[g] = (_words.Add(word), new Entry(slot, matcher.CaseSensitive ? word : null, g));
+                _groups[g++] = group;
             }
         }
 
@@ -54,14 +62,12 @@ internal sealed class TermTable
             _entryStarts[w] += _entryStarts[w - 1];
         }
 
-        _entries = new Entry[found.Count];
+        _entries = new Entry[found.Length];
         var next = _entryStarts[..^1];
         foreach (var (w, entry) in found)
         {
             _entries[next[w]++] = entry;
         }
-
-        _groups = [.. groups];
     }
 
     /// <summary>

@@ -185,19 +185,22 @@ internal sealed class Lexicon
         return new Lexicon(verbs, sections);
     }
 
-    private static IEnumerable<string> Lines(string name)
+    private static List<string> Lines(string name)
     {
         using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("DocLint.Lexicon/" + name)
             ?? throw new InvalidOperationException($"the lexicon file {name} is not embedded");
         using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } raw)
+        var lines = new List<string>();
+        foreach (var raw in reader.ReadToEnd().AsSpan().EnumerateLines())
         {
             var line = raw.Trim();
             if (line.Length > 0 && line[0] != '#')
             {
-                yield return line;
+                lines.Add(line.ToString());
             }
         }
+
+        return lines;
     }
 
     /// <summary>One line of cue-verbs.txt: "lemma[/past[/participle]] [particle] class [weak] [object]".</summary>
