@@ -134,8 +134,17 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         StageTimes.Mark("configuration");
         if (options.Rules.LoadsDefaults(parse, _configuration))
         {
-            // The built-in packs read attributions: their word lists load while the rules compile.
-            Core.Semantics.AttributionLayer.PrepareInBackground();
+            // The built-in packs read attributions: their word lists load while the rules compile, on this thread
+            // when the packs are compiling on their own (CheckCommand.StartAhead), else on a thread of their own.
+            if (Core.Rules.Loading.RuleSetBuilder.DefaultsCompilingAhead)
+            {
+                Core.Semantics.AttributionLayer.Prepare();
+                StageTimes.Mark("lexicon");
+            }
+            else
+            {
+                Core.Semantics.AttributionLayer.PrepareInBackground();
+            }
         }
 
         _loaded = options.Rules.Load(parse, context, _configuration);

@@ -18,4 +18,7 @@ public static class AttributionLayer
 
         new Thread(static () => WordClasses.Prepare()) { IsBackground = true, Name = "doclint-lexicon" }.Start();
     }
+
+    /// <summary>Loads the layer's word lists on this thread, unless they are loaded already: for a thread that would otherwise wait on another.</summary>
+    public static void Prepare() => WordClasses.Prepare();
 }

@@ -29,16 +29,41 @@ public sealed class RuleSetBuilder
     public bool VerifyExamples { get; set; } = true;
 
     /// <summary>Adds the rule packs built into DocLint, precompiled (<see cref="BuiltInRules"/>): no YAML is parsed.</summary>
-    /// <remarks>Their examples are not re-run at load time (see <see cref="Build"/>).</remarks>
-    public RuleSetBuilder AddEmbeddedDefaults()
+    /// <remarks>
+    /// Their examples are not re-run at load time (see <see cref="Build"/>). When the process started compiling them
+    /// ahead (<see cref="CompileDefaultsAhead"/>) and no builder has taken that yet, this one does.
+    /// </remarks>
+    public RuleSetBuilder AddEmbeddedDefaults() => AddEmbeddedDefaults(CompiledAhead.Take());
+
+    /// <summary>Adds the built-in packs, compiled by <paramref name="ahead"/> when given.</summary>
+    internal RuleSetBuilder AddEmbeddedDefaults(CompiledAhead? ahead)
     {
-        foreach (var definition in BuiltInRules.Definitions())
+        _ahead ??= ahead;
+        var definitions = ahead?.Definitions ?? BuiltInRules.Definitions();
+        for (var i = 0; i < definitions.Length; i++)
         {
-            _files.Add((definition.Location.Path, null, definition));
+            _files.Add((definitions[i].Location.Path, null, definitions[i]));
+            if (ahead is not null)
+            {
+                _compiledAhead[definitions[i]] = (ahead, i);
+            }
         }
 
         return this;
     }
+
+    /// <summary>
+    /// Starts compiling the built-in packs on a thread of their own (<see cref="CompiledAhead"/>), for a process that
+    /// will add them once it has read its command line and configuration.
+    /// </summary>
+    public static void CompileDefaultsAhead() => CompiledAhead.Start();
+
+    /// <summary>True when the built-in packs are compiling ahead (<see cref="CompileDefaultsAhead"/>) and no builder has taken them yet.</summary>
+    public static bool DefaultsCompilingAhead => CompiledAhead.IsPending;
+
+    /// <summary>The built-in definitions compiled ahead, and where in that compilation each one is.</summary>
+    private readonly Dictionary<RuleDefinition, (CompiledAhead Ahead, int Index)> _compiledAhead = new(ReferenceEqualityComparer.Instance);
+    private CompiledAhead? _ahead;
 
     /// <summary>Adds the built-in packs from their YAML files, embedded in DocLint.Core: what <see cref="BuiltInRules"/> is made from.</summary>
     internal RuleSetBuilder AddEmbeddedYaml()
@@ -132,7 +157,9 @@ public sealed class RuleSetBuilder
             }
 
             seen.Add(definition.Id, definition);
-            compiling.Add(parsed is not null ? Task.FromResult(RuleCompiler.Compile(definition)) : Task.Run(() => RuleCompiler.Compile(definition)));
+            compiling.Add(parsed is null ? Task.Run(() => RuleCompiler.Compile(definition))
+                : _compiledAhead.TryGetValue(definition, out var ahead) ? Task.FromResult(ahead.Ahead.ResultOf(ahead.Index))
+                : Task.FromResult(RuleCompiler.Compile(definition)));
         }
 
         foreach (var (rule, compileErrors) in compiling.Select(t => t.GetAwaiter().GetResult()))
@@ -156,7 +183,8 @@ public sealed class RuleSetBuilder
             compiled.Add(rule);
         }
 
-        var ruleSet = new RuleSet(compiled);
+        // A run of the built-in packs alone takes the set built with them, ahead.
+        var ruleSet = _ahead?.RuleSetOf(compiled) ?? new RuleSet(compiled);
         if (VerifyExamples && errors.Count == 0)
         {
             // The built-in rules ship inside this assembly and their examples are verified by the test
