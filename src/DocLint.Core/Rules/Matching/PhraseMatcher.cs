@@ -63,7 +63,7 @@ public sealed class PhraseMatcher
         // or, when it starts with a non-word character, the terms that are scanned for.
         var comparer = caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
         var seen = new HashSet<string>(spec.Terms.Length, comparer);
-        var byFirstWord = new Dictionary<string, TermGroup>(comparer);
+        var byFirstWord = new Dictionary<string, TermGroup>(spec.Terms.Length, comparer);
         var lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         var unanchored = new List<string>();
         foreach (var raw in spec.Terms)
@@ -92,7 +92,7 @@ public sealed class PhraseMatcher
             }
             else
             {
-                byFirstWord.Add(first.ToString(), new TermGroup(term, caseSensitive));
+                byFirstWord.Add(first.Length == term.Length ? term : first.ToString(), new TermGroup(term, caseSensitive));
             }
         }
 
@@ -271,7 +271,9 @@ public sealed class PhraseMatcher
     /// </remarks>
     internal sealed class TermGroup
     {
-        private readonly List<string> _terms;
+        // The first term, and the list of all once there is a second (most groups hold one term).
+        private readonly string _first;
+        private List<string>? _terms;
         private readonly bool _caseSensitive;
         private uint[]? _secondWords;
         private bool _everyTermHasTwoWords;
@@ -282,7 +284,7 @@ public sealed class PhraseMatcher
 
         public TermGroup(string term, bool caseSensitive)
         {
-            _terms = [term];
+            _first = term;
             _oneWord = TermSyntax.IsOneWord(term);
             _caseSensitive = caseSensitive;
             _direct = TermSyntax.CanMatchDirectly(term);
@@ -293,7 +295,7 @@ public sealed class PhraseMatcher
         /// <summary>Adds a term with the same first word (while the matcher is created).</summary>
         public void Add(string term)
         {
-            _terms.Add(term);
+            (_terms ??= [_first]).Add(term);
             _oneWord = false;
             _direct = _direct && TermSyntax.CanMatchDirectly(term);
             // A term's words are separated by white space or punctuation only, so where it matches, the
@@ -311,6 +313,8 @@ public sealed class PhraseMatcher
                 _secondWords = null;
             }
         }
+
+        private IEnumerable<string> Terms => _terms ?? [_first];
 
         /// <summary>True when the group is one single-word term: a match is then the token itself, and no regex is built.</summary>
         public bool IsOneWord => _oneWord;
@@ -346,11 +350,11 @@ public sealed class PhraseMatcher
 
         private string[] Order()
         {
-            lock (_terms)
+            lock (this)
             {
                 if (_ordered is null)
                 {
-                    Volatile.Write(ref _ordered, InAlternationOrder(_terms));
+                    Volatile.Write(ref _ordered, InAlternationOrder(Terms));
                 }
 
                 return _ordered;
@@ -362,11 +366,11 @@ public sealed class PhraseMatcher
 
         private Regex BuildRegex()
         {
-            lock (_terms)
+            lock (this)
             {
                 if (_regex is null)
                 {
-                    Volatile.Write(ref _regex, RegexFactory.CreateForTerms(@"\G" + Alternation(_terms), _caseSensitive));
+                    Volatile.Write(ref _regex, RegexFactory.CreateForTerms(@"\G" + Alternation(Terms), _caseSensitive));
                 }
 
                 return _regex;
