@@ -12,7 +12,7 @@ namespace DocLint.Core.Text;
 /// </summary>
 internal sealed class WordMap
 {
-    private readonly List<string> _words = [];
+    private readonly List<string> _words;
 
     // A slot holds a word's hash, its place plus one (0: empty) and its text folded to lower case; words that share a
     // hash take a slot each. A word of up to eight characters is compared by its folded text in the slot, so a
@@ -31,6 +31,7 @@ internal sealed class WordMap
         }
 
         _slots = new Slot[size];
+        _words = new List<string>(capacity);
     }
 
     public WordMap(IEnumerable<string> words)
