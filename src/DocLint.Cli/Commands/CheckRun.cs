@@ -146,6 +146,11 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
                 Core.Semantics.AttributionLayer.PrepareInBackground();
             }
         }
+        else
+        {
+            // The configuration turned the packs off: a compilation started ahead stops and is let go.
+            Core.Rules.Loading.RuleSetBuilder.DiscardDefaultsAhead();
+        }
 
         _loaded = options.Rules.Load(parse, context, _configuration);
         StageTimes.Mark("rules");

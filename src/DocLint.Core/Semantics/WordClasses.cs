@@ -78,8 +78,10 @@ internal static class WordClasses
 
     private static Table Build()
     {
-        // Each word once, with the union of its lists' classes, in one map (ignoring case, as the lists compare).
-        var capacity = ClassedSets().Sum(set => set.Words.Count) + Lexicon.Lexicon.Instance.Verbs.Count;
+        // Each word once, with the union of its lists' classes, in one map (ignoring case, as the lists compare). The
+        // lists share many words, so the map starts at the size of the longest, which the words cannot be fewer than,
+        // and grows as it needs: sized for the sum of the lists, it would be twice as large as the words need.
+        var capacity = ClassedSets().Select(set => set.Words.Count).Append(Lexicon.Lexicon.Instance.Verbs.Count).Max();
         var words = new Text.WordMap(capacity);
         var classes = new List<WordClass>(capacity);
         void Add(string word, WordClass wordClass)

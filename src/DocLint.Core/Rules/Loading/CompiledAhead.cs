@@ -12,9 +12,6 @@ namespace DocLint.Core.Rules.Loading;
 /// </summary>
 internal sealed class CompiledAhead
 {
-    // Compiling builds no deep structure: a thread with a 1 MB stack is started sooner than one with the default.
-    private const int StackSize = 1 << 20;
-
     private static CompiledAhead? _pending;
 
     private readonly Thread _thread;
@@ -22,10 +19,11 @@ internal sealed class CompiledAhead
     private (CompiledRule? Rule, IReadOnlyList<RuleLoadError> Errors)[] _results = [];
     private RuleSet? _ruleSet;
     private ExceptionDispatchInfo? _failure;
+    private volatile bool _discarded;
 
     internal CompiledAhead()
     {
-        _thread = new Thread(static state => ((CompiledAhead)state!).Compile(), StackSize) { IsBackground = true, Name = "doclint-rules" };
+        _thread = new Thread(static state => ((CompiledAhead)state!).Compile()) { IsBackground = true, Name = "doclint-rules" };
     }
 
     /// <summary>True when a compilation started ahead waits to be taken.</summary>
@@ -40,14 +38,36 @@ internal sealed class CompiledAhead
         }
 
         var ahead = new CompiledAhead();
-        if (Interlocked.CompareExchange(ref _pending, ahead, null) is null)
+        if (Interlocked.CompareExchange(ref _pending, ahead, null) is not null)
+        {
+            return;
+        }
+
+        try
         {
             ahead.Begin();
+        }
+        catch (Exception ex) when (ex is OutOfMemoryException or ThreadStartException)
+        {
+            // No thread: the run compiles the packs itself, as it would on one core.
+            Interlocked.CompareExchange(ref _pending, null, ahead);
         }
     }
 
     /// <summary>The compilation waiting to be taken, if any, now the caller's alone.</summary>
     public static CompiledAhead? Take() => Interlocked.Exchange(ref _pending, null);
+
+    /// <summary>
+    /// Drops the compilation waiting to be taken, for a run that turns out not to load the packs (its configuration
+    /// turns them off): it stops at the next rule, and what it made is let go.
+    /// </summary>
+    public static void Discard()
+    {
+        if (Take() is { } ahead)
+        {
+            ahead._discarded = true;
+        }
+    }
 
     internal void Begin() => _thread.Start(this);
 
@@ -102,7 +122,18 @@ internal sealed class CompiledAhead
         try
         {
             _definitions = BuiltInRules.Definitions();
-            _results = [.. _definitions.Select(RuleCompiler.Compile)];
+            var results = new (CompiledRule? Rule, IReadOnlyList<RuleLoadError> Errors)[_definitions.Length];
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (_discarded)
+                {
+                    return;
+                }
+
+                results[i] = RuleCompiler.Compile(_definitions[i]);
+            }
+
+            _results = results;
             if (_results.All(r => r.Rule is not null))
             {
                 _ruleSet = new RuleSet(_results.Select(r => r.Rule!));

@@ -58,6 +58,9 @@ public sealed class RuleSetBuilder
     /// </summary>
     public static void CompileDefaultsAhead() => CompiledAhead.Start();
 
+    /// <summary>Drops the built-in packs compiling ahead, for a process that turns out not to add them.</summary>
+    public static void DiscardDefaultsAhead() => CompiledAhead.Discard();
+
     /// <summary>True when the built-in packs are compiling ahead (<see cref="CompileDefaultsAhead"/>) and no builder has taken them yet.</summary>
     public static bool DefaultsCompilingAhead => CompiledAhead.IsPending;
 
@@ -183,8 +186,9 @@ public sealed class RuleSetBuilder
             compiled.Add(rule);
         }
 
-        // A run of the built-in packs alone takes the set built with them, ahead.
+        // A run of the built-in packs alone takes the set built with them, ahead (once: another build makes its own).
         var ruleSet = _ahead?.RuleSetOf(compiled) ?? new RuleSet(compiled);
+        _ahead = null;
         if (VerifyExamples && errors.Count == 0)
         {
             // The built-in rules ship inside this assembly and their examples are verified by the test

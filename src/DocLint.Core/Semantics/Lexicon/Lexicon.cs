@@ -191,9 +191,11 @@ internal sealed class Lexicon
             ?? throw new InvalidOperationException($"the lexicon file {name} is not embedded");
         using var reader = new StreamReader(stream);
         var lines = new List<string>();
-        foreach (var raw in reader.ReadToEnd().AsSpan().EnumerateLines())
+        // Lines end where a text reader ends them (\n, \r\n, \r); the empty piece between \r and \n is skipped with the blank lines.
+        var text = reader.ReadToEnd();
+        foreach (var range in text.AsSpan().SplitAny('\r', '\n'))
         {
-            var line = raw.Trim();
+            var line = text.AsSpan(range).Trim();
             if (line.Length > 0 && line[0] != '#')
             {
                 lines.Add(line.ToString());
