@@ -6,9 +6,6 @@ namespace DocLint.Core.Reporting;
 /// <summary>The one-line account of a run: "2 errors and 5 warnings in 2 files (0.3 seconds)".</summary>
 public static class RunSummary
 {
-    public static string Format(IReadOnlyCollection<Diagnostic> diagnostics, int fileCount, TimeSpan elapsed, int? baselineFixed = null) =>
-        Format(FindingTally.Of(diagnostics), fileCount, elapsed, baselineFixed);
-
     public static string Format(FindingTally tally, int fileCount, TimeSpan elapsed, int? baselineFixed = null)
     {
         var parts = new List<string>();

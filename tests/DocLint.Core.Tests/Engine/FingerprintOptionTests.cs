@@ -1,6 +1,5 @@
 using DocLint.Core.Engine;
 using DocLint.Core.Rules;
-using DocLint.Testing;
 using static DocLint.Core.Tests.Rules.RuleHarness;
 
 namespace DocLint.Core.Tests.Engine;
@@ -10,13 +9,8 @@ public class FingerprintOptionTests
     private static readonly RuleSet Judge = LoadOk(
         ("DL9002.judge.yaml", "id: DL9002\nname: judge\nkind: existence\nmessage: m\nterms: [fiasco]\n"));
 
-    private static List<(string Id, int Line, int Column, string? Fingerprint)> Findings(LintOptions options, string text)
-    {
-        using var folder = new TempFolder();
-        var file = folder.Write("a.txt", text);
-        return [.. new LintEngine(Judge, options).LintFiles([file]).Diagnostics
-            .Select(d => (d.Id, d.LineSpan.Start.Line, d.LineSpan.Start.Character, d.Fingerprint))];
-    }
+    private static List<(string Id, int Line, int Column, string? Fingerprint)> Findings(LintOptions options, string text) =>
+        [.. LintFile(Judge, options, text).Select(d => (d.Id, d.LineSpan.Start.Line, d.LineSpan.Start.Character, d.Fingerprint))];
 
     private const string Text = "Headline\n\nIt was a fiasco. It was a fiasco.\n\nA fiasco.\n";
 

@@ -1,6 +1,5 @@
 using DocLint.Core.Engine;
 using DocLint.Core.Rules;
-using DocLint.Testing;
 using static DocLint.Core.Tests.Rules.RuleHarness;
 
 namespace DocLint.Core.Tests.Engine;
@@ -11,14 +10,10 @@ public class FixCheckOptionTests
         ("DL9001.swap.yaml", "id: DL9001\nname: swap\nkind: substitution\nmessage: m\nswap:\n  fiasco: failure\n"),
         ("DL9002.judge.yaml", "id: DL9002\nname: judge\nkind: existence\nmessage: m\nterms: [utter failure]\n"));
 
-    private static IEnumerable<(int Column, string? Fix)> Fixes(LintOptions options)
-    {
-        using var folder = new TempFolder();
-        var file = folder.Write("a.txt", "Headline\n\nIt was an utter fiasco. It was a fiasco.\n");
-        return [.. new LintEngine(SwapAndJudge, options).LintFiles([file]).Diagnostics
+    private static IEnumerable<(int Column, string? Fix)> Fixes(LintOptions options) =>
+        [.. LintFile(SwapAndJudge, options, "Headline\n\nIt was an utter fiasco. It was a fiasco.\n")
             .Where(d => d.Id == "DL9001")
             .Select(d => (d.LineSpan.Start.Character + 1, d.Fix?.NewText))];
-    }
 
     [Fact]
     public void Fixes_are_checked_by_default_and_a_fix_that_would_be_reported_is_dropped()

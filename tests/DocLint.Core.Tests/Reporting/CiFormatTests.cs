@@ -70,7 +70,7 @@ public class CiFormatTests
             Finding(Loaded, DiagnosticSeverity.Warning, 0), Finding(Loaded, DiagnosticSeverity.Warning, 1, "/r/b.md"),
             Finding(Claim, DiagnosticSeverity.Suggestion, 2), Finding(Claim, DiagnosticSeverity.Suggestion, 3) with { IsSuppressed = true }]);
 
-        StepSummary.Format(report, "2 warnings and 1 suggestion in 2 files (0.3 seconds)").Should().Be(
+        StepSummary.Format(report, RuleStats.Count(report.Diagnostics), "2 warnings and 1 suggestion in 2 files (0.3 seconds)").Should().Be(
             "### DocLint\n\n2 warnings and 1 suggestion in 2 files (0.3 seconds)\n\n" +
             "| rule | severity | findings | files | suppressed | title |\n|---|---|--:|--:|--:|---|\n" +
             "| [DL3001](https://github.com/doclint/doclint/blob/main/docs/rules/DL3001.md) | warning | 2 | 2 | 0 | Loaded term |\n" +

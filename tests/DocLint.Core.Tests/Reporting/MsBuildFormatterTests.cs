@@ -66,8 +66,8 @@ public class MsBuildFormatterTests
             Make(DiagnosticSeverity.Warning, new TextSpan(0, 1), lines, suppressed: true),
         };
 
-        RunSummary.Format(diagnostics, 2, TimeSpan.FromMilliseconds(312)).Should().Be("2 errors and 1 warning in 2 files, 1 suppressed finding (0.3 seconds)");
-        RunSummary.Format([], 1, TimeSpan.FromSeconds(1.26)).Should().Be("No problems in 1 file (1.3 seconds)");
+        RunSummary.Format(FindingTally.Of(diagnostics), 2, TimeSpan.FromMilliseconds(312)).Should().Be("2 errors and 1 warning in 2 files, 1 suppressed finding (0.3 seconds)");
+        RunSummary.Format(FindingTally.Of([]), 1, TimeSpan.FromSeconds(1.26)).Should().Be("No problems in 1 file (1.3 seconds)");
     }
 
     /// <summary>The summary counts without Humanizer (its first use costs a short run); it must say what Humanizer said.</summary>
@@ -85,8 +85,8 @@ public class MsBuildFormatterTests
                 .ToList();
             var parts = new[] { (errors, "error"), (warnings, "warning"), (suggestions, "suggestion") }.Where(p => p.Item1 > 0).Select(p => p.Item2.ToQuantity(p.Item1)).ToList();
             var expected = $"{(parts.Count == 0 ? "No problems" : parts.Humanize("and"))} in {"file".ToQuantity(files)}{(suppressed > 0 ? ", " + "suppressed finding".ToQuantity(suppressed) : "")} (0.0 seconds)";
-            RunSummary.Format(diagnostics, files, TimeSpan.Zero).Should().Be(expected);
-            RunSummary.Format(diagnostics, files, TimeSpan.Zero, baselineFixed: 1).Should().Contain($", {"baselined finding".ToQuantity(0)}, 1 fixed since the baseline");
+            RunSummary.Format(FindingTally.Of(diagnostics), files, TimeSpan.Zero).Should().Be(expected);
+            RunSummary.Format(FindingTally.Of(diagnostics), files, TimeSpan.Zero, baselineFixed: 1).Should().Contain($", {"baselined finding".ToQuantity(0)}, 1 fixed since the baseline");
         }
     }
 }

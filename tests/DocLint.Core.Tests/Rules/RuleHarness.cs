@@ -3,6 +3,7 @@ using DocLint.Core.Engine;
 using DocLint.Core.Rules;
 using DocLint.Core.Rules.Examples;
 using DocLint.Core.Rules.Loading;
+using DocLint.Testing;
 
 namespace DocLint.Core.Tests.Rules;
 
@@ -29,6 +30,14 @@ internal static class RuleHarness
 
     public static IReadOnlyList<Diagnostic> Lint(RuleSet rules, string text) =>
         new LintEngine(rules).LintText("doc.txt", text).Diagnostics;
+
+    /// <summary>The findings in <paramref name="text"/> written to a file and linted as a run lints files, with <paramref name="options"/>.</summary>
+    public static IReadOnlyList<Diagnostic> LintFile(RuleSet rules, LintOptions options, string text)
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.txt", text);
+        return new LintEngine(rules, options).LintFiles([file]).Diagnostics;
+    }
 
     /// <summary>The text with each diagnostic marked, as rule examples are written: easy to read when a test fails.</summary>
     public static string Annotate(RuleSet rules, string text, string ruleId) =>

@@ -13,9 +13,7 @@ public static class StepSummary
 {
     public const int MaxBytes = 1 << 20;
 
-    public static string Format(Report report, string runSummary) => Format(report, RuleStats.Count(report.Diagnostics), runSummary);
-
-    /// <summary>The job summary with <paramref name="counts"/>, the findings per rule (<see cref="FindingTally.RuleCounts"/> of a run that kept none).</summary>
+    /// <summary>The job summary with <paramref name="counts"/>, the findings per rule (<see cref="FindingTally.RuleCounts"/>, or <see cref="RuleStats.Count"/> of a report's findings).</summary>
     public static string Format(Report report, IReadOnlyList<RuleCount> counts, string runSummary)
     {
         var text = new StringBuilder();

@@ -8,7 +8,7 @@ namespace DocLint.Core.Rules.Loading;
 /// line that will lint with them, before the command line and configuration are read): a one-article run spends
 /// most of its own time compiling them and loading the attribution layer's word lists, and on a second core the two
 /// overlap. The next <see cref="RuleSetBuilder.AddEmbeddedDefaults"/> in the process takes the compilation and waits
-/// for it; later builders compile their own. A process that turns out not to use the packs leaves the work unused.
+/// for it; later builders compile their own. A process whose configuration turns the packs off stops it (<see cref="Discard"/>).
 /// </summary>
 internal sealed class CompiledAhead
 {
@@ -86,6 +86,13 @@ internal sealed class CompiledAhead
     {
         Wait();
         return _results[index];
+    }
+
+    /// <summary>What compiling <paramref name="definition"/> gave, when it is one of <see cref="Definitions"/> (the same object); else null.</summary>
+    public (CompiledRule? Rule, IReadOnlyList<RuleLoadError> Errors)? ResultFor(RuleDefinition definition)
+    {
+        var index = Definitions.IndexOf(definition, ReferenceEqualityComparer.Instance);
+        return index >= 0 ? _results[index] : null;
     }
 
     /// <summary>

@@ -39,14 +39,9 @@ public sealed class RuleSetBuilder
     internal RuleSetBuilder AddEmbeddedDefaults(CompiledAhead? ahead)
     {
         _ahead ??= ahead;
-        var definitions = ahead?.Definitions ?? BuiltInRules.Definitions();
-        for (var i = 0; i < definitions.Length; i++)
+        foreach (var definition in ahead?.Definitions ?? BuiltInRules.Definitions())
         {
-            _files.Add((definitions[i].Location.Path, null, definitions[i]));
-            if (ahead is not null)
-            {
-                _compiledAhead[definitions[i]] = (ahead, i);
-            }
+            _files.Add((definition.Location.Path, null, definition));
         }
 
         return this;
@@ -64,9 +59,9 @@ public sealed class RuleSetBuilder
     /// <summary>True when the built-in packs are compiling ahead (<see cref="CompileDefaultsAhead"/>) and no builder has taken them yet.</summary>
     public static bool DefaultsCompilingAhead => CompiledAhead.IsPending;
 
-    /// <summary>The built-in definitions compiled ahead, and where in that compilation each one is.</summary>
-    private readonly Dictionary<RuleDefinition, (CompiledAhead Ahead, int Index)> _compiledAhead = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The compilation of the built-in definitions this builder added, when it took one; its rule set serves the first build only.</summary>
     private CompiledAhead? _ahead;
+    private bool _aheadRuleSetOffered;
 
     /// <summary>Adds the built-in packs from their YAML files, embedded in DocLint.Core: what <see cref="BuiltInRules"/> is made from.</summary>
     internal RuleSetBuilder AddEmbeddedYaml()
@@ -161,8 +156,7 @@ public sealed class RuleSetBuilder
 
             seen.Add(definition.Id, definition);
             compiling.Add(parsed is null ? Task.Run(() => RuleCompiler.Compile(definition))
-                : _compiledAhead.TryGetValue(definition, out var ahead) ? Task.FromResult(ahead.Ahead.ResultOf(ahead.Index))
-                : Task.FromResult(RuleCompiler.Compile(definition)));
+                : Task.FromResult(_ahead?.ResultFor(definition) ?? RuleCompiler.Compile(definition)));
         }
 
         foreach (var (rule, compileErrors) in compiling.Select(t => t.GetAwaiter().GetResult()))
@@ -187,8 +181,8 @@ public sealed class RuleSetBuilder
         }
 
         // A run of the built-in packs alone takes the set built with them, ahead (once: another build makes its own).
-        var ruleSet = _ahead?.RuleSetOf(compiled) ?? new RuleSet(compiled);
-        _ahead = null;
+        var ruleSet = (_aheadRuleSetOffered ? null : _ahead?.RuleSetOf(compiled)) ?? new RuleSet(compiled);
+        _aheadRuleSetOffered = true;
         if (VerifyExamples && errors.Count == 0)
         {
             // The built-in rules ship inside this assembly and their examples are verified by the test
