@@ -33,7 +33,6 @@ public sealed class PackageLoadTests
     {
         using var folder = new DocLint.Testing.TempFolder();
         folder.Write("S/Script.yml", "extends: script\nmessage: x\nscript: 'a := 1'\n");
-        folder.Write("S/Spell.yml", "extends: spelling\nmessage: \"Did you really mean '%s'?\"\n");
         folder.Write("S/Seq.yml", "extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n");
 
         var set = ValeStyleSet.LoadFolders([Path.Combine(folder.Path, "S")]);
@@ -42,8 +41,7 @@ public sealed class PackageLoadTests
         set.Errors.Should().BeEmpty();
         set.Unsupported.Should().Equal(
             "S.Script: not supported: script rules (Tengo scripts are not run)",
-            "S.Seq: not supported: sequence rules (they need a part-of-speech tagger, which DocLint does not have)",
-            "S.Spell: not supported: spelling rules (no Hunspell dictionary reader)");
+            "S.Seq: not supported: sequence rules (they need a part-of-speech tagger, which DocLint does not have)");
     }
 
     [Fact]

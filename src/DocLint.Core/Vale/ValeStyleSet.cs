@@ -7,7 +7,7 @@ namespace DocLint.Core.Vale;
 
 /// <summary>
 /// The Vale styles a configuration names, loaded from its StylesPath and compiled into DocLint rules, with its
-/// vocabularies. Rules of kinds DocLint cannot run (script, spelling, sequence) are listed in
+/// vocabularies. Rules of kinds DocLint cannot run (script, sequence) are listed in
 /// <see cref="Unsupported"/> with the reason, never silently dropped; anything Vale itself would refuse is an error.
 /// </summary>
 public sealed class ValeStyleSet
@@ -16,7 +16,6 @@ public sealed class ValeStyleSet
     public static IReadOnlyDictionary<string, string> UnsupportedKinds { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["script"] = "not supported: script rules (Tengo scripts are not run)",
-        ["spelling"] = "not supported: spelling rules (no Hunspell dictionary reader)",
         ["sequence"] = "not supported: sequence rules (they need a part-of-speech tagger, which DocLint does not have)",
     };
 
@@ -34,7 +33,7 @@ public sealed class ValeStyleSet
     /// <summary>Errors (path: reason): a run does not start with them.</summary>
     public List<string> Errors { get; } = [];
 
-    /// <summary>Rules that are not run, each with the reason (<c>Google.Spelling: not supported: spelling rules …</c>).</summary>
+    /// <summary>Rules that are not run, each with the reason (<c>Style.Grammar: not supported: sequence rules …</c>).</summary>
     public List<string> Unsupported { get; } = [];
 
     /// <summary>The entries of the vocabularies' accept.txt: exceptions of every rule that keeps <c>vocab: true</c>.</summary>
@@ -146,6 +145,7 @@ public sealed class ValeStyleSet
                 "capitalization" => new ValeCapitalization(spec, this),
                 "metric" => new ValeMetric(spec, this),
                 "readability" => new ValeReadability(spec, this),
+                "spelling" => new ValeSpelling(spec, this),
                 _ => null,
             };
             if (rule is null)
@@ -205,7 +205,7 @@ public sealed class ValeStyleSet
             ? Workspace.RegularFile.ReadAllText(path, Engine.Limits.MaxYamlBytes).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
             : [];
 
-    /// <summary>Vale's own style: Vale.Terms (accepted terms in their exact case), Vale.Avoid (rejected terms), Vale.Repetition.</summary>
+    /// <summary>Vale's own style: Vale.Terms (accepted terms in their exact case), Vale.Avoid (rejected terms), Vale.Repetition, Vale.Spelling.</summary>
     private void AddBuiltInStyle()
     {
         if (!Accepted.IsEmpty)
@@ -246,7 +246,7 @@ public sealed class ValeStyleSet
         }
 
         Add("Vale", "Vale/Repetition.yml", "extends: repetition\nmessage: \"'%s' is repeated!\"\nlevel: error\nalpha: true\naction:\n  name: edit\n  params:\n    - truncate\n    - \" \"\ntokens:\n  - '[^\\s]+'\n");
-        Unsupported.Add($"Vale.Spelling: {UnsupportedKinds["spelling"]}");
+        Add("Vale", "Vale/Spelling.yml", "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\naction:\n  name: suggest\n  params:\n    - spellings\n");
     }
 
     private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";

@@ -1,0 +1,634 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DocLint.Core.Vale.Spelling;
+
+/// <summary>
+/// A Hunspell-compatible dictionary: an affix file (<c>.aff</c>) and a word list (<c>.dic</c>). A word is spelled
+/// correctly when it is a stem of the list, or a stem with one of its prefixes or suffixes, or with both when both
+/// allow cross products, the way Hunspell forms words from the lists (one level of affixes; no compounding but
+/// <c>COMPOUNDRULE</c>). Words are not expanded into every form they can take: the affixes are stripped from the
+/// word that is looked up, and what is left is looked up with the flag the affix needs.
+/// </summary>
+/// <remarks>
+/// Read: <c>SET</c> (UTF-8 and ISO 8859-1), <c>FLAG</c> (characters, <c>long</c>, <c>num</c>, <c>UTF-8</c>),
+/// <c>AF</c> flag aliases, <c>PFX</c>/<c>SFX</c> with strip, add and condition, <c>ICONV</c>,
+/// <c>ONLYINCOMPOUND</c>, <c>NEEDAFFIX</c>, <c>FORBIDDENWORD</c>, <c>COMPOUNDRULE</c>. Other directives
+/// (suggestions, <c>TRY</c>, <c>REP</c>, morphology) are read past.
+/// </remarks>
+public sealed class Hunspell
+{
+    private enum FlagMode
+    {
+        Char,
+        Long,
+        Number,
+        Utf8,
+    }
+
+    private sealed record Affix(char Flag, bool Cross, string Strip, string Add, AffixCondition Condition);
+
+    // Each stem's entries: the flags of each of its lines, interned as one character per flag, the lines joined by
+    // a NUL (a flag is never NUL), so an affix pair is only taken from one line, as Hunspell takes it.
+    private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Affix>> _suffixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Affix>> _prefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, char> _flagIds = new(StringComparer.Ordinal);
+    private readonly List<string> _aliases = [];
+    private readonly List<(string From, string To)> _conversions = [];
+    private readonly List<string> _compoundRules = [];
+    private FlagMode _mode = FlagMode.Char;
+    private char _onlyInCompound;
+    private char _needAffix;
+    private char _forbidden;
+    private int _longestSuffix;
+    private int _longestPrefix;
+    private bool _hasEmptyPrefix;
+
+    private Hunspell()
+    {
+    }
+
+    /// <summary>The stems the list holds (each counted once, whatever its lines).</summary>
+    public int StemCount => _stems.Count;
+
+    /// <summary>The <c>ICONV</c> pairs: characters a word is converted with before it is looked up (<c>’</c> to <c>'</c>).</summary>
+    public IReadOnlyList<(string From, string To)> Conversions => _conversions;
+
+    /// <summary>The first characters of the <c>ICONV</c> pairs: a word without one is not converted.</summary>
+    public System.Buffers.SearchValues<char> ConversionStarts { get; private set; } = System.Buffers.SearchValues.Create("");
+
+    /// <summary>Patterns built from <c>COMPOUNDRULE</c>s: a whole word that matches one is spelled correctly (<c>21st</c>, <c>112th</c>).</summary>
+    public ImmutableArray<Regex> Compounds { get; private set; } = [];
+
+    /// <summary>Reads a dictionary from its affix file and word list.</summary>
+    /// <exception cref="FormatException">A line that cannot be read, with its file and line number.</exception>
+    public static Hunspell Read(Stream aff, Stream dic, string name = "dictionary")
+    {
+        var dictionary = new Hunspell();
+        var affBytes = ReadAll(aff);
+        var encoding = EncodingOf(affBytes);
+        dictionary.ReadAffixes(encoding.GetString(affBytes), name + ".aff");
+        dictionary.ReadWords(encoding.GetString(ReadAll(dic)), name + ".dic");
+        dictionary.BuildCompounds();
+        dictionary.ConversionStarts = System.Buffers.SearchValues.Create([.. dictionary._conversions.Where(c => c.From.Length > 0).Select(c => c.From[0]).Distinct()]);
+        return dictionary;
+    }
+
+    /// <summary>Reads the dictionary <c>name.aff</c> and <c>name.dic</c> in a folder.</summary>
+    public static Hunspell Read(string affPath, string dicPath)
+    {
+        using var aff = File.OpenRead(affPath);
+        using var dic = File.OpenRead(dicPath);
+        return Read(aff, dic, Path.ChangeExtension(dicPath, null));
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    // The affix file names its encoding in a SET line; the word list shares it.
+    private static Encoding EncodingOf(byte[] aff)
+    {
+        var text = Encoding.Latin1.GetString(aff);
+        foreach (var line in text.Split('\n'))
+        {
+            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && parts[0] == "SET")
+            {
+                return parts[1].ToUpperInvariant() switch
+                {
+                    "ISO8859-1" or "ISO-8859-1" or "LATIN1" => Encoding.Latin1,
+                    _ => new UTF8Encoding(false),
+                };
+            }
+        }
+
+        return new UTF8Encoding(false);
+    }
+
+    private void ReadAffixes(string text, string file)
+    {
+        var remaining = new Dictionary<(string Kind, string Flag), (bool Cross, int Count)>();
+        var lines = text.Split('\n');
+        for (var number = 0; number < lines.Length; number++)
+        {
+            var line = lines[number].TrimEnd('\r');
+            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || parts[0].StartsWith('#'))
+            {
+                continue;
+            }
+
+            switch (parts[0])
+            {
+                case "FLAG" when parts.Length >= 2:
+                    _mode = parts[1] switch
+                    {
+                        "long" => FlagMode.Long,
+                        "num" => FlagMode.Number,
+                        "UTF-8" => FlagMode.Utf8,
+                        _ => FlagMode.Char,
+                    };
+                    break;
+                case "AF" when parts.Length >= 2 && !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _):
+                    _aliases.Add(parts[1]);
+                    break;
+                case "ICONV" when parts.Length >= 3:
+                    _conversions.Add((parts[1], parts[2]));
+                    break;
+                case "ONLYINCOMPOUND" when parts.Length >= 2:
+                    _onlyInCompound = Intern(parts[1]);
+                    break;
+                case "NEEDAFFIX" or "PSEUDOROOT" when parts.Length >= 2:
+                    _needAffix = Intern(parts[1]);
+                    break;
+                case "FORBIDDENWORD" when parts.Length >= 2:
+                    _forbidden = Intern(parts[1]);
+                    break;
+                case "COMPOUNDRULE" when parts.Length >= 2:
+                    if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    {
+                        _compoundRules.Add(parts[1]);
+                    }
+
+                    break;
+                case "PFX" or "SFX":
+                    if (parts.Length < 4)
+                    {
+                        throw new FormatException($"{file}:{number + 1}: an affix line needs a flag and at least two more fields");
+                    }
+
+                    var key = (parts[0], parts[1]);
+                    if (!remaining.TryGetValue(key, out var header) || header.Count == 0)
+                    {
+                        // The class's header: flag, cross product (Y/N), number of rules.
+                        if (!int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                        {
+                            throw new FormatException($"{file}:{number + 1}: '{parts[1]}' has no header line (flag, Y or N, count) before its rules");
+                        }
+
+                        remaining[key] = (parts[2] == "Y", count);
+                        break;
+                    }
+
+                    remaining[key] = (header.Cross, header.Count - 1);
+                    AddAffix(parts[0] == "PFX", parts, header.Cross, file, number + 1);
+                    break;
+            }
+        }
+    }
+
+    private void AddAffix(bool prefix, string[] parts, bool cross, string file, int line)
+    {
+        var strip = parts[2] == "0" ? "" : parts[2];
+        var add = parts[3];
+        var slash = add.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
+        {
+            // Continuation classes (an affix on an affix) are not followed.
+            add = add[..slash];
+        }
+
+        if (add == "0")
+        {
+            add = "";
+        }
+
+        var condition = AffixCondition.Parse(parts.Length > 4 ? parts[4] : ".", prefix)
+            ?? throw new FormatException($"{file}:{line}: the condition '{parts[4]}' is not a Hunspell condition");
+        var affix = new Affix(Intern(parts[1]), cross, strip, add, condition);
+        var table = prefix ? _prefixes : _suffixes;
+        if (!table.TryGetValue(add, out var list))
+        {
+            table[add] = list = [];
+        }
+
+        list.Add(affix);
+        if (prefix)
+        {
+            _longestPrefix = Math.Max(_longestPrefix, add.Length);
+            _hasEmptyPrefix |= add.Length == 0;
+        }
+        else
+        {
+            _longestSuffix = Math.Max(_longestSuffix, add.Length);
+        }
+    }
+
+    private void ReadWords(string text, string file)
+    {
+        var number = 0;
+        foreach (var raw in text.AsSpan().EnumerateLines())
+        {
+            // The first line is the count; a tab starts the morphological fields.
+            if (number++ == 0)
+            {
+                if (int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                {
+                    _stems.EnsureCapacity(Math.Min(count, 1_000_000));
+                }
+
+                continue;
+            }
+
+            var line = raw;
+            var tab = line.IndexOf('\t');
+            if (tab >= 0)
+            {
+                line = line[..tab];
+            }
+
+            line = line.Trim();
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            var slash = SlashOf(line);
+            var word = (slash < 0 ? line : line[..slash]).ToString().Replace("\\/", "/", StringComparison.Ordinal);
+            var flags = slash < 0 ? "" : FlagsOf(line[(slash + 1)..], file, number);
+            AddStem(word, flags);
+        }
+    }
+
+    // The slash that starts the flags: not one escaped as \/ within the word, nor the first character.
+    private static int SlashOf(ReadOnlySpan<char> line)
+    {
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] == '/' && line[i - 1] != '\\')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void AddStem(string word, string flags)
+    {
+        ref var entries = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_stems, word, out var exists);
+        entries = exists ? entries + "\0" + flags : flags;
+    }
+
+    /// <summary>Adds a word as it is, with no affixes (an ignore file's entry).</summary>
+    internal void AddWord(string word) => AddStem(word, "");
+
+    // The flags of a line in the dictionary's notation, one character each: a flag character stands for itself;
+    // long and numeric flags (and characters outside the Basic Multilingual Plane) are interned.
+    private string FlagsOf(ReadOnlySpan<char> text, string file, int line)
+    {
+        if (_aliases.Count > 0 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var alias))
+        {
+            if (alias < 1 || alias > _aliases.Count)
+            {
+                throw new FormatException($"{file}:{line}: flag alias {alias} is not defined (the affix file has {_aliases.Count})");
+            }
+
+            text = _aliases[alias - 1];
+        }
+
+        if (_mode == FlagMode.Char || (_mode == FlagMode.Utf8 && !text.ContainsAnyInRange('\uD800', '\uDFFF')))
+        {
+            return text.Contains('\0') ? text.ToString().Replace("\0", "", StringComparison.Ordinal) : text.ToString();
+        }
+
+        var result = new StringBuilder(text.Length);
+        foreach (var flag in Split(text.ToString()))
+        {
+            result.Append(Intern(flag));
+        }
+
+        return result.ToString();
+    }
+
+    private IEnumerable<string> Split(string flags)
+    {
+        switch (_mode)
+        {
+            case FlagMode.Long:
+                for (var i = 0; i < flags.Length; i += 2)
+                {
+                    yield return flags.Substring(i, Math.Min(2, flags.Length - i));
+                }
+
+                break;
+            case FlagMode.Number:
+                foreach (var part in flags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    yield return part;
+                }
+
+                break;
+            default:
+                foreach (var rune in flags.EnumerateRunes())
+                {
+                    yield return rune.ToString();
+                }
+
+                break;
+        }
+    }
+
+    // A flag's one-character id: the character itself for character flags, a number from the Private Use Area's
+    // end downwards for the others.
+    private char Intern(string flag)
+    {
+        if (flag.Length == 1 && flag[0] != '\0' && _mode is FlagMode.Char or FlagMode.Utf8)
+        {
+            return flag[0];
+        }
+
+        if (!_flagIds.TryGetValue(flag, out var id))
+        {
+            id = _mode is FlagMode.Char or FlagMode.Utf8 ? (char)(0xF8FF - _flagIds.Count) : (char)(_flagIds.Count + 1);
+            _flagIds[flag] = id;
+        }
+
+        return id;
+    }
+
+    private void BuildCompounds()
+    {
+        if (_compoundRules.Count == 0)
+        {
+            return;
+        }
+
+        // Each rule is a sequence of flags, each with * or ? after it; a flag is a character or, in parentheses,
+        // a long or numeric flag.
+        var rules = _compoundRules.Select(ParseCompoundRule).ToList();
+        var groups = rules.SelectMany(r => r).Where(p => p.Flag != '\0').Select(p => p.Flag).Distinct().ToDictionary(f => f, _ => new List<string>());
+        foreach (var (word, entries) in _stems)
+        {
+            foreach (var flag in entries)
+            {
+                if (groups.TryGetValue(flag, out var list))
+                {
+                    list.Add(word);
+                }
+            }
+        }
+
+        var compounds = ImmutableArray.CreateBuilder<Regex>();
+        foreach (var rule in rules)
+        {
+            var pattern = new StringBuilder("^");
+            foreach (var (flag, quantifier) in rule)
+            {
+                var words = flag != '\0' ? groups[flag] : [];
+                pattern.Append("(?:").AppendJoin('|', words.Count == 0 ? ["(?!)"] : words.Select(Regex.Escape)).Append(')').Append(quantifier);
+            }
+
+            compounds.Add(new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant));
+        }
+
+        Compounds = compounds.ToImmutable();
+        _compoundCharacters = System.Buffers.SearchValues.Create([.. groups.Values.SelectMany(w => w).SelectMany(w => w).Distinct()]);
+    }
+
+    private List<(char Flag, string Quantifier)> ParseCompoundRule(string rule)
+    {
+        var parts = new List<(char, string)>();
+        for (var i = 0; i < rule.Length; i++)
+        {
+            string flag;
+            if (rule[i] == '(' && rule.IndexOf(')', i) is var close and > 0)
+            {
+                flag = rule[(i + 1)..close];
+                i = close;
+            }
+            else
+            {
+                flag = rule[i].ToString();
+            }
+
+            var quantifier = i + 1 < rule.Length && rule[i + 1] is '*' or '?' ? rule[++i].ToString() : "";
+            var id = flag.Length == 1 && _mode is FlagMode.Char or FlagMode.Utf8 ? flag[0] : _flagIds.GetValueOrDefault(flag);
+            parts.Add((id, quantifier));
+        }
+
+        return parts;
+    }
+
+    private System.Buffers.SearchValues<char>? _compoundCharacters;
+
+    /// <summary>True when the word is a compound of a <c>COMPOUNDRULE</c> (<c>21st</c>).</summary>
+    public bool IsCompound(ReadOnlySpan<char> word)
+    {
+        // A compound is made of the words of the rules' flags: a word with another character is none.
+        if (_compoundCharacters is null || word.IsEmpty || word.ContainsAnyExcept(_compoundCharacters))
+        {
+            return false;
+        }
+
+        foreach (var compound in Compounds)
+        {
+            if (compound.IsMatch(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the word, exactly as written, is a word of the dictionary.</summary>
+    public bool Contains(string word) => Contains(word.AsSpan());
+
+    /// <summary>True when the word, exactly as written, is a word of the dictionary.</summary>
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word.Length > MaxWord)
+        {
+            return false;
+        }
+
+        if (Stems.TryGetValue(word, out var entries))
+        {
+            foreach (var line in entries.AsSpan().Split('\0'))
+            {
+                var flags = entries.AsSpan(line);
+                if (!Has(flags, _onlyInCompound) && !Has(flags, _needAffix) && !Has(flags, _forbidden))
+                {
+                    return true;
+                }
+            }
+        }
+
+        Span<char> buffer = stackalloc char[MaxWord + 16];
+        return WithSuffix(word, buffer) || WithPrefix(word, '\0', suffixed: false, buffer);
+    }
+
+    // Longer words are not looked up (none of a dictionary's is this long), so stems fit a buffer on the stack.
+    private const int MaxWord = 100;
+
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Stems => _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The word is a stem with one of its suffixes, or a prefixed stem with a suffix, both cross products.
+    private bool WithSuffix(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        var suffixes = _suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> inner = stackalloc char[MaxWord + 16];
+        for (var length = Math.Min(_longestSuffix, word.Length - 1); length >= 0; length--)
+        {
+            if (!suffixes.TryGetValue(word[^length..], out var rules))
+            {
+                continue;
+            }
+
+            var kept = word[..^length];
+            foreach (var rule in rules)
+            {
+                if (kept.Length + rule.Strip.Length > buffer.Length)
+                {
+                    continue;
+                }
+
+                kept.CopyTo(buffer);
+                rule.Strip.CopyTo(buffer[kept.Length..]);
+                var stem = buffer[..(kept.Length + rule.Strip.Length)];
+                if (!rule.Condition.Matches(stem))
+                {
+                    continue;
+                }
+
+                if (HasFlag(stem, rule.Flag, '\0'))
+                {
+                    return true;
+                }
+
+                if (rule.Cross && WithPrefix(stem, rule.Flag, suffixed: true, inner))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // The word is a stem with one of its prefixes; with suffixFlag, the stem must also take that suffix (cross product).
+    private bool WithPrefix(ReadOnlySpan<char> word, char suffixFlag, bool suffixed, Span<char> buffer)
+    {
+        var prefixes = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = Math.Min(_longestPrefix, word.Length - 1); length >= (_hasEmptyPrefix ? 0 : 1); length--)
+        {
+            if (!prefixes.TryGetValue(word[..length], out var rules))
+            {
+                continue;
+            }
+
+            var kept = word[length..];
+            foreach (var rule in rules)
+            {
+                if ((suffixed && !rule.Cross) || kept.Length + rule.Strip.Length > buffer.Length)
+                {
+                    continue;
+                }
+
+                rule.Strip.CopyTo(buffer);
+                kept.CopyTo(buffer[rule.Strip.Length..]);
+                var stem = buffer[..(rule.Strip.Length + kept.Length)];
+                if (rule.Condition.Matches(stem) && HasFlag(stem, rule.Flag, suffixFlag))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // One line of the stem carries the flag (and the second flag, when one is given), and none that keeps it out.
+    private bool HasFlag(ReadOnlySpan<char> stem, char flag, char second)
+    {
+        if (!Stems.TryGetValue(stem, out var entries))
+        {
+            return false;
+        }
+
+        foreach (var range in entries.AsSpan().Split('\0'))
+        {
+            var line = entries.AsSpan(range);
+            if (Has(line, flag) && (second == '\0' || Has(line, second)) && !Has(line, _onlyInCompound) && !Has(line, _forbidden))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Has(ReadOnlySpan<char> line, char flag) => flag != '\0' && line.Contains(flag);
+
+    /// <summary>A Hunspell affix condition: characters, <c>.</c> and bracketed sets (<c>[^aeiou]y</c>), matched at the stem's end for a suffix, its start for a prefix.</summary>
+    private sealed class AffixCondition
+    {
+        private readonly (bool Any, bool Negated, string Set)[] _parts;
+        private readonly bool _prefix;
+
+        private AffixCondition((bool, bool, string)[] parts, bool prefix)
+        {
+            _parts = parts;
+            _prefix = prefix;
+        }
+
+        public static AffixCondition? Parse(string text, bool prefix)
+        {
+            var parts = new List<(bool, bool, string)>();
+            for (var i = 0; i < text.Length; i++)
+            {
+                switch (text[i])
+                {
+                    case '.':
+                        parts.Add((true, false, ""));
+                        break;
+                    case '[':
+                        var close = text.IndexOf(']', i + 1);
+                        if (close < 0)
+                        {
+                            return null;
+                        }
+
+                        var negated = close > i + 1 && text[i + 1] == '^';
+                        parts.Add((false, negated, text[(i + (negated ? 2 : 1))..close]));
+                        i = close;
+                        break;
+                    default:
+                        parts.Add((false, false, text[i].ToString()));
+                        break;
+                }
+            }
+
+            // "." alone (any stem) is the common case: no part to test.
+            return new AffixCondition(parts.Count == 1 && parts[0].Item1 ? [] : [.. parts], prefix);
+        }
+
+        public bool Matches(ReadOnlySpan<char> stem)
+        {
+            if (stem.Length < _parts.Length)
+            {
+                return false;
+            }
+
+            var offset = _prefix ? 0 : stem.Length - _parts.Length;
+            for (var i = 0; i < _parts.Length; i++)
+            {
+                var (any, negated, set) = _parts[i];
+                if (!any && set.Contains(stem[offset + i]) == negated)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System.Collections.Immutable;
+
+namespace DocLint.Core.Vale.Spelling;
+
+/// <summary>
+/// Vale's spell check of one word: a word is accepted when one of the dictionaries (or a word list of the rule's
+/// <c>ignore</c> files) holds it as written or in lower case, or when it is a number (<c>1,024</c>, <c>3.5</c>),
+/// a hexadecimal or binary literal (<c>0x1F</c>, <c>0b101</c>), a 40-character hash, a number with a unit the
+/// dictionaries hold (<c>100GB</c> when <c>GB</c> is a word) or a compound of a <c>COMPOUNDRULE</c>
+/// (<c>21st</c>).
+/// </summary>
+public sealed class SpellChecker
+{
+    private static readonly Lazy<Hunspell> EnglishDictionary = new(LoadEnglish);
+
+    private readonly ImmutableArray<Hunspell> _own;
+    private readonly bool _english;
+    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+    private ImmutableArray<Hunspell> _dictionaries;
+
+    /// <summary>A checker of the given dictionaries, and of the built-in English one (read when a word is first checked) when <paramref name="english"/> is set.</summary>
+    public SpellChecker(IEnumerable<Hunspell> dictionaries, bool english = false)
+    {
+        _own = [.. dictionaries];
+        _english = english;
+    }
+
+    private ImmutableArray<Hunspell> Dictionaries
+    {
+        get
+        {
+            if (_dictionaries.IsDefault)
+            {
+                _dictionaries = _english ? _own.Add(English) : _own;
+            }
+
+            return _dictionaries;
+        }
+    }
+
+    /// <summary>
+    /// The dictionary used when a rule names none: SCOWL's American English (<c>en_US-large</c>, size 70, the
+    /// dictionary Vale's own is built from), shipped inside DocLint and read on first use.
+    /// </summary>
+    public static Hunspell English => EnglishDictionary.Value;
+
+    private static Hunspell LoadEnglish()
+    {
+        var assembly = typeof(SpellChecker).Assembly;
+        using var aff = assembly.GetManifestResourceStream("DocLint.Spelling/en_US.aff")
+            ?? throw new InvalidOperationException("the built-in en_US.aff is missing from the build");
+        using var dic = assembly.GetManifestResourceStream("DocLint.Spelling/en_US.dic")
+            ?? throw new InvalidOperationException("the built-in en_US.dic is missing from the build");
+        return Hunspell.Read(aff, dic, "en_US");
+    }
+
+    /// <summary>Adds the words of a word list, one per line (an <c>ignore</c> file): each is accepted as written, and in any case when written in lower case.</summary>
+    public void AddWordList(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var word = line.Trim();
+            if (word.Length > 0 && word != "#")
+            {
+                _words.Add(word);
+            }
+        }
+    }
+
+    /// <summary>The word with the dictionaries' <c>ICONV</c> conversions applied, one dictionary after the other.</summary>
+    public string Convert(string word)
+    {
+        foreach (var dictionary in Dictionaries)
+        {
+            if (dictionary.Conversions.Count > 0 && word.AsSpan().ContainsAny(dictionary.ConversionStarts))
+            {
+                word = Replace(word, dictionary.Conversions);
+            }
+        }
+
+        return word;
+    }
+
+    // At each position the first pair whose text starts there is replaced; the replacement is not read again.
+    private static string Replace(string word, IReadOnlyList<(string From, string To)> pairs)
+    {
+        System.Text.StringBuilder? result = null;
+        var i = 0;
+        var copied = 0;
+        while (i < word.Length)
+        {
+            var replaced = false;
+            foreach (var (from, to) in pairs)
+            {
+                if (from.Length > 0 && word.AsSpan(i).StartsWith(from, StringComparison.Ordinal))
+                {
+                    result ??= new System.Text.StringBuilder(word.Length);
+                    result.Append(word, copied, i - copied).Append(to);
+                    i += from.Length;
+                    copied = i;
+                    replaced = true;
+                    break;
+                }
+            }
+
+            if (!replaced)
+            {
+                i++;
+            }
+        }
+
+        return result is null ? word : result.Append(word, copied, word.Length - copied).ToString();
+    }
+
+    /// <summary>True when the word is spelled correctly.</summary>
+    public bool Spell(string word)
+    {
+        if (Holds(word))
+        {
+            return true;
+        }
+
+        var lower = word.ToLowerInvariant();
+        if (!ReferenceEquals(lower, word) && Holds(lower))
+        {
+            return true;
+        }
+
+        if (IsNumber(word) || IsHex(word) || IsBinary(word) || IsHash(word))
+        {
+            return true;
+        }
+
+        foreach (var dictionary in Dictionaries)
+        {
+            if (dictionary.IsCompound(word))
+            {
+                return true;
+            }
+        }
+
+        return Unit(word) is { } unit && Holds(unit);
+    }
+
+    private bool Holds(string word)
+    {
+        if (_words.Contains(word))
+        {
+            return true;
+        }
+
+        foreach (var dictionary in Dictionaries)
+        {
+            if (dictionary.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ^([0-9]+[.,-]?)+$: digits, each run followed by at most one separator.
+    private static bool IsNumber(string word)
+    {
+        if (word.Length == 0 || !char.IsAsciiDigit(word[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (!char.IsAsciiDigit(word[i]) && (word[i] is not ('.' or ',' or '-') || !char.IsAsciiDigit(word[i - 1])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ^0?x[0-9A-Fa-f]+$
+    private static bool IsHex(string word)
+    {
+        var i = word.StartsWith('0') ? 1 : 0;
+        return word.Length > i + 1 && word[i] == 'x' && word.AsSpan(i + 1).ContainsAnyExcept(HexDigits) is false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    // ^0b[01]+$
+    private static bool IsBinary(string word) =>
+        word.Length > 2 && word[0] == '0' && word[1] == 'b' && !word.AsSpan(2).ContainsAnyExcept('0', '1');
+
+    // ^[0-9a-z]{40}$
+    private static bool IsHash(string word)
+    {
+        if (word.Length != 40)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiDigit(c) && !char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ^[0-9]+[a-zA-Z]+$: the letters after the digits.
+    private static string? Unit(string word)
+    {
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || digits == word.Length)
+        {
+            return null;
+        }
+
+        for (var i = digits; i < word.Length; i++)
+        {
+            if (!char.IsAsciiLetter(word[i]))
+            {
+                return null;
+            }
+        }
+
+        return word[digits..];
+    }
+}
