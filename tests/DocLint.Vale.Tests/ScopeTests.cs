@@ -124,6 +124,23 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void Markdown_blocks_are_skipped_by_the_tags_they_render_to()
+    {
+        var markdown = "# A word\n\n## Another word\n\n> A quoted word,\n> on two lines: word.\n\nA plain word.\n\n- A listed word\n\n| Head word |\n| --- |\n| Cell word |\n";
+        using (var vale = new ValeRunner("StylesPath = styles\nSkippedScopes = blockquote, h2, li\n[*]\nBasedOnStyles = Test\n"))
+        {
+            vale.Rule("Word", Word).File("a.md", markdown);
+            vale.Lines().Should().Equal("a.md:1:5:Test.Word:'word'", "a.md:8:9:Test.Word:'word'", "a.md:12:8:Test.Word:'word'", "a.md:14:8:Test.Word:'word'");
+        }
+
+        using (var vale = new ValeRunner("StylesPath = styles\nSkippedScopes = td, p, h1\n[*]\nBasedOnStyles = Test\n"))
+        {
+            vale.Rule("Word", Word).File("a.md", markdown);
+            vale.Lines().Should().Equal("a.md:3:12:Test.Word:'word'", "a.md:10:12:Test.Word:'word'", "a.md:12:8:Test.Word:'word'");
+        }
+    }
+
+    [Fact]
     public void Html_default_skipped_and_ignored_scopes()
     {
         using var vale = new ValeRunner()

@@ -173,10 +173,15 @@ public sealed partial class ValeDocument
                 TableRows(source, fenced);
             }
 
-            _skipped = marks.Skipped;
-            _starred = marks.Starred;
             _tableParts.AddRange(marks.TableParts);
             _tableParts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            if (!(settings.Format is { } html ? html == "html" : IsHtmlPath(document.Path)))
+            {
+                SkipRenderedBlocks(settings, marks);
+            }
+
+            _skipped = marks.Skipped;
+            _starred = marks.Starred;
         }
     }
 
@@ -243,6 +248,44 @@ public sealed partial class ValeDocument
 
         return fenced.ToImmutable();
     }
+
+    /// <summary>
+    /// Vale reads Markdown rendered to HTML, so <c>SkippedScopes</c> also names the tags Markdown's blocks render to:
+    /// <c>blockquote</c> skips <c>&gt; quoted</c> text, <c>h1</c>…<c>h6</c> the headings of that level,
+    /// <c>li</c>, <c>ul</c> or <c>ol</c> list items, <c>p</c> paragraphs (a block quote's too), <c>table</c>, <c>tr</c>, <c>th</c>,
+    /// <c>td</c>, <c>thead</c> and <c>tbody</c> the parts of pipe tables.
+    /// </summary>
+    private void SkipRenderedBlocks(ValeFileSettings settings, ValeMarkup.Marks marks)
+    {
+        var skipped = settings.SkippedScopes.Where(s => RenderedBlockTags.Contains(s.ToLowerInvariant())).Select(s => s.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (block, scope) in Blocks)
+        {
+            var tags = scope switch
+            {
+                "list" => ["li", "ul", "ol"],
+                "blockquote" => ["blockquote", "p"],
+                "table.header" => ["th", "thead", "tr", "table"],
+                "table.cell" => ["td", "tbody", "tr", "table"],
+                "paragraph" => ["p"],
+                _ when scope.StartsWith("heading.h", StringComparison.Ordinal) => [scope["heading.".Length..]],
+                _ => Array.Empty<string>(),
+            };
+            if (tags.Any(skipped.Contains) && block.Span.Length > 0)
+            {
+                marks.Skip(block.Span.Start, block.Span.Length);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> RenderedBlockTags = new(StringComparer.Ordinal)
+    {
+        "blockquote", "li", "ul", "ol", "p", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6",
+    };
 
     /// <summary>Markdown's strong (<c>**…**</c>, <c>__…__</c>) and emphasis (<c>*…*</c>, <c>_…_</c>) render to strong/b and em/i: their text stands as '*' when IgnoredScopes names the tag.</summary>
     private void MarkEmphasis(string source, ValeFileSettings settings, ValeMarkup.Marks marks, ImmutableArray<TextSpan> fenced)

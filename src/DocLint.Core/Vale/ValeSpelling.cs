@@ -25,9 +25,16 @@ public sealed class ValeSpelling : ValeRule
         var stylesPath = styles.Configuration?.StylesPath ?? Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(spec.Path))) ?? ".";
         var dictionaries = Dictionaries(spec, stylesPath);
         _checker = new SpellChecker(dictionaries, english: dictionaries.Count == 0 || spec.Bool("append"));
-        foreach (var file in IgnoreFiles(spec, stylesPath))
+        try
         {
-            _checker.AddWordList(Workspace.RegularFile.ReadAllText(file, Engine.Limits.MaxYamlBytes));
+            foreach (var file in IgnoreFiles(spec, stylesPath))
+            {
+                _checker.AddWordList(Workspace.RegularFile.ReadAllText(file, Engine.Limits.MaxYamlBytes));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"cannot read an ignore file: {ex.Message}", ex);
         }
 
         _custom = spec.Bool("custom");
@@ -106,7 +113,7 @@ public sealed class ValeSpelling : ValeRule
         {
             return Hunspell.Read(affPath, dicPath);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"cannot read the dictionary {dicPath}: {ex.Message}", ex);
         }
