@@ -113,6 +113,89 @@ public sealed class SpellingTests
     }
 
     [Fact]
+    public void Table_entries_that_are_numbers_are_entries_not_counts()
+    {
+        // FLAG num: an alias of one flag is a number, like the table's count line before it.
+        var aliases = Read("FLAG num\nAF 2\nAF 101\nAF 102\nSFX 101 Y 1\nSFX 101 0 s .\nSFX 102 Y 1\nSFX 102 0 ing .\n", "2\nwalk/1\ntalk/2\n");
+        aliases.Contains("walks").Should().BeTrue();
+        aliases.Contains("talking").Should().BeTrue();
+        aliases.Contains("walking").Should().BeFalse();
+
+        var compounds = Read("COMPOUNDRULE 1\nCOMPOUNDRULE 12\n", "2\nfoo/1\nbar/2\n");
+        compounds.IsCompound("foobar").Should().BeTrue();
+        compounds.IsCompound("barfoo").Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_forbidden_word_is_no_word_even_when_affixes_would_make_it()
+    {
+        var hunspell = Read("FORBIDDENWORD !\nSFX D Y 1\nSFX D 0 ed .\n", "3\nwalk/D\nwalked/!\ntalk/D\n");
+
+        hunspell.Contains("walked").Should().BeFalse();
+        hunspell.Contains("talked").Should().BeTrue();
+        hunspell.Contains("walk").Should().BeTrue();
+    }
+
+    [Fact]
+    public void Morphological_fields_after_a_space_or_a_tab_are_not_flags()
+    {
+        var hunspell = Read("SFX S Y 1\nSFX S 0 s .\nSFX o Y 1\nSFX o 0 ed .\n", "2\nwalk/S po:verb\ntalk/S\tpo:verb\n");
+
+        hunspell.Contains("walks").Should().BeTrue();
+        hunspell.Contains("walked").Should().BeFalse("'po:verb' is a morphological field, not the flags p, o, v…");
+        hunspell.Contains("talks").Should().BeTrue();
+        hunspell.Contains("talked").Should().BeFalse();
+    }
+
+    [Fact]
+    public void Encodings_byte_order_marks_numeric_flags_and_long_stems_are_read_as_hunspell_reads_them()
+    {
+        Read("\uFEFFFLAG long\nSFX Aa Y 1\nSFX Aa 0 s .\n", "\uFEFF1\nwalk/Aa\n").Contains("walks").Should().BeTrue("a byte order mark is not part of the first line");
+        Read("FLAG num\nSFX 7 Y 1\nSFX 7 0 s .\n", "1\nwalk/07\n").Contains("walks").Should().BeTrue("07 is flag 7");
+
+        var longStem = new string('x', 120);
+        Read("SET UTF-8\n", "1\n" + longStem + "\n").Contains(longStem).Should().BeTrue();
+
+        var latin1 = Hunspell.Read(new MemoryStream(Encoding.Latin1.GetBytes("SET ISO8859-1\n")), new MemoryStream(Encoding.Latin1.GetBytes("1\ncafé\n")), "latin");
+        latin1.Contains("café").Should().BeTrue();
+
+        var other = () => Read("# a comment\nSET ISO8859-15\n", "1\ncafe\n");
+        other.Should().Throw<FormatException>().WithMessage("test.aff:2: SET ISO8859-15 is not read (UTF-8 and ISO8859-1 are): convert the dictionary to UTF-8");
+
+        var noCount = () => Read("SET UTF-8\n", "walk\ntalk\n");
+        noCount.Should().Throw<FormatException>().WithMessage("test.dic:1: the first line must be the number of words");
+    }
+
+    [Fact]
+    public void With_a_prefix_and_a_suffix_both_conditions_are_the_roots()
+    {
+        // The suffix's condition "ab" is met by the prefixed stem "ab" of "abs" but not by its root "b".
+        var aff = "PFX P Y 1\nPFX P 0 a .\nSFX S Y 1\nSFX S 0 s ab\n";
+
+        Read(aff, "1\nb/PS\n").Contains("abs").Should().BeFalse();
+        Read(aff, "1\nab/PS\n").Contains("aabs").Should().BeTrue();
+        Read(aff, "1\nab/PS\n").Contains("abs").Should().BeTrue();
+    }
+
+    [Fact]
+    public void Compounds_of_words_that_prefix_each_other_are_matched_without_backtracking()
+    {
+        var hunspell = Read("COMPOUNDRULE 1\nCOMPOUNDRULE A*B\n", "3\na/A\naa/A\nb/B\n");
+
+        hunspell.IsCompound(new string('a', 61) + "ba").Should().BeFalse();
+        hunspell.IsCompound(new string('a', 61) + "b").Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_long_piece_is_cut_in_one_pass()
+    {
+        // "a.a.….a." followed by closing brackets: the brackets go one by one, then the abbreviation stays whole.
+        var text = string.Concat(Enumerable.Repeat("a.", 100_000)) + new string(')', 100_000);
+
+        ValeWords.Of(text).Should().Equal((0, 200_000));
+    }
+
+    [Fact]
     public void A_broken_affix_file_names_its_line()
     {
         var read = () => Read("SET UTF-8\nSFX D   0     d          e\n", "1\nbake/D\n");
@@ -243,6 +326,30 @@ public sealed class SpellingTests
             .File("a.md", "DocLint checks NASA and FooBaz text.\n");
 
         vale.Lines().Should().Equal("a.md:1:25:Test.Spell:'FooBaz'?");
+    }
+
+    [Fact]
+    public void Dictionary_and_ignore_files_that_cannot_be_read_are_errors_of_their_rules_and_the_run_goes_on()
+    {
+        using var folder = new DocLint.Testing.TempFolder();
+        folder.Write("S/MissingDic.yml", "extends: spelling\nmessage: x\naff: words.aff\ndic: nowhere.dic\n");
+        folder.Write("S/OnlyAff.yml", "extends: spelling\nmessage: x\naff: words.aff\n");
+        folder.Write("S/BrokenAff.yml", "extends: spelling\nmessage: x\naff: broken.aff\ndic: words.dic\n");
+        folder.Write("S/BigIgnore.yml", "extends: spelling\nmessage: x\nignore: big.txt\n");
+        folder.Write("S/Good.yml", "extends: spelling\nmessage: x\naff: words.aff\ndic: words.dic\n");
+        folder.Write("words.aff", "SET UTF-8\n");
+        folder.Write("words.dic", "1\nword\n");
+        folder.Write("broken.aff", "SET UTF-8\nSFX D 0 d e\n");
+        folder.Write("big.txt", new string('x', 5 << 20));
+
+        var set = ValeStyleSet.LoadFolders([Path.Combine(folder.Path, "S")]);
+
+        set.Rules.Select(r => r.Id).Should().Equal("S.Good");
+        set.Errors.Should().HaveCount(4);
+        set.Errors.Should().Contain(e => e.Contains("MissingDic.yml: S.MissingDic: dictionary file 'nowhere.dic' not found", StringComparison.Ordinal));
+        set.Errors.Should().Contain(e => e.Contains("OnlyAff.yml: S.OnlyAff: 'aff' and 'dic' name a dictionary together: give both", StringComparison.Ordinal));
+        set.Errors.Should().Contain(e => e.Contains("BrokenAff.yml: S.BrokenAff: " + Path.Combine(folder.Path, "broken.aff") + ":2: 'D' has no header line", StringComparison.Ordinal));
+        set.Errors.Should().Contain(e => e.Contains("BigIgnore.yml: S.BigIgnore: cannot read an ignore file:", StringComparison.Ordinal) && e.Contains("more than the limit", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -66,15 +66,17 @@ public sealed class ValeSpelling : ValeRule
     private static List<Hunspell> Dictionaries(ValeRuleSpec spec, string stylesPath)
     {
         var dictionaries = new List<Hunspell>();
-        if (spec.String("aff") is { Length: > 0 } aff && spec.String("dic") is { Length: > 0 } dic)
+        var aff = spec.String("aff") ?? "";
+        var dic = spec.String("dic") ?? "";
+        if (aff.Length > 0 || dic.Length > 0)
         {
-            var affPath = Asset(aff, stylesPath);
-            var dicPath = Asset(dic, stylesPath);
-            if (affPath is not null && dicPath is not null)
+            if (aff.Length == 0 || dic.Length == 0)
             {
-                dictionaries.Add(Read(affPath, dicPath));
-                return dictionaries;
+                throw new ArgumentException("'aff' and 'dic' name a dictionary together: give both");
             }
+
+            dictionaries.Add(Read(Asset(aff, stylesPath), Asset(dic, stylesPath)));
+            return dictionaries;
         }
 
         var folders = new List<string>();
@@ -104,8 +106,12 @@ public sealed class ValeSpelling : ValeRule
         return dictionaries;
     }
 
-    private static string? Asset(string path, string stylesPath) =>
-        new[] { path, Path.Combine(stylesPath, path), Path.Combine(stylesPath, "config", "dictionaries", path) }.FirstOrDefault(File.Exists);
+    private static string Asset(string path, string stylesPath)
+    {
+        var tried = new[] { path, Path.Combine(stylesPath, path), Path.Combine(stylesPath, "config", "dictionaries", path) };
+        return tried.FirstOrDefault(File.Exists)
+            ?? throw new ArgumentException($"dictionary file '{path}' not found (looked for it as written, in the StylesPath and in its config/dictionaries: {string.Join(", ", tried.Skip(1))})");
+    }
 
     private static Hunspell Read(string affPath, string dicPath)
     {
@@ -115,7 +121,7 @@ public sealed class ValeSpelling : ValeRule
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"cannot read the dictionary {dicPath}: {ex.Message}", ex);
+            throw new ArgumentException($"cannot read the dictionary {dicPath} ({affPath}): {ex.Message}", ex);
         }
     }
 

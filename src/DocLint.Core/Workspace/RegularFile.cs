@@ -28,4 +28,15 @@ public static class RegularFile
 
         return File.ReadAllText(path, Encoding.UTF8);
     }
+
+    /// <summary>The file's bytes; throws <see cref="IOException"/> when it is not a regular file or is too large.</summary>
+    public static byte[] ReadAllBytes(string path, long maxBytes)
+    {
+        if (WhyNotReadable(FileStatus.Of(path), maxBytes) is { } reason)
+        {
+            throw reason == "file not found" ? new FileNotFoundException(reason, path) : new IOException($"{path}: {reason}");
+        }
+
+        return File.ReadAllBytes(path);
+    }
 }

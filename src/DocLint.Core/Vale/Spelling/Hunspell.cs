@@ -65,24 +65,33 @@ public sealed class Hunspell
 
     /// <summary>Reads a dictionary from its affix file and word list.</summary>
     /// <exception cref="FormatException">A line that cannot be read, with its file and line number.</exception>
-    public static Hunspell Read(Stream aff, Stream dic, string name = "dictionary")
+    public static Hunspell Read(Stream aff, Stream dic, string name = "dictionary") =>
+        Read(ReadAll(aff), ReadAll(dic), name + ".aff", name + ".dic");
+
+    private static Hunspell Read(byte[] affBytes, byte[] dicBytes, string affName, string dicName)
     {
         var dictionary = new Hunspell();
-        var affBytes = ReadAll(aff);
-        var encoding = EncodingOf(affBytes);
-        dictionary.ReadAffixes(encoding.GetString(affBytes), name + ".aff");
-        dictionary.ReadWords(encoding.GetString(ReadAll(dic)), name + ".dic");
+        var encoding = EncodingOf(affBytes, affName);
+        dictionary.ReadAffixes(Decode(encoding, affBytes), affName);
+        dictionary.ReadWords(Decode(encoding, dicBytes), dicName);
         dictionary.BuildCompounds();
         dictionary.ConversionStarts = System.Buffers.SearchValues.Create([.. dictionary._conversions.Where(c => c.From.Length > 0).Select(c => c.From[0]).Distinct()]);
         return dictionary;
     }
 
-    /// <summary>Reads the dictionary <c>name.aff</c> and <c>name.dic</c> in a folder.</summary>
-    public static Hunspell Read(string affPath, string dicPath)
+    /// <summary>Reads a dictionary from its two files: only regular files, of at most <see cref="MaxFileBytes"/> each.</summary>
+    /// <exception cref="IOException">A file that is not a regular file, too large, or unreadable.</exception>
+    public static Hunspell Read(string affPath, string dicPath) =>
+        Read(Workspace.RegularFile.ReadAllBytes(affPath, MaxFileBytes), Workspace.RegularFile.ReadAllBytes(dicPath, MaxFileBytes), affPath, dicPath);
+
+    /// <summary>The largest dictionary file read (the largest Hunspell dictionaries are about a tenth of it).</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    // A byte order mark is not part of the first line.
+    private static string Decode(Encoding encoding, byte[] bytes)
     {
-        using var aff = File.OpenRead(affPath);
-        using var dic = File.OpenRead(dicPath);
-        return Read(aff, dic, Path.ChangeExtension(dicPath, null));
+        var text = encoding.GetString(bytes);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }
 
     private static byte[] ReadAll(Stream stream)
@@ -93,18 +102,19 @@ public sealed class Hunspell
     }
 
     // The affix file names its encoding in a SET line; the word list shares it.
-    private static Encoding EncodingOf(byte[] aff)
+    private static Encoding EncodingOf(byte[] aff, string file)
     {
-        var text = Encoding.Latin1.GetString(aff);
-        foreach (var line in text.Split('\n'))
+        var lines = Encoding.Latin1.GetString(aff).TrimStart('\u00EF', '\u00BB', '\u00BF').Split('\n');
+        for (var number = 0; number < lines.Length; number++)
         {
-            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var parts = lines[number].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length >= 2 && parts[0] == "SET")
             {
                 return parts[1].ToUpperInvariant() switch
                 {
+                    "UTF-8" or "UTF8" => new UTF8Encoding(false),
                     "ISO8859-1" or "ISO-8859-1" or "LATIN1" => Encoding.Latin1,
-                    _ => new UTF8Encoding(false),
+                    _ => throw new FormatException($"{file}:{number + 1}: SET {parts[1]} is not read (UTF-8 and ISO8859-1 are): convert the dictionary to UTF-8"),
                 };
             }
         }
@@ -115,6 +125,8 @@ public sealed class Hunspell
     private void ReadAffixes(string text, string file)
     {
         var remaining = new Dictionary<(string Kind, string Flag), (bool Cross, int Count)>();
+        // AF and COMPOUNDRULE tables: the first line gives the count, the next lines are entries (an entry may be a number).
+        var tables = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = text.Split('\n');
         for (var number = 0; number < lines.Length; number++)
         {
@@ -136,8 +148,12 @@ public sealed class Hunspell
                         _ => FlagMode.Char,
                     };
                     break;
-                case "AF" when parts.Length >= 2 && !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _):
-                    _aliases.Add(parts[1]);
+                case "AF" when parts.Length >= 2:
+                    if (TableEntry(tables, "AF", parts[1]))
+                    {
+                        _aliases.Add(parts[1]);
+                    }
+
                     break;
                 case "ICONV" when parts.Length >= 3:
                     _conversions.Add((parts[1], parts[2]));
@@ -152,7 +168,7 @@ public sealed class Hunspell
                     _forbidden = Intern(parts[1]);
                     break;
                 case "COMPOUNDRULE" when parts.Length >= 2:
-                    if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    if (TableEntry(tables, "COMPOUNDRULE", parts[1]))
                     {
                         _compoundRules.Add(parts[1]);
                     }
@@ -182,6 +198,25 @@ public sealed class Hunspell
                     break;
             }
         }
+    }
+
+    // True when the line is an entry of its table; false when it is the table's count line.
+    private static bool TableEntry(Dictionary<string, int> tables, string table, string value)
+    {
+        if (tables.TryGetValue(table, out var left) && left > 0)
+        {
+            tables[table] = left - 1;
+            return true;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            tables[table] = count;
+            return false;
+        }
+
+        // A table without its count line: its entries are read as they come.
+        return true;
     }
 
     private void AddAffix(bool prefix, string[] parts, bool cross, string file, int line)
@@ -229,19 +264,22 @@ public sealed class Hunspell
             // The first line is the count; a tab starts the morphological fields.
             if (number++ == 0)
             {
-                if (int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                var first = raw.TrimStart('\uFEFF').Trim();
+                var digits = first.IndexOfAnyExceptInRange('0', '9');
+                if (!int.TryParse(digits < 0 ? first : first[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
                 {
-                    _stems.EnsureCapacity(Math.Min(count, 1_000_000));
+                    throw new FormatException($"{file}:1: the first line must be the number of words");
                 }
 
+                _stems.EnsureCapacity(Math.Min(count, 1_000_000));
                 continue;
             }
 
             var line = raw;
-            var tab = line.IndexOf('\t');
-            if (tab >= 0)
+            var morphology = MorphologyStart(line);
+            if (morphology >= 0)
             {
-                line = line[..tab];
+                line = line[..morphology];
             }
 
             line = line.Trim();
@@ -255,6 +293,21 @@ public sealed class Hunspell
             var flags = slash < 0 ? "" : FlagsOf(line[(slash + 1)..], file, number);
             AddStem(word, flags);
         }
+    }
+
+    // Where a line's morphological fields start: a tab, or white space before a field such as "po:noun".
+    private static int MorphologyStart(ReadOnlySpan<char> line)
+    {
+        var tab = line.IndexOf('\t');
+        for (var i = 1; i + 3 < line.Length && (tab < 0 || i < tab); i++)
+        {
+            if (line[i] == ' ' && char.IsAsciiLetter(line[i + 1]) && char.IsAsciiLetter(line[i + 2]) && line[i + 3] == ':')
+            {
+                return i;
+            }
+        }
+
+        return tab;
     }
 
     // The slash that starts the flags: not one escaped as \/ within the word, nor the first character.
@@ -322,7 +375,8 @@ public sealed class Hunspell
             case FlagMode.Number:
                 foreach (var part in flags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    yield return part;
+                    // 07 is flag 7.
+                    yield return int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number.ToString(CultureInfo.InvariantCulture) : part;
                 }
 
                 break;
@@ -345,8 +399,19 @@ public sealed class Hunspell
             return flag[0];
         }
 
+        if (_mode == FlagMode.Number && int.TryParse(flag, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            flag = number.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (!_flagIds.TryGetValue(flag, out var id))
         {
+            // Ids stop short of the surrogates, so a flag is one character and never the lines' separator.
+            if (_flagIds.Count >= 0xD000)
+            {
+                throw new FormatException($"more than {0xD000:N0} distinct flags");
+            }
+
             id = _mode is FlagMode.Char or FlagMode.Utf8 ? (char)(0xF8FF - _flagIds.Count) : (char)(_flagIds.Count + 1);
             _flagIds[flag] = id;
         }
@@ -386,7 +451,8 @@ public sealed class Hunspell
                 pattern.Append("(?:").AppendJoin('|', words.Count == 0 ? ["(?!)"] : words.Select(Regex.Escape)).Append(')').Append(quantifier);
             }
 
-            compounds.Add(new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant));
+            // Words of one flag can be prefixes of each other (a, aa): the linear-time engine never backtracks.
+            compounds.Add(new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
         }
 
         Compounds = compounds.ToImmutable();
@@ -445,25 +511,36 @@ public sealed class Hunspell
     /// <summary>True when the word, exactly as written, is a word of the dictionary.</summary>
     public bool Contains(ReadOnlySpan<char> word)
     {
-        if (word.IsEmpty || word.Length > MaxWord)
+        if (word.IsEmpty)
         {
             return false;
         }
 
         if (Stems.TryGetValue(word, out var entries))
         {
+            // A forbidden word is not a word, whatever affixes would make it.
+            if (_forbidden != '\0' && entries.Contains(_forbidden))
+            {
+                return false;
+            }
+
             foreach (var line in entries.AsSpan().Split('\0'))
             {
                 var flags = entries.AsSpan(line);
-                if (!Has(flags, _onlyInCompound) && !Has(flags, _needAffix) && !Has(flags, _forbidden))
+                if (!Has(flags, _onlyInCompound) && !Has(flags, _needAffix))
                 {
                     return true;
                 }
             }
         }
 
+        if (word.Length > MaxWord)
+        {
+            return false;
+        }
+
         Span<char> buffer = stackalloc char[MaxWord + 16];
-        return WithSuffix(word, buffer) || WithPrefix(word, '\0', suffixed: false, buffer);
+        return WithSuffix(word, buffer) || WithPrefix(word, suffix: null, buffer);
     }
 
     // Longer words are not looked up (none of a dictionary's is this long), so stems fit a buffer on the stack.
@@ -494,17 +571,13 @@ public sealed class Hunspell
                 kept.CopyTo(buffer);
                 rule.Strip.CopyTo(buffer[kept.Length..]);
                 var stem = buffer[..(kept.Length + rule.Strip.Length)];
-                if (!rule.Condition.Matches(stem))
-                {
-                    continue;
-                }
-
-                if (HasFlag(stem, rule.Flag, '\0'))
+                if (rule.Condition.Matches(stem) && HasFlag(stem, rule.Flag, '\0'))
                 {
                     return true;
                 }
 
-                if (rule.Cross && WithPrefix(stem, rule.Flag, suffixed: true, inner))
+                // With a prefix too, both conditions are the root's.
+                if (rule.Cross && WithPrefix(stem, rule, inner))
                 {
                     return true;
                 }
@@ -514,8 +587,8 @@ public sealed class Hunspell
         return false;
     }
 
-    // The word is a stem with one of its prefixes; with suffixFlag, the stem must also take that suffix (cross product).
-    private bool WithPrefix(ReadOnlySpan<char> word, char suffixFlag, bool suffixed, Span<char> buffer)
+    // The word is a stem with one of its prefixes; with a suffix, the stem must also take that suffix (cross product).
+    private bool WithPrefix(ReadOnlySpan<char> word, Affix? suffix, Span<char> buffer)
     {
         var prefixes = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var length = Math.Min(_longestPrefix, word.Length - 1); length >= (_hasEmptyPrefix ? 0 : 1); length--)
@@ -528,7 +601,7 @@ public sealed class Hunspell
             var kept = word[length..];
             foreach (var rule in rules)
             {
-                if ((suffixed && !rule.Cross) || kept.Length + rule.Strip.Length > buffer.Length)
+                if ((suffix is not null && !rule.Cross) || kept.Length + rule.Strip.Length > buffer.Length)
                 {
                     continue;
                 }
@@ -536,7 +609,7 @@ public sealed class Hunspell
                 rule.Strip.CopyTo(buffer);
                 kept.CopyTo(buffer[rule.Strip.Length..]);
                 var stem = buffer[..(rule.Strip.Length + kept.Length)];
-                if (rule.Condition.Matches(stem) && HasFlag(stem, rule.Flag, suffixFlag))
+                if (rule.Condition.Matches(stem) && (suffix is null || suffix.Condition.Matches(stem)) && HasFlag(stem, rule.Flag, suffix?.Flag ?? '\0'))
                 {
                     return true;
                 }

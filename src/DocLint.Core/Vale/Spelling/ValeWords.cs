@@ -37,20 +37,30 @@ public static class ValeWords
 
     private static void Split(string text, int start, int end, List<(int, int)> words)
     {
+        // Neighbours that break the letter-dot alternation of "U.S.", counted once and kept as the piece shrinks,
+        // so a long piece is cut in linear time.
+        var broken = 0;
+        for (var i = start; i + 1 < end; i++)
+        {
+            broken += Breaks(text[i], text[i + 1]) ? 1 : 0;
+        }
+
         while (end > start)
         {
             var length = end - start;
-            if (IsAbbreviation(text.AsSpan(start, length)))
+            if (IsAbbreviation(text, start, end, broken))
             {
                 break;
             }
 
             if (length > 1 && IsOpening(text[start]))
             {
+                broken -= Breaks(text[start], text[start + 1]) ? 1 : 0;
                 start++;
             }
             else if (length > 1 && IsClosing(text[end - 1]))
             {
+                broken -= Breaks(text[end - 2], text[end - 1]) ? 1 : 0;
                 end--;
             }
             else
@@ -64,6 +74,8 @@ public static class ValeWords
             words.Add((start, end - start));
         }
     }
+
+    private static bool Breaks(char a, char b) => !((char.IsAsciiLetter(a) && b == '.') || (a == '.' && char.IsAsciiLetter(b)));
 
     private static bool HasLetter(ReadOnlySpan<char> token)
     {
@@ -83,27 +95,19 @@ public static class ValeWords
     private static bool IsClosing(char c) => c is ',' or ')' or '"' or ']' or '!' or ';' or '.' or '?' or ':' or '\'' or '“' or '”' or '‘' or '’';
 
     // ^(?:[A-Za-z]\.){2,}$ or ^[A-Z][a-z]{1,2}\.$: kept whole, full stops included.
-    private static bool IsAbbreviation(ReadOnlySpan<char> token)
+    private static bool IsAbbreviation(string text, int start, int end, int broken)
     {
-        if (token.Length >= 4 && token.Length % 2 == 0)
+        var length = end - start;
+        if (length >= 4 && broken == 0 && char.IsAsciiLetter(text[start]) && text[end - 1] == '.')
         {
-            var dotted = true;
-            for (var i = 0; i < token.Length && dotted; i += 2)
-            {
-                dotted = char.IsAsciiLetter(token[i]) && token[i + 1] == '.';
-            }
-
-            if (dotted)
-            {
-                return true;
-            }
+            return true;
         }
 
-        if (token.Length is 3 or 4 && char.IsAsciiLetterUpper(token[0]) && token[^1] == '.')
+        if (length is 3 or 4 && char.IsAsciiLetterUpper(text[start]) && text[end - 1] == '.')
         {
-            foreach (var c in token[1..^1])
+            for (var i = start + 1; i < end - 1; i++)
             {
-                if (!char.IsAsciiLetterLower(c))
+                if (!char.IsAsciiLetterLower(text[i]))
                 {
                     return false;
                 }
