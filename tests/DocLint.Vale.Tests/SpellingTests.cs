@@ -242,6 +242,37 @@ public sealed class SpellingTests
         checker.Convert("don’t").Should().Be("don't");
     }
 
+    [Fact]
+    public void Suggestions_come_in_hunspells_order_keep_the_words_case_and_never_offer_a_nosuggest_word()
+    {
+        var checker = new SpellChecker([], english: true);
+
+        checker.Suggest("recieve").Should().Equal("receive", "relieve");
+        checker.Suggest("Recieve").Should().Equal("Receive", "Relieve");
+        checker.Suggest("paris")[0].Should().Be("Paris", "the word in another case comes first");
+        checker.Suggest("alot")[0].Should().Be("a lot");
+        checker.Suggest("definately").Should().Equal("definitely");
+        checker.Suggest("teh").Should().HaveCount(5).And.StartWith("the");
+
+        var small = new SpellChecker([Read("NOSUGGEST !\nTRY ohsit\n", "3\nshot\nshoot\nshit/!\n")]);
+        small.Spell("shit").Should().BeTrue("NOSUGGEST keeps a word from suggestions, not from the dictionary");
+        small.Suggest("shiot").Should().Equal("shoot", "shot");
+    }
+
+    [Fact]
+    public void Json_output_carries_a_misspellings_suggestions_and_the_line_format_is_unchanged()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n\n[*]\nBasedOnStyles = Vale\n")
+            .File("styles/.keep", "")
+            .File("a.md", "We recieve it.\n");
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(vale.Check("--format", "json", "--relative-paths").Out)!;
+        var finding = json["diagnostics"]![0]!;
+        ((string?)finding["id"]).Should().Be("Vale.Spelling");
+        finding["suggestions"]!.AsArray().Select(n => (string?)n).Should().Equal("receive", "relieve");
+        vale.Lines().Should().Equal("a.md:1:4:Vale.Spelling:Did you really mean 'recieve'?");
+    }
+
     [Theory]
     [InlineData("The (quick) \"brown\" fox's tail, e.g. U.S. Mr. and $5.", "The|quick|brown|fox's|tail|e.g.|U.S.|Mr.|and")]
     [InlineData("'Tis ‘quoted’ — “double” [x]!?", "Tis|quoted|double|x")]

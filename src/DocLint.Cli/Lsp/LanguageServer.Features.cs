@@ -4,6 +4,7 @@ using DocLint.Core.Fixing;
 using DocLint.Core.Reporting;
 using DocLint.Core.Rules.Documentation;
 using DocLint.Core.Text;
+using DocLint.Core.Vale;
 using Diagnostic = DocLint.Core.Diagnostics.Diagnostic;
 
 namespace DocLint.Cli.Lsp;
@@ -88,7 +89,7 @@ internal sealed partial class LanguageServer
     }
 
     /// <summary>
-    /// For the findings in the range: each one's safe fix (a quick fix) and "suppress on this line"; and for the
+    /// For the findings in the range: each one's safe fix (a quick fix), a Vale rule's suggestions, and "suppress on this line"; and for the
     /// document, "fix all safe findings" when it has any. <c>context.only</c> filters by kind.
     /// </summary>
     private JsonArray CodeActions(JsonNode? parameters)
@@ -110,6 +111,16 @@ internal sealed partial class LanguageServer
             {
                 var old = lint.Source.ToString(fix.Span);
                 actions.Add((JsonNode)Action($"Replace '{old}' with '{fix.NewText}' ({d.Id})", "quickfix", d, lint, uri, [fix], preferred: true));
+            }
+
+            // A Vale rule's choices (a misspelling's suggestions, a substitution's several replacements): one quick fix each.
+            if (d.Fix is null && !d.Suggestions.IsDefaultOrEmpty && ValeStyleSet.IsValeRuleName(d.Id) && Wanted("quickfix"))
+            {
+                var old = lint.Source.ToString(d.Span);
+                foreach (var suggestion in d.Suggestions.Take(5))
+                {
+                    actions.Add((JsonNode)Action($"Replace '{old}' with '{suggestion}' ({d.Id})", "quickfix", d, lint, uri, [new TextEdit(d.Span, suggestion)], preferred: false));
+                }
             }
 
             if (!d.Id.StartsWith("DL0", StringComparison.Ordinal) && Wanted("quickfix") && suppressed.Add((d.LineSpan.Start.Line, d.Id)))

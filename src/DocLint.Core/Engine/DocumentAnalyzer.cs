@@ -35,7 +35,7 @@ public static class DocumentAnalyzer
     internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null, TermTable? terms = null, bool fingerprints = true)
     {
         var collectsCueWords = document.AttributionsPending && UseAttributions(rules);
-        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide, CollectsCueWords = collectsCueWords, Fingerprints = fingerprints };
+        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide, CollectsCueWords = collectsCueWords, Fingerprints = fingerprints, ShowsFixes = checkFixes };
         var first = sink.Count;
         using var budget = context.Part.Budget.Enter();
         try

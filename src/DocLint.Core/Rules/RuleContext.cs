@@ -78,6 +78,13 @@ public sealed class RuleContext
     internal bool Fingerprints { get; init; } = true;
 
     /// <summary>
+    /// Whether the run shows or applies fixes and suggestions (<see cref="Engine.LintOptions.CheckFixes"/>): JSON, SARIF,
+    /// rdjsonl, <c>--fix</c>, the language and MCP servers. A rule whose suggestions cost work to find (spelling) finds
+    /// them only then.
+    /// </summary>
+    public bool ShowsFixes { get; init; } = true;
+
+    /// <summary>
     /// The prose's word index; with <see cref="CollectsCueWords"/>, the tokens that may start a cue are collected in
     /// the same scan and handed to the document for the attribution finder.
     /// </summary>

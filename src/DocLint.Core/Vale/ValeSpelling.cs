@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using DocLint.Core.Vale.Spelling;
 
@@ -157,8 +158,25 @@ public sealed class ValeSpelling : ValeRule
                 continue;
             }
 
-            reporter.Report(unit, start, start + length, FormatMessage(Spec.Message, word));
+            reporter.Report(unit, start, start + length, FormatMessage(Spec.Message, word), suggestions: Suggestions(unit, start, length, word, reporter));
         }
+    }
+
+    // What a finding offers: with Vale's `suggest` action (or none), the words it may have been meant as, found only
+    // when the run shows them; another action as Vale's actions are read.
+    private ImmutableArray<string> Suggestions(ValeUnit unit, int start, int length, string word, Reporter reporter)
+    {
+        if (!reporter.Context.ShowsFixes)
+        {
+            return [];
+        }
+
+        if (Spec.Action.Name is "" or "suggest")
+        {
+            return _checker.Suggest(word);
+        }
+
+        return ValeActions.For(Spec.Action, unit.ToSource(start, start + length), word).Suggestions;
     }
 
     /// <summary>

@@ -150,6 +150,30 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_vale_spelling_finding_offers_its_suggestions_as_quick_fixes()
+    {
+        _folder.Write(".vale.ini", "MinAlertLevel = suggestion\n\n[*]\nBasedOnStyles = Vale\n");
+        await using var client = await Started();
+        var uri = Uri("notes.md");
+        var text = "We recieve the data.\n";
+        await client.OpenAsync(uri, "markdown", text);
+        (await client.DiagnosticsAsync(uri, 1)).OfType<JsonObject>().Select(d => (string?)d["code"]).Should().Equal("Vale.Spelling");
+
+        var actions = (JsonArray)(await client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri },
+            ["range"] = LspTestClient.Range(0, 4, 0, 4),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
+        }))!;
+        actions.Select(a => (string?)a!["title"]).Should().Equal(
+            "Replace 'recieve' with 'receive' (Vale.Spelling)",
+            "Replace 'recieve' with 'relieve' (Vale.Spelling)",
+            "Suppress Vale.Spelling on this line");
+        actions[0]!.AsObject().ContainsKey("isPreferred").Should().BeFalse("a misspelling's meaning is the writer's to choose");
+        Apply(text, actions[0]!["edit"], uri).Should().Be("We receive the data.\n");
+    }
+
+    [Fact]
     public async Task Suppression_in_plain_text_is_a_directive_line_before_the_finding_with_the_same_line_break()
     {
         await using var client = await Started();

@@ -38,11 +38,13 @@ public sealed class Hunspell
     private readonly Dictionary<string, char> _flagIds = new(StringComparer.Ordinal);
     private readonly List<string> _aliases = [];
     private readonly List<(string From, string To)> _conversions = [];
+    private readonly List<(string From, string To)> _replacements = [];
     private readonly List<string> _compoundRules = [];
     private FlagMode _mode = FlagMode.Char;
     private char _onlyInCompound;
     private char _needAffix;
     private char _forbidden;
+    private char _noSuggest;
     private int _longestSuffix;
     private int _longestPrefix;
     private bool _hasEmptyPrefix;
@@ -56,6 +58,12 @@ public sealed class Hunspell
 
     /// <summary>The <c>ICONV</c> pairs: characters a word is converted with before it is looked up (<c>’</c> to <c>'</c>).</summary>
     public IReadOnlyList<(string From, string To)> Conversions => _conversions;
+
+    /// <summary>The <c>REP</c> pairs: common misspellings (<c>f</c>, <c>ph</c>) tried first when suggesting.</summary>
+    public IReadOnlyList<(string From, string To)> Replacements => _replacements;
+
+    /// <summary>The <c>TRY</c> characters, most frequent first: those a suggestion inserts or puts in place of another.</summary>
+    public string TryCharacters { get; private set; } = "";
 
     /// <summary>The first characters of the <c>ICONV</c> pairs: a word without one is not converted.</summary>
     public System.Buffers.SearchValues<char> ConversionStarts { get; private set; } = System.Buffers.SearchValues.Create("");
@@ -157,6 +165,15 @@ public sealed class Hunspell
                     break;
                 case "ICONV" when parts.Length >= 3:
                     _conversions.Add((parts[1], parts[2]));
+                    break;
+                case "REP" when parts.Length >= 3:
+                    _replacements.Add((parts[1].Replace('_', ' '), parts[2].Replace('_', ' ')));
+                    break;
+                case "TRY" when parts.Length >= 2:
+                    TryCharacters = parts[1];
+                    break;
+                case "NOSUGGEST" when parts.Length >= 2:
+                    _noSuggest = Intern(parts[1]);
                     break;
                 case "ONLYINCOMPOUND" when parts.Length >= 2:
                     _onlyInCompound = Intern(parts[1]);
@@ -509,7 +526,13 @@ public sealed class Hunspell
     public bool Contains(string word) => Contains(word.AsSpan());
 
     /// <summary>True when the word, exactly as written, is a word of the dictionary.</summary>
-    public bool Contains(ReadOnlySpan<char> word)
+    public bool Contains(ReadOnlySpan<char> word) => Find(word, _forbidden);
+
+    /// <summary>True when the word is a word of the dictionary that may be suggested (none of its stem's lines is <c>NOSUGGEST</c>).</summary>
+    public bool IsSuggestible(ReadOnlySpan<char> word) => Find(word, _noSuggest);
+
+    // A word whose stem carries the refused flag (FORBIDDENWORD, or NOSUGGEST when suggesting) is not found.
+    private bool Find(ReadOnlySpan<char> word, char refused)
     {
         if (word.IsEmpty)
         {
@@ -519,7 +542,7 @@ public sealed class Hunspell
         if (Stems.TryGetValue(word, out var entries))
         {
             // A forbidden word is not a word, whatever affixes would make it.
-            if (_forbidden != '\0' && entries.Contains(_forbidden))
+            if ((_forbidden != '\0' && entries.Contains(_forbidden)) || (refused != '\0' && entries.Contains(refused)))
             {
                 return false;
             }
@@ -540,7 +563,7 @@ public sealed class Hunspell
         }
 
         Span<char> buffer = stackalloc char[MaxWord + 16];
-        return WithSuffix(word, buffer) || WithPrefix(word, suffix: null, buffer);
+        return WithSuffix(word, buffer, refused) || WithPrefix(word, suffix: null, buffer, refused);
     }
 
     // Longer words are not looked up (none of a dictionary's is this long), so stems fit a buffer on the stack.
@@ -549,7 +572,7 @@ public sealed class Hunspell
     private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Stems => _stems.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The word is a stem with one of its suffixes, or a prefixed stem with a suffix, both cross products.
-    private bool WithSuffix(ReadOnlySpan<char> word, Span<char> buffer)
+    private bool WithSuffix(ReadOnlySpan<char> word, Span<char> buffer, char refused)
     {
         var suffixes = _suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> inner = stackalloc char[MaxWord + 16];
@@ -571,13 +594,13 @@ public sealed class Hunspell
                 kept.CopyTo(buffer);
                 rule.Strip.CopyTo(buffer[kept.Length..]);
                 var stem = buffer[..(kept.Length + rule.Strip.Length)];
-                if (rule.Condition.Matches(stem) && HasFlag(stem, rule.Flag, '\0'))
+                if (rule.Condition.Matches(stem) && HasFlag(stem, rule.Flag, '\0', refused))
                 {
                     return true;
                 }
 
                 // With a prefix too, both conditions are the root's.
-                if (rule.Cross && WithPrefix(stem, rule, inner))
+                if (rule.Cross && WithPrefix(stem, rule, inner, refused))
                 {
                     return true;
                 }
@@ -588,7 +611,7 @@ public sealed class Hunspell
     }
 
     // The word is a stem with one of its prefixes; with a suffix, the stem must also take that suffix (cross product).
-    private bool WithPrefix(ReadOnlySpan<char> word, Affix? suffix, Span<char> buffer)
+    private bool WithPrefix(ReadOnlySpan<char> word, Affix? suffix, Span<char> buffer, char refused)
     {
         var prefixes = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var length = Math.Min(_longestPrefix, word.Length - 1); length >= (_hasEmptyPrefix ? 0 : 1); length--)
@@ -609,7 +632,7 @@ public sealed class Hunspell
                 rule.Strip.CopyTo(buffer);
                 kept.CopyTo(buffer[rule.Strip.Length..]);
                 var stem = buffer[..(rule.Strip.Length + kept.Length)];
-                if (rule.Condition.Matches(stem) && (suffix is null || suffix.Condition.Matches(stem)) && HasFlag(stem, rule.Flag, suffix?.Flag ?? '\0'))
+                if (rule.Condition.Matches(stem) && (suffix is null || suffix.Condition.Matches(stem)) && HasFlag(stem, rule.Flag, suffix?.Flag ?? '\0', refused))
                 {
                     return true;
                 }
@@ -620,7 +643,7 @@ public sealed class Hunspell
     }
 
     // One line of the stem carries the flag (and the second flag, when one is given), and none that keeps it out.
-    private bool HasFlag(ReadOnlySpan<char> stem, char flag, char second)
+    private bool HasFlag(ReadOnlySpan<char> stem, char flag, char second, char refused)
     {
         if (!Stems.TryGetValue(stem, out var entries))
         {
@@ -630,7 +653,7 @@ public sealed class Hunspell
         foreach (var range in entries.AsSpan().Split('\0'))
         {
             var line = entries.AsSpan(range);
-            if (Has(line, flag) && (second == '\0' || Has(line, second)) && !Has(line, _onlyInCompound) && !Has(line, _forbidden))
+            if (Has(line, flag) && (second == '\0' || Has(line, second)) && !Has(line, _onlyInCompound) && !Has(line, _forbidden) && !Has(line, refused))
             {
                 return true;
             }

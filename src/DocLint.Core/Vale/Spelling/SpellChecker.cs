@@ -142,6 +142,139 @@ public sealed class SpellChecker
         return Unit(word) is { } unit && Holds(unit);
     }
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> words the misspelled word may have been meant as, most likely first, as
+    /// Hunspell finds them: the word with a capital or in capitals, the dictionaries' <c>REP</c> pairs (<c>ph</c> for <c>f</c>), then two neighbours swapped,
+    /// one character replaced, left out or added (from the <c>TRY</c> characters), and the word split in two. A
+    /// suggestion keeps the word's capital or capitals. Words a dictionary marks <c>NOSUGGEST</c> are never offered.
+    /// Each misspelling's suggestions are found once per checker.
+    /// </summary>
+    public ImmutableArray<string> Suggest(string word, int limit = 5)
+    {
+        if (_suggestions.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var found = FindSuggestions(word, limit);
+        if (_suggestions.Count < 10_000)
+        {
+            _suggestions.TryAdd(word, found);
+        }
+
+        return found;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<string>> _suggestions = new(StringComparer.Ordinal);
+
+    private ImmutableArray<string> FindSuggestions(string word, int limit)
+    {
+        if (word.Length is 0 or > 60)
+        {
+            return [];
+        }
+
+        var allCaps = word.Length > 1 && !word.Any(char.IsLower) && word.Any(char.IsUpper);
+        var capital = char.IsUpper(word[0]) && !allCaps;
+        var lower = allCaps || capital ? word.ToLowerInvariant() : word;
+        var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { lower };
+
+        void Offer(string candidate)
+        {
+            if (found.Count < limit && seen.Add(candidate) && IsSuggestible(candidate))
+            {
+                found.Add(allCaps ? candidate.ToUpperInvariant() : capital ? char.ToUpperInvariant(candidate[0]) + candidate[1..] : candidate);
+            }
+        }
+
+        // The word in another case first: "paris" was meant as "Paris", "nasa" as "NASA".
+        foreach (var cased in new[] { char.ToUpperInvariant(lower[0]) + lower[1..], lower.ToUpperInvariant() })
+        {
+            if (found.Count < limit && cased != word && seen.Add(cased) && IsSuggestible(cased))
+            {
+                found.Add(cased);
+            }
+        }
+
+        foreach (var dictionary in Dictionaries)
+        {
+            foreach (var (from, to) in dictionary.Replacements)
+            {
+                for (var at = lower.IndexOf(from, StringComparison.Ordinal); at >= 0 && from.Length > 0; at = lower.IndexOf(from, at + 1, StringComparison.Ordinal))
+                {
+                    Offer(string.Concat(lower.AsSpan(0, at), to, lower.AsSpan(at + from.Length)));
+                }
+            }
+        }
+
+        for (var i = 0; i + 1 < lower.Length; i++)
+        {
+            Offer(string.Concat(lower.AsSpan(0, i), lower.AsSpan(i + 1, 1), lower.AsSpan(i, 1), lower.AsSpan(i + 2)));
+        }
+
+        var tryCharacters = string.Concat(Dictionaries.Select(d => d.TryCharacters)).Where(c => !char.IsUpper(c)).Distinct().ToArray();
+        for (var i = 0; i < lower.Length; i++)
+        {
+            foreach (var c in tryCharacters)
+            {
+                if (c != lower[i])
+                {
+                    Offer(string.Concat(lower.AsSpan(0, i), new ReadOnlySpan<char>(in c), lower.AsSpan(i + 1)));
+                }
+            }
+        }
+
+        for (var i = 0; i < lower.Length; i++)
+        {
+            Offer(string.Concat(lower.AsSpan(0, i), lower.AsSpan(i + 1)));
+        }
+
+        for (var i = 0; i <= lower.Length; i++)
+        {
+            foreach (var c in tryCharacters)
+            {
+                Offer(string.Concat(lower.AsSpan(0, i), new ReadOnlySpan<char>(in c), lower.AsSpan(i)));
+            }
+        }
+
+        for (var i = 1; i < lower.Length; i++)
+        {
+            // Both parts whole words of two letters or more ("a" aside): "alot" is "a lot", "teh" is not "t eh".
+            if (found.Count < limit && (i >= 2 || lower[0] == 'a') && lower.Length - i >= 2 && IsSuggestible(lower[..i]) && IsSuggestible(lower[i..]))
+            {
+                Offer(lower[..i] + " " + lower[i..]);
+            }
+        }
+
+        return [.. found];
+    }
+
+    // A suggestion is a word of a dictionary (or of a word list), whole words for a split pair.
+    private bool IsSuggestible(string candidate)
+    {
+        var space = candidate.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0)
+        {
+            return true;
+        }
+
+        if (_words.Contains(candidate))
+        {
+            return true;
+        }
+
+        foreach (var dictionary in Dictionaries)
+        {
+            if (dictionary.IsSuggestible(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool Holds(string word)
     {
         if (_words.Contains(word))
