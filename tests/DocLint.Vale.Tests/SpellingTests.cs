@@ -178,6 +178,16 @@ public sealed class SpellingTests
     }
 
     [Fact]
+    public void A_condition_on_a_character_outside_the_basic_plane_compares_it_whole()
+    {
+        var hunspell = Read("PFX P Y 1\nPFX P 0 re [𝐀]b\nSFX S Y 1\nSFX S 0 s 𝐁\n", "3\n𝐀b/P\nCb/P\nx𝐁/S\n");
+
+        hunspell.Contains("re𝐀b").Should().BeTrue();
+        hunspell.Contains("reCb").Should().BeFalse();
+        hunspell.Contains("x𝐁s").Should().BeTrue();
+    }
+
+    [Fact]
     public void Compounds_of_words_that_prefix_each_other_are_matched_without_backtracking()
     {
         var hunspell = Read("COMPOUNDRULE 1\nCOMPOUNDRULE A*B\n", "3\na/A\naa/A\nb/B\n");

@@ -667,24 +667,27 @@ public sealed class Hunspell
     /// <summary>A Hunspell affix condition: characters, <c>.</c> and bracketed sets (<c>[^aeiou]y</c>), matched at the stem's end for a suffix, its start for a prefix.</summary>
     private sealed class AffixCondition
     {
-        private readonly (bool Any, bool Negated, string Set)[] _parts;
+        // Each part is a character (rune), any one (Any), or a set of them, maybe negated.
+        private readonly (bool Any, bool Negated, Rune[] Set)[] _parts;
         private readonly bool _prefix;
+        private readonly bool _astral;
 
-        private AffixCondition((bool, bool, string)[] parts, bool prefix)
+        private AffixCondition((bool, bool, Rune[])[] parts, bool prefix)
         {
             _parts = parts;
             _prefix = prefix;
+            _astral = parts.Any(p => p.Item3.Any(r => !r.IsBmp));
         }
 
         public static AffixCondition? Parse(string text, bool prefix)
         {
-            var parts = new List<(bool, bool, string)>();
+            var parts = new List<(bool, bool, Rune[])>();
             for (var i = 0; i < text.Length; i++)
             {
                 switch (text[i])
                 {
                     case '.':
-                        parts.Add((true, false, ""));
+                        parts.Add((true, false, []));
                         break;
                     case '[':
                         var close = text.IndexOf(']', i + 1);
@@ -694,11 +697,17 @@ public sealed class Hunspell
                         }
 
                         var negated = close > i + 1 && text[i + 1] == '^';
-                        parts.Add((false, negated, text[(i + (negated ? 2 : 1))..close]));
+                        parts.Add((false, negated, [.. text[(i + (negated ? 2 : 1))..close].EnumerateRunes()]));
                         i = close;
                         break;
                     default:
-                        parts.Add((false, false, text[i].ToString()));
+                        if (!Rune.TryGetRuneAt(text, i, out var rune))
+                        {
+                            return null;
+                        }
+
+                        parts.Add((false, false, [rune]));
+                        i += rune.Utf16SequenceLength - 1;
                         break;
                 }
             }
@@ -709,6 +718,16 @@ public sealed class Hunspell
 
         public bool Matches(ReadOnlySpan<char> stem)
         {
+            if (_parts.Length == 0)
+            {
+                return true;
+            }
+
+            if (_astral || stem.ContainsAnyInRange('\uD800', '\uDFFF'))
+            {
+                return MatchesRunes(stem);
+            }
+
             if (stem.Length < _parts.Length)
             {
                 return false;
@@ -718,7 +737,34 @@ public sealed class Hunspell
             for (var i = 0; i < _parts.Length; i++)
             {
                 var (any, negated, set) = _parts[i];
-                if (!any && set.Contains(stem[offset + i]) == negated)
+                if (!any && Array.IndexOf(set, new Rune(stem[offset + i])) >= 0 == negated)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // The same, a character outside the Basic Multilingual Plane counting as one.
+        private bool MatchesRunes(ReadOnlySpan<char> stem)
+        {
+            var runes = new List<Rune>(stem.Length);
+            foreach (var rune in stem.EnumerateRunes())
+            {
+                runes.Add(rune);
+            }
+
+            if (runes.Count < _parts.Length)
+            {
+                return false;
+            }
+
+            var offset = _prefix ? 0 : runes.Count - _parts.Length;
+            for (var i = 0; i < _parts.Length; i++)
+            {
+                var (any, negated, set) = _parts[i];
+                if (!any && Array.IndexOf(set, runes[offset + i]) >= 0 == negated)
                 {
                     return false;
                 }
