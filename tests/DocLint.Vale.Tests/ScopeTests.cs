@@ -141,6 +141,41 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void Skipped_tags_follow_what_markdown_renders_lists_quotes_and_html_blocks_to()
+    {
+        const string Markdown = "1. A numbered word\n2. Another numbered word\n\n- A bulleted word\n\n- A loose word\n\nA plain word.\n\n"
+            + "> ## Quoted heading word\n>\n> | Quoted head word |\n> | --- |\n> | Quoted cell word |\n\n<div>\nAn HTML block word.\n</div>\n";
+        IReadOnlyList<string> LinesWith(string skipped)
+        {
+            using var vale = new ValeRunner($"StylesPath = styles\nSkippedScopes = {skipped}\n[*]\nBasedOnStyles = Test\n");
+            vale.Rule("Word", Word).File("a.md", Markdown);
+            return [.. vale.Lines().Select(l => l.Split(':')[1])];
+        }
+
+        LinesWith("script").Should().Equal("1", "2", "4", "6", "8", "10", "12", "14", "17");
+        // Numbered and bulleted lists render to different tags.
+        LinesWith("ol").Should().Equal("4", "6", "8", "10", "12", "14", "17");
+        LinesWith("ul").Should().Equal("1", "2", "8", "10", "12", "14", "17");
+        // A loose list's items are paragraphs, a tight list's are not; raw HTML is not a paragraph.
+        LinesWith("p").Should().Equal("1", "2", "10", "12", "14", "17");
+        // A heading and a table in a quote keep their own tags.
+        LinesWith("h2").Should().Equal("1", "2", "4", "6", "8", "12", "14", "17");
+        LinesWith("h1").Should().Equal("1", "2", "4", "6", "8", "10", "12", "14", "17");
+        LinesWith("td").Should().Equal("1", "2", "4", "6", "8", "10", "12", "17");
+        LinesWith("th").Should().Equal("1", "2", "4", "6", "8", "10", "14", "17");
+        LinesWith("blockquote").Should().Equal("1", "2", "4", "6", "8", "17");
+    }
+
+    [Fact]
+    public void A_heading_in_a_quote_or_a_list_item_has_its_own_level()
+    {
+        using var vale = new ValeRunner()
+            .Rule("H", "extends: existence\nmessage: H\nscope: heading.h2\ntokens:\n  - word\n")
+            .File("a.md", "> ## A quoted word\n\n- ### A listed word\n\n- ## Another listed word\n");
+        vale.Lines().Should().Equal("a.md:1:15:Test.H:H", "a.md:5:21:Test.H:H");
+    }
+
+    [Fact]
     public void Html_default_skipped_and_ignored_scopes()
     {
         using var vale = new ValeRunner()

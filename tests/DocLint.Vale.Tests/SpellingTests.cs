@@ -266,7 +266,39 @@ public sealed class SpellingTests
 
         var small = new SpellChecker([Read("NOSUGGEST !\nTRY ohsit\n", "3\nshot\nshoot\nshit/!\n")]);
         small.Spell("shit").Should().BeTrue("NOSUGGEST keeps a word from suggestions, not from the dictionary");
-        small.Suggest("shiot").Should().Equal("shoot", "shot");
+        // A character left out comes before one replaced, as in Hunspell.
+        small.Suggest("shiot").Should().Equal("shot", "shoot");
+    }
+
+    [Fact]
+    public void Suggestions_find_a_capitalised_word_check_every_part_and_keep_whole_characters()
+    {
+        var checker = new SpellChecker([], english: true);
+        checker.Suggest("Pariss").Should().Contain("Paris");
+        checker.Suggest("pariss").Should().NotContain("paris").And.NotContain("Paris", "a word in lower case is checked as written");
+        checker.Suggest("recieve", limit: 1).Should().Equal("receive");
+        checker.Suggest("recieve").Should().Equal("receive", "relieve");
+
+        // A REP pair that writes a space offers words that each are words; edits replace whole characters.
+        var small = new SpellChecker([Read("REP 2\nREP ab a_b\nREP cd c_d\nTRY x\U0001F600\n", "5\nxa\nxb\nxc\ndx\n\U0001F600x\n")]);
+        small.Suggest("xcdx").Should().Equal("xc dx");
+        small.Suggest("xab").Should().Equal("xb", "xa");
+        small.Suggest("\U0001F601x").Should().Equal("\U0001F600x");
+        small.Suggest("\U0001F600").Should().Equal("\U0001F600x");
+    }
+
+    [Fact]
+    public void A_suggestion_keeps_the_words_curly_apostrophe_and_a_quoted_misspelling_offers_none()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n\n[*]\nBasedOnStyles = Vale\n")
+            .File("styles/.keep", "")
+            .File("a.md", "We dont’t know. She said: \"we recieve it.\"\n");
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(vale.Check("--format", "json", "--relative-paths").Out)!;
+        var findings = json["diagnostics"]!.AsArray();
+        findings.Select(f => (string?)f!["matchedText"]).Should().Equal("dont’t", "recieve");
+        findings[0]!["suggestions"]!.AsArray().Select(n => (string?)n).Should().Contain("don’t").And.NotContain("don't");
+        findings[1]!["suggestions"]!.AsArray().Should().BeEmpty();
     }
 
     [Fact]

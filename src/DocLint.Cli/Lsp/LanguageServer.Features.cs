@@ -119,7 +119,8 @@ internal sealed partial class LanguageServer
                 var old = lint.Source.ToString(d.Span);
                 foreach (var suggestion in d.Suggestions.Take(5))
                 {
-                    actions.Add((JsonNode)Action($"Replace '{old}' with '{suggestion}' ({d.Id})", "quickfix", d, lint, uri, [new TextEdit(d.Span, suggestion)], preferred: false));
+                    var edit = ValeActions.SuggestionEdit(d.Span, old, suggestion);
+                    actions.Add((JsonNode)Action($"Replace '{old.Trim()}' with '{suggestion}' ({d.Id})", "quickfix", d, lint, uri, [edit], preferred: false));
                 }
             }
 

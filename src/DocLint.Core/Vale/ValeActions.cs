@@ -9,7 +9,7 @@ namespace DocLint.Core.Vale;
 /// A Vale <c>action</c> as a DocLint fix or suggestions. A fix is made only where the edit is fully determined:
 /// <c>replace</c> with one replacement (several are offered as suggestions), <c>remove</c> (one space next to
 /// the match goes with it), <c>edit</c> (regex, trim_right, trim_left, trim, truncate, split). <c>suggest</c>
-/// (spellings, scripts) yields nothing. The reporter drops a fix inside a quotation: quoted words are not the writer's to change.
+/// (spellings, scripts) yields nothing. A finding inside a quotation offers neither: quoted words are not the writer's to change.
 /// </summary>
 public static class ValeActions
 {
@@ -32,6 +32,9 @@ public static class ValeActions
                 return (null, []);
         }
     }
+
+    /// <summary>The edit that puts one of a finding's suggestions in place of the matched text, as a <c>replace</c> action would.</summary>
+    public static TextEdit SuggestionEdit(TextSpan span, string matched, string suggestion) => new(span, Replace(matched, suggestion));
 
     /// <summary>
     /// The text a replacement leaves: the match's words replaced, the spaces and the separating comma, semicolon or colon

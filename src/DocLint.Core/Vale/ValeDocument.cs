@@ -4,7 +4,10 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using DocLint.Core.Documents;
+using DocLint.Core.Documents.Markdown;
 using DocLint.Core.Text;
+using Markdig.Extensions.Tables;
+using Md = Markdig.Syntax;
 
 namespace DocLint.Core.Vale;
 
@@ -177,7 +180,7 @@ public sealed partial class ValeDocument
             _tableParts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
             if (!(settings.Format is { } html ? html == "html" : IsHtmlPath(document.Path)))
             {
-                SkipRenderedBlocks(settings, marks);
+                SkipRenderedBlocks(source, settings, marks);
             }
 
             _skipped = marks.Skipped;
@@ -251,33 +254,46 @@ public sealed partial class ValeDocument
 
     /// <summary>
     /// Vale reads Markdown rendered to HTML, so <c>SkippedScopes</c> also names the tags Markdown's blocks render to:
-    /// <c>blockquote</c> skips <c>&gt; quoted</c> text, <c>h1</c>…<c>h6</c> the headings of that level,
-    /// <c>li</c>, <c>ul</c> or <c>ol</c> list items, <c>p</c> paragraphs (a block quote's too), <c>table</c>, <c>tr</c>, <c>th</c>,
-    /// <c>td</c>, <c>thead</c> and <c>tbody</c> the parts of pipe tables.
+    /// <c>blockquote</c> skips <c>&gt; quoted</c> blocks, <c>h1</c>…<c>h6</c> the headings of that level (in a quote or a list
+    /// item too), <c>ul</c> bulleted and <c>ol</c> numbered lists, <c>li</c> their items, <c>p</c> paragraphs (a quote's, and a
+    /// loose list's items; not a tight list's items, not raw HTML), <c>table</c>, <c>thead</c>, <c>tbody</c>, <c>tr</c>,
+    /// <c>th</c> and <c>td</c> the parts of pipe tables, wherever they stand. Read from Markdig's tree, as it renders them.
     /// </summary>
-    private void SkipRenderedBlocks(ValeFileSettings settings, ValeMarkup.Marks marks)
+    private static void SkipRenderedBlocks(string source, ValeFileSettings settings, ValeMarkup.Marks marks)
     {
-        var skipped = settings.SkippedScopes.Where(s => RenderedBlockTags.Contains(s.ToLowerInvariant())).Select(s => s.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var skipped = settings.SkippedScopes.Select(s => s.ToLowerInvariant()).Where(RenderedBlockTags.Contains).ToHashSet(StringComparer.Ordinal);
         if (skipped.Count == 0)
         {
             return;
         }
 
-        foreach (var (block, scope) in Blocks)
+        foreach (var block in Md.MarkdownObjectExtensions.Descendants(MarkdownReader.Parse(source)))
         {
-            var tags = scope switch
+            var tag = block switch
             {
-                "list" => ["li", "ul", "ol"],
-                "blockquote" => ["blockquote", "p"],
-                "table.header" => ["th", "thead", "tr", "table"],
-                "table.cell" => ["td", "tbody", "tr", "table"],
-                "paragraph" => ["p"],
-                _ when scope.StartsWith("heading.h", StringComparison.Ordinal) => [scope["heading.".Length..]],
-                _ => Array.Empty<string>(),
+                Md.QuoteBlock => "blockquote",
+                Md.ListBlock list => list.IsOrdered ? "ol" : "ul",
+                Md.ListItemBlock => "li",
+                Md.HeadingBlock heading when heading.Level is >= 1 and <= 6 => "h" + heading.Level,
+                // A tight list's items render without <p>.
+                Md.ParagraphBlock { Parent: Md.ListItemBlock { Parent: Md.ListBlock { IsLoose: false } } } => null,
+                // A table cell's text is the cell's, not a paragraph's.
+                Md.ParagraphBlock { Parent: TableCell } => null,
+                Md.ParagraphBlock => "p",
+                Table => "table",
+                TableRow row => row.IsHeader ? "thead" : "tbody",
+                TableCell { Parent: TableRow cellRow } => cellRow.IsHeader ? "th" : "td",
+                _ => null,
             };
-            if (tags.Any(skipped.Contains) && block.Span.Length > 0)
+
+            // A row is also a tr; a header row stands in thead, the others in tbody.
+            if ((tag is not null && skipped.Contains(tag)) || (block is TableRow && skipped.Contains("tr")))
             {
-                marks.Skip(block.Span.Start, block.Span.Length);
+                var span = MarkdownReader.Span(block.Span, source.Length);
+                if (span.Length > 0)
+                {
+                    marks.Skip(span.Start, span.Length);
+                }
             }
         }
     }
@@ -520,9 +536,10 @@ public sealed partial class ValeDocument
     private static int HeadingLevel(string source, int start)
     {
         var lineStart = start == 0 ? 0 : source.LastIndexOf('\n', start - 1) + 1;
-        var prefix = source.AsSpan(lineStart, start - lineStart).TrimStart();
-        var hashes = prefix.Length - prefix.TrimStart('#').Length;
-        if (hashes is > 0 and <= 6)
+        // The marker right before the text: "## A", and in a quote or a list item "> ## A" or "- ## A".
+        var prefix = source.AsSpan(lineStart, start - lineStart).TrimEnd();
+        var hashes = prefix.Length - prefix.TrimEnd('#').Length;
+        if (hashes is > 0 and <= 6 && (hashes == prefix.Length || prefix[^(hashes + 1)] is ' ' or '\t' or '>'))
         {
             return hashes;
         }

@@ -233,6 +233,13 @@ public abstract class ValeRule : CompiledRule
             }
 
             _count++;
+            // Quoted words are not the writer's to change: a finding inside a quotation offers no replacement.
+            if ((fix is not null || !suggestions.IsDefaultOrEmpty) && SortedSpans.AnyOverlap(context.Document.QuotedRegions, span))
+            {
+                fix = null;
+                suggestions = [];
+            }
+
             context.Report(span, message, suggestions, fix);
         }
     }

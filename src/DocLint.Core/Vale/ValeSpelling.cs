@@ -173,7 +173,11 @@ public sealed class ValeSpelling : ValeRule
 
         if (Spec.Action.Name is "" or "suggest")
         {
-            return _checker.Suggest(word);
+            // The dictionaries read curly apostrophes straight; a suggestion is written with the word's own.
+            var suggestions = _checker.Suggest(word);
+            var written = unit.Text.AsSpan(start, length);
+            var curly = written.Contains('’') ? '’' : written.Contains('‘') ? '‘' : '\0';
+            return curly == '\0' ? suggestions : [.. suggestions.Select(s => s.Replace('\'', curly))];
         }
 
         return ValeActions.For(Spec.Action, unit.ToSource(start, start + length), word).Suggestions;

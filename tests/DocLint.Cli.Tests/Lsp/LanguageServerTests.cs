@@ -174,6 +174,35 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_vale_rules_choices_keep_the_separator_they_matched_and_a_quoted_word_is_offered_none()
+    {
+        _folder.Write(".vale.ini", "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*]\nBasedOnStyles = T, Vale\n");
+        _folder.Write("styles/T/Eg.yml", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nnonword: true\nlevel: warning\naction:\n  name: replace\nswap:\n  'e\\.g\\.,': for example|such as\n");
+        await using var client = await Started();
+        var uri = Uri("notes.md");
+        var text = "Fruit, e.g., apples. She wrote: \"we recieve it.\"\n";
+        await client.OpenAsync(uri, "markdown", text);
+        (await client.DiagnosticsAsync(uri, 1)).OfType<JsonObject>().Select(d => (string?)d["code"]).Should().Equal("T.Eg", "Vale.Spelling");
+
+        async Task<JsonArray> ActionsAt(int character) => (JsonArray)(await client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri },
+            ["range"] = LspTestClient.Range(0, character, 0, character),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
+        }))!;
+
+        var choices = await ActionsAt(8);
+        choices.Select(a => (string?)a!["title"]).Should().Equal(
+            "Replace 'e.g.,' with 'for example' (T.Eg)",
+            "Replace 'e.g.,' with 'such as' (T.Eg)",
+            "Suppress T.Eg on this line");
+        Apply(text, choices[1]!["edit"], uri).Should().Be("Fruit, such as, apples. She wrote: \"we recieve it.\"\n");
+
+        // The misspelling is reported, but quoted words are not the writer's to change.
+        (await ActionsAt(38)).Select(a => (string?)a!["title"]).Should().Equal("Suppress Vale.Spelling on this line");
+    }
+
+    [Fact]
     public async Task Suppression_in_plain_text_is_a_directive_line_before_the_finding_with_the_same_line_break()
     {
         await using var client = await Started();

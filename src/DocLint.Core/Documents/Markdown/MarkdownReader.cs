@@ -28,6 +28,9 @@ public sealed class MarkdownReader : IDocumentReader
 
     public string Name => "markdown";
 
+    /// <summary>Markdig's syntax tree of <paramref name="text"/>, parsed as <see cref="Read"/> parses it (positions are the text's).</summary>
+    internal static MarkdownDocument Parse(string text) => Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, [])), Pipeline);
+
     public Document Read(string path, SourceText source)
     {
         var text = source.Text;
@@ -305,6 +308,6 @@ public sealed class MarkdownReader : IDocumentReader
     }
 
     /// <summary>Markdig spans are end-inclusive; ours are end-exclusive.</summary>
-    private static TextSpan Span(SourceSpan span, int length) =>
+    internal static TextSpan Span(SourceSpan span, int length) =>
         TextSpan.FromBounds(Math.Clamp(span.Start, 0, length), Math.Clamp(span.End + 1, 0, length));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace DocLint.Core.Vale.Spelling;
 
@@ -145,13 +146,13 @@ public sealed class SpellChecker
     /// <summary>
     /// Up to <paramref name="limit"/> words the misspelled word may have been meant as, most likely first, as
     /// Hunspell finds them: the word with a capital or in capitals, the dictionaries' <c>REP</c> pairs (<c>ph</c> for <c>f</c>), then two neighbours swapped,
-    /// one character replaced, left out or added (from the <c>TRY</c> characters), and the word split in two. A
+    /// one character left out, added or replaced (from the <c>TRY</c> characters), and the word split in two. A
     /// suggestion keeps the word's capital or capitals. Words a dictionary marks <c>NOSUGGEST</c> are never offered.
     /// Each misspelling's suggestions are found once per checker.
     /// </summary>
     public ImmutableArray<string> Suggest(string word, int limit = 5)
     {
-        if (_suggestions.TryGetValue(word, out var known))
+        if (_suggestions.TryGetValue((word, limit), out var known))
         {
             return known;
         }
@@ -159,17 +160,17 @@ public sealed class SpellChecker
         var found = FindSuggestions(word, limit);
         if (_suggestions.Count < 10_000)
         {
-            _suggestions.TryAdd(word, found);
+            _suggestions.TryAdd((word, limit), found);
         }
 
         return found;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<string>> _suggestions = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Word, int Limit), ImmutableArray<string>> _suggestions = new();
 
     private ImmutableArray<string> FindSuggestions(string word, int limit)
     {
-        if (word.Length is 0 or > 60)
+        if (word.Length is 0 or > 60 || limit <= 0)
         {
             return [];
         }
@@ -178,20 +179,28 @@ public sealed class SpellChecker
         var capital = char.IsUpper(word[0]) && !allCaps;
         var lower = allCaps || capital ? word.ToLowerInvariant() : word;
         var found = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { lower };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { word };
 
+        // A candidate is offered in the word's case ("Recieve" → "Receive"), and for a word with a capital it is one
+        // when the dictionaries hold it so ("Pariss" → "Paris"), as Hunspell checks it.
         void Offer(string candidate)
         {
-            if (found.Count < limit && seen.Add(candidate) && IsSuggestible(candidate))
+            if (found.Count >= limit)
             {
-                found.Add(allCaps ? candidate.ToUpperInvariant() : capital ? char.ToUpperInvariant(candidate[0]) + candidate[1..] : candidate);
+                return;
+            }
+
+            var shown = allCaps ? candidate.ToUpperInvariant() : capital ? Capitalized(candidate) : candidate;
+            if (seen.Add(shown) && (IsSuggestible(candidate) || (shown != candidate && IsSuggestible(shown))))
+            {
+                found.Add(shown);
             }
         }
 
         // The word in another case first: "paris" was meant as "Paris", "nasa" as "NASA".
-        foreach (var cased in new[] { char.ToUpperInvariant(lower[0]) + lower[1..], lower.ToUpperInvariant() })
+        foreach (var cased in new[] { Capitalized(lower), lower.ToUpperInvariant() })
         {
-            if (found.Count < limit && cased != word && seen.Add(cased) && IsSuggestible(cased))
+            if (found.Count < limit && seen.Add(cased) && IsSuggestible(cased))
             {
                 found.Add(cased);
             }
@@ -208,55 +217,65 @@ public sealed class SpellChecker
             }
         }
 
-        for (var i = 0; i + 1 < lower.Length; i++)
+        // The edits work on whole characters: one outside the Basic Multilingual Plane is never split in two.
+        var runes = lower.EnumerateRunes().Select(r => r.ToString()).ToArray();
+        string Join(int from, int to) => string.Concat(runes.AsSpan(from, to - from));
+
+        for (var i = 0; i + 1 < runes.Length; i++)
         {
-            Offer(string.Concat(lower.AsSpan(0, i), lower.AsSpan(i + 1, 1), lower.AsSpan(i, 1), lower.AsSpan(i + 2)));
+            Offer(Join(0, i) + runes[i + 1] + runes[i] + Join(i + 2, runes.Length));
         }
 
-        var tryCharacters = string.Concat(Dictionaries.Select(d => d.TryCharacters)).Where(c => !char.IsUpper(c)).Distinct().ToArray();
-        for (var i = 0; i < lower.Length; i++)
+        var tryCharacters = Dictionaries.SelectMany(d => d.TryCharacters.EnumerateRunes()).Where(r => !Rune.IsUpper(r)).Distinct().Select(r => r.ToString()).ToArray();
+        for (var i = 0; i < runes.Length; i++)
+        {
+            Offer(Join(0, i) + Join(i + 1, runes.Length));
+        }
+
+        for (var i = 0; i <= runes.Length; i++)
         {
             foreach (var c in tryCharacters)
             {
-                if (c != lower[i])
+                Offer(Join(0, i) + c + Join(i, runes.Length));
+            }
+        }
+
+        for (var i = 0; i < runes.Length; i++)
+        {
+            foreach (var c in tryCharacters)
+            {
+                if (c != runes[i])
                 {
-                    Offer(string.Concat(lower.AsSpan(0, i), new ReadOnlySpan<char>(in c), lower.AsSpan(i + 1)));
+                    Offer(Join(0, i) + c + Join(i + 1, runes.Length));
                 }
             }
         }
 
-        for (var i = 0; i < lower.Length; i++)
-        {
-            Offer(string.Concat(lower.AsSpan(0, i), lower.AsSpan(i + 1)));
-        }
-
-        for (var i = 0; i <= lower.Length; i++)
-        {
-            foreach (var c in tryCharacters)
-            {
-                Offer(string.Concat(lower.AsSpan(0, i), new ReadOnlySpan<char>(in c), lower.AsSpan(i)));
-            }
-        }
-
-        for (var i = 1; i < lower.Length; i++)
+        for (var i = 1; i < runes.Length; i++)
         {
             // Both parts whole words of two letters or more ("a" aside): "alot" is "a lot", "teh" is not "t eh".
-            if (found.Count < limit && (i >= 2 || lower[0] == 'a') && lower.Length - i >= 2 && IsSuggestible(lower[..i]) && IsSuggestible(lower[i..]))
+            var (left, right) = (Join(0, i), Join(i, runes.Length));
+            if (found.Count < limit && (i >= 2 || left == "a") && runes.Length - i >= 2 && IsSuggestible(left) && IsSuggestible(right))
             {
-                Offer(lower[..i] + " " + lower[i..]);
+                Offer(left + " " + right);
             }
         }
 
         return [.. found];
     }
 
-    // A suggestion is a word of a dictionary (or of a word list), whole words for a split pair.
+    private static string Capitalized(string word) =>
+        word.Length == 0 ? word : Rune.GetRuneAt(word, 0) is var first && Rune.ToUpperInvariant(first) is var upper && upper != first
+            ? upper.ToString() + word[first.Utf16SequenceLength..]
+            : word;
+
+    // A suggestion is a word of a dictionary (or of a word list); words apart (a split, a REP pair that writes a space) each one.
     private bool IsSuggestible(string candidate)
     {
-        var space = candidate.IndexOf(' ', StringComparison.Ordinal);
-        if (space > 0)
+        if (candidate.Contains(' ', StringComparison.Ordinal))
         {
-            return true;
+            var parts = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length > 0 && parts.All(IsSuggestible);
         }
 
         if (_words.Contains(candidate))
