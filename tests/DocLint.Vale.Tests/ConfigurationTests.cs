@@ -180,6 +180,21 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void Rules_list_names_each_vale_rules_own_kind_in_aligned_columns()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Word", Rule)
+            .Rule("Acronyms", "extends: conditional\nmessage: \"'%s' has no definition.\"\nlevel: warning\nfirst: '\\b([A-Z]{3,5})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n");
+        DocLint.Cli.Tests.CliRunner.Run(vale.Path, "rules", "list").Out.Should().Be(
+            "Test.Acronyms  warning     conditional   Test.Acronyms\n" +
+            "Test.Word      warning     existence     Test.Word\n");
+
+        var explained = DocLint.Cli.Tests.CliRunner.Run(vale.Path, "rules", "explain", "test.acronyms");
+        explained.ExitCode.Should().Be(0, "an id is found as typed, in any case");
+        explained.Out.Should().StartWith("# Test.Acronyms");
+    }
+
+    [Fact]
     public void Config_option_takes_a_vale_ini()
     {
         using var vale = new ValeRunner().Rule("Word", Rule).File("a.md", "A word.\n");

@@ -98,14 +98,14 @@ internal sealed class DocLintTools(string root)
     /// <summary>The rule's page, as <c>doclint rules explain</c> prints it.</summary>
     public ToolResult ExplainRule(string id)
     {
-        var wanted = id.Trim().ToUpperInvariant();
+        var wanted = id.Trim();
         var setup = _workspace.For(Path.Combine(root, "."));
-        var page = setup.Rules.Find(wanted) is { } rule ? RuleDocumentation.Page(rule.Definition)
-            : EngineDiagnostics.All.FirstOrDefault(d => d.Id == wanted) is { } engine ? RuleDocumentation.EnginePage(engine)
-            : null;
+        var rule = setup.Rules.FindTyped(wanted);
+        var engine = rule is null ? EngineDiagnostics.All.FirstOrDefault(d => string.Equals(d.Id, wanted, StringComparison.OrdinalIgnoreCase)) : null;
+        var page = rule is not null ? RuleDocumentation.Page(rule.Definition) : engine is not null ? RuleDocumentation.EnginePage(engine) : null;
         return page is null
             ? new ToolResult(null, $"no rule '{wanted}' is loaded; the list_rules tool lists the rules")
-            : new ToolResult(new JsonObject { ["id"] = wanted, ["page"] = page }, Text: page);
+            : new ToolResult(new JsonObject { ["id"] = rule?.Id ?? engine!.Id, ["page"] = page }, Text: page);
     }
 
     /// <summary>Every loaded rule: id, name, title, category, default severity, kind and its page.</summary>
@@ -122,7 +122,7 @@ internal sealed class DocLintTools(string root)
                 ["title"] = d.Title,
                 ["category"] = d.Category,
                 ["severity"] = d.Severity.ToConfigName(),
-                ["kind"] = d.Kind.ToString().ToLowerInvariant(),
+                ["kind"] = rule.KindName,
                 ["helpUri"] = ToolInfo.HelpUri(rule.Descriptor),
             });
         }

@@ -29,6 +29,9 @@ public abstract class CompiledRule
 
     public RuleDefinition Definition { get; }
 
+    /// <summary>The rule's kind as its rule file names it (<c>existence</c>; a Vale rule's <c>extends</c>, such as <c>conditional</c>).</summary>
+    public virtual string KindName => Definition.Kind.ToString().ToLowerInvariant();
+
     public DiagnosticDescriptor Descriptor { get; }
 
     public string Id => Definition.Id;

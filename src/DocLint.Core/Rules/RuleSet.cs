@@ -39,4 +39,8 @@ public sealed class RuleSet
     public int SentenceWindow { get; }
 
     public CompiledRule? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>A rule by an id as a person types it: exactly, else ignoring case (<c>dl3001</c>, <c>microsoft.contractions</c>).</summary>
+    public CompiledRule? FindTyped(string id) =>
+        Find(id) ?? Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 }

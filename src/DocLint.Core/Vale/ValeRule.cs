@@ -90,6 +90,9 @@ public abstract class ValeRule : CompiledRule
         Location = new RuleLocation(spec.Path, default, 0),
     };
 
+    /// <summary>The Vale kind the rule extends (<c>existence</c>, <c>conditional</c>, <c>spelling</c>…).</summary>
+    public override string KindName => Spec.Extends;
+
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     public override void Analyze(RuleContext context)

@@ -20,14 +20,14 @@ internal static class RulesExplainCommand
                 return ExitCodes.UsageOrConfigError;
             }
 
-            var wanted = parse.GetValue(id)!.Trim().ToUpperInvariant();
-            if (ruleSet.Find(wanted) is { } rule)
+            var wanted = parse.GetValue(id)!.Trim();
+            if (ruleSet.FindTyped(wanted) is { } rule)
             {
                 context.Out.Write(RuleDocumentation.Page(rule.Definition));
                 return ExitCodes.Success;
             }
 
-            if (Core.Diagnostics.EngineDiagnostics.All.FirstOrDefault(d => d.Id == wanted) is { } engine)
+            if (Core.Diagnostics.EngineDiagnostics.All.FirstOrDefault(d => string.Equals(d.Id, wanted, StringComparison.OrdinalIgnoreCase)) is { } engine)
             {
                 context.Out.Write(RuleDocumentation.EnginePage(engine));
                 return ExitCodes.Success;

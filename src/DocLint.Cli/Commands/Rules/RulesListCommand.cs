@@ -18,10 +18,13 @@ internal static class RulesListCommand
                 return ExitCodes.UsageOrConfigError;
             }
 
+            // Columns as wide as their longest entry: Vale's ids (Microsoft.Accessibility) and kinds are longer than DocLint's.
+            var idWidth = ruleSet.Rules.Select(r => r.Definition.Id.Length).DefaultIfEmpty(0).Max();
+            var kindWidth = Math.Max(12, ruleSet.Rules.Select(r => r.KindName.Length).DefaultIfEmpty(0).Max());
             foreach (var rule in ruleSet.Rules)
             {
                 var d = rule.Definition;
-                context.Out.Write($"{d.Id}  {d.Severity.ToConfigName(),-10}  {d.Kind.ToString().ToLowerInvariant(),-12}  {d.Title}\n");
+                context.Out.Write($"{d.Id.PadRight(idWidth)}  {d.Severity.ToConfigName(),-10}  {rule.KindName.PadRight(kindWidth)}  {d.Title}\n");
             }
 
             return ExitCodes.Success;
