@@ -402,6 +402,29 @@ public sealed class SpellingTests
     }
 
     [Fact]
+    public void A_word_not_found_is_looked_up_in_pieces_at_the_dictionarys_break_points()
+    {
+        var defaults = new SpellChecker([Read("SET UTF-8\n", "2\nice\ncream\n")]);
+        defaults.Spell("ice-cream").Should().BeTrue("without BREAK, '-' splits a word");
+        defaults.Spell("-ice").Should().BeTrue();
+        defaults.Spell("cream-").Should().BeTrue();
+        defaults.Spell("ice-cone").Should().BeFalse("every piece must be spelled right");
+        defaults.Spell("ice-cream-ice").Should().BeTrue();
+
+        var own = new SpellChecker([Read("BREAK 1\nBREAK _\n", "2\nice\ncream\n")]);
+        own.Spell("ice_cream").Should().BeTrue();
+        own.Spell("ice-cream").Should().BeFalse("a BREAK table replaces the default");
+        new SpellChecker([Read("BREAK 0\n", "2\nice\ncream\n")]).Spell("ice-cream").Should().BeFalse("BREAK 0 turns splitting off");
+
+        using var vale = new ValeRunner()
+            .Rule("Spell", "extends: spelling\nmessage: \"'%s'?\"\ndicpath: dics\ndictionaries: [small]\ncustom: true\n")
+            .File("styles/dics/small.aff", "SET UTF-8\nBREAK 1\nBREAK -\n")
+            .File("styles/dics/small.dic", "2\nice\ncream\n")
+            .File("a.md", "ice-cream\n\nice-cone\n");
+        vale.Lines().Should().Equal("a.md:3:1:Test.Spell:'ice-cone'?");
+    }
+
+    [Fact]
     public void Dictionary_and_ignore_files_that_cannot_be_read_are_errors_of_their_rules_and_the_run_goes_on()
     {
         using var folder = new DocLint.Testing.TempFolder();

@@ -40,6 +40,7 @@ public sealed class Hunspell
     private readonly List<(string From, string To)> _conversions = [];
     private readonly List<(string From, string To)> _replacements = [];
     private readonly List<string> _compoundRules = [];
+    private List<string>? _breaks;
     private FlagMode _mode = FlagMode.Char;
     private char _onlyInCompound;
     private char _needAffix;
@@ -61,6 +62,15 @@ public sealed class Hunspell
 
     /// <summary>The <c>REP</c> pairs: common misspellings (<c>f</c>, <c>ph</c>) tried first when suggesting.</summary>
     public IReadOnlyList<(string From, string To)> Replacements => _replacements;
+
+    /// <summary>
+    /// The <c>BREAK</c> points: where a word not found is split and its pieces looked up (<c>foo-bar</c> is spelled
+    /// right when <c>foo</c> and <c>bar</c> are). <c>^-</c> and <c>-$</c> are a leading and a trailing one. Without a
+    /// <c>BREAK</c> table, Hunspell's default: <c>-</c>, <c>^-</c> and <c>-$</c>.
+    /// </summary>
+    public IReadOnlyList<string> Breaks => (IReadOnlyList<string>?)_breaks ?? DefaultBreaks;
+
+    private static readonly string[] DefaultBreaks = ["-", "^-", "-$"];
 
     /// <summary>The <c>TRY</c> characters, most frequent first: those a suggestion inserts or puts in place of another.</summary>
     public string TryCharacters { get; private set; } = "";
@@ -171,6 +181,15 @@ public sealed class Hunspell
                     break;
                 case "TRY" when parts.Length >= 2:
                     TryCharacters = parts[1];
+                    break;
+                case "BREAK" when parts.Length >= 2:
+                    // A table of its own replaces the default, even an empty one ("BREAK 0").
+                    _breaks ??= [];
+                    if (TableEntry(tables, "BREAK", parts[1]))
+                    {
+                        _breaks.Add(parts[1]);
+                    }
+
                     break;
                 case "NOSUGGEST" when parts.Length >= 2:
                     _noSuggest = Intern(parts[1]);

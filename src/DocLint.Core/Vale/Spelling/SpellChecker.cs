@@ -113,8 +113,62 @@ public sealed class SpellChecker
         return result is null ? word : result.Append(word, copied, word.Length - copied).ToString();
     }
 
-    /// <summary>True when the word is spelled correctly.</summary>
-    public bool Spell(string word)
+    /// <summary>True when the word is spelled correctly, whole or, at a dictionary's <c>BREAK</c> points, piece by piece.</summary>
+    public bool Spell(string word) => Spell(word, depth: 0);
+
+    private bool Spell(string word, int depth)
+    {
+        if (SpellWhole(word))
+        {
+            return true;
+        }
+
+        // As Hunspell: a leading or trailing break is dropped; otherwise the word is split at the first and at the last
+        // place a break stands (not at either end), and both pieces must be spelled right. Ten levels at most, as Hunspell.
+        if (depth >= 10 || word.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var dictionary in Dictionaries)
+        {
+            foreach (var pattern in dictionary.Breaks)
+            {
+                if (pattern.Length > 1 && pattern[0] == '^' && word.StartsWith(pattern[1..], StringComparison.Ordinal)
+                    && Spell(word[(pattern.Length - 1)..], depth + 1))
+                {
+                    return true;
+                }
+
+                if (pattern.Length > 1 && pattern[^1] == '$' && word.EndsWith(pattern[..^1], StringComparison.Ordinal)
+                    && Spell(word[..^(pattern.Length - 1)], depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var pattern in dictionary.Breaks)
+            {
+                if (pattern.Length == 0 || (pattern.Length > 1 && (pattern[0] == '^' || pattern[^1] == '$')))
+                {
+                    continue;
+                }
+
+                foreach (var at in new[] { word.IndexOf(pattern, StringComparison.Ordinal), word.LastIndexOf(pattern, StringComparison.Ordinal) })
+                {
+                    if (at > 0 && at < word.Length - pattern.Length
+                        && Spell(word[..at], depth + 1) && Spell(word[(at + pattern.Length)..], depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool SpellWhole(string word)
     {
         if (Holds(word))
         {
