@@ -5,11 +5,10 @@ using System.Text.RegularExpressions;
 namespace DocLint.Core.Vale;
 
 /// <summary>
-/// The case tests of Vale's <c>capitalization</c> kind. Title case (AP, or Chicago): articles, coordinating
-/// conjunctions and short prepositions stay lower case except first and last; a heading passes when more than
-/// <c>threshold</c> of its words are as title case writes them, in capitals, or exceptions. Sentence case: the
-/// first word capitalised, the others lower case unless in capitals, exceptions, or after an indicator
-/// (a word ending in ':').
+/// The title-case test of Vale's <c>capitalization</c> kind (AP, or Chicago): articles, coordinating
+/// conjunctions and short prepositions stay lower case except first and last; a heading passes when at least
+/// <c>threshold</c> of its words are as title case writes them, in capitals, or exceptions. Sentence case is
+/// <see cref="SentenceCase"/>.
 /// </summary>
 public static partial class TitleCase
 {
@@ -53,29 +52,6 @@ public static partial class TitleCase
         return new string(chars);
     }
 
-    public static string ToSentence(string text)
-    {
-        var words = Word().Matches(text);
-        var chars = text.ToCharArray();
-        for (var i = 0; i < words.Count; i++)
-        {
-            var word = words[i];
-            if (i == 0)
-            {
-                chars[word.Index] = char.ToUpperInvariant(chars[word.Index]);
-            }
-            else if (word.Value.Any(char.IsLower))
-            {
-                for (var c = 0; c < word.Length; c++)
-                {
-                    chars[word.Index + c] = char.ToLowerInvariant(chars[word.Index + c]);
-                }
-            }
-        }
-
-        return new string(chars);
-    }
-
     public static bool IsTitle(string text, Regex? exceptions, bool chicago, double threshold)
     {
         var expected = Word().Matches(ToTitle(text, chicago));
@@ -95,46 +71,7 @@ public static partial class TitleCase
             }
         }
 
-        return count / actual.Count > threshold;
-    }
-
-    public static bool IsSentence(string text, ImmutableArray<string> indicators, Regex? exceptions, double threshold)
-    {
-        var tokens = Word().Matches(text.TrimEnd('?', '!', '.', ':'));
-        if (tokens.Count == 0)
-        {
-            return true;
-        }
-
-        var count = 0.0;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var previous = i > 0 ? tokens[i - 1].Value : "";
-            var w = tokens[i].Value;
-            foreach (var separator in new[] { '-', '\'', '’' })
-            {
-                if (w.Contains(separator, StringComparison.Ordinal))
-                {
-                    w = w.Split(separator)[0];
-                    break;
-                }
-            }
-
-            if (!w.Any(char.IsLower) || indicators.Any(s => previous.EndsWith(s, StringComparison.Ordinal)) || (exceptions?.IsMatch(w) ?? false))
-            {
-                count++;
-            }
-            else if (i == 0 && w.Length > 0 && (char.IsLower(w[0]) || w[1..].Any(char.IsUpper)))
-            {
-                return false;
-            }
-            else if (i == 0 || !w.Any(char.IsUpper))
-            {
-                count++;
-            }
-        }
-
-        return count / tokens.Count > threshold;
+        return count / actual.Count >= threshold;
     }
 
     [GeneratedRegex(@"[\p{N}\p{L}*]+[^\s]*")]

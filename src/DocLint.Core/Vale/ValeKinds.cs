@@ -554,13 +554,16 @@ public sealed class ValeCapitalization : ValeRule
     public ValeCapitalization(ValeRuleSpec spec, ValeStyleSet styles)
         : base(spec, styles)
     {
-        var exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
+        var exceptionList = spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []).ToList();
+        var exceptions = Exceptions(exceptionList);
         var threshold = spec.Number("threshold") is { } t and > 0 ? t : 0.8;
         var indicators = spec.List("indicators");
         var chicago = string.Equals(spec.String("style"), "Chicago", StringComparison.OrdinalIgnoreCase);
         var match = spec.String("match") ?? "$title";
         var prefix = spec.String("prefix");
-        string Strip(string s) => prefix is { Length: > 0 } && s.StartsWith(prefix, StringComparison.Ordinal) ? s[prefix.Length..] : s;
+        // The prefix is a pattern, as in Vale: what it matches at the start is not checked ("1. ", "Step 2: ").
+        var prefixPattern = prefix is { Length: > 0 } ? ValeRegex.Compile(prefix) : null;
+        string Strip(string s) => prefixPattern?.Match(s) is { Success: true } p && s.StartsWith(p.Value, StringComparison.Ordinal) ? s[p.Value.Length..] : s;
         switch (match)
         {
             case "$title":
@@ -568,8 +571,9 @@ public sealed class ValeCapitalization : ValeRule
                 _expected = s => TitleCase.ToTitle(Strip(s), chicago);
                 break;
             case "$sentence":
-                _check = s => TitleCase.IsSentence(Strip(s), indicators, exceptions, threshold);
-                _expected = s => TitleCase.ToSentence(Strip(s));
+                var sentence = new SentenceCase(exceptionList, exceptions, indicators, prefix, threshold);
+                _check = s => sentence.Check(s, out _);
+                _expected = sentence.Convert;
                 break;
             case "$lower":
                 _check = s => !s.Any(char.IsUpper) || (exceptions?.IsMatch(s) ?? false);
