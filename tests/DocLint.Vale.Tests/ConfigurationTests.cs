@@ -86,6 +86,15 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void An_escaped_comma_in_an_ignore_pattern_is_part_of_the_pattern()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[*.md]\nBasedOnStyles = Test\nTokenIgnores = \\b[a-z]{2\\,}word\\b, (<x[^>]*>)\n")
+            .Rule("Word", "extends: existence\nmessage: \"'%s'\"\nlevel: warning\nnonword: true\ntokens:\n  - word\n")
+            .File("a.md", "An abword and a word <x word>.\n");
+        vale.Lines().Should().Equal("a.md:1:17:Test.Word:'word'");
+    }
+
+    [Fact]
     public void Ignore_patterns_is_block_ignores_old_name_and_only_the_keys_still_unread_are_noted()
     {
         using var vale = new ValeRunner("StylesPath = styles\nIgnoredClasses = hidden\nWordTemplate = \\b(?:%s)\\b\n[*.md]\nBasedOnStyles = Test\nIgnorePatterns = (?s)(\\{%.*?%\\})\n")

@@ -260,7 +260,7 @@ public sealed class ValeConfiguration
 
     private static void AddPatterns(string? value, List<Regex> into)
     {
-        foreach (var pattern in ValeIni.List(value))
+        foreach (var pattern in ValeIni.PatternList(value))
         {
             try
             {

@@ -111,6 +111,9 @@ public sealed partial class ValeDocument
     private readonly bool[]? _skipped;
     private readonly bool[]? _starred;
 
+    // Markdown's line breaks written as tags (<br>, <br/>): each stands as one space, so the lines either side do not meet; null when none.
+    private readonly bool[]? _lineBreaks;
+
     // td, th, caption (HTML) and Markdown's table rows: the scope of the text in them, by start.
     private readonly List<(TextSpan Span, string Scope)> _tableParts = [];
     private readonly Dictionary<string, ImmutableArray<ValeUnit>> _units = new(StringComparer.Ordinal);
@@ -174,6 +177,8 @@ public sealed partial class ValeDocument
                 ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && SortedSpans.IndexContaining(fenced, i) < 0);
                 MarkEmphasis(source, settings, marks, fenced);
                 TableRows(source, fenced);
+                _lineBreaks = LineBreakTags(source, fenced);
+                SkipDisplayMath(source, fenced, marks);
             }
 
             _tableParts.AddRange(marks.TableParts);
@@ -322,6 +327,65 @@ public sealed partial class ValeDocument
                 marks.Star(content.Index, content.Length);
             }
         }
+    }
+
+    /// <summary>
+    /// Display math is not text: a block that opens with <c>$$</c> at a line's start, closed by the next <c>$$</c> on the
+    /// same line or a later one (what follows it on that line, such as a label <c>{#eq-1}</c>, goes with it), or ended
+    /// unclosed by a blank line.
+    /// </summary>
+    private void SkipDisplayMath(string source, ImmutableArray<TextSpan> fenced, ValeMarkup.Marks marks)
+    {
+        for (var at = source.IndexOf("$$", StringComparison.Ordinal); at >= 0 && at < source.Length;)
+        {
+            var lineStart = at == 0 ? 0 : source.LastIndexOf('\n', at - 1) + 1;
+            if (!source.AsSpan(lineStart, at - lineStart).IsWhiteSpace() || _code[at] != 0 || SortedSpans.IndexContaining(fenced, at) >= 0)
+            {
+                at = source.IndexOf("$$", at + 2, StringComparison.Ordinal);
+                continue;
+            }
+
+            var end = source.Length;
+            for (var line = at; line < source.Length;)
+            {
+                var newline = source.IndexOf('\n', line);
+                var lineEnd = newline < 0 ? source.Length : newline;
+                var text = source.AsSpan(line, lineEnd - line);
+                if (line > at && text.IsWhiteSpace())
+                {
+                    end = line;
+                    break;
+                }
+
+                var close = text[(line == at ? 2 : 0)..].IndexOf("$$", StringComparison.Ordinal);
+                if (close >= 0)
+                {
+                    end = lineEnd;
+                    break;
+                }
+
+                line = newline < 0 ? source.Length : newline + 1;
+            }
+
+            marks.Skip(at, end - at);
+            at = end < source.Length ? source.IndexOf("$$", end, StringComparison.Ordinal) : -1;
+        }
+    }
+
+    /// <summary>The first character of each <c>&lt;br&gt;</c> tag outside code, or null when there is none.</summary>
+    private bool[]? LineBreakTags(string source, ImmutableArray<TextSpan> fenced)
+    {
+        bool[]? breaks = null;
+        for (var at = source.IndexOf("<br", StringComparison.OrdinalIgnoreCase); at >= 0; at = source.IndexOf("<br", at + 3, StringComparison.OrdinalIgnoreCase))
+        {
+            var m = LineBreakTag().Match(source, at);
+            if (m.Success && m.Index == at && _code[at] == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
+            {
+                (breaks ??= new bool[source.Length])[at] = true;
+            }
+        }
+
+        return breaks;
     }
 
     /// <summary>Markdown's pipe tables as Vale sees them rendered: the row above the delimiter row is table.header, the rows after it table.cell.</summary>
@@ -600,7 +664,7 @@ public sealed partial class ValeDocument
                 units = [Summary()];
                 break;
             case "sentence":
-                // Vale's sentences are those of the text blocks: a heading is not one.
+                // Vale's sentences are those of every text block, headings included.
                 units = Sentences();
                 break;
             case "text":
@@ -662,11 +726,6 @@ public sealed partial class ValeDocument
         var b = 0;
         foreach (var sentence in _document.Sentences)
         {
-            if (IsMarkup && _document.BlockAt(sentence.Start) is { Kind: BlockKind.Heading })
-            {
-                continue;
-            }
-
             while (!text.IsDefault && b < blocks.Length && blocks[b].Block.Span.End < sentence.End && blocks[b].Block.Span.Start <= sentence.Start)
             {
                 b++;
@@ -839,7 +898,11 @@ public sealed partial class ValeDocument
             var c = prose[i];
             var masked = c == ' ' && !char.IsWhiteSpace(source[i]);
             char written;
-            if (_starred is not null && _starred[i] && !masked)
+            if (_lineBreaks is not null && _lineBreaks[i] && masked)
+            {
+                written = ' ';
+            }
+            else if (_starred is not null && _starred[i] && !masked)
             {
                 // An ignored scope's text (IgnoredScopes, IgnoredClasses) stands as '*'.
                 written = char.IsWhiteSpace(c) ? c : '*';
@@ -894,6 +957,9 @@ public sealed partial class ValeDocument
 
     [GeneratedRegex(@"^[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex BlankLine();
+
+    [GeneratedRegex(@"\G<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LineBreakTag();
 
     // A code span lies within one paragraph: its backticks do not pair across a blank line.
     [GeneratedRegex(@"(`+)(?:[^`\n]|\n(?![ \t]*\r?\n))+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

@@ -171,6 +171,51 @@ public sealed record ValeIni(string Path, ImmutableArray<ValeIniSection> Section
         value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
 
     /// <summary>A comma-separated list value, its items trimmed, empty ones dropped.</summary>
+    /// <summary>
+    /// A list of patterns (<c>TokenIgnores</c>, <c>BlockIgnores</c>): split at commas, except one escaped as <c>\,</c>, which
+    /// stands for a comma in its pattern (<c>[a-z]{2\,}</c>).
+    /// </summary>
+    public static ImmutableArray<string> PatternList(string? value)
+    {
+        if (value is null)
+        {
+            return [];
+        }
+
+        var patterns = ImmutableArray.CreateBuilder<string>();
+        var current = new System.Text.StringBuilder();
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\\' && i + 1 < value.Length && value[i + 1] == ',')
+            {
+                current.Append(',');
+                i++;
+            }
+            else if (value[i] == ',')
+            {
+                Add();
+            }
+            else
+            {
+                current.Append(value[i]);
+            }
+        }
+
+        Add();
+        return patterns.ToImmutable();
+
+        void Add()
+        {
+            var pattern = current.ToString().Trim();
+            if (pattern.Length > 0)
+            {
+                patterns.Add(pattern);
+            }
+
+            current.Clear();
+        }
+    }
+
     public static ImmutableArray<string> List(string? value) =>
         value is null ? [] : [.. value.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0)];
 }
