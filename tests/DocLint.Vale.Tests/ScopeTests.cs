@@ -186,6 +186,15 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void Mdx_code_fences_at_any_indentation_expressions_and_ignored_components_are_not_text()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nIgnoredClasses = Aside\n[*.mdx]\nBasedOnStyles = Test\n")
+            .Rule("Word", Word)
+            .File("a.mdx", "<Steps>\n  <Step>\n    ```bash\n    word\n\n    word\n    ```\n\n    A word.\n  </Step>\n</Steps>\n\n{/* a comment */}word and {props.word} word.\n\n<Aside>\n  An aside word.\n</Aside>\n");
+        vale.Lines().Should().Equal("a.mdx:9:7:Test.Word:'word'", "a.mdx:13:18:Test.Word:'word'", "a.mdx:13:40:Test.Word:'word'");
+    }
+
+    [Fact]
     public void Html_default_skipped_and_ignored_scopes()
     {
         using var vale = new ValeRunner()

@@ -173,12 +173,28 @@ public sealed partial class ValeDocument
             else
             {
                 // Markdown: the HTML it holds (outside code), its emphasis as the tags it renders to, its tables.
-                var fenced = FencedCode(source);
-                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && SortedSpans.IndexContaining(fenced, i) < 0);
+                // MDX has no indented code: a fence opens at any indentation (a code block inside a component is indented).
+                var mdx = Path.GetExtension(document.Path).Equals(".mdx", StringComparison.OrdinalIgnoreCase);
+                var fenced = FencedCode(source, anyIndentation: mdx);
+                foreach (var fence in fenced)
+                {
+                    // A fence the reader left as text (MDX read as plain text) is code all the same: not Vale's to lint.
+                    var opening = fence.Start + source.AsSpan(fence.Start, fence.Length).IndexOfAnyExcept(' ');
+                    if (document.Prose[opening] is '`' or '~')
+                    {
+                        marks.Skip(fence.Start, fence.Length);
+                    }
+                }
+
+                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && SortedSpans.IndexContaining(fenced, i) < 0, components: mdx);
                 MarkEmphasis(source, settings, marks, fenced);
                 TableRows(source, fenced);
                 _lineBreaks = LineBreakTags(source, fenced);
                 SkipDisplayMath(source, fenced, marks);
+                if (mdx)
+                {
+                    SkipExpressions(source, fenced, marks);
+                }
             }
 
             _tableParts.AddRange(marks.TableParts);
@@ -209,7 +225,7 @@ public sealed partial class ValeDocument
     private static bool IsHtmlPath(string path) => Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".xhtml";
 
     /// <summary>The fenced code blocks (<c>```</c>, <c>~~~</c>), fences included, in order: most files have few or none.</summary>
-    private static ImmutableArray<TextSpan> FencedCode(string source)
+    private static ImmutableArray<TextSpan> FencedCode(string source, bool anyIndentation = false)
     {
         var fenced = ImmutableArray.CreateBuilder<TextSpan>();
         // The open fence's character and length (0: none open); each line is the text up to its '\n'.
@@ -224,7 +240,7 @@ public sealed partial class ValeDocument
             var trimmed = line.TrimStart(' ');
             if (fenceLength == 0)
             {
-                if (line.Length - trimmed.Length <= 3 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
+                if ((anyIndentation || line.Length - trimmed.Length <= 3) && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
                 {
                     fenceChar = trimmed[0];
                     fenceLength = trimmed.Length - trimmed.TrimStart(fenceChar).Length;
@@ -369,6 +385,47 @@ public sealed partial class ValeDocument
 
             marks.Skip(at, end - at);
             at = end < source.Length ? source.IndexOf("$$", end, StringComparison.Ordinal) : -1;
+        }
+    }
+
+    /// <summary>
+    /// MDX's JavaScript expressions (<c>{/* a comment */}</c>, <c>{props.name}</c>) are not text: each is left out, from its
+    /// brace to the one that closes it (nested braces counted), within its paragraph.
+    /// </summary>
+    private void SkipExpressions(string source, ImmutableArray<TextSpan> fenced, ValeMarkup.Marks marks)
+    {
+        for (var open = source.IndexOf('{'); open >= 0; open = open + 1 < source.Length ? source.IndexOf('{', open + 1) : -1)
+        {
+            if (_code[open] != 0 || SortedSpans.IndexContaining(fenced, open) >= 0 || (open > 0 && source[open - 1] == '\\'))
+            {
+                continue;
+            }
+
+            var depth = 0;
+            var close = -1;
+            for (var i = open; i < source.Length; i++)
+            {
+                var c = source[i];
+                if (c == '{')
+                {
+                    depth++;
+                }
+                else if (c == '}' && --depth == 0)
+                {
+                    close = i;
+                    break;
+                }
+                else if (c == '\n' && source.AsSpan(i + 1).TrimStart(" \t\r").StartsWith("\n"))
+                {
+                    break;
+                }
+            }
+
+            if (close > open)
+            {
+                marks.Skip(open, close + 1 - open);
+                open = close;
+            }
         }
     }
 

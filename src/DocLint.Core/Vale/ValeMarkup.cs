@@ -54,7 +54,8 @@ internal static class ValeMarkup
     /// Scans the tags of <paramref name="text"/> in <paramref name="region"/>; a '<c>&lt;</c>' where
     /// <paramref name="isText"/> says false (Markdown's code) is not a tag.
     /// </summary>
-    public static void Scan(string text, TextSpan region, ValeFileSettings settings, Marks marks, Func<int, bool>? isText = null)
+    /// <param name="components">MDX: a tag whose name starts with a capital is a component, and its name is one of its classes (<c>IgnoredClasses = Aside</c> leaves <c>&lt;Aside&gt;</c> out).</param>
+    public static void Scan(string text, TextSpan region, ValeFileSettings settings, Marks marks, Func<int, bool>? isText = null, bool components = false)
     {
         var skippedTags = settings.SkippedScopes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var ignoredTags = settings.IgnoredScopes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -86,6 +87,11 @@ internal static class ValeMarkup
             {
                 i = lt + 1;
                 continue;
+            }
+
+            if (components && !tag.Closing && char.IsAsciiLetterUpper(text[lt + 1]))
+            {
+                tag = tag with { Classes = [.. tag.Classes, text[(lt + 1)..(lt + 1 + tag.Name.Length)]] };
             }
 
             i = tag.End;
