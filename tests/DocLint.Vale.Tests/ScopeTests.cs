@@ -195,6 +195,16 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void A_curly_apostrophe_written_as_an_entity_is_read_straight_at_its_own_width()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Its", "extends: existence\nmessage: \"'%s'\"\nraw:\n  - \"it['’]s\"\n")
+            .File("a.html", "<p>So it&rsquo;s done, it’s done.</p>\n")
+            .File("b.md", "So it&rsquo;s done.\n");
+        vale.Lines().Should().Equal("a.html:1:7:Test.Its:'it's'", "a.html:1:24:Test.Its:'it’s'", "b.md:1:4:Test.Its:'it's'");
+    }
+
+    [Fact]
     public void Html_default_skipped_and_ignored_scopes()
     {
         using var vale = new ValeRunner()

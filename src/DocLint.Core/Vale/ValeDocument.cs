@@ -985,7 +985,8 @@ public sealed partial class ValeDocument
             }
             else if (!masked)
             {
-                written = c;
+                // Vale reads a curly apostrophe written as an entity (&rsquo;, &lsquo;) as a straight one.
+                written = c is '’' or '‘' && source[i] == '&' ? '\'' : c;
             }
             else
             {
