@@ -226,6 +226,21 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void A_scoped_metric_measures_each_unit_and_a_formula_may_count_another_rules_findings()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Long", "extends: metric\nmessage: \"%s words.\"\nscope: paragraph\nformula: words\ncondition: '> 3'\n")
+            .Rule("Foo", "extends: existence\nmessage: foo\nlevel: suggestion\ntokens:\n  - foo\n")
+            .Rule("Many", "extends: metric\nmessage: \"%s foos.\"\nformula: check[\"Test.Foo\"] * 1\ncondition: '> 1'\n")
+            .File("a.md", "# A heading of five words\n\nShort one.\n\n- A list item of words.\n\nA foo paragraph of six foo.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:1:Test.Many:2.00 foos.",
+            "a.md:7:1:Test.Long:6.00 words.",
+            "a.md:7:3:Test.Foo:foo",
+            "a.md:7:24:Test.Foo:foo");
+    }
+
+    [Fact]
     public void Readability_averages_its_metrics_against_the_grade()
     {
         using var vale = new ValeRunner()

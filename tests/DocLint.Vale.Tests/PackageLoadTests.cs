@@ -34,6 +34,7 @@ public sealed class PackageLoadTests
         using var folder = new DocLint.Testing.TempFolder();
         folder.Write("S/Script.yml", "extends: script\nmessage: x\nscript: 'a := 1'\n");
         folder.Write("S/Seq.yml", "extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n");
+        folder.Write("S/Section.yml", "extends: existence\nmessage: x\nscope: 'text & doc(section:has(> h2))'\ntokens:\n  - x\n");
 
         var set = ValeStyleSet.LoadFolders([Path.Combine(folder.Path, "S")]);
 
@@ -41,6 +42,7 @@ public sealed class PackageLoadTests
         set.Errors.Should().BeEmpty();
         set.Unsupported.Should().Equal(
             "S.Script: not supported: script rules (Tengo scripts are not run)",
+            "S.Section: not supported: the scope 'text & doc(section:has(> h2))' (doc() selectors)",
             "S.Seq: not supported: sequence rules (they need a part-of-speech tagger, which DocLint does not have)");
     }
 

@@ -37,11 +37,52 @@ public sealed partial class DocumentStatistics
 
     public static DocumentStatistics Of(ValeDocument document) => Cache.GetValue(document.Document, _ => Compute(document));
 
+    /// <summary>
+    /// The counts over one unit of a scoped rule (<c>scope: paragraph</c>): its words, the sentences that start in it, and
+    /// the headings that start in it; it holds no paragraphs, lists, block quotes or code blocks of its own.
+    /// </summary>
+    public static DocumentStatistics Of(ValeDocument document, ValeUnit unit)
+    {
+        var span = unit.ToSource(0, unit.Text.Length);
+        var sentences = document.Document.Sentences.Count(s => span.Contains(s.Start));
+        var variables = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["sentences"] = Math.Max(1, sentences),
+            ["paragraphs"] = 0,
+            ["list"] = 0,
+            ["blockquote"] = 0,
+            ["pre"] = 0,
+        };
+        for (var level = 1; level <= 6; level++)
+        {
+            variables[$"heading.h{level}"] = document.Units("heading").Count(u => u.Scope == $"heading.h{level}" && span.Contains(u.Start));
+        }
+
+        return Count(unit.Text, Math.Max(1, sentences), variables);
+    }
+
     private static DocumentStatistics Compute(ValeDocument document)
     {
-        var summary = document.Units("summary")[0].Text;
+        var variables = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["paragraphs"] = document.Units("paragraph").Length,
+            ["list"] = Groups(document.Document, BlockKind.ListItem),
+            ["blockquote"] = Groups(document.Document, BlockKind.BlockQuote),
+            ["pre"] = FencedCode().Count(document.Document.Source.Text) / 2.0,
+        };
+        for (var level = 1; level <= 6; level++)
+        {
+            variables[$"heading.h{level}"] = document.Units("heading").Count(u => u.Scope == $"heading.h{level}");
+        }
+
+        return Count(document.Units("summary")[0].Text, Math.Max(1, document.Document.Sentences.Length), variables);
+    }
+
+    /// <summary>The word counts of <paramref name="text"/>, with the other variables as given.</summary>
+    private static DocumentStatistics Count(string text, int sentences, Dictionary<string, double> variables)
+    {
         double words = 0, syllables = 0, characters = 0, complex = 0, longWords = 0, poly = 0;
-        foreach (Match m in WordToken().Matches(summary))
+        foreach (Match m in WordToken().Matches(text))
         {
             var word = m.Value;
             words++;
@@ -63,26 +104,13 @@ public sealed partial class DocumentStatistics
             }
         }
 
-        var sentences = Math.Max(1, document.Document.Sentences.Length);
-        var variables = new Dictionary<string, double>(StringComparer.Ordinal)
-        {
-            ["words"] = words,
-            ["sentences"] = sentences,
-            ["syllables"] = syllables,
-            ["characters"] = characters,
-            ["complex_words"] = complex,
-            ["long_words"] = longWords,
-            ["polysyllabic_words"] = poly,
-            ["paragraphs"] = document.Units("paragraph").Length,
-            ["list"] = Groups(document.Document, BlockKind.ListItem),
-            ["blockquote"] = Groups(document.Document, BlockKind.BlockQuote),
-            ["pre"] = FencedCode().Count(document.Document.Source.Text) / 2.0,
-        };
-        for (var level = 1; level <= 6; level++)
-        {
-            variables[$"heading.h{level}"] = document.Units("heading").Count(u => u.Scope == $"heading.h{level}");
-        }
-
+        variables["words"] = words;
+        variables["sentences"] = sentences;
+        variables["syllables"] = syllables;
+        variables["characters"] = characters;
+        variables["complex_words"] = complex;
+        variables["long_words"] = longWords;
+        variables["polysyllabic_words"] = poly;
         return new DocumentStatistics
         {
             Words = words,
@@ -175,7 +203,17 @@ public sealed class MetricFormula
 {
     private readonly Func<IReadOnlyDictionary<string, double>, double> _evaluate;
 
-    private MetricFormula(Func<IReadOnlyDictionary<string, double>, double> evaluate) => _evaluate = evaluate;
+    private MetricFormula(Func<IReadOnlyDictionary<string, double>, double> evaluate, ImmutableArray<string> checks)
+    {
+        _evaluate = evaluate;
+        Checks = checks;
+    }
+
+    /// <summary>The rules whose findings the formula counts (<c>check["Style.Rule"]</c>), each the variable <see cref="CheckVariable"/> names.</summary>
+    public ImmutableArray<string> Checks { get; }
+
+    /// <summary>The variable that holds the number of findings of <paramref name="rule"/>.</summary>
+    public static string CheckVariable(string rule) => "check:" + rule;
 
     public double Evaluate(IReadOnlyDictionary<string, double> variables) => _evaluate(variables);
 
@@ -189,7 +227,7 @@ public sealed class MetricFormula
             throw new FormatException($"unexpected '{text[parser.Position..].Trim()}' in the formula");
         }
 
-        return new MetricFormula(expression);
+        return new MetricFormula(expression, [.. parser.Checks.Distinct(StringComparer.Ordinal)]);
     }
 
     private static readonly HashSet<string> Known =
@@ -201,6 +239,8 @@ public sealed class MetricFormula
     private sealed class Parser(string text)
     {
         public int Position { get; private set; }
+
+        public List<string> Checks { get; } = [];
 
         public bool AtEnd => Position >= text.Length;
 
@@ -325,6 +365,29 @@ public sealed class MetricFormula
                 }
 
                 return name == "math.sqrt" ? v => Math.Sqrt(argument(v)) : v => Math.Abs(argument(v));
+            }
+
+            if (name == "check" && Take('['))
+            {
+                // check["Style.Rule"]: the number of findings of that rule in the document.
+                SkipSpace();
+                var quote = Position < text.Length && text[Position] is '"' or '\'' ? text[Position] : '\0';
+                var close = quote == '\0' ? -1 : text.IndexOf(quote, Position + 1);
+                if (close < 0)
+                {
+                    throw new FormatException("check[ needs a quoted rule name: check[\"Style.Rule\"]");
+                }
+
+                var rule = text[(Position + 1)..close];
+                Position = close + 1;
+                if (!Take(']'))
+                {
+                    throw new FormatException($"check[\"{rule}\" is not closed");
+                }
+
+                Checks.Add(rule);
+                var key = CheckVariable(rule);
+                return v => v.TryGetValue(key, out var count) ? count : 0;
             }
 
             if (!Known.Contains(name))

@@ -623,8 +623,30 @@ public sealed partial class ValeMetric : ValeRule
 
     protected override void Run(ValeDocument document, Reporter reporter)
     {
-        var variables = DocumentStatistics.Of(document);
-        var value = _formula.Evaluate(variables.Variables);
+        foreach (var (statistics, at) in Measured(document))
+        {
+            Check(statistics, at, reporter);
+        }
+    }
+
+    private void Check(DocumentStatistics statistics, TextSpan at, Reporter reporter)
+    {
+        var variables = statistics.Variables;
+        if (!_formula.Checks.IsEmpty)
+        {
+            // The other rules' findings in this document: a rule not loaded has none.
+            var withChecks = new Dictionary<string, double>(variables, StringComparer.Ordinal);
+            foreach (var name in _formula.Checks)
+            {
+                withChecks[MetricFormula.CheckVariable(name)] = Styles.Rules.FirstOrDefault(r => r.Descriptor.Id == name) is ValeRule other && other != this
+                    ? other.CountFindings(reporter.Document)
+                    : 0;
+            }
+
+            variables = withChecks;
+        }
+
+        var value = _formula.Evaluate(variables);
         var hit = _operator switch
         {
             ">" => value > _limit,
@@ -636,7 +658,7 @@ public sealed partial class ValeMetric : ValeRule
         };
         if (hit && !double.IsNaN(value))
         {
-            reporter.Report(new TextSpan(0, 0), FormatMessage(Spec.Message, value.ToString("0.00", CultureInfo.InvariantCulture)));
+            reporter.Report(at, FormatMessage(Spec.Message, value.ToString("0.00", CultureInfo.InvariantCulture)));
         }
     }
 
@@ -669,16 +691,18 @@ public sealed class ValeReadability : ValeRule
             return;
         }
 
-        var statistics = DocumentStatistics.Of(document);
-        if (statistics.Words == 0)
+        foreach (var (statistics, at) in Measured(document))
         {
-            return;
-        }
+            if (statistics.Words == 0)
+            {
+                continue;
+            }
 
-        var grade = _metrics.Average(statistics.Grade);
-        if (grade > _grade)
-        {
-            reporter.Report(new TextSpan(0, 0), FormatMessage(Spec.Message, grade.ToString("0.00", CultureInfo.InvariantCulture)));
+            var grade = _metrics.Average(statistics.Grade);
+            if (grade > _grade)
+            {
+                reporter.Report(at, FormatMessage(Spec.Message, grade.ToString("0.00", CultureInfo.InvariantCulture)));
+            }
         }
     }
 }

@@ -103,6 +103,38 @@ public abstract class ValeRule : CompiledRule
         Run(document, reporter);
     }
 
+    /// <summary>
+    /// What a <c>metric</c> or <c>readability</c> rule measures: the whole document (its default scope, <c>summary</c>),
+    /// reported at its start; or, with another scope, each of its units, reported at the start of the unit's first line.
+    /// </summary>
+    protected IEnumerable<(DocumentStatistics Statistics, TextSpan At)> Measured(ValeDocument document)
+    {
+        if (Spec.Scope.IsEmpty || Spec.Scope.All(s => s == "summary"))
+        {
+            yield return (DocumentStatistics.Of(document), new TextSpan(0, 0));
+            yield break;
+        }
+
+        var source = document.Document.Source.Text;
+        foreach (var unit in UnitsOf(document))
+        {
+            if (unit.Text.Length > 0)
+            {
+                var start = unit.Start;
+                var lineStart = start == 0 ? 0 : source.LastIndexOf('\n', start - 1) + 1;
+                yield return (DocumentStatistics.Of(document, unit), new TextSpan(lineStart, 0));
+            }
+        }
+    }
+
+    /// <summary>How many findings the rule makes in the document (comment controls and <c>limit</c> honoured): a metric's <c>check["Style.Rule"]</c>.</summary>
+    internal int CountFindings(ValeDocument document)
+    {
+        var counter = new Reporter(this, null, document);
+        Run(document, counter);
+        return counter.Count;
+    }
+
     /// <summary>Runs the rule over the document, unit by unit (or as a whole, for kinds that count over it).</summary>
     protected virtual void Run(ValeDocument document, Reporter reporter)
     {
@@ -209,13 +241,17 @@ public abstract class ValeRule : CompiledRule
     }
 
     /// <summary>Reports findings of one rule in one document: maps unit offsets to the source and honours comment controls and <c>limit</c>.</summary>
-    protected sealed class Reporter(ValeRule rule, RuleContext context, ValeDocument document)
+    protected sealed class Reporter(ValeRule rule, RuleContext? context, ValeDocument document)
     {
         private int _count;
 
         public ValeDocument Document => document;
 
-        public RuleContext Context => context;
+        /// <summary>The findings reported so far (all a counting reporter does, with no context).</summary>
+        public int Count => _count;
+
+        /// <summary>Whether the run shows fixes and suggestions (<see cref="RuleContext.ShowsFixes"/>); a counting reporter does not.</summary>
+        public bool ShowsFixes => context?.ShowsFixes ?? false;
 
         public void Report(ValeUnit unit, int start, int end, string message, TextEdit? fix = null, ImmutableArray<string> suggestions = default)
         {
@@ -236,6 +272,11 @@ public abstract class ValeRule : CompiledRule
             }
 
             _count++;
+            if (context is null)
+            {
+                return;
+            }
+
             // Quoted words are not the writer's to change: a finding inside a quotation offers no replacement.
             if ((fix is not null || !suggestions.IsDefaultOrEmpty) && SortedSpans.AnyOverlap(context.Document.QuotedRegions, span))
             {

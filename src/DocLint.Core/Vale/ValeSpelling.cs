@@ -166,7 +166,7 @@ public sealed class ValeSpelling : ValeRule
     // when the run shows them; another action as Vale's actions are read.
     private ImmutableArray<string> Suggestions(ValeUnit unit, int start, int length, string word, Reporter reporter)
     {
-        if (!reporter.Context.ShowsFixes)
+        if (!reporter.ShowsFixes)
         {
             return [];
         }
