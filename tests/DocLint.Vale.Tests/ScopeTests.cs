@@ -205,6 +205,16 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void White_space_inside_a_tag_is_markup_not_a_space_between_words()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Paren", "extends: existence\nmessage: \"'%s'\"\nnonword: true\ntokens:\n  - '\\( |\\s\\)'\n")
+            .File("a.html", "<p>See it (<a href=\"u\">link</a>) and ( this ).</p>\n")
+            .File("b.md", "See it (<span class=\"x\">span</span>) here.\n");
+        vale.Lines().Should().Equal("a.html:1:38:Test.Paren:'( '", "a.html:1:44:Test.Paren:' )'");
+    }
+
+    [Fact]
     public void Html_default_skipped_and_ignored_scopes()
     {
         using var vale = new ValeRunner()

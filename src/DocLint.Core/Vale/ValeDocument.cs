@@ -110,6 +110,7 @@ public sealed partial class ValeDocument
     // ignored classes on inline elements); null when nothing is.
     private readonly bool[]? _skipped;
     private readonly bool[]? _starred;
+    private readonly bool[]? _inTag;
 
     // Markdown's line breaks written as tags (<br>, <br/>): each stands as one space, so the lines either side do not meet; null when none.
     private readonly bool[]? _lineBreaks;
@@ -206,6 +207,7 @@ public sealed partial class ValeDocument
 
             _skipped = marks.Skipped;
             _starred = marks.Starred;
+            _inTag = marks.InTag;
         }
     }
 
@@ -953,7 +955,8 @@ public sealed partial class ValeDocument
             }
 
             var c = prose[i];
-            var masked = c == ' ' && !char.IsWhiteSpace(source[i]);
+            // A character the reader blanked is markup; so is white space inside a tag, which the reader keeps as it is.
+            var masked = (c == ' ' && !char.IsWhiteSpace(source[i])) || (_inTag is not null && _inTag[i]);
             char written;
             if (_lineBreaks is not null && _lineBreaks[i] && masked)
             {

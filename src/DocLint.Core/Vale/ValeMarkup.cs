@@ -48,6 +48,21 @@ internal static class ValeMarkup
         public void Skip(int start, int count) => Array.Fill(Skipped ??= new bool[length], true, start, count);
 
         public void Star(int start, int count) => Array.Fill(Starred ??= new bool[length], true, start, count);
+
+        /// <summary>White space inside a tag (<c>&lt;a href="…"&gt;</c>): markup, not a space between words; null when there is none.</summary>
+        public bool[]? InTag { get; private set; }
+
+        public void MarkTagSpaces(string text, int start, int end)
+        {
+            for (var i = text.AsSpan(start, end - start).IndexOfAny(TagSpace); i >= 0 && start + i < end;)
+            {
+                (InTag ??= new bool[length])[start + i] = true;
+                var next = text.AsSpan(start + i + 1, end - start - i - 1).IndexOfAny(TagSpace);
+                i = next < 0 ? -1 : i + 1 + next;
+            }
+        }
+
+        private static readonly System.Buffers.SearchValues<char> TagSpace = System.Buffers.SearchValues.Create(" \t\r\n");
     }
 
     /// <summary>
@@ -89,6 +104,7 @@ internal static class ValeMarkup
                 continue;
             }
 
+            marks.MarkTagSpaces(text, lt, tag.End);
             if (components && !tag.Closing && char.IsAsciiLetterUpper(text[lt + 1]))
             {
                 tag = tag with { Classes = [.. tag.Classes, text[(lt + 1)..(lt + 1 + tag.Name.Length)]] };
