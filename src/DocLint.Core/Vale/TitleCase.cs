@@ -5,75 +5,146 @@ using System.Text.RegularExpressions;
 namespace DocLint.Core.Vale;
 
 /// <summary>
-/// The title-case test of Vale's <c>capitalization</c> kind (AP, or Chicago): articles, coordinating
-/// conjunctions and short prepositions stay lower case except first and last; a heading passes when at least
-/// <c>threshold</c> of its words are as title case writes them, in capitals, or exceptions. Sentence case is
-/// <see cref="SentenceCase"/>.
+/// Vale's <c>$title</c> test, as Vale 3 makes it. The text's title-case form is written first, word by word (a word
+/// ends at white space, a hyphen or a slash): an exception as the rule lists it (or as written where it matches as a
+/// pattern); a small word (articles, short conjunctions and prepositions; with Chicago style every preposition) in lower
+/// case when it is neither the first nor the last word, follows a space, hyphen or slash, does not follow a colon, and
+/// does not start a hyphenated word; any other word with a capital. The text passes when at least <c>threshold</c> of
+/// its words are as that form writes them, in capitals, or exceptions. Vale tells an infinitive "to" from a
+/// preposition with a part-of-speech tagger; DocLint has none, so "to" is always a small word.
 /// </summary>
-public static partial class TitleCase
+public sealed partial class TitleCase
 {
-    private static readonly FrozenSet<string> ApSmall = new[]
+    private static readonly FrozenSet<string> SmallWords = new[]
     {
-        "a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or", "per", "so", "the", "to", "up", "v", "v.", "via", "vs", "vs.", "yet",
+        "a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or", "per", "the", "to", "vs", "vs.", "via", "v", "v.",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> ChicagoSmall = ApSmall.Concat(new[]
+    private static readonly FrozenSet<string> Prepositions = new[]
     {
-        "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind", "below", "beneath", "beside", "between", "beyond",
-        "down", "during", "except", "from", "inside", "into", "like", "near", "off", "onto", "out", "outside", "over", "past", "since", "through",
-        "throughout", "toward", "towards", "under", "underneath", "until", "upon", "with", "within", "without",
-    }).ToFrozenSet(StringComparer.Ordinal);
+        "with", "from", "into", "during", "including", "until", "against", "among", "throughout", "despite", "towards", "upon", "concerning",
+        "about", "over", "through", "before", "between", "after", "since", "without", "under", "within", "along", "following", "across",
+        "beyond", "around", "down", "near", "above",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>The title-case form of a text, word by word.</summary>
-    public static string ToTitle(string text, bool chicago)
+    private readonly bool _chicago;
+    private readonly Regex _words;
+    private readonly Regex? _exceptions;
+    private readonly ImmutableArray<string> _vocabulary;
+    private readonly ImmutableArray<Regex?> _vocabularyPatterns;
+    private readonly double _threshold;
+
+    /// <param name="vocabulary">The rule's exceptions and, unless <c>vocab: false</c>, the accepted vocabulary, in that order.</param>
+    /// <param name="exceptions">The same words as one pattern, longest first (<c>\b(?:…)\b</c>), or null when there are none.</param>
+    public TitleCase(IReadOnlyList<string> vocabulary, Regex? exceptions, bool chicago, double threshold)
     {
-        var small = chicago ? ChicagoSmall : ApSmall;
-        var words = Word().Matches(text);
-        var chars = text.ToCharArray();
-        for (var i = 0; i < words.Count; i++)
-        {
-            var word = words[i];
-            var lower = word.Value.ToLowerInvariant();
-            var afterColon = word.Index > 1 && text[..word.Index].TrimEnd().EndsWith(':');
-            var keepLower = small.Contains(lower) && i > 0 && i < words.Count - 1 && !afterColon;
-            if (keepLower)
-            {
-                for (var c = 0; c < word.Length; c++)
-                {
-                    chars[word.Index + c] = char.ToLowerInvariant(chars[word.Index + c]);
-                }
-            }
-            else
-            {
-                chars[word.Index] = char.ToUpperInvariant(chars[word.Index]);
-            }
-        }
-
-        return new string(chars);
+        _chicago = chicago;
+        _exceptions = exceptions;
+        _vocabulary = [.. vocabulary.Where(v => v.Length > 0)];
+        _vocabularyPatterns = [.. _vocabulary.Select(Compile)];
+        _threshold = threshold;
+        _words = exceptions is null ? Word() : ValeRegex.CompileTranslated(exceptions + "|" + Word());
     }
 
-    public static bool IsTitle(string text, Regex? exceptions, bool chicago, double threshold)
+    /// <summary>True when at least the threshold of the text's words are as its title-case form writes them, in capitals, or exceptions.</summary>
+    public bool Check(string text)
     {
-        var expected = Word().Matches(ToTitle(text, chicago));
-        var actual = Word().Matches(text);
-        if (actual.Count == 0)
+        var written = _words.Matches(text);
+        var wanted = _words.Matches(Convert(text));
+        if (written.Count == 0)
         {
             return true;
         }
 
         var count = 0.0;
-        for (var i = 0; i < actual.Count; i++)
+        for (var i = 0; i < written.Count; i++)
         {
-            var word = actual[i].Value;
-            if (i >= expected.Count || word == expected[i].Value || (exceptions?.IsMatch(word) ?? false) || !word.Any(char.IsLower))
+            var word = written[i].Value;
+            if (i >= wanted.Count || word == wanted[i].Value || (_exceptions?.IsMatch(word) ?? false) || !word.Any(char.IsLower))
             {
                 count++;
             }
         }
 
-        return count / actual.Count >= threshold;
+        return count / written.Count >= _threshold;
+    }
+
+    /// <summary>The title-case form of the text, every character not in a word kept as written.</summary>
+    public string Convert(string text)
+    {
+        // Curly quotes and dashes read as their plain forms, one character for one, where small words are placed.
+        var plain = string.Create(text.Length, text, static (span, t) =>
+        {
+            for (var k = 0; k < t.Length; k++)
+            {
+                span[k] = t[k] switch
+                {
+                    '“' or '”' => '"',
+                    '‘' or '’' => '\'',
+                    '–' or '—' => '-',
+                    var c => c,
+                };
+            }
+        });
+
+        return SplitWord().Replace(text, m =>
+        {
+            var word = m.Value;
+            var at = m.Index;
+            var end = at + word.Length;
+            if (InVocabulary(word) is { } entry)
+            {
+                return entry;
+            }
+
+            var lower = word.ToLowerInvariant();
+            var bounding = at == 0 || end == text.Length;
+            var small = !bounding && (SmallWords.Contains(lower) || (_chicago && Prepositions.Contains(lower)));
+            var previous = CharAt(plain, at - 1);
+            if (small && previous is ' ' or '-' or '/' && CharAt(plain, at - 2) is not (':' or '-') && (CharAt(plain, end) != '-' || previous == '-'))
+            {
+                return lower;
+            }
+
+            return char.ToUpperInvariant(word[0]) + word[1..];
+        });
+    }
+
+    private static char CharAt(string text, int i) => i >= 0 && i < text.Length ? text[i] : '\0';
+
+    private string? InVocabulary(string token)
+    {
+        for (var k = 0; k < _vocabulary.Length; k++)
+        {
+            if (string.Equals(_vocabulary[k], token, StringComparison.OrdinalIgnoreCase))
+            {
+                return _vocabulary[k];
+            }
+
+            if (_vocabularyPatterns[k]?.IsMatch(token) == true)
+            {
+                return token;
+            }
+        }
+
+        return null;
+    }
+
+    private static Regex? Compile(string pattern)
+    {
+        try
+        {
+            return ValeRegex.Compile(pattern);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     [GeneratedRegex(@"[\p{N}\p{L}*]+[^\s]*")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"[\p{N}\p{L}]+[^\s\-/]*")]
+    private static partial Regex SplitWord();
 }

@@ -567,8 +567,9 @@ public sealed class ValeCapitalization : ValeRule
         switch (match)
         {
             case "$title":
-                _check = s => TitleCase.IsTitle(Strip(s), exceptions, chicago, threshold);
-                _expected = s => TitleCase.ToTitle(Strip(s), chicago);
+                var title = new TitleCase(exceptionList, exceptions, chicago, threshold);
+                _check = s => title.Check(Strip(s));
+                _expected = s => title.Convert(Strip(s));
                 break;
             case "$sentence":
                 var sentence = new SentenceCase(exceptionList, exceptions, indicators, prefix, threshold);
