@@ -213,6 +213,21 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void A_capitalization_rule_that_replaces_without_params_suggests_the_expected_form_and_never_fixes()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Title", "extends: capitalization\nmessage: \"'%s' should be '%s'\"\nscope: heading\nmatch: $title\naction:\n  name: replace\n")
+            .File("a.md", "# Writing the best title\n\n## Writing **the** best title\n");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(vale.Check("--format", "json", "--relative-paths").Out)!["diagnostics"]!.AsArray();
+        json.Select(d => (string?)d!["message"]).Should().Equal(
+            "'Writing the best title' should be 'Writing the Best Title'",
+            "'Writing the best title' should be 'Writing the Best Title'");
+        json[0]!["suggestions"]!.AsArray().Select(n => (string?)n).Should().Equal("Writing the Best Title");
+        json[1]!["suggestions"]!.AsArray().Should().BeEmpty("the heading's markup would be lost");
+        json.Should().OnlyContain(d => d!["fix"] == null);
+    }
+
+    [Fact]
     public void Metric_evaluates_its_formula_over_the_document()
     {
         using var vale = new ValeRunner()

@@ -569,7 +569,7 @@ public sealed class ValeCapitalization : ValeRule
             case "$title":
                 var title = new TitleCase(exceptionList, exceptions, chicago, threshold);
                 _check = s => title.Check(Strip(s));
-                _expected = s => title.Convert(Strip(s));
+                _expected = s => s[..(s.Length - Strip(s).Length)] + title.Convert(Strip(s));
                 break;
             case "$sentence":
                 var sentence = new SentenceCase(exceptionList, exceptions, indicators, prefix, threshold);
@@ -596,8 +596,23 @@ public sealed class ValeCapitalization : ValeRule
     {
         if (unit.Text.Length > 0 && !_check(unit.Text))
         {
-            reporter.Report(unit, 0, unit.Text.Length, FormatMessage(Spec.Message, unit.Text, _expected(unit.Text)));
+            var expected = _expected(unit.Text);
+            reporter.Report(unit, 0, unit.Text.Length, FormatMessage(Spec.Message, unit.Text, expected), suggestions: Suggestions(unit, expected, reporter));
         }
+    }
+
+    // With `action: replace` and no replacement, Vale offers the expected form ($title, $sentence). A suggestion, never a
+    // fix: re-casing a heading can rename a person or a product. Offered only where the unit is its source as written, so
+    // the replacement never drops markup (emphasis, code, a link) the unit does not show.
+    private ImmutableArray<string> Suggestions(ValeUnit unit, string expected, Reporter reporter)
+    {
+        if (Spec.Action.Name != "replace" || !Spec.Action.Params.IsEmpty || (Spec.String("match") ?? "$title") is not ("$title" or "$sentence") || expected == unit.Text)
+        {
+            return [];
+        }
+
+        var span = unit.ToSource(0, unit.Text.Length);
+        return reporter.Document.Document.Source.Text.AsSpan(span.Start, span.Length).SequenceEqual(unit.Text) ? [expected] : [];
     }
 }
 
