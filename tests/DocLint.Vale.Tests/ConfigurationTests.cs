@@ -54,6 +54,17 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void An_accepted_term_written_as_a_pattern_accepts_what_it_matches_and_is_never_written_as_a_fix()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nVocab = Docs\n[*]\nBasedOnStyles = Vale\nVale.Spelling = NO\n")
+            .File("styles/config/vocabularies/Docs/accept.txt", "[pP]y.*\\b\n[Oo]bservability\n")
+            .File("a.md", "I use Pyyaml and pyjson.\n\nSome oBservability.\n");
+        vale.Lines().Should().Equal("a.md:3:6:Vale.Terms:Use '[Oo]bservability' instead of 'oBservability'.");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(vale.Check("--format", "json", "--relative-paths").Out)!["diagnostics"]!.AsArray();
+        json.Should().ContainSingle().Which!["fix"].Should().BeNull("a pattern is not text to write");
+    }
+
+    [Fact]
     public void A_longer_accepted_term_wins_over_a_shorter_one()
     {
         using var vale = new ValeRunner("StylesPath = styles\nVocab = Docs\n[*]\nBasedOnStyles = Vale\n")

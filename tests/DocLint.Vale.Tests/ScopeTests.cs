@@ -215,6 +215,21 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void Ignored_links_a_heading_after_markup_and_comments_that_separate_words()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nIgnoredScopes = code, link\n[*]\nBasedOnStyles = Test\n")
+            .Rule("Word", Word)
+            .Rule("H2", "extends: existence\nmessage: h2\nscope: heading.h2\ntokens:\n  - word\n")
+            .File("a.md", "## *Starred* word\n\nSee [the word](https://example.com) and a word.\n\nOne<!-- c -->word and one<em><!--c-->word</em>.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:14:Test.H2:h2",
+            "a.md:1:14:Test.Word:'word'",
+            "a.md:3:43:Test.Word:'word'",
+            "a.md:5:14:Test.Word:'word'",
+            "a.md:5:38:Test.Word:'word'");
+    }
+
+    [Fact]
     public void Html_default_skipped_and_ignored_scopes()
     {
         using var vale = new ValeRunner()

@@ -34,6 +34,7 @@ public sealed class SentenceCaseTests
         expected.Should().Be("Moving files to the Data Lake");
         rule.Convert("moving to the Data lake").Should().Be("Moving to the data lake", "an exception is found as written");
         Case(exceptions: ["VS"]).Check("Comparing this vs. that", out _).Should().BeTrue("'vs.' is not the exception 'VS'");
+        Case(exceptions: ["Axon", "Axon Server"]).Check("Axon Server connection", out _).Should().BeTrue("the longer exception is one word");
     }
 
     [Fact]

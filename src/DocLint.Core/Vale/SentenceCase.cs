@@ -29,7 +29,8 @@ public sealed partial class SentenceCase
     public SentenceCase(IReadOnlyList<string> vocabulary, Regex? exceptions, ImmutableArray<string> indicators, string? prefix, double threshold)
     {
         _exceptions = exceptions;
-        _vocabulary = [.. vocabulary.Where(v => v.Length > 0)];
+        // Longest first, so that "Axon Server" is one word before "Axon" is.
+        _vocabulary = [.. vocabulary.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length)];
         _vocabularyPatterns = [.. _vocabulary.Select(Compile)];
         _indicators = indicators;
         _prefix = prefix is { Length: > 0 } ? Compile(prefix) : null;

@@ -40,7 +40,8 @@ public sealed partial class TitleCase
     {
         _chicago = chicago;
         _exceptions = exceptions;
-        _vocabulary = [.. vocabulary.Where(v => v.Length > 0)];
+        // Longest first, so that "Axon Server" is one word before "Axon" is.
+        _vocabulary = [.. vocabulary.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length)];
         _vocabularyPatterns = [.. _vocabulary.Select(Compile)];
         _threshold = threshold;
         _words = exceptions is null ? Word() : ValeRegex.CompileTranslated(exceptions + "|" + Word());

@@ -234,7 +234,10 @@ public sealed class ValeConfiguration
 
             // A list given replaces the one before it (Vale's default first).
             skippedScopes = Tags(section.Get("SkippedScopes")) ?? skippedScopes;
-            ignoredScopes = Tags(section.Get("IgnoredScopes")) ?? ignoredScopes;
+            // Vale's scope names for inline text name their tags too: "link" is <a>, "strong" and "emphasis" <strong> and <em>.
+            ignoredScopes = Tags(section.Get("IgnoredScopes")) is { } named
+                ? [.. named.SelectMany(t => t switch { "link" => ["link", "a"], "emphasis" => ["emphasis", "em"], _ => new[] { t } }).Distinct()]
+                : ignoredScopes;
             ignoredClasses = ValeIni.List(section.Get("IgnoredClasses")) is { IsEmpty: false } classes ? classes : ignoredClasses;
         }
 

@@ -112,7 +112,8 @@ public sealed partial class ValeDocument
     private readonly bool[]? _starred;
     private readonly bool[]? _inTag;
 
-    // Markdown's line breaks written as tags (<br>, <br/>): each stands as one space, so the lines either side do not meet; null when none.
+    // Markup that stands as one space in Markdown, so the words either side do not meet: line breaks written as tags
+    // (<br>, <br/>) and HTML comments; the first character of each is marked; null when there is none.
     private readonly bool[]? _lineBreaks;
 
     // td, th, caption (HTML) and Markdown's table rows: the scope of the text in them, by start.
@@ -326,11 +327,24 @@ public sealed partial class ValeDocument
         "blockquote", "li", "ul", "ol", "p", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6",
     };
 
-    /// <summary>Markdown's strong (<c>**…**</c>, <c>__…__</c>) and emphasis (<c>*…*</c>, <c>_…_</c>) render to strong/b and em/i: their text stands as '*' when IgnoredScopes names the tag.</summary>
+    /// <summary>Markdown's strong (<c>**…**</c>, <c>__…__</c>), emphasis (<c>*…*</c>, <c>_…_</c>) and links render to strong/b, em/i and a: their text stands as '*' when IgnoredScopes names the tag.</summary>
     private void MarkEmphasis(string source, ValeFileSettings settings, ValeMarkup.Marks marks, ImmutableArray<TextSpan> fenced)
     {
         var strong = settings.IgnoredScopes.Contains("strong") || settings.IgnoredScopes.Contains("b");
         var emphasis = settings.IgnoredScopes.Contains("em") || settings.IgnoredScopes.Contains("i");
+        if (settings.IgnoredScopes.Contains("a"))
+        {
+            // A link's text renders to <a>: [text](url), and an <a> the Markdown holds (Scan stars those).
+            foreach (Match m in LinkText().Matches(source))
+            {
+                var text = m.Groups[1];
+                if (text.Success && _code[m.Index] == 0 && SortedSpans.IndexContaining(fenced, m.Index) < 0)
+                {
+                    marks.Star(text.Index, text.Length);
+                }
+            }
+        }
+
         if (!strong && !emphasis)
         {
             return;
@@ -431,7 +445,7 @@ public sealed partial class ValeDocument
         }
     }
 
-    /// <summary>The first character of each <c>&lt;br&gt;</c> tag outside code, or null when there is none.</summary>
+    /// <summary>The first character of each <c>&lt;br&gt;</c> tag and HTML comment outside code, or null when there is none.</summary>
     private bool[]? LineBreakTags(string source, ImmutableArray<TextSpan> fenced)
     {
         bool[]? breaks = null;
@@ -439,6 +453,14 @@ public sealed partial class ValeDocument
         {
             var m = LineBreakTag().Match(source, at);
             if (m.Success && m.Index == at && _code[at] == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
+            {
+                (breaks ??= new bool[source.Length])[at] = true;
+            }
+        }
+
+        for (var at = source.IndexOf("<!--", StringComparison.Ordinal); at >= 0; at = source.IndexOf("<!--", at + 4, StringComparison.Ordinal))
+        {
+            if (_code[at] == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
             {
                 (breaks ??= new bool[source.Length])[at] = true;
             }
@@ -659,12 +681,12 @@ public sealed partial class ValeDocument
     private static int HeadingLevel(string source, int start)
     {
         var lineStart = start == 0 ? 0 : source.LastIndexOf('\n', start - 1) + 1;
-        // The marker right before the text: "## A", and in a quote or a list item "> ## A" or "- ## A".
-        var prefix = source.AsSpan(lineStart, start - lineStart).TrimEnd();
-        var hashes = prefix.Length - prefix.TrimEnd('#').Length;
-        if (hashes is > 0 and <= 6 && (hashes == prefix.Length || prefix[^(hashes + 1)] is ' ' or '\t' or '>'))
+        // The marker the line opens with, after a quote's or a list item's ("> ## A", "- ## A"); the text may start after
+        // markup of its own ("## *A* b").
+        var marker = AtxMarker().Match(source, lineStart, start - lineStart);
+        if (marker.Success)
         {
-            return hashes;
+            return marker.Groups[1].Length;
         }
 
         var tag = source.LastIndexOf("<h", start, Math.Min(start, 400), StringComparison.OrdinalIgnoreCase);
@@ -1018,6 +1040,9 @@ public sealed partial class ValeDocument
 
     [GeneratedRegex(@"^[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex BlankLine();
+
+    [GeneratedRegex(@"\G[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*(#{1,6})(?:[ \t]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex AtxMarker();
 
     [GeneratedRegex(@"\G<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LineBreakTag();

@@ -101,6 +101,10 @@ public sealed class ValeSubstitution : ValeRule
     private readonly ImmutableArray<string> _keys;
     private readonly bool _capitalize;
 
+    // Vale.Terms, made from the accepted vocabulary: a term may be a pattern of acceptable forms ("[pP]y.*\b"), matched
+    // as one even though the rule replaces; a pattern is never written into the text as a fix.
+    private readonly bool _terms;
+
     [ThreadStatic]
     private static List<(int Key, int Index, int Length)>? _matches;
 
@@ -117,6 +121,7 @@ public sealed class ValeSubstitution : ValeRule
         _replacements = [.. swap.Select(p => p.Value)];
         _keys = [.. swap.Select(p => p.Key)];
         _capitalize = spec.Bool("capitalize");
+        _terms = spec.Bool("terms");
         _exceptions = Exceptions(spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []));
     }
 
@@ -138,7 +143,7 @@ public sealed class ValeSubstitution : ValeRule
             // 'a|b': "..." is not a pattern that ",,," matches. Otherwise it may be a pattern of acceptable
             // forms, matched case-sensitively: with ignorecase, 'Javascript' is still not 'JavaScript'.
             var options = replace ? Options(expected) : default;
-            var same = replace ? options.Contains(observed) : MatchToken(expected, observed);
+            var same = replace && !_terms ? options.Contains(observed) : MatchToken(expected, observed);
             if (same || (_exceptions is not null && _exceptions.IsMatch(observed)))
             {
                 continue;
@@ -156,7 +161,7 @@ public sealed class ValeSubstitution : ValeRule
             }
 
             var span = unit.ToSource(index, index + length);
-            var (fix, suggestions) = ValeActions.For(action, span, observed);
+            var (fix, suggestions) = _terms && IsPattern(expected) ? (null, []) : ValeActions.For(action, span, observed);
             reporter.Report(span, FormatMessage(message, expected, observed), fix, suggestions);
         }
 
@@ -168,6 +173,11 @@ public sealed class ValeSubstitution : ValeRule
     }
 
     private const int MaxKeptMatches = 4096;
+
+    /// <summary>A term written as a pattern (<c>[pP]y.*\b</c>, <c>(?i)GitHub</c>) rather than as the word itself.</summary>
+    private static bool IsPattern(string term) => term.AsSpan().ContainsAny(PatternCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> PatternCharacters = System.Buffers.SearchValues.Create(@"[]()\*+?{}|^$");
 
     /// <summary>Vale's test for <c>capitalize</c>: the match is unchanged by capitalising its first letter.</summary>
     private static bool IsCapitalized(string observed) => observed.Length == 0 || char.ToUpperInvariant(observed[0]) == observed[0];
