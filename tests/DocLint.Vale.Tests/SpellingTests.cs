@@ -319,6 +319,7 @@ public sealed class SpellingTests
     [InlineData("The (quick) \"brown\" fox's tail, e.g. U.S. Mr. and $5.", "The|quick|brown|fox's|tail|e.g.|U.S.|Mr.|and")]
     [InlineData("'Tis ‘quoted’ — “double” [x]!?", "Tis|quoted|double|x")]
     [InlineData("a-b c_d 123 *** don't.", "a-b|c_d|don't")]
+    [InlineData("Call hasChildren() or f(x).", "Call|hasChildren|or|f(x")]
     public void Words_are_cut_as_vale_cuts_them(string text, string words)
     {
         ValeWords.Of(text).Select(w => text.Substring(w.Start, w.Length)).Should().Equal(words.Split('|'));

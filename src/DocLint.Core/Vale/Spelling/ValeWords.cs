@@ -2,7 +2,7 @@ namespace DocLint.Core.Vale.Spelling;
 
 /// <summary>
 /// The words a Vale spelling rule checks, as Vale's word tokenizer cuts them: text is split at white space, and
-/// each piece loses opening <c>$ ( " [ '</c> and closing <c>, ) " ] ! ; . ? : '</c> one at a time (never its
+/// each piece loses opening <c>$ ( " [ '</c> and closing <c>, ) ( " ] ! ; . ? : '</c> one at a time (never its
 /// last character) unless it is an abbreviation (<c>U.S.</c>, <c>Mr.</c>); a piece with no letter is no word.
 /// Curly quotes count as straight ones. Each word keeps its place in the text.
 /// </summary>
@@ -92,7 +92,8 @@ public static class ValeWords
 
     private static bool IsOpening(char c) => c is '$' or '(' or '"' or '[' or '\'' or '“' or '”' or '‘' or '’';
 
-    private static bool IsClosing(char c) => c is ',' or ')' or '"' or ']' or '!' or ';' or '.' or '?' or ':' or '\'' or '“' or '”' or '‘' or '’';
+    // '(' too: a call's parentheses, "hasChildren()", leave the name to be checked.
+    private static bool IsClosing(char c) => c is ',' or ')' or '(' or '"' or ']' or '!' or ';' or '.' or '?' or ':' or '\'' or '“' or '”' or '‘' or '’';
 
     // ^(?:[A-Za-z]\.){2,}$ or ^[A-Z][a-z]{1,2}\.$: kept whole, full stops included.
     private static bool IsAbbreviation(string text, int start, int end, int broken)
