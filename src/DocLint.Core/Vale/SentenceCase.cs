@@ -18,8 +18,7 @@ public sealed partial class SentenceCase
     private readonly Regex _words;
     private readonly Regex _convertWords;
     private readonly Regex? _exceptions;
-    private readonly ImmutableArray<string> _vocabulary;
-    private readonly ImmutableArray<Regex?> _vocabularyPatterns;
+    private readonly CaseVocabulary _vocabulary;
     private readonly ImmutableArray<string> _indicators;
     private readonly Regex? _prefix;
     private readonly double _threshold;
@@ -29,16 +28,14 @@ public sealed partial class SentenceCase
     public SentenceCase(IReadOnlyList<string> vocabulary, Regex? exceptions, ImmutableArray<string> indicators, string? prefix, double threshold)
     {
         _exceptions = exceptions;
-        // Longest first, so that "Axon Server" is one word before "Axon" is.
-        _vocabulary = [.. vocabulary.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length)];
-        _vocabularyPatterns = [.. _vocabulary.Select(Compile)];
+        _vocabulary = new CaseVocabulary(vocabulary);
         _indicators = indicators;
-        _prefix = prefix is { Length: > 0 } ? Compile(prefix) : null;
+        _prefix = prefix is { Length: > 0 } ? CaseVocabulary.Interpreted(prefix) : null;
         _threshold = threshold;
         // Both patterns are the word pattern with the exceptions first, so that an exception of several words is one word.
-        _words = exceptions is null ? Word() : ValeRegex.CompileTranslated(exceptions + "|" + Word());
+        _words = exceptions is null ? Word() : new Regex(exceptions + "|" + Word(), RegexOptions.CultureInvariant, ValeRegex.Timeout);
         // Case-sensitive: "vs." is a word of its own, not the exception "VS" and a full stop.
-        _convertWords = (_vocabulary.IsEmpty ? null : Compile(@"\b(?:" + string.Join('|', _vocabulary) + @")\b|" + Word())) ?? Word();
+        _convertWords = (_vocabulary.Entries.IsEmpty ? null : CaseVocabulary.Interpreted(@"\b(?:" + string.Join('|', _vocabulary.Entries) + @")\b|" + Word())) ?? Word();
     }
 
     /// <summary>True when <paramref name="text"/> is in sentence case; <paramref name="expected"/> is its sentence-case form.</summary>
@@ -88,7 +85,7 @@ public sealed partial class SentenceCase
                 made.Append(' ');
             }
 
-            if (InVocabulary(token) is { } entry)
+            if (_vocabulary.Find(token) is { } entry)
             {
                 made.Append(entry);
             }
@@ -105,23 +102,6 @@ public sealed partial class SentenceCase
         return made.ToString();
     }
 
-    private string? InVocabulary(string token)
-    {
-        for (var k = 0; k < _vocabulary.Length; k++)
-        {
-            if (string.Equals(_vocabulary[k], token, StringComparison.OrdinalIgnoreCase))
-            {
-                return _vocabulary[k];
-            }
-
-            if (_vocabularyPatterns[k]?.IsMatch(token) == true)
-            {
-                return token;
-            }
-        }
-
-        return null;
-    }
 
     private bool IsIndicator(string word, int index)
     {
@@ -159,17 +139,6 @@ public sealed partial class SentenceCase
         static bool IsSeparator(char c) => c < 0x80 ? !(char.IsAsciiLetterOrDigit(c) || c == '_') : !char.IsLetterOrDigit(c) && char.IsWhiteSpace(c);
     }
 
-    private static Regex? Compile(string pattern)
-    {
-        try
-        {
-            return ValeRegex.Compile(pattern);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
 
     [GeneratedRegex(@"[\p{N}\p{L}*]+[^\s]*")]
     private static partial Regex Word();

@@ -30,8 +30,7 @@ public sealed partial class TitleCase
     private readonly bool _chicago;
     private readonly Regex _words;
     private readonly Regex? _exceptions;
-    private readonly ImmutableArray<string> _vocabulary;
-    private readonly ImmutableArray<Regex?> _vocabularyPatterns;
+    private readonly CaseVocabulary _vocabulary;
     private readonly double _threshold;
 
     /// <param name="vocabulary">The rule's exceptions and, unless <c>vocab: false</c>, the accepted vocabulary, in that order.</param>
@@ -40,11 +39,9 @@ public sealed partial class TitleCase
     {
         _chicago = chicago;
         _exceptions = exceptions;
-        // Longest first, so that "Axon Server" is one word before "Axon" is.
-        _vocabulary = [.. vocabulary.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length)];
-        _vocabularyPatterns = [.. _vocabulary.Select(Compile)];
+        _vocabulary = new CaseVocabulary(vocabulary);
         _threshold = threshold;
-        _words = exceptions is null ? Word() : ValeRegex.CompileTranslated(exceptions + "|" + Word());
+        _words = exceptions is null ? Word() : new Regex(exceptions + "|" + Word(), RegexOptions.CultureInvariant, ValeRegex.Timeout);
     }
 
     /// <summary>True when at least the threshold of the text's words are as its title-case form writes them, in capitals, or exceptions.</summary>
@@ -93,7 +90,7 @@ public sealed partial class TitleCase
             var word = m.Value;
             var at = m.Index;
             var end = at + word.Length;
-            if (InVocabulary(word) is { } entry)
+            if (_vocabulary.Find(word) is { } entry)
             {
                 return entry;
             }
@@ -113,35 +110,7 @@ public sealed partial class TitleCase
 
     private static char CharAt(string text, int i) => i >= 0 && i < text.Length ? text[i] : '\0';
 
-    private string? InVocabulary(string token)
-    {
-        for (var k = 0; k < _vocabulary.Length; k++)
-        {
-            if (string.Equals(_vocabulary[k], token, StringComparison.OrdinalIgnoreCase))
-            {
-                return _vocabulary[k];
-            }
 
-            if (_vocabularyPatterns[k]?.IsMatch(token) == true)
-            {
-                return token;
-            }
-        }
-
-        return null;
-    }
-
-    private static Regex? Compile(string pattern)
-    {
-        try
-        {
-            return ValeRegex.Compile(pattern);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
 
     [GeneratedRegex(@"[\p{N}\p{L}*]+[^\s]*")]
     private static partial Regex Word();
