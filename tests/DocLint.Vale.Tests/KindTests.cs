@@ -228,6 +228,15 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void The_built_in_repetition_rule_reads_words_between_spaces_and_sentence_ends_in_any_case()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[*]\nBasedOnStyles = Vale\nVale.Spelling = NO\n")
+            .File("styles/.keep", "")
+            .File("a.md", "It runs on a Personal plan plan. The the end.\n\nA plan. Plan ahead.\n");
+        vale.Lines().Should().Equal("a.md:1:23:Vale.Repetition:'plan' is repeated!", "a.md:1:34:Vale.Repetition:'the' is repeated!");
+    }
+
+    [Fact]
     public void Metric_evaluates_its_formula_over_the_document()
     {
         using var vale = new ValeRunner()

@@ -253,7 +253,8 @@ public sealed class ValeStyleSet
             Add("Vale", "Vale/Avoid.yml", yaml.ToString());
         }
 
-        Add("Vale", "Vale/Repetition.yml", "extends: repetition\nmessage: \"'%s' is repeated!\"\nlevel: error\nalpha: true\naction:\n  name: edit\n  params:\n    - truncate\n    - \" \"\ntokens:\n  - '[^\\s]+'\n");
+        // As Vale 3 defines it: a word is what lies between spaces and sentence ends, so "plan plan." repeats "plan".
+        Add("Vale", "Vale/Repetition.yml", "extends: repetition\nmessage: \"'%s' is repeated!\"\nlevel: error\nignorecase: true\nalpha: true\naction:\n  name: edit\n  params:\n    - truncate\n    - \" \"\ntokens:\n  - '[^\\s.!?]+'\n");
         Add("Vale", "Vale/Spelling.yml", "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\naction:\n  name: suggest\n  params:\n    - spellings\n");
     }
 
