@@ -20,6 +20,17 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_level_given_to_a_style_covers_its_rules_and_a_rules_own_setting_wins()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\nMinAlertLevel = suggestion\n[*]\nBasedOnStyles = Test\nTest = suggestion\nTest.Low = error\n")
+            .Rule("Word", Rule)
+            .Rule("Low", "extends: existence\nmessage: low\nlevel: warning\ntokens:\n  - word\n")
+            .File("a.md", "A word.\n");
+        vale.Check("--format", "msbuild", "--relative-paths").Out.Should()
+            .Contain("a.md(1,3,1,7): error Test.Low").And.Contain("a.md(1,3,1,7): info Test.Word");
+    }
+
+    [Fact]
     public void A_rule_set_to_no_is_off()
     {
         using var vale = new ValeRunner("StylesPath = styles\n[*]\nBasedOnStyles = Test\nTest.Word = NO\n")

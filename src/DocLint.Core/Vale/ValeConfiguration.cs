@@ -222,7 +222,9 @@ public sealed class ValeConfiguration
 
             foreach (var entry in section.Entries)
             {
-                if (entry.Key.Contains('.', StringComparison.Ordinal) || (entry.Value.ToUpperInvariant() is "YES" or "NO" && !IsKnownKey(entry.Key)))
+                // Style.Rule = YES/NO/level, and a style's own setting (Style = NO, Style = suggestion) for the rest of its rules.
+                if (entry.Key.Contains('.', StringComparison.Ordinal)
+                    || (entry.Value.ToUpperInvariant() is "YES" or "NO" or "SUGGESTION" or "WARNING" or "ERROR" && !IsKnownKey(entry.Key) && entry.Key != "MinAlertLevel"))
                 {
                     settings[entry.Key] = entry.Value;
                 }
