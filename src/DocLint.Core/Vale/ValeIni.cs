@@ -175,23 +175,24 @@ public sealed record ValeIni(string Path, ImmutableArray<ValeIniSection> Section
     /// A list of patterns (<c>TokenIgnores</c>, <c>BlockIgnores</c>): split at commas, except one escaped as <c>\,</c>, which
     /// stands for a comma in its pattern (<c>[a-z]{2\,}</c>).
     /// </summary>
-    public static ImmutableArray<string> PatternList(string? value)
-    {
-        if (value is null)
-        {
-            return [];
-        }
+    public static ImmutableArray<string> PatternList(string? value) => value is null ? [] : SplitUnescaped(value, ',', trim: true);
 
-        var patterns = ImmutableArray.CreateBuilder<string>();
+    /// <summary>
+    /// <paramref name="value"/> split at each <paramref name="separator"/> not escaped with a backslash (an escaped one stands
+    /// for itself), the pieces trimmed when asked, empty ones left out.
+    /// </summary>
+    public static ImmutableArray<string> SplitUnescaped(string value, char separator, bool trim)
+    {
+        var pieces = ImmutableArray.CreateBuilder<string>();
         var current = new System.Text.StringBuilder();
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] == '\\' && i + 1 < value.Length && value[i + 1] == ',')
+            if (value[i] == '\\' && i + 1 < value.Length && value[i + 1] == separator)
             {
-                current.Append(',');
+                current.Append(separator);
                 i++;
             }
-            else if (value[i] == ',')
+            else if (value[i] == separator)
             {
                 Add();
             }
@@ -202,14 +203,14 @@ public sealed record ValeIni(string Path, ImmutableArray<ValeIniSection> Section
         }
 
         Add();
-        return patterns.ToImmutable();
+        return pieces.ToImmutable();
 
         void Add()
         {
-            var pattern = current.ToString().Trim();
-            if (pattern.Length > 0)
+            var piece = trim ? current.ToString().Trim() : current.ToString();
+            if (piece.Length > 0)
             {
-                patterns.Add(pattern);
+                pieces.Add(piece);
             }
 
             current.Clear();

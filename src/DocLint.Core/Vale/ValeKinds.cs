@@ -183,39 +183,7 @@ public sealed class ValeSubstitution : ValeRule
     private static bool IsCapitalized(string observed) => observed.Length == 0 || char.ToUpperInvariant(observed[0]) == observed[0];
 
     /// <summary>The choices of a swap value, <c>a|b</c>: split at each <c>|</c> not escaped (<c>\|</c> is a literal bar), empty ones left out, nothing trimmed.</summary>
-    internal static ImmutableArray<string> Options(string expected)
-    {
-        var options = ImmutableArray.CreateBuilder<string>();
-        var option = new StringBuilder();
-        for (var k = 0; k < expected.Length; k++)
-        {
-            if (expected[k] == '\\' && k + 1 < expected.Length && expected[k + 1] == '|')
-            {
-                option.Append('|');
-                k++;
-            }
-            else if (expected[k] == '|')
-            {
-                Add();
-            }
-            else
-            {
-                option.Append(expected[k]);
-            }
-        }
-
-        Add();
-        return options.ToImmutable();
-
-        void Add()
-        {
-            if (option.Length > 0)
-            {
-                options.Add(option.ToString());
-                option.Clear();
-            }
-        }
-    }
+    internal static ImmutableArray<string> Options(string expected) => ValeIni.SplitUnescaped(expected, '|', trim: false);
 
     /// <summary><c>$1</c>, <c>${name}</c> in a replacement: the key's groups as they matched the observed text.</summary>
     private string Expand(string key, string replacement, string observed)
