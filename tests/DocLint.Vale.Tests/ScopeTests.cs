@@ -192,6 +192,10 @@ public sealed class ScopeTests
             .Rule("Word", Word)
             .File("a.mdx", "<Steps>\n  <Step>\n    ```bash\n    word\n\n    word\n    ```\n\n    A word.\n  </Step>\n</Steps>\n\n{/* a comment */}word and {props.word} word.\n\n<Aside>\n  An aside word.\n</Aside>\n");
         vale.Lines().Should().Equal("a.mdx:9:7:Test.Word:'word'", "a.mdx:13:18:Test.Word:'word'", "a.mdx:13:40:Test.Word:'word'");
+
+        // A brace never closed in its paragraph, or closed only after an expression's length, leaves the text as it is.
+        vale.File("a.mdx", "A { word.\n\n{" + new string('x', 5000) + " word}\n");
+        vale.Lines().Should().Equal("a.mdx:1:5:Test.Word:'word'", "a.mdx:3:5003:Test.Word:'word'");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using DocLint.Core.Documents;
+using DocLint.Core.Text;
 
 namespace DocLint.Core.Vale;
 
@@ -43,8 +44,11 @@ public sealed partial class DocumentStatistics
     /// </summary>
     public static DocumentStatistics Of(ValeDocument document, ValeUnit unit)
     {
+        // Found by binary search among the document's sentences and headings (both in document order), so that a rule
+        // over every paragraph of a long document costs no more than a walk through it.
         var span = unit.ToSource(0, unit.Text.Length);
-        var sentences = document.Document.Sentences.Count(s => span.Contains(s.Start));
+        var all = document.Document.Sentences;
+        var sentences = SortedSpans.CountBefore(all, span.End) - SortedSpans.CountBefore(all, span.Start);
         var variables = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["sentences"] = Math.Max(1, sentences),
@@ -55,7 +59,13 @@ public sealed partial class DocumentStatistics
         };
         for (var level = 1; level <= 6; level++)
         {
-            variables[$"heading.h{level}"] = document.Units("heading").Count(u => u.Scope == $"heading.h{level}" && span.Contains(u.Start));
+            variables[$"heading.h{level}"] = 0;
+        }
+
+        var headings = document.Units("heading").AsSpan();
+        for (var i = SortedSpans.FirstAtOrAfter(headings, span.Start, static u => u.Start); i < headings.Length && headings[i].Start < span.End; i++)
+        {
+            variables[headings[i].Scope] = variables.GetValueOrDefault(headings[i].Scope) + 1;
         }
 
         return Count(unit.Text, Math.Max(1, sentences), variables);

@@ -417,9 +417,11 @@ public sealed partial class ValeDocument
                 continue;
             }
 
+            // An expression is short: one that does not close within MaxExpression characters is no expression, and a
+            // paragraph of unclosed braces costs a bounded scan from each.
             var depth = 0;
             var close = -1;
-            for (var i = open; i < source.Length; i++)
+            for (var i = open; i < source.Length && i - open < MaxExpression; i++)
             {
                 var c = source[i];
                 if (c == '{')
@@ -444,6 +446,8 @@ public sealed partial class ValeDocument
             }
         }
     }
+
+    private const int MaxExpression = 4096;
 
     /// <summary>The first character of each <c>&lt;br&gt;</c> tag and HTML comment outside code, or null when there is none.</summary>
     private bool[]? LineBreakTags(string source, ImmutableArray<TextSpan> fenced)
