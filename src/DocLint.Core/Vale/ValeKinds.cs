@@ -617,24 +617,25 @@ public sealed partial class ValeMetric : ValeRule
 
     protected override void Run(ValeDocument document, Reporter reporter)
     {
+        // The other rules' findings in this document, counted once: a rule not loaded has none.
+        var counts = _formula.Checks.Select(name => (
+            Name: MetricFormula.CheckVariable(name),
+            Count: Styles.Rules.FirstOrDefault(r => r.Descriptor.Id == name) is ValeRule other && other != this ? other.CountFindings(document) : 0)).ToList();
         foreach (var (statistics, at) in Measured(document))
         {
-            Check(statistics, at, reporter);
+            Check(statistics, counts, at, reporter);
         }
     }
 
-    private void Check(DocumentStatistics statistics, TextSpan at, Reporter reporter)
+    private void Check(DocumentStatistics statistics, List<(string Name, int Count)> counts, TextSpan at, Reporter reporter)
     {
         var variables = statistics.Variables;
-        if (!_formula.Checks.IsEmpty)
+        if (counts.Count > 0)
         {
-            // The other rules' findings in this document: a rule not loaded has none.
             var withChecks = new Dictionary<string, double>(variables, StringComparer.Ordinal);
-            foreach (var name in _formula.Checks)
+            foreach (var (name, count) in counts)
             {
-                withChecks[MetricFormula.CheckVariable(name)] = Styles.Rules.FirstOrDefault(r => r.Descriptor.Id == name) is ValeRule other && other != this
-                    ? other.CountFindings(reporter.Document)
-                    : 0;
+                withChecks[name] = count;
             }
 
             variables = withChecks;
