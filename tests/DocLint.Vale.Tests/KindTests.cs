@@ -265,6 +265,18 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void Metrics_that_count_each_other_end_and_a_rule_turned_off_counts_nothing()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[*]\nBasedOnStyles = Test\nTest.Off = NO\n")
+            .Rule("A", "extends: metric\nmessage: \"A %s\"\nformula: check[\"Test.B\"] + 1\ncondition: '> 0'\n")
+            .Rule("B", "extends: metric\nmessage: \"B %s\"\nformula: check[\"Test.A\"] + 1\ncondition: '> 0'\n")
+            .Rule("Off", "extends: existence\nmessage: off\ntokens:\n  - word\n")
+            .Rule("C", "extends: metric\nmessage: \"C %s\"\nformula: check[\"Test.Off\"]\ncondition: '> 0'\n")
+            .File("a.md", "A word.\n");
+        vale.Lines().Should().Equal("a.md:1:1:Test.A:A 2.00", "a.md:1:1:Test.B:B 2.00");
+    }
+
+    [Fact]
     public void Readability_averages_its_metrics_against_the_grade()
     {
         using var vale = new ValeRunner()

@@ -22,6 +22,7 @@ public sealed class SentenceCaseTests
     [InlineData("README files", false)]
     [InlineData("Reading the JSON file", false)]
     [InlineData("1. A numbered heading", true)]
+    [InlineData("\U0001D400bc and more", true)]
     public void A_heading_passes_when_its_words_are_as_sentence_case_writes_them(string heading, bool passes) =>
         Case().Check(heading, out _).Should().Be(passes);
 

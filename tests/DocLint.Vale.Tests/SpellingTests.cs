@@ -417,6 +417,11 @@ public sealed class SpellingTests
         own.Spell("ice-cream").Should().BeFalse("a BREAK table replaces the default");
         new SpellChecker([Read("BREAK 0\n", "2\nice\ncream\n")]).Spell("ice-cream").Should().BeFalse("BREAK 0 turns splitting off");
 
+        // Each piece is looked up once, however many dictionaries and ways to split there are.
+        var two = new SpellChecker([Read("SET UTF-8\n", "1\nice\n"), Read("SET UTF-8\n", "1\ncream\n")]);
+        two.Spell(string.Join('-', Enumerable.Repeat("ice", 4)) + "-cream-" + string.Join('-', Enumerable.Repeat("ice", 4))).Should().BeTrue();
+        two.Spell(string.Join('-', Enumerable.Repeat("ice", 4)) + "-creme-" + string.Join('-', Enumerable.Repeat("ice", 4))).Should().BeFalse();
+
         using var vale = new ValeRunner()
             .Rule("Spell", "extends: spelling\nmessage: \"'%s'?\"\ndicpath: dics\ndictionaries: [small]\ncustom: true\n")
             .File("styles/dics/small.aff", "SET UTF-8\nBREAK 1\nBREAK -\n")

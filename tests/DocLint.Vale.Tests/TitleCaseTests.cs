@@ -15,6 +15,7 @@ public sealed class TitleCaseTests
     [InlineData("setup: a guide to tools", "Setup: A Guide to Tools")]
     [InlineData("what it is for", "What It Is For")]
     [InlineData("working with files", "Working With Files")]
+    [InlineData("\U0001D400bc def", "\U0001D400bc Def")]
     [InlineData("“quoted” words – and more", "“Quoted” Words – And More")]
     public void The_title_case_form_keeps_small_words_low_inside_the_title(string text, string title) =>
         Case().Convert(text).Should().Be(title);

@@ -140,7 +140,8 @@ public sealed partial class SentenceCase
     }
 
 
-    [GeneratedRegex(@"[\p{N}\p{L}*]+[^\s]*")]
+    // A letter outside the Basic Multilingual Plane is a surrogate pair to .NET (𝐀, CJK extension B): a word's character all the same.
+    [GeneratedRegex(@"(?:[\p{N}\p{L}*]|\p{Cs}{2})+[^\s]*")]
     private static partial Regex Word();
 
     [GeneratedRegex(@"\d+\.")]

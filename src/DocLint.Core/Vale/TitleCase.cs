@@ -112,9 +112,10 @@ public sealed partial class TitleCase
 
 
 
-    [GeneratedRegex(@"[\p{N}\p{L}*]+[^\s]*")]
+    // A letter outside the Basic Multilingual Plane is a surrogate pair to .NET (𝐀, CJK extension B): a word's character all the same.
+    [GeneratedRegex(@"(?:[\p{N}\p{L}*]|\p{Cs}{2})+[^\s]*")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"[\p{N}\p{L}]+[^\s\-/]*")]
+    [GeneratedRegex(@"(?:[\p{N}\p{L}]|\p{Cs}{2})+[^\s\-/]*")]
     private static partial Regex SplitWord();
 }

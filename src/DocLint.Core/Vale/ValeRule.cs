@@ -130,10 +130,27 @@ public abstract class ValeRule : CompiledRule
     /// <summary>How many findings the rule makes in the document (comment controls and <c>limit</c> honoured): a metric's <c>check["Style.Rule"]</c>.</summary>
     internal int CountFindings(ValeDocument document)
     {
-        var counter = new Reporter(this, null, document);
-        Run(document, counter);
-        return counter.Count;
+        // A rule the configuration leaves off for the file has no findings; and a metric that counts this rule while this
+        // rule, through a metric of its own, counts it back, finds none the second time round instead of looping.
+        if (document.Settings.SeverityOf(Id, Spec.Style, Spec.Severity) == DiagnosticSeverity.None || !(_counting ??= []).Add(this))
+        {
+            return 0;
+        }
+
+        try
+        {
+            var counter = new Reporter(this, null, document);
+            Run(document, counter);
+            return counter.Count;
+        }
+        finally
+        {
+            _counting.Remove(this);
+        }
     }
+
+    [ThreadStatic]
+    private static HashSet<ValeRule>? _counting;
 
     /// <summary>Runs the rule over the document, unit by unit (or as a whole, for kinds that count over it).</summary>
     protected virtual void Run(ValeDocument document, Reporter reporter)

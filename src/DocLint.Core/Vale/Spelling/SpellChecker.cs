@@ -114,53 +114,72 @@ public sealed class SpellChecker
     }
 
     /// <summary>True when the word is spelled correctly, whole or, at a dictionary's <c>BREAK</c> points, piece by piece.</summary>
-    public bool Spell(string word) => Spell(word, depth: 0);
+    public bool Spell(string word) =>
+        SpellWhole(word) || (word.Length >= 2 && HasBreak(word) && SpellInPieces(word, 0, new Dictionary<string, bool>(StringComparer.Ordinal)));
 
-    private bool Spell(string word, int depth)
+    private bool HasBreak(string word)
     {
-        if (SpellWhole(word))
+        foreach (var pattern in Breaks)
         {
-            return true;
-        }
-
-        // As Hunspell: a leading or trailing break is dropped; otherwise the word is split at the first and at the last
-        // place a break stands (not at either end), and both pieces must be spelled right. Ten levels at most, as Hunspell.
-        if (depth >= 10 || word.Length < 2)
-        {
-            return false;
-        }
-
-        foreach (var dictionary in Dictionaries)
-        {
-            foreach (var pattern in dictionary.Breaks)
+            if (word.Contains(pattern.Trim('^', '$'), StringComparison.Ordinal))
             {
-                if (pattern.Length > 1 && pattern[0] == '^' && word.StartsWith(pattern[1..], StringComparison.Ordinal)
-                    && Spell(word[(pattern.Length - 1)..], depth + 1))
-                {
-                    return true;
-                }
+                return true;
+            }
+        }
 
-                if (pattern.Length > 1 && pattern[^1] == '$' && word.EndsWith(pattern[..^1], StringComparison.Ordinal)
-                    && Spell(word[..^(pattern.Length - 1)], depth + 1))
-                {
-                    return true;
-                }
+        return false;
+    }
+
+    // The break points of all the dictionaries, each once.
+    private ImmutableArray<string> Breaks => _breaks.IsDefault ? _breaks = [.. Dictionaries.SelectMany(d => d.Breaks).Distinct(StringComparer.Ordinal)] : _breaks;
+
+    private ImmutableArray<string> _breaks;
+
+    // A piece's answer is kept for the rest of the word's lookup, so the cost follows the word's length, not the
+    // number of ways to split it.
+    private bool Piece(string piece, int depth, Dictionary<string, bool> known)
+    {
+        if (!known.TryGetValue(piece, out var right))
+        {
+            right = SpellWhole(piece) || (depth < 10 && piece.Length >= 2 && SpellInPieces(piece, depth, known));
+            known[piece] = right;
+        }
+
+        return right;
+    }
+
+    // As Hunspell: a leading or trailing break is dropped; otherwise the word is split at the first and at the last
+    // place a break stands (not at either end), and both pieces must be spelled right. Ten levels at most, as Hunspell.
+    private bool SpellInPieces(string word, int depth, Dictionary<string, bool> known)
+    {
+        foreach (var pattern in Breaks)
+        {
+            if (pattern.Length > 1 && pattern[0] == '^' && word.StartsWith(pattern[1..], StringComparison.Ordinal)
+                && Piece(word[(pattern.Length - 1)..], depth + 1, known))
+            {
+                return true;
             }
 
-            foreach (var pattern in dictionary.Breaks)
+            if (pattern.Length > 1 && pattern[^1] == '$' && word.EndsWith(pattern[..^1], StringComparison.Ordinal)
+                && Piece(word[..^(pattern.Length - 1)], depth + 1, known))
             {
-                if (pattern.Length == 0 || (pattern.Length > 1 && (pattern[0] == '^' || pattern[^1] == '$')))
-                {
-                    continue;
-                }
+                return true;
+            }
+        }
 
-                foreach (var at in new[] { word.IndexOf(pattern, StringComparison.Ordinal), word.LastIndexOf(pattern, StringComparison.Ordinal) })
+        foreach (var pattern in Breaks)
+        {
+            if (pattern.Length == 0 || (pattern.Length > 1 && (pattern[0] == '^' || pattern[^1] == '$')))
+            {
+                continue;
+            }
+
+            foreach (var at in new[] { word.IndexOf(pattern, StringComparison.Ordinal), word.LastIndexOf(pattern, StringComparison.Ordinal) })
+            {
+                if (at > 0 && at < word.Length - pattern.Length
+                    && Piece(word[..at], depth + 1, known) && Piece(word[(at + pattern.Length)..], depth + 1, known))
                 {
-                    if (at > 0 && at < word.Length - pattern.Length
-                        && Spell(word[..at], depth + 1) && Spell(word[(at + pattern.Length)..], depth + 1))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
