@@ -234,6 +234,16 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void Mdx_is_markdown_without_indented_code()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n[*.mdx]\nBasedOnStyles = Test\n")
+            .Rule("H", "extends: existence\nmessage: \"'%s'\"\nscope: heading.h2\ntokens:\n  - word\n")
+            .Rule("Word", Word)
+            .File("a.mdx", "# A word\n\n## Another word\n\n    An indented word.\n");
+        vale.Lines().Should().Equal("a.mdx:1:5:Test.Word:'word'", "a.mdx:3:12:Test.H:'word'", "a.mdx:3:12:Test.Word:'word'", "a.mdx:5:17:Test.Word:'word'");
+    }
+
+    [Fact]
     public void Html_default_skipped_and_ignored_scopes()
     {
         using var vale = new ValeRunner()

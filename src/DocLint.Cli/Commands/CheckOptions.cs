@@ -87,7 +87,7 @@ internal sealed class CheckOptions
 
         Readers = new Option<string[]>("--reader")
         {
-            Description = "Read files with this extension with this reader, e.g. '.mdx=markdown' (readers: plain, markdown, html). Repeatable.",
+            Description = "Read files with this extension with this reader, e.g. '.mdx=markdown' (readers: plain, markdown, mdx, html). Repeatable.",
             HelpName = "EXT=READER",
             AllowMultipleArgumentsPerToken = false,
         };

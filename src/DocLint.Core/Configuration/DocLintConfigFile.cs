@@ -55,7 +55,7 @@ public sealed record DocLintConfigFile
 
     public ImmutableArray<ConfigOverride> Overrides { get; init; } = [];
 
-    /// <summary>`readers`: file extension (".mdx") → reader name (plain, markdown, html).</summary>
+    /// <summary>`readers`: file extension (".mdx") → reader name (plain, markdown, mdx, html).</summary>
     public ImmutableDictionary<string, string> Readers { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public ImmutableArray<RuleReference> RuleReferences { get; init; } = [];

@@ -7,10 +7,10 @@ namespace DocLint.Core.Documents;
 /// <summary>The reader for a file, chosen by extension; a mapping given by the user wins.</summary>
 public static class DocumentReaders
 {
-    public static IReadOnlyList<IDocumentReader> All { get; } = [PlainTextReader.Instance, MarkdownReader.Instance, HtmlReader.Instance];
+    public static IReadOnlyList<IDocumentReader> All { get; } = [PlainTextReader.Instance, MarkdownReader.Instance, MarkdownReader.Mdx, HtmlReader.Instance];
 
     /// <summary>
-    /// .md and .markdown are Markdown, .html and .htm are HTML; everything else is plain text.
+    /// .md and .markdown are Markdown, .mdx is MDX (Markdown without indented code), .html and .htm are HTML; everything else is plain text.
     /// </summary>
     public static IDocumentReader For(string path, IReadOnlyDictionary<string, string> overrides)
     {
@@ -23,6 +23,7 @@ public static class DocumentReaders
         return extension.ToLowerInvariant() switch
         {
             ".md" or ".markdown" => MarkdownReader.Instance,
+            ".mdx" => MarkdownReader.Mdx,
             ".html" or ".htm" => HtmlReader.Instance,
             _ => PlainTextReader.Instance,
         };

@@ -17,16 +17,38 @@ namespace DocLint.Core.Documents.Markdown;
 /// </summary>
 public sealed class MarkdownReader : IDocumentReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = Builder().Build();
+
+    private readonly MarkdownPipeline _pipeline;
+
+    private MarkdownReader(string name, MarkdownPipeline pipeline)
+    {
+        Name = name;
+        _pipeline = pipeline;
+    }
+
+    public static MarkdownReader Instance { get; } = new("markdown", Pipeline);
+
+    /// <summary>
+    /// MDX (.mdx): Markdown without indented code, since the content of a component is indented; its components are
+    /// read as HTML, its expressions as text (a Vale style leaves them out).
+    /// </summary>
+    public static MarkdownReader Mdx { get; } = new("mdx", WithoutIndentedCode());
+
+    public string Name { get; }
+
+    private static MarkdownPipelineBuilder Builder() => new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
         .UsePipeTables()
-        .UseAutoLinks()
-        .Build();
+        .UseAutoLinks();
 
-    public static MarkdownReader Instance { get; } = new();
-
-    public string Name => "markdown";
+    private static MarkdownPipeline WithoutIndentedCode()
+    {
+        var builder = Builder();
+        builder.BlockParsers.TryRemove<Markdig.Parsers.IndentedCodeBlockParser>();
+        return builder.Build();
+    }
 
     /// <summary>Markdig's syntax tree of <paramref name="text"/>, parsed as <see cref="Read"/> parses it (positions are the text's).</summary>
     internal static MarkdownDocument Parse(string text) => Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, [])), Pipeline);
@@ -35,7 +57,7 @@ public sealed class MarkdownReader : IDocumentReader
     {
         var text = source.Text;
         var problems = new List<ReaderProblem>();
-        var markdown = Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, problems)), Pipeline);
+        var markdown = Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, problems)), _pipeline);
         var prose = ProseView.Blanked(text);
 
         var blocks = ImmutableArray.CreateBuilder<Block>();
