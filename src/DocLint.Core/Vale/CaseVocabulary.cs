@@ -10,7 +10,6 @@ namespace DocLint.Core.Vale;
 /// </summary>
 internal sealed class CaseVocabulary
 {
-    private static readonly System.Buffers.SearchValues<char> PatternCharacters = System.Buffers.SearchValues.Create(@"[]()\*+?{}|^$.");
     private static readonly Regex Never = new("(?!)", RegexOptions.CultureInvariant);
 
     // An entry's pattern, built on first use and only for an entry that is not plain text (a plain one is found by search).
@@ -35,7 +34,8 @@ internal sealed class CaseVocabulary
                 return entry;
             }
 
-            var found = entry.AsSpan().ContainsAny(PatternCharacters)
+            // A full stop matches any character here, as the entry is read as a pattern.
+            var found = ValeRegex.HasPatternSyntax(entry) || entry.Contains('.', StringComparison.Ordinal)
                 ? (_patterns[k] ??= Interpreted(entry) ?? Never).IsMatch(word)
                 : word.Contains(entry, StringComparison.Ordinal);
             if (found)

@@ -161,7 +161,7 @@ public sealed class ValeSubstitution : ValeRule
             }
 
             var span = unit.ToSource(index, index + length);
-            var (fix, suggestions) = _terms && IsPattern(expected) ? (null, []) : ValeActions.For(action, span, observed);
+            var (fix, suggestions) = _terms && ValeRegex.HasPatternSyntax(expected) ? (null, []) : ValeActions.For(action, span, observed);
             reporter.Report(span, FormatMessage(message, expected, observed), fix, suggestions);
         }
 
@@ -173,11 +173,6 @@ public sealed class ValeSubstitution : ValeRule
     }
 
     private const int MaxKeptMatches = 4096;
-
-    /// <summary>A term written as a pattern (<c>[pP]y.*\b</c>, <c>(?i)GitHub</c>) rather than as the word itself.</summary>
-    private static bool IsPattern(string term) => term.AsSpan().ContainsAny(PatternCharacters);
-
-    private static readonly System.Buffers.SearchValues<char> PatternCharacters = System.Buffers.SearchValues.Create(@"[]()\*+?{}|^$");
 
     /// <summary>Vale's test for <c>capitalize</c>: the match is unchanged by capitalising its first letter.</summary>
     private static bool IsCapitalized(string observed) => observed.Length == 0 || char.ToUpperInvariant(observed[0]) == observed[0];

@@ -122,6 +122,11 @@ public static class ValeRegex
     internal static Regex Check(string translated, RegexOptions extra = RegexOptions.None) =>
         new(translated, RegexOptions.CultureInvariant | extra, Timeout);
 
+    /// <summary>True when <paramref name="text"/> holds pattern syntax (<c>[pP]y.*\b</c>, <c>(?i)GitHub</c>) beyond a full stop: it is not plain text.</summary>
+    public static bool HasPatternSyntax(ReadOnlySpan<char> text) => text.ContainsAny(PatternSyntax);
+
+    private static readonly System.Buffers.SearchValues<char> PatternSyntax = System.Buffers.SearchValues.Create(@"[]()\*+?{}|^$");
+
     /// <summary>True when the Vale pattern runs on the backtracking engine (and so under <see cref="Timeout"/>).</summary>
     public static bool NeedsBacktracking(string pattern) => !RegexFactory.IsLinear(Compile(pattern));
 
