@@ -288,4 +288,97 @@ public sealed class ScopeTests
             .File("a.md", "Write <figure> and a word.\n\n<pre>word</pre> then word.\n\nA last word.\n");
         vale.Lines().Should().Equal("a.md:1:22:Test.Word:'word'", "a.md:3:22:Test.Word:'word'", "a.md:5:8:Test.Word:'word'");
     }
+
+    private const string Adr = "# Title\n\nIntro with alpha.\n\n## Context\n\nWe could alpha here.\n\n### Background\n\nNested alpha.\n\n## Decision\n\nAlpha after decision. More alpha.\n\n- item alpha\n";
+
+    private static IReadOnlyList<string> RunAdr(string scope, string file = "a.md", string text = Adr)
+    {
+        using var vale = new ValeRunner()
+            .Rule("Alpha", $"extends: existence\nmessage: \"'%s'\"\nignorecase: true\nscope: '{scope}'\ntokens:\n  - alpha\n")
+            .File(file, text);
+        return [.. vale.Lines().Select(l => l.Split(':')[1] + ":" + l.Split(':')[2])];
+    }
+
+    [Fact]
+    public void A_selector_beside_a_scope_narrows_it_to_the_elements_with_sections_wrapped_at_headings()
+    {
+        // The Context section holds its h3's section; :contains reads text in any case.
+        RunAdr("text & doc(section:has(> h2:contains(\"context\")))").Should().Equal("7:10", "11:8");
+        RunAdr("sentence & doc(section:has(> h2:contains(\"Decision\")))").Should().Equal("15:1", "15:28", "17:8");
+        RunAdr("text & doc(h2 + p)").Should().Equal("7:10", "15:1", "15:28");
+        RunAdr("text & doc(section:has(> h3) li)").Should().BeEmpty();
+        RunAdr("list & doc(section:has(> h2:contains(\"Decision\")))").Should().Equal("17:8");
+    }
+
+    [Fact]
+    public void A_negated_selector_is_everything_outside_its_elements() =>
+        RunAdr("~doc(section:has(> h2:contains(\"Context\")))").Should().Equal("3:12", "15:1", "15:28", "17:8");
+
+    [Fact]
+    public void A_selector_alone_makes_each_element_one_unit()
+    {
+        RunAdr("doc(section:has(> h2))").Should().Equal("7:10", "11:8", "15:1", "15:28", "17:8");
+        RunAdr("doc(h3)").Should().BeEmpty();
+        RunAdr("doc(body)").Should().HaveCount(6);
+    }
+
+    [Fact]
+    public void A_selector_keeps_its_own_ampersands_and_dots() =>
+        RunAdr("text & doc(section:has(> h2:contains(\"A & B.c\")))", text: "## A & B.c\n\nalpha\n\n## Other\n\nalpha\n").Should().Equal("3:1");
+
+    [Fact]
+    public void Html_elements_are_selected_by_their_own_tags_and_classes()
+    {
+        const string Page = "<h2>Context</h2>\n<p>One alpha.</p>\n<div class=\"note\"><p>Two alpha.</p></div>\n<h2>Other</h2>\n<p>Three alpha.</p>\n";
+        RunAdr("text & doc(section:has(> h2:contains(\"Context\")))", "a.html", Page).Should().Equal("2:8", "3:26");
+        RunAdr("text & doc(div.note)", "a.html", Page).Should().Equal("3:26");
+        RunAdr("~doc(div.note)", "a.html", Page).Should().Equal("2:8", "5:10");
+    }
+
+    [Fact]
+    public void A_required_element_that_is_missing_is_reported_at_the_start_and_one_without_the_token_at_its_text()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Rationale", "extends: occurrence\nmessage: A Rationale section.\nscope: 'doc(section:has(> h2:contains(\"Rationale\")))'\ntoken: '(?s).'\nmin: 1\n")
+            .Rule("Decided", "extends: occurrence\nmessage: The Decision section decides.\nscope: 'doc(section:has(> h2:contains(\"Decision\")))'\ntoken: '\\bwe will\\b'\nmin: 1\n")
+            .Rule("Context", "extends: occurrence\nmessage: Context present.\nscope: 'doc(section:has(> h2:contains(\"Context\")))'\ntoken: '(?s).'\nmin: 1\n")
+            .File("a.md", Adr);
+        vale.Lines().Should().Equal("a.md:1:1:Test.Rationale:A Rationale section.", "a.md:13:4:Test.Decided:The Decision section decides.");
+    }
+
+    [Fact]
+    public void A_metric_measures_each_selected_element_reported_at_its_first_line()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Words", "extends: metric\nmessage: \"%s words\"\nscope: 'doc(section:has(> h2))'\nformula: words\ncondition: '> 1'\n")
+            .Rule("Subs", "extends: metric\nmessage: \"%s subheadings\"\nscope: 'doc(section:has(> h2))'\nformula: heading.h3\ncondition: '> 0'\n")
+            .Rule("Sentences", "extends: metric\nmessage: \"%s sentences\"\nscope: 'doc(section:has(> h2:contains(\"Decision\")))'\nformula: sentences\ncondition: '> 0'\n")
+            .File("a.md", Adr);
+        // Context: Context, We could alpha here., Background, Nested alpha. Decision: Decision, Alpha after decision.
+        // More alpha., item alpha. A heading without a stop runs on into the next sentence when an element is read whole.
+        vale.Lines().Should().Equal(
+            "a.md:5:1:Test.Subs:1.00 subheadings",
+            "a.md:5:1:Test.Words:8.00 words",
+            "a.md:13:1:Test.Sentences:3.00 sentences",
+            "a.md:13:1:Test.Words:8.00 words");
+    }
+
+    [Fact]
+    public void Html_data_content_is_the_meta_scope_and_not_text()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Prose", "extends: existence\nmessage: prose\nnonword: true\nraw: [ZQX]\n")
+            .Rule("Meta", "extends: existence\nmessage: meta\nscope: meta\nnonword: true\nraw: [ZQX]\n")
+            .File("a.html", "<p>A ZQX here.</p>\n<data value=\"1\">ZQX-1</data>\n");
+        vale.Lines().Should().Equal("a.html:1:6:Test.Prose:prose", "a.html:2:17:Test.Meta:meta");
+    }
+
+    [Fact]
+    public void A_metric_scoped_to_text_measures_the_document()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Words", "extends: metric\nmessage: \"%s words\"\nscope: text\nformula: words\ncondition: '> 1'\n")
+            .File("a.md", "# Title\n\nOne two three.\n\nFour five.\n");
+        vale.Lines().Should().Equal("a.md:1:1:Test.Words:6.00 words");
+    }
 }

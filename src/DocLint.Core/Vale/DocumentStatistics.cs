@@ -48,7 +48,14 @@ public sealed partial class DocumentStatistics
         // over every paragraph of a long document costs no more than a walk through it.
         var span = unit.ToSource(0, unit.Text.Length);
         var all = document.Document.Sentences;
-        var sentences = SortedSpans.CountBefore(all, span.End) - SortedSpans.CountBefore(all, span.Start);
+        var first = SortedSpans.CountBefore(all, span.Start);
+        var sentences = SortedSpans.CountBefore(all, span.End) - first;
+        if (unit.Scope == "doc" && sentences > 0)
+        {
+            // An element's blocks are read as one text, where a sentence ends only at its stop: a heading or an item
+            // without one runs on into the next.
+            sentences = Stopped(document.Document.Source.Text, all.AsSpan(first, sentences));
+        }
         var variables = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["sentences"] = Math.Max(1, sentences),
@@ -69,6 +76,28 @@ public sealed partial class DocumentStatistics
         }
 
         return Count(unit.Text, Math.Max(1, sentences), variables);
+    }
+
+    /// <summary>How many sentences <paramref name="sentences"/> make when only a stop (., ! or ?, before any closing quotes or brackets) ends one.</summary>
+    private static int Stopped(string source, ReadOnlySpan<TextSpan> sentences)
+    {
+        var count = 0;
+        var open = false;
+        foreach (var sentence in sentences)
+        {
+            var text = source.AsSpan(sentence.Start, sentence.Length).TrimEnd(" \t\r\n\"')]}*_\u201D\u2019");
+            if (text.Length > 0 && text[^1] is '.' or '!' or '?')
+            {
+                count++;
+                open = false;
+            }
+            else
+            {
+                open = true;
+            }
+        }
+
+        return count + (open ? 1 : 0);
     }
 
     private static DocumentStatistics Compute(ValeDocument document)

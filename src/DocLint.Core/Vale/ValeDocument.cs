@@ -116,6 +116,12 @@ public sealed partial class ValeDocument
     // (<br>, <br/>) and HTML comments; the first character of each is marked; null when there is none.
     private readonly bool[]? _lineBreaks;
 
+    // An HTML file (or one the configuration reads as HTML), not Markdown.
+    private readonly bool _isHtml;
+
+    // The content of <data> elements: the meta scope.
+    private readonly ImmutableArray<TextSpan> _meta = [];
+
     // td, th, caption (HTML) and Markdown's table rows: the scope of the text in them, by start.
     private readonly List<(TextSpan Span, string Scope)> _tableParts = [];
     private readonly Dictionary<string, ImmutableArray<ValeUnit>> _units = new(StringComparer.Ordinal);
@@ -168,7 +174,8 @@ public sealed partial class ValeDocument
             }
 
             var marks = new ValeMarkup.Marks(source.Length);
-            if (settings.Format is { } mapped ? mapped == "html" : IsHtmlPath(document.Path))
+            _isHtml = settings.Format is { } mapped ? mapped == "html" : IsHtmlPath(document.Path);
+            if (_isHtml)
             {
                 ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks);
             }
@@ -199,9 +206,10 @@ public sealed partial class ValeDocument
                 }
             }
 
+            _meta = [.. marks.Meta];
             _tableParts.AddRange(marks.TableParts);
             _tableParts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            if (!(settings.Format is { } html ? html == "html" : IsHtmlPath(document.Path)))
+            if (!_isHtml)
             {
                 SkipRenderedBlocks(source, settings, marks);
             }
@@ -722,7 +730,7 @@ public sealed partial class ValeDocument
         }
 
         ImmutableArray<ValeUnit> units;
-        if (_skipped is not null && scope != "raw")
+        if (_skipped is not null && scope is not ("raw" or "meta"))
         {
             // What Vale skips makes no unit: a block wholly inside a skipped element is left out.
             units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !_skipped[u.Start])];
@@ -767,12 +775,64 @@ public sealed partial class ValeDocument
             case "code":
                 units = IsMarkup ? [.. InlineCode()] : [];
                 break;
+            case "meta":
+                units = [.. _meta.Select(span => Raw(span, "meta"))];
+                break;
+            case var element when DocSelection.IsDocScope(element):
+                units = ElementUnits(ElementSpans(element));
+                break;
             default:
                 units = BlockUnits(s => s == scope || s.StartsWith(scope + ".", StringComparison.Ordinal) || (scope == "paragraph" && s == "caption"));
                 break;
         }
 
         return units;
+    }
+
+    private DocSelection? _selection;
+
+    /// <summary>The source spans of the elements a <c>doc(…)</c> scope selects, in document order.</summary>
+    internal IReadOnlyList<TextSpan> ElementSpans(string scope)
+    {
+        _selection ??= !IsMarkup ? DocSelection.FromMarkdown(string.Empty, _ => string.Empty)
+            : _isHtml ? DocSelection.FromHtml(_document.Source.Text)
+            : DocSelection.FromMarkdown(_document.Source.Text, span => Build(span, "doc").Text);
+        return _selection.Select(DocSelection.SelectorOf(scope));
+    }
+
+    /// <summary>
+    /// The source a scope covers, for a rule that narrows one scope by another (<c>text &amp; doc(…)</c>,
+    /// <c>~blockquote</c>): a <c>doc(…)</c> scope's elements, another scope's units.
+    /// </summary>
+    internal IReadOnlyList<TextSpan> Covered(string scope) =>
+        DocSelection.IsDocScope(scope) ? ElementSpans(scope) : [.. Units(scope).Select(u => u.ToSource(0, u.Text.Length))];
+
+    /// <summary>
+    /// An element of a <c>doc(…)</c> scope is one unit: the text of the blocks inside it, or, for an element within a
+    /// block (a table cell, an HTML inline element), its own text.
+    /// </summary>
+    private ImmutableArray<ValeUnit> ElementUnits(IReadOnlyList<TextSpan> elements)
+    {
+        var blocks = Blocks;
+        var units = ImmutableArray.CreateBuilder<ValeUnit>();
+        foreach (var element in elements)
+        {
+            var first = SortedSpans.FirstAtOrAfter(blocks.AsSpan(), element.Start, static b => b.Block.Span.Start);
+
+            var end = first;
+            while (end < blocks.Length && blocks[end].Block.Span.End <= element.End)
+            {
+                end++;
+            }
+
+            var unit = end > first ? Joined(blocks.AsSpan(first, end - first), "doc") : Build(element, "doc");
+            if (unit.Text.AsSpan().Trim().Length > 0)
+            {
+                units.Add(unit);
+            }
+        }
+
+        return units.ToImmutable();
     }
 
     // Each block's unit, built when a scope first asks for it: a block of several scopes' units (a heading is text and
@@ -912,10 +972,13 @@ public sealed partial class ValeDocument
 
     private ValeUnit Raw(TextSpan span, string scope) => ValeUnit.AsWritten(_document.Source.Text, span, scope);
 
-    private ValeUnit Summary()
+    private ValeUnit Summary() => Joined(Blocks.AsSpan(), "summary");
+
+    /// <summary>One unit of several blocks' text, a blank line between each two (the summary; an element of a <c>doc(…)</c> scope).</summary>
+    private ValeUnit Joined(ReadOnlySpan<(Block Block, string Scope)> blocks, string scope)
     {
         var capacity = 1;
-        foreach (var (block, _) in Blocks)
+        foreach (var (block, _) in blocks)
         {
             capacity += block.Span.Length + 2;
         }
@@ -925,7 +988,7 @@ public sealed partial class ValeDocument
         try
         {
             var length = 0;
-            foreach (var (block, _) in Blocks)
+            foreach (var (block, _) in blocks)
             {
                 if (length > 0)
                 {
@@ -939,8 +1002,8 @@ public sealed partial class ValeDocument
                 length = Append(block.Span, text, map, length);
             }
 
-            map[length] = Blocks.Length > 0 ? Blocks[^1].Block.Span.End : 0;
-            return new ValeUnit(new string(text, 0, length), map[..(length + 1)], "summary");
+            map[length] = blocks.Length > 0 ? blocks[^1].Block.Span.End : 0;
+            return new ValeUnit(new string(text, 0, length), map[..(length + 1)], scope);
         }
         finally
         {

@@ -300,8 +300,19 @@ public sealed class ValeOccurrence : ValeRule
             RunUnit(unit, reporter);
         }
 
-        if (_min <= 0 || units.Count == 0)
+        if (_min <= 0)
         {
+            return;
+        }
+
+        if (units.Count == 0)
+        {
+            // An element a selector names and the document lacks (a required section) is reported at its start.
+            if (SelectsElements)
+            {
+                reporter.Report(new TextSpan(0, 0), Spec.Message);
+            }
+
             return;
         }
 

@@ -10,7 +10,8 @@ namespace DocLint.Core.Vale;
 /// elements of <c>SkippedScopes</c> and the block elements of an ignored class are skipped whole; the text of
 /// the inline elements of <c>IgnoredScopes</c> and of the inline elements of an ignored class stands as
 /// <c>*</c>; <c>td</c>, <c>th</c> and <c>caption</c> give the scopes <c>table.cell</c>, <c>table.header</c> and
-/// <c>table.caption</c> to the text inside them. One pass over the tags, each tag read once.
+/// <c>table.caption</c> to the text inside them; the content of <c>data</c> is the <c>meta</c> scope, not text. One pass
+/// over the tags, each tag read once.
 /// </summary>
 internal static class ValeMarkup
 {
@@ -44,6 +45,9 @@ internal static class ValeMarkup
         public bool[]? Starred { get; private set; }
 
         public List<(TextSpan Span, string Scope)> TableParts { get; } = [];
+
+        /// <summary>The content of each <c>&lt;data&gt;</c> element: the <c>meta</c> scope, not text.</summary>
+        public List<TextSpan> Meta { get; } = [];
 
         public void Skip(int start, int count) => Array.Fill(Skipped ??= new bool[length], true, start, count);
 
@@ -143,6 +147,20 @@ internal static class ValeMarkup
                 marks.Skip(lt, end - lt);
                 i = end;
                 continue;
+            }
+
+            if (tag.Name == "data" && !tag.SelfClosing)
+            {
+                // A <data> element's content is a value for machines with a reading for people: Vale's `meta` scope, not text.
+                var end = CloseOf(text, tag.Name, tag.End, region.End, isText);
+                if (end >= 0)
+                {
+                    var contentEnd = text.LastIndexOf('<', end - 1);
+                    marks.Meta.Add(TextSpan.FromBounds(tag.End, Math.Max(tag.End, contentEnd)));
+                    marks.Skip(lt, end - lt);
+                    i = end;
+                    continue;
+                }
             }
 
             if (RawTextTags.Contains(tag.Name))

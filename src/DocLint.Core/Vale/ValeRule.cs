@@ -25,19 +25,73 @@ public abstract class ValeRule : CompiledRule
         Spec = spec;
         Styles = styles;
         var scopes = spec.Scope.IsEmpty ? [defaultScope] : spec.Scope;
-        var simple = scopes.Where(s => !s.Contains('&', StringComparison.Ordinal)).ToList();
-        _include = [.. simple.Where(s => !s.TrimStart().StartsWith('~')).Select(Normalize)];
-        _exclude = [.. simple.Where(s => s.TrimStart().StartsWith('~')).Select(s => Normalize(s.TrimStart()[1..]))];
+        var parts = scopes.Select(s => SplitOutside(s, '&')).ToList();
+        var simple = parts.Where(p => p.Count == 1).Select(p => p[0]).ToList();
+        _include = [.. simple.Where(s => !s.StartsWith('~')).Select(Normalize)];
+        _exclude = [.. simple.Where(s => s.StartsWith('~')).Select(s => Normalize(s[1..]))];
         if (_include.IsEmpty && (!_exclude.IsEmpty || simple.Count == scopes.Length))
         {
             _include = ["text"];
         }
 
         // "heading & ~heading.h1": every part must hold; such an entry adds its units to the others'.
-        _conjunctions = [.. scopes.Where(s => s.Contains('&', StringComparison.Ordinal)).Select(s =>
-            s.Split('&', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(p => p.StartsWith('~') ? (Negated: true, Scope: Normalize(p[1..])) : (Negated: false, Scope: Normalize(p)))
+        _conjunctions = [.. parts.Where(p => p.Count > 1).Select(p =>
+            p.Select(s => s.StartsWith('~') ? (Negated: true, Scope: Normalize(s[1..])) : (Negated: false, Scope: Normalize(s)))
                 .ToImmutableArray())];
+
+        // A selector that cannot be read is the rule's error, found when it loads.
+        foreach (var scope in _include.Concat(_exclude).Concat(_conjunctions.SelectMany(c => c.Select(p => p.Scope))).Where(DocSelection.IsDocScope))
+        {
+            DocSelection.Compile(DocSelection.SelectorOf(scope));
+        }
+    }
+
+    /// <summary>True when a scope of the rule is a <c>doc(…)</c> selector on its own: each element it selects is one unit.</summary>
+    protected bool SelectsElements => _include.Any(DocSelection.IsDocScope);
+
+    /// <summary>The parts of <paramref name="scope"/> between each <paramref name="separator"/> outside parentheses and quotes (a selector's own '&amp;' is its own).</summary>
+    internal static List<string> SplitOutside(string scope, char separator)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var quote = '\0';
+        var start = 0;
+        for (var i = 0; i < scope.Length; i++)
+        {
+            var c = scope[i];
+            if (quote != '\0')
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (c == separator && depth == 0)
+            {
+                parts.Add(scope[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        parts.Add(scope[start..].Trim());
+        parts.RemoveAll(p => p.Length == 0);
+        return parts.Count == 0 ? [string.Empty] : parts;
     }
 
     private readonly ImmutableArray<ImmutableArray<(bool Negated, string Scope)>> _conjunctions;
@@ -54,8 +108,13 @@ public abstract class ValeRule : CompiledRule
 
     private static string Normalize(string scope)
     {
-        // Vale accepts an extension suffix (paragraph.md) and the old names.
+        // Vale accepts an extension suffix (paragraph.md) and the old names; a selector is read as written.
         var s = scope.Trim();
+        if (DocSelection.IsDocScope(s))
+        {
+            return s;
+        }
+
         foreach (var ext in new[] { ".md", ".html", ".rst", ".adoc", ".txt" })
         {
             if (s.EndsWith(ext, StringComparison.Ordinal) && s.Length > ext.Length)
@@ -109,7 +168,8 @@ public abstract class ValeRule : CompiledRule
     /// </summary>
     protected IEnumerable<(DocumentStatistics Statistics, TextSpan At)> Measured(ValeDocument document)
     {
-        if (Spec.Scope.IsEmpty || Spec.Scope.All(s => s == "summary"))
+        // Unset or `text`, the document is measured (`text` is what an unset scope once meant).
+        if (Spec.Scope.IsEmpty || Spec.Scope.All(s => s.Trim() == "summary") || (Spec.Scope.Length == 1 && Spec.Scope[0].Trim() == "text"))
         {
             yield return (DocumentStatistics.Of(document), new TextSpan(0, 0));
             yield break;
@@ -185,11 +245,16 @@ public abstract class ValeRule : CompiledRule
     /// <summary>The units of the first positive part (or <c>text</c>) that every other part admits.</summary>
     private static IEnumerable<ValeUnit> ConjunctionUnits(ValeDocument document, ImmutableArray<(bool Negated, string Scope)> parts)
     {
-        var first = parts.Any(p => !p.Negated) ? parts.First(p => !p.Negated).Scope : "text";
+        // Beside another scope, a selector narrows it (text & doc(h2 + p) is the text in such paragraphs).
+        var first = parts.Where(p => !p.Negated).OrderBy(p => DocSelection.IsDocScope(p.Scope)).Select(p => p.Scope).FirstOrDefault() ?? "text";
+        if (DocSelection.IsDocScope(first) && parts.Count(p => !p.Negated) > 1)
+        {
+            first = "text";
+        }
+
         var checks = parts.Where(p => p.Negated || p.Scope != first).Select(p =>
         {
-            var spans = document.Units(p.Scope).Select(u => u.ToSource(0, u.Text.Length)).ToList();
-            return (p.Negated, p.Scope, Spans: spans);
+            return (p.Negated, p.Scope, Spans: document.Covered(p.Scope));
         }).ToList();
         return document.Units(first).Where(u =>
         {
@@ -211,7 +276,7 @@ public abstract class ValeRule : CompiledRule
             return units;
         }
 
-        var excluded = _exclude.SelectMany(s => document.Units(s)).Select(u => u.ToSource(0, u.Text.Length)).ToList();
+        var excluded = _exclude.SelectMany(document.Covered).ToList();
         var excludedKinds = _exclude.ToHashSet(StringComparer.Ordinal);
         return units.Where(u => !excludedKinds.Any(k => u.Scope == k || u.Scope.StartsWith(k + ".", StringComparison.Ordinal))
             && !excluded.Any(x => x.Contains(u.ToSource(0, u.Text.Length))));

@@ -131,14 +131,6 @@ public sealed class ValeStyleSet
             return;
         }
 
-        // A scope by CSS selector over the document's sections (doc(section:has(> h2))) cannot be read here: the rule is not
-        // run rather than run over the wrong text.
-        if (spec.Scope.FirstOrDefault(s => s.Contains("doc(", StringComparison.Ordinal)) is { } selector)
-        {
-            Unsupported.Add($"{spec.Name}: not supported: the scope '{selector}' (doc() selectors)");
-            return;
-        }
-
         try
         {
             using var shared = WordTable.Share(_requiredWords);
