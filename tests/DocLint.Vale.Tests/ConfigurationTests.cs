@@ -240,7 +240,13 @@ public sealed class ConfigurationTests
         using var vale = new ValeRunner("StylesPath = styles\n[*]\nBasedOnStyles = Nowhere\n").File("a.md", "A word.\n");
         var result = vale.Check();
         result.ExitCode.Should().Be(2);
-        result.Out.Should().Contain("style 'Nowhere' not found in the StylesPath");
+
+        // As Vale's line output, standard output holds findings only: the error is on standard error, with its place.
+        result.Out.Should().BeEmpty();
+        result.Error.Should().StartWith(".vale.ini:1:1:DL0001:").And.Contain("style 'Nowhere' not found in the StylesPath");
+
+        // Other formats print it with the findings.
+        vale.Check("--format", "msbuild").Out.Should().Contain("error DL0001:").And.Contain("style 'Nowhere' not found in the StylesPath");
     }
 
     [Fact]

@@ -25,7 +25,11 @@ public sealed class SentenceUnitTests
         {
             var document = MarkdownReader.Instance.Read("a.md", SourceText.From(markdown));
             var vale = ValeDocument.For(document, ValeFileSettings.None);
-            var spans = document.Sentences.ToList();
+            // A heading of one sentence is no sentence unit (one of several sentences is).
+            var whole = document.Blocks.Where(b => b.Kind == BlockKind.Heading)
+                .Select(b => document.Sentences.Where(s => b.Span.Contains(s.Start)).ToList())
+                .Where(inside => inside.Count == 1).Select(inside => inside[0]).ToHashSet();
+            var spans = document.Sentences.Where(s => !whole.Contains(s)).ToList();
             var units = vale.Units("sentence");
             units.Length.Should().Be(spans.Count, markdown);
             for (var k = 0; k < spans.Count; k++)

@@ -354,11 +354,11 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         if (parse.GetValue(options.Output) is { } outputPath)
         {
             var full = Path.GetFullPath(outputPath, context.CurrentDirectory);
-            targets.Add(new OutputTarget(formats[0], OutputFormats.OpenFile(full), ownsWriter: true, color: false, sarif) { FilePath = full });
+            targets.Add(new OutputTarget(formats[0], OutputFormats.OpenFile(full), ownsWriter: true, color: false, sarif) { FilePath = full, ConfigurationErrors = context.Error });
         }
         else
         {
-            targets.AddRange(formats.Select(name => new OutputTarget(name, context.Out, ownsWriter: false, color, sarif)));
+            targets.AddRange(formats.Select(name => new OutputTarget(name, context.Out, ownsWriter: false, color, sarif) { ConfigurationErrors = context.Error }));
         }
 
         if (parse.GetValue(options.Sarif) is { } sarifPath)

@@ -80,6 +80,9 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
 
     public bool IsFile => FilePath is not null;
 
+    /// <summary>Where the line format writes configuration errors (standard error), so that its output holds findings only.</summary>
+    public TextWriter? ConfigurationErrors { get; init; }
+
     /// <summary>The runs written by the SARIF format, for the run summary.</summary>
     public IReadOnlyList<SarifRun> SarifRuns { get; private set; } = [];
 
@@ -102,7 +105,7 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
                 RdJsonLinesReporter.Write(lines, part);
                 break;
             case OutputFormats.Line:
-                LineFormatter.Write(lines, part);
+                LineFormatter.Write(lines, part, ConfigurationErrors);
                 break;
             case OutputFormats.GitHub:
                 _annotations!.Write(lines, part);

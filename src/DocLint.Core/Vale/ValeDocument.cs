@@ -869,8 +869,16 @@ public sealed partial class ValeDocument
         var text = built.Length == blocks.Length ? built : default;
         var builder = ImmutableArray.CreateBuilder<ValeUnit>();
         var b = 0;
-        foreach (var sentence in _document.Sentences)
+        var all = _document.Sentences;
+        var whole = WholeHeadings(blocks, all);
+        for (var i = 0; i < all.Length; i++)
         {
+            var sentence = all[i];
+            if (whole is not null && whole.Contains(i))
+            {
+                continue;
+            }
+
             while (!text.IsDefault && b < blocks.Length && blocks[b].Block.Span.End < sentence.End && blocks[b].Block.Span.Start <= sentence.Start)
             {
                 b++;
@@ -883,6 +891,33 @@ public sealed partial class ValeDocument
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// The sentences that are a heading whole: Vale reads a heading in sentences only when it holds more than one
+    /// (<c>a. Parent heading</c>), so a heading of one sentence is no <c>sentence</c> unit. Null when there is none.
+    /// </summary>
+    private HashSet<int>? WholeHeadings(ImmutableArray<(Block Block, string Scope)> blocks, ImmutableArray<TextSpan> sentences)
+    {
+        if (!IsMarkup)
+        {
+            return null;
+        }
+
+        HashSet<int>? whole = null;
+        foreach (var (block, scope) in blocks)
+        {
+            if (scope.StartsWith("heading.", StringComparison.Ordinal))
+            {
+                var first = SortedSpans.CountBefore(sentences, block.Span.Start);
+                if (SortedSpans.CountBefore(sentences, block.Span.End) - first == 1)
+                {
+                    (whole ??= []).Add(first);
+                }
+            }
+        }
+
+        return whole;
     }
 
     /// <summary>The unit of <paramref name="span"/> built from the source, as a unit not cut from another is.</summary>

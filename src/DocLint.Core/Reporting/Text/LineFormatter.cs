@@ -33,12 +33,18 @@ public static class LineFormatter
             $"{TerminalText.Escape(displayPath(diagnostic.Path))}:{start.Line + 1}:{column}:{diagnostic.Id}:{TerminalText.Escape(message)}"));
     }
 
-    public static void Write(TextWriter writer, Report report)
+    /// <summary>
+    /// Writes the findings; a rule or configuration file that cannot be loaded (DL0001) is written to
+    /// <paramref name="configurationErrors"/> when given, as Vale prints its errors on standard error and only
+    /// findings on standard output.
+    /// </summary>
+    public static void Write(TextWriter writer, Report report, TextWriter? configurationErrors = null)
     {
         foreach (var diagnostic in report.Shown)
         {
-            writer.Write(Format(diagnostic, report.DisplayPath, report.Sources.GetValueOrDefault(diagnostic.Path)));
-            writer.Write('\n');
+            var to = configurationErrors is not null && diagnostic.Id == EngineDiagnostics.InvalidRule.Id ? configurationErrors : writer;
+            to.Write(Format(diagnostic, report.DisplayPath, report.Sources.GetValueOrDefault(diagnostic.Path)));
+            to.Write('\n');
         }
     }
 }
