@@ -106,6 +106,12 @@ public static class Limits
     /// <summary>A Markdown paragraph with more '[' than this has its links read as text (Markdig's link parsing is quadratic in them).</summary>
     public const int MaxBracketsPerParagraph = 2_000;
 
+    /// <summary>
+    /// How deep a Markdown file's quotes and lists may nest (as counted before parsing, never below the real depth); a
+    /// file past it is read as plain text. Markdig refuses past 128 levels, after work that grows with the cube of the depth.
+    /// </summary>
+    public const int MaxMarkdownNesting = 100;
+
     /// <summary>The sum over a Markdown file's paragraphs of their '[' count squared; past it, further paragraphs with many '[' have their links read as text.</summary>
     public const long MaxBracketWork = 50_000_000;
 

@@ -19,10 +19,8 @@ namespace DocLint.Core.Vale;
 /// </summary>
 internal sealed class DocSelection
 {
-    private const string Mark = "data-doclint";
-
     private readonly IDocument _dom;
-    private readonly List<TextSpan> _spans = [];
+    private readonly Dictionary<IElement, TextSpan> _spans = new(ReferenceEqualityComparer.Instance);
     private readonly int _length;
 
     private DocSelection(IDocument dom, int length)
@@ -76,9 +74,9 @@ internal sealed class DocSelection
 
     private TextSpan? SpanOf(IElement element)
     {
-        if (element.GetAttribute(Mark) is { } mark && int.TryParse(mark, out var index))
+        if (_spans.TryGetValue(element, out var span))
         {
-            return _spans[index];
+            return span;
         }
 
         // html and body (head holds nothing) stand for the whole document.
@@ -90,20 +88,42 @@ internal sealed class DocSelection
     {
         var dom = new HtmlParser().ParseDocument(string.Empty);
         var selection = new DocSelection(dom, source.Length);
-        selection.AddBlocks(MarkdownReader.Parse(source), dom.Body!, source.Length, textOf);
-        selection.WrapSections(dom.Body!);
+        // Markdown that nests too deep to parse is read as plain text: it has no elements.
+        if (MarkdownReader.Parse(source) is { } markdown)
+        {
+            selection.AddBlocks(markdown, dom.Body!, source.Length, textOf);
+        }
+
         return selection;
     }
 
-    private void AddBlocks(Md.ContainerBlock container, IElement parent, int length, Func<TextSpan, string> textOf)
+    /// <summary>Adds a container's blocks to <paramref name="element"/>, each heading opening a section that holds what follows it.</summary>
+    private void AddBlocks(Md.ContainerBlock container, IElement element, int length, Func<TextSpan, string> textOf, int depth = 0)
     {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        var open = new List<(IElement Section, int Level)>();
+        var sections = new List<IElement>();
         foreach (var block in container)
         {
             var span = MarkdownReader.Span(block.Span, length);
+            var parent = open.Count > 0 ? open[^1].Section : element;
             switch (block)
             {
                 case Md.HeadingBlock heading when heading.Level is >= 1 and <= 6:
-                    Leaf(parent, "h" + heading.Level, span, textOf);
+                    while (open.Count > 0 && open[^1].Level >= heading.Level)
+                    {
+                        open.RemoveAt(open.Count - 1);
+                    }
+
+                    var section = _dom.CreateElement("section");
+                    (open.Count > 0 ? open[^1].Section : element).AppendChild(section);
+                    open.Add((section, heading.Level));
+                    sections.Add(section);
+                    Leaf(section, "h" + heading.Level, span, textOf);
                     break;
                 case Md.ParagraphBlock when block.Parent is Md.ListItemBlock { Parent: Md.ListBlock { IsLoose: false } }:
                     // A tight list's item renders without <p>: its text is the item's own.
@@ -119,13 +139,13 @@ internal sealed class DocSelection
                     Element(parent, "hr", span);
                     break;
                 case Md.QuoteBlock quote:
-                    AddBlocks(quote, Element(parent, "blockquote", span), length, textOf);
+                    AddBlocks(quote, Element(parent, "blockquote", span), length, textOf, depth + 1);
                     break;
                 case Md.ListBlock list:
-                    AddBlocks(list, Element(parent, list.IsOrdered ? "ol" : "ul", span), length, textOf);
+                    AddBlocks(list, Element(parent, list.IsOrdered ? "ol" : "ul", span), length, textOf, depth + 1);
                     break;
                 case Md.ListItemBlock item:
-                    AddBlocks(item, Element(parent, "li", span), length, textOf);
+                    AddBlocks(item, Element(parent, "li", span), length, textOf, depth + 1);
                     break;
                 case Table table:
                     AddTable(table, Element(parent, "table", span), length, textOf);
@@ -133,6 +153,30 @@ internal sealed class DocSelection
                 default:
                     // Front matter, link definitions and raw HTML blocks are not elements here.
                     break;
+            }
+        }
+
+        SpanSections(sections);
+    }
+
+    /// <summary>A section spans its elements, from the heading to the end of the last (inner sections first).</summary>
+    private void SpanSections(List<IElement> sections)
+    {
+        for (var i = sections.Count - 1; i >= 0; i--)
+        {
+            int start = int.MaxValue, end = int.MinValue;
+            foreach (var child in sections[i].Children)
+            {
+                if (SpanOf(child) is { } span)
+                {
+                    start = Math.Min(start, span.Start);
+                    end = Math.Max(end, span.End);
+                }
+            }
+
+            if (start <= end)
+            {
+                Marked(sections[i], TextSpan.FromBounds(start, end));
             }
         }
     }
@@ -153,58 +197,291 @@ internal sealed class DocSelection
         }
     }
 
-    /// <summary>The elements of an HTML file, parsed with their positions in <paramref name="source"/>.</summary>
+    /// <summary>How deep elements nest here; deeper ones belong to the element at this depth (a page of 200,000 unclosed
+    /// tags costs no more than a flat one).</summary>
+    private const int MaxDepth = 256;
+
+    private static readonly HashSet<string> ClosesParagraph = new(StringComparer.Ordinal)
+    {
+        "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
+    };
+
+    private static readonly HashSet<string> RawText = new(StringComparer.Ordinal) { "script", "style", "textarea", "title", "template" };
+
+    /// <summary>
+    /// The elements of an HTML file, read in one pass over its tags with their positions in <paramref name="source"/>: an
+    /// element ends at its end tag, or where HTML implies its end (a <c>p</c> at the next block, an <c>li</c> at the next
+    /// item, a cell at the next cell or row), or at the end of its parent. Each heading opens a section among its siblings.
+    /// </summary>
     public static DocSelection FromHtml(string source)
     {
-        var dom = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(source);
+        var dom = new HtmlParser().ParseDocument(string.Empty);
         var selection = new DocSelection(dom, source.Length);
-        // Elements the parser implied (html, head, body when the file has none) have no position.
-        var elements = dom.All.Where(e => e.SourceReference is { Position.Index: >= 0 }).ToList();
-        // An element ends where its end tag does; where it has none (an implied end), where the next element outside it starts.
-        var ends = new int[elements.Count];
-        for (var i = elements.Count - 1; i >= 0; i--)
-        {
-            var element = elements[i];
-            var start = element.SourceReference!.Position.Index;
-            var limit = source.Length;
-            var from = start + 1;
-            for (var j = i + 1; j < elements.Count; j++)
-            {
-                if (!element.Contains(elements[j]))
-                {
-                    limit = elements[j].SourceReference!.Position.Index;
-                    break;
-                }
-
-                from = Math.Max(from, ends[j]);
-            }
-
-            ends[i] = limit;
-            if (from < limit)
-            {
-                var close = source.IndexOf("</" + element.LocalName, from, limit - from, StringComparison.OrdinalIgnoreCase);
-                if (close >= 0)
-                {
-                    var gt = source.IndexOf('>', close, limit - close);
-                    ends[i] = gt >= 0 ? gt + 1 : limit;
-                }
-            }
-        }
-
-        for (var i = 0; i < elements.Count; i++)
-        {
-            var start = elements[i].SourceReference!.Position.Index;
-            selection.Marked(elements[i], TextSpan.FromBounds(start, Math.Max(start, ends[i])));
-        }
-
-        // :contains reads text in lower case.
-        foreach (var text in dom.Descendants<IText>().ToList())
-        {
-            text.Data = text.Data.ToLowerInvariant();
-        }
-
-        selection.WrapSections(dom.Body ?? dom.DocumentElement);
+        selection.ReadHtml(source, dom.Body!);
         return selection;
+    }
+
+    private sealed class Open(IElement element, string name, int start)
+    {
+        public IElement Element { get; } = element;
+
+        public string Name { get; } = name;
+
+        public int Start { get; } = start;
+
+        /// <summary>The sections its headings opened, innermost last: where its next child goes.</summary>
+        public List<(IElement Section, int Level)> Sections { get; } = [];
+
+        public IElement Parent => Sections.Count > 0 ? Sections[^1].Section : Element;
+    }
+
+    private void ReadHtml(string source, IElement body)
+    {
+        var root = new Open(body, "body", 0);
+        var stack = new List<Open> { root };
+        var sections = new List<IElement>();
+        var text = 0;
+        var i = 0;
+        while (i < source.Length)
+        {
+            var lt = source.IndexOf('<', i);
+            if (lt < 0)
+            {
+                break;
+            }
+
+            if (string.CompareOrdinal(source, lt, "<!--", 0, 4) == 0)
+            {
+                AddText(stack[^1], source, text, lt);
+                var close = source.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                i = text = close < 0 ? source.Length : close + 3;
+                continue;
+            }
+
+            var closing = lt + 1 < source.Length && source[lt + 1] == '/';
+            var nameStart = lt + (closing ? 2 : 1);
+            var nameEnd = nameStart;
+            while (nameEnd < source.Length && (char.IsAsciiLetterOrDigit(source[nameEnd]) || source[nameEnd] is '-' or ':' or '_'))
+            {
+                nameEnd++;
+            }
+
+            if (nameEnd == nameStart || !char.IsAsciiLetter(source[nameStart]))
+            {
+                if (lt + 1 < source.Length && source[lt + 1] is '!' or '?')
+                {
+                    // A doctype or processing instruction.
+                    AddText(stack[^1], source, text, lt);
+                    var gt = source.IndexOf('>', lt);
+                    i = text = gt < 0 ? source.Length : gt + 1;
+                }
+                else
+                {
+                    i = lt + 1;
+                }
+
+                continue;
+            }
+
+            var tagEnd = Documents.Html.HtmlReader.TagEnd(source, nameEnd, source.Length);
+            if (tagEnd < 0)
+            {
+                break;
+            }
+
+            AddText(stack[^1], source, text, lt);
+            i = text = tagEnd;
+            var name = source[nameStart..nameEnd].ToLowerInvariant();
+            if (closing)
+            {
+                // The nearest open element of the name ends here, and all opened inside it.
+                for (var k = stack.Count - 1; k >= Math.Max(1, stack.Count - MaxDepth); k--)
+                {
+                    if (stack[k].Name == name)
+                    {
+                        CloseTo(stack, k, lt, tagEnd, sections);
+                        break;
+                    }
+                }
+
+                continue;
+            }
+
+            ImplyEnds(stack, name, lt, sections);
+            if (name is "html" or "head" or "body")
+            {
+                continue;
+            }
+
+            var element = _dom.CreateElement(name);
+            SetAttributes(element, source, nameEnd, tagEnd);
+            var top = stack[^1];
+            var level = HeadingLevel(element);
+            if (level > 0)
+            {
+                while (top.Sections.Count > 0 && top.Sections[^1].Level >= level)
+                {
+                    top.Sections.RemoveAt(top.Sections.Count - 1);
+                }
+
+                var section = _dom.CreateElement("section");
+                top.Parent.AppendChild(section);
+                top.Sections.Add((section, level));
+                sections.Add(section);
+            }
+
+            top.Parent.AppendChild(element);
+            var selfClosing = source[tagEnd - 2] == '/' || Documents.Html.HtmlReader.IsVoid(name);
+            if (selfClosing)
+            {
+                Marked(element, TextSpan.FromBounds(lt, tagEnd));
+            }
+            else if (RawText.Contains(name))
+            {
+                // Its content is not markup; it ends at its end tag.
+                var close = source.IndexOf("</" + name, tagEnd, StringComparison.OrdinalIgnoreCase);
+                var end = close < 0 ? source.Length : Math.Max(close, source.IndexOf('>', close) + 1);
+                Marked(element, TextSpan.FromBounds(lt, end));
+                i = text = end;
+            }
+            else if (stack.Count > MaxDepth)
+            {
+                // Too deep to follow: an element without children, ending where its tag does.
+                Marked(element, TextSpan.FromBounds(lt, tagEnd));
+            }
+            else
+            {
+                stack.Add(new Open(element, name, lt));
+            }
+        }
+
+        AddText(stack[^1], source, text, source.Length);
+        CloseTo(stack, 1, source.Length, source.Length, sections);
+        SpanSections(sections);
+    }
+
+    /// <summary>Ends the open elements from <paramref name="index"/> up: the one at it at <paramref name="end"/>, those inside it where its end tag starts.</summary>
+    private void CloseTo(List<Open> stack, int index, int lt, int end, List<IElement> sections)
+    {
+        for (var k = stack.Count - 1; k >= index; k--)
+        {
+            Marked(stack[k].Element, TextSpan.FromBounds(stack[k].Start, k == index ? end : lt));
+        }
+
+        stack.RemoveRange(index, stack.Count - index);
+    }
+
+    /// <summary>Ends what a start tag of <paramref name="name"/> implies: an open paragraph at a block, an item at the next item, a cell or row at the next.</summary>
+    private void ImplyEnds(List<Open> stack, string name, int at, List<IElement> sections)
+    {
+        var (ends, stops) = name switch
+        {
+            "li" => (new[] { "li" }, new[] { "ul", "ol", "menu" }),
+            "dt" or "dd" => (["dt", "dd"], ["dl"]),
+            "tr" => (["tr", "td", "th"], ["table", "thead", "tbody", "tfoot"]),
+            "td" or "th" => (["td", "th"], ["tr", "table"]),
+            "thead" or "tbody" or "tfoot" => (["thead", "tbody", "tfoot", "tr", "td", "th"], ["table"]),
+            "option" => (["option"], ["select", "datalist", "optgroup"]),
+            _ => (Array.Empty<string>(), Array.Empty<string>()),
+        };
+
+        for (var k = stack.Count - 1; k >= Math.Max(1, stack.Count - MaxDepth) && ends.Length > 0; k--)
+        {
+            if (stops.Contains(stack[k].Name))
+            {
+                break;
+            }
+
+            if (ends.Contains(stack[k].Name))
+            {
+                CloseTo(stack, k, at, at, sections);
+                break;
+            }
+        }
+
+        if (ClosesParagraph.Contains(name) && stack.Count > 1 && stack[^1].Name == "p")
+        {
+            CloseTo(stack, stack.Count - 1, at, at, sections);
+        }
+    }
+
+    private void AddText(Open open, string source, int from, int to)
+    {
+        if (to > from && source.AsSpan(from, to - from).ContainsAnyExcept(" \t\r\n"))
+        {
+            // :contains reads text in lower case.
+            open.Parent.AppendChild(_dom.CreateTextNode(source[from..to].ToLowerInvariant()));
+        }
+    }
+
+    /// <summary>The attributes of the tag between <paramref name="from"/> and <paramref name="end"/>, for class, id and attribute selectors.</summary>
+    private static void SetAttributes(IElement element, string source, int from, int end)
+    {
+        var i = from;
+        var limit = end - 1;
+        while (i < limit)
+        {
+            while (i < limit && (char.IsWhiteSpace(source[i]) || source[i] == '/'))
+            {
+                i++;
+            }
+
+            var nameStart = i;
+            while (i < limit && !char.IsWhiteSpace(source[i]) && source[i] is not ('=' or '/' or '>'))
+            {
+                i++;
+            }
+
+            if (i == nameStart)
+            {
+                break;
+            }
+
+            var name = source[nameStart..i];
+            var value = string.Empty;
+            while (i < limit && char.IsWhiteSpace(source[i]))
+            {
+                i++;
+            }
+
+            if (i < limit && source[i] == '=')
+            {
+                i++;
+                while (i < limit && char.IsWhiteSpace(source[i]))
+                {
+                    i++;
+                }
+
+                if (i < limit && source[i] is '"' or '\'')
+                {
+                    var quote = source[i];
+                    var close = source.IndexOf(quote, i + 1, limit - i - 1);
+                    close = close < 0 ? limit : close;
+                    value = source[(i + 1)..close];
+                    i = close + 1;
+                }
+                else
+                {
+                    var valueStart = i;
+                    while (i < limit && !char.IsWhiteSpace(source[i]) && source[i] != '>')
+                    {
+                        i++;
+                    }
+
+                    value = source[valueStart..i];
+                }
+            }
+
+            try
+            {
+                element.SetAttribute(name.ToLowerInvariant(), value);
+            }
+            catch (DomException)
+            {
+                // A name HTML does not allow (a stray quote): not an attribute.
+            }
+        }
     }
 
     private IElement Element(IElement parent, string tag, TextSpan span)
@@ -218,69 +495,10 @@ internal sealed class DocSelection
     private void Leaf(IElement parent, string tag, TextSpan span, Func<TextSpan, string> textOf) =>
         Element(parent, tag, span).AppendChild(_dom.CreateTextNode(textOf(span).ToLowerInvariant()));
 
-    private void Marked(IElement element, TextSpan span)
-    {
-        element.SetAttribute(Mark, _spans.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _spans.Add(span);
-    }
+    private void Marked(IElement element, TextSpan span) => _spans[element] = span;
 
-    /// <summary>
-    /// Wraps each heading and the siblings after it, up to the next heading of the same or a higher level, in a
-    /// <c>section</c>, among the children of every element: a heading in a list item or a quote sections its neighbours there.
-    /// </summary>
-    private void WrapSections(IElement element)
-    {
-        foreach (var child in element.Children.ToList())
-        {
-            WrapSections(child);
-        }
-
-        var open = new List<(IElement Section, int Level)>();
-        var sections = new List<IElement>();
-        var node = element.FirstChild;
-        while (node is not null)
-        {
-            var next = node.NextSibling;
-            var level = node is IElement { LocalName: ['h', >= '1' and <= '6'] } heading ? heading.LocalName[1] - '0' : 0;
-            if (level > 0)
-            {
-                while (open.Count > 0 && open[^1].Level >= level)
-                {
-                    open.RemoveAt(open.Count - 1);
-                }
-
-                var section = _dom.CreateElement("section");
-                if (open.Count > 0)
-                {
-                    open[^1].Section.AppendChild(section);
-                }
-                else
-                {
-                    element.InsertBefore(section, node);
-                }
-
-                section.AppendChild(node);
-                open.Add((section, level));
-                sections.Add(section);
-            }
-            else if (open.Count > 0)
-            {
-                open[^1].Section.AppendChild(node);
-            }
-
-            node = next;
-        }
-
-        // A section spans its elements, from the heading to the end of the last.
-        foreach (var section in sections)
-        {
-            var spans = section.Descendants<IElement>().Select(SpanOf).OfType<TextSpan>().ToList();
-            if (spans.Count > 0)
-            {
-                Marked(section, TextSpan.FromBounds(spans.Min(s => s.Start), spans.Max(s => s.End)));
-            }
-        }
-    }
+    private static int HeadingLevel(INode node) =>
+        node is IElement { LocalName: ['h', >= '1' and <= '6'] } heading ? heading.LocalName[1] - '0' : 0;
 
     /// <summary>Lower-cases the argument of each <c>:contains(…)</c>, outside quotes elsewhere.</summary>
     private static string LowerContains(string selector)

@@ -299,7 +299,12 @@ public sealed partial class ValeDocument
             return;
         }
 
-        foreach (var block in Md.MarkdownObjectExtensions.Descendants(MarkdownReader.Parse(source)))
+        if (MarkdownReader.Parse(source) is not { } markdown)
+        {
+            return;
+        }
+
+        foreach (var block in Md.MarkdownObjectExtensions.Descendants(markdown))
         {
             var tag = block switch
             {

@@ -254,12 +254,12 @@ public abstract class ValeRule : CompiledRule
 
         var checks = parts.Where(p => p.Negated || p.Scope != first).Select(p =>
         {
-            return (p.Negated, p.Scope, Spans: document.Covered(p.Scope));
+            return (p.Negated, p.Scope, Spans: new Cover(document.Covered(p.Scope)));
         }).ToList();
         return document.Units(first).Where(u =>
         {
             var span = u.ToSource(0, u.Text.Length);
-            return checks.All(c => c.Negated != (OfScope(u, c.Scope) || c.Spans.Any(x => x.Contains(span))));
+            return checks.All(c => c.Negated != (OfScope(u, c.Scope) || c.Spans.Contains(span)));
         });
     }
 
@@ -276,10 +276,38 @@ public abstract class ValeRule : CompiledRule
             return units;
         }
 
-        var excluded = _exclude.SelectMany(document.Covered).ToList();
+        var excluded = new Cover([.. _exclude.SelectMany(document.Covered)]);
         var excludedKinds = _exclude.ToHashSet(StringComparer.Ordinal);
         return units.Where(u => !excludedKinds.Any(k => u.Scope == k || u.Scope.StartsWith(k + ".", StringComparison.Ordinal))
-            && !excluded.Any(x => x.Contains(u.ToSource(0, u.Text.Length))));
+            && !excluded.Contains(u.ToSource(0, u.Text.Length)));
+    }
+
+    /// <summary>
+    /// Spans, asked whether one of them contains a span, in logarithmic time: sorted by start, with the furthest end
+    /// among each prefix (spans nest and overlap, as sections and the blocks in them do).
+    /// </summary>
+    private sealed class Cover
+    {
+        private readonly TextSpan[] _spans;
+        private readonly int[] _furthest;
+
+        public Cover(IReadOnlyList<TextSpan> spans)
+        {
+            _spans = [.. spans.OrderBy(s => s.Start)];
+            _furthest = new int[_spans.Length];
+            var end = int.MinValue;
+            for (var i = 0; i < _spans.Length; i++)
+            {
+                _furthest[i] = end = Math.Max(end, _spans[i].End);
+            }
+        }
+
+        public bool Contains(TextSpan span)
+        {
+            // The spans that start at or before it: one of them holds it when the furthest of their ends reaches its end.
+            var count = SortedSpans.FirstAtOrAfter<TextSpan>(_spans, span.Start + 1, static s => s.Start);
+            return count > 0 && _furthest[count - 1] >= span.End;
+        }
     }
 
     /// <summary>Vale's message formatting: each <c>%s</c> in turn takes the next value, when there are enough of them.</summary>

@@ -5,6 +5,7 @@ using DocLint.Core.Configuration;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
 using DocLint.Core.Documents.Html;
+using DocLint.Core.Documents.Markdown;
 using DocLint.Core.Documents.PlainText;
 using DocLint.Core.Engine;
 using DocLint.Core.Rules;
@@ -98,6 +99,36 @@ public class HostileInputTests
             ("DL0002", 2, "links not read in this paragraph: it holds 100,000 '[', more than the limit of 2,000"),
             ("DL9001", 4, "m"));
         result.InternalError.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(3_000, "- ", true)]
+    [InlineData(100_000, "> ", false)]
+    public void Markdown_nested_past_the_limit_is_read_as_plain_text_with_DL0002(int levels, string marker, bool indented)
+    {
+        // Markdig refuses past 128 levels, after minutes of work for a few thousand; such a file is read as plain text.
+        var nested = indented
+            ? string.Concat(Enumerable.Range(0, levels).Select(i => new string(' ', 2 * i) + marker + "slammed\n"))
+            : string.Concat(Enumerable.Repeat(marker, levels)) + "slammed\n";
+        var text = "The mayor slammed it.\n\n" + nested;
+
+        var result = Bounded.Run(() => new LintEngine(Slammed).LintText("a.md", text));
+
+        var deepest = indented ? levels + 1 : 2;
+        result.Diagnostics.Where(d => d.Id == "DL0002").Select(d => (d.LineSpan.Start.Line, d.Message)).Should().Equal(
+            (deepest, $"read as plain text: its quotes and lists nest {levels:N0} deep here, more than the limit of 100"));
+        result.Diagnostics.Should().Contain(d => d.Id == "DL9001" && d.LineSpan.Start.Line == 0);
+        result.InternalError.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Markdown_nesting_is_counted_never_below_the_depth_markdig_builds()
+    {
+        MarkdownReader.Nesting("A paragraph.\n\n- one\n  - two\n    - three\n").Depth.Should().Be(3);
+        MarkdownReader.Nesting("> a\n> > b\n> > - c\n").Depth.Should().Be(3);
+        MarkdownReader.Nesting("1. a\n   2) b\n\n        indented code, no marker\n").Depth.Should().Be(2);
+        MarkdownReader.Nesting("-no marker\n*emphasis*\n").Depth.Should().Be(0);
+        MarkdownReader.Instance.Read("a.md", SourceText.From(string.Concat(Enumerable.Repeat("> ", 100)) + "deep but parsed\n")).Problems.Should().BeEmpty();
     }
 
     [Fact]

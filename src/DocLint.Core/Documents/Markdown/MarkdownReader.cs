@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DocLint.Core.Documents.PlainText;
 using DocLint.Core.Suppressions;
 using DocLint.Core.Text;
 using Markdig;
@@ -50,14 +51,121 @@ public sealed class MarkdownReader : IDocumentReader
         return builder.Build();
     }
 
-    /// <summary>Markdig's syntax tree of <paramref name="text"/>, parsed as <see cref="Read"/> parses it (positions are the text's).</summary>
-    internal static MarkdownDocument Parse(string text) => Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, [])), Pipeline);
+    /// <summary>
+    /// Markdig's syntax tree of <paramref name="text"/>, parsed as <see cref="Read"/> parses it (positions are the text's);
+    /// null when its blocks nest too deep to parse (<see cref="Read"/> reads such a file as plain text).
+    /// </summary>
+    internal static MarkdownDocument? Parse(string text) => TryParse(text, Pipeline, [], out _);
+
+    private static MarkdownDocument? TryParse(string text, MarkdownPipeline pipeline, List<ReaderProblem> problems, out ReaderProblem? tooDeep)
+    {
+        var (depth, line) = Nesting(text);
+        if (depth > Engine.Limits.MaxMarkdownNesting)
+        {
+            tooDeep = new ReaderProblem(new TextSpan(line, 0), $"read as plain text: its quotes and lists nest {depth:N0} deep here, more than the limit of {Engine.Limits.MaxMarkdownNesting}");
+            return null;
+        }
+
+        try
+        {
+            tooDeep = null;
+            return Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, problems)), pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            tooDeep = new ReaderProblem(new TextSpan(0, 0), "read as plain text: its elements nest deeper than Markdown's parser goes");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// How deep the quotes and lists of <paramref name="text"/> nest at most, and where the deepest line starts, counted
+    /// line by line without parsing: each quote marker and list marker at a line's start is a level, and so is each two
+    /// columns of indentation before a list marker (an item inside another is indented past its marker). Never below
+    /// the depth Markdig would build.
+    /// </summary>
+    internal static (int Depth, int Line) Nesting(string text)
+    {
+        int deepest = 0, at = 0;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            int depth = 0, indent = 0, i = start;
+            var marker = false;
+            while (i < end)
+            {
+                var c = text[i];
+                if (c == ' ')
+                {
+                    indent++;
+                    i++;
+                }
+                else if (c == '\t')
+                {
+                    indent += 4;
+                    i++;
+                }
+                else if (c == '>')
+                {
+                    // The space after a quote marker is the marker's.
+                    depth++;
+                    i += i + 1 < end && text[i + 1] == ' ' ? 2 : 1;
+                }
+                else if (c is '-' or '*' or '+' && i + 1 < end && text[i + 1] is ' ' or '\t')
+                {
+                    // The marker and the space after it.
+                    depth++;
+                    marker = true;
+                    i += 2;
+                }
+                else if (char.IsAsciiDigit(c))
+                {
+                    var j = i;
+                    while (j < end && j - i < 9 && char.IsAsciiDigit(text[j]))
+                    {
+                        j++;
+                    }
+
+                    if (j + 1 < end && text[j] is '.' or ')' && text[j + 1] is ' ' or '\t')
+                    {
+                        depth++;
+                        marker = true;
+                        i = j + 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            depth += marker ? indent / 2 : 0;
+            if (depth > deepest)
+            {
+                deepest = depth;
+                at = start;
+            }
+
+            start = end + 1;
+        }
+
+        return (deepest, at);
+    }
 
     public Document Read(string path, SourceText source)
     {
         var text = source.Text;
         var problems = new List<ReaderProblem>();
-        var markdown = Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, problems)), _pipeline);
+        if (TryParse(text, _pipeline, problems, out var tooDeep) is not { } markdown)
+        {
+            return PlainTextReader.Read(path, source, mayHaveHeadline: true, [tooDeep!]);
+        }
         var prose = ProseView.Blanked(text);
 
         var blocks = ImmutableArray.CreateBuilder<Block>();

@@ -22,12 +22,12 @@ public sealed partial class PlainTextReader : IDocumentReader
     public Document Read(string path, SourceText source) => Read(path, source, mayHaveHeadline: true);
 
     /// <param name="mayHaveHeadline">False for a part of a file that does not start the file's text: its first line is no headline.</param>
-    internal static Document Read(string path, SourceText source, bool mayHaveHeadline)
+    internal static Document Read(string path, SourceText source, bool mayHaveHeadline, ImmutableArray<ReaderProblem> problems = default)
     {
         var prose = Mask(source.Text);
         var directives = FindDirectives(source, ref prose);
         var blocks = FindBlocks(source, prose, mayHaveHeadline);
-        return new Document(path, source, prose, blocks, directives: directives);
+        return new Document(path, source, prose, blocks, directives: directives) { Problems = problems.IsDefault ? [] : problems };
     }
 
     /// <summary>
