@@ -391,4 +391,41 @@ public sealed class ScopeTests
             .File("a.md", "# Test\n\n### a. Parent lettered heading\n\nOne sentence here.\n");
         vale.Lines().Should().Equal("a.md:3:5:Test.Whole:'a.'", "a.md:3:8:Test.Whole:'Parent lettered heading'", "a.md:5:1:Test.Whole:'One sentence here.'");
     }
+
+    [Fact]
+    public void Nested_elements_report_a_place_once_and_html_text_is_read_decoded_and_mdx_as_mdx()
+    {
+        RunAdr("doc(section)", text: "## A\n\n### B\n\nalpha\n").Should().Equal("5:1");
+        RunAdr("doc(div)", "a.html", "<div><div><p>alpha</p></div></div>\n").Should().Equal("1:14");
+        RunAdr("text & doc(section:has(> h2:contains(\"A & B\")))", "a.html", "<h2>A &amp; B</h2>\n<p>alpha</p>\n").Should().Equal("2:4");
+
+        // HTML ignores '/>' on an element that is not void: the paragraph holds its text.
+        RunAdr("text & doc(p.x)", "a.html", "<p class=\"x\" />one alpha</p>\n").Should().Equal("1:20");
+
+        // MDX has no indented code: an indented paragraph in a component is a paragraph.
+        using var vale = new ValeRunner("StylesPath = styles\n[*.mdx]\nBasedOnStyles = Test\n")
+            .Rule("Alpha", "extends: existence\nmessage: x\nscope: 'text & doc(p)'\ntokens: [alpha]\n")
+            .File("a.mdx", "Intro alpha.\n\n<Note>\n\n    Inside alpha.\n\n</Note>\n");
+        vale.Lines().Should().Equal("a.mdx:1:7:Test.Alpha:x", "a.mdx:5:12:Test.Alpha:x");
+    }
+
+    [Fact]
+    public void A_required_element_is_not_reported_missing_from_plain_text()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Summary", "extends: occurrence\nmessage: A summary.\nscope: 'doc(section:has(> h2:contains(\"Summary\")))'\ntoken: '(?s).'\nmin: 1\n")
+            .File("a.txt", "Summary\n\nalpha\n")
+            .File("b.md", "# Title\n\nalpha\n");
+        vale.Lines().Should().Equal("b.md:1:1:Test.Summary:A summary.");
+    }
+
+    [Fact]
+    public void Unclosed_data_elements_are_text_and_a_closed_one_before_them_is_meta()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Meta", "extends: existence\nmessage: meta\nscope: meta\nnonword: true\nraw: [ZQX]\n")
+            .Rule("Prose", "extends: existence\nmessage: prose\nnonword: true\nraw: [ZQX]\n")
+            .File("a.html", "<p><data value=\"1\">ZQX</data></p>\n<p>" + string.Concat(Enumerable.Repeat("<data>x ", 3)) + "ZQX</p>\n");
+        vale.Lines().Should().Equal("a.html:1:20:Test.Meta:meta", "a.html:2:28:Test.Prose:prose");
+    }
 }

@@ -84,12 +84,12 @@ internal sealed class DocSelection
     }
 
     /// <summary>The elements of Markdown <paramref name="source"/>, built from Markdig's tree; <paramref name="textOf"/> gives a leaf's text.</summary>
-    public static DocSelection FromMarkdown(string source, Func<TextSpan, string> textOf)
+    public static DocSelection FromMarkdown(string source, Func<TextSpan, string> textOf, bool mdx = false)
     {
         var dom = new HtmlParser().ParseDocument(string.Empty);
         var selection = new DocSelection(dom, source.Length);
         // Markdown that nests too deep to parse is read as plain text: it has no elements.
-        if (MarkdownReader.Parse(source) is { } markdown)
+        if (MarkdownReader.Parse(source, mdx) is { } markdown)
         {
             selection.AddBlocks(markdown, dom.Body!, source.Length, textOf);
         }
@@ -332,7 +332,8 @@ internal sealed class DocSelection
             }
 
             top.Parent.AppendChild(element);
-            var selfClosing = source[tagEnd - 2] == '/' || Documents.Html.HtmlReader.IsVoid(name);
+            // HTML ignores '/>' on an element that is not void (<p class="x" /> opens a paragraph).
+            var selfClosing = Documents.Html.HtmlReader.IsVoid(name);
             if (selfClosing)
             {
                 Marked(element, TextSpan.FromBounds(lt, tagEnd));
@@ -411,7 +412,7 @@ internal sealed class DocSelection
         if (to > from && source.AsSpan(from, to - from).ContainsAnyExcept(" \t\r\n"))
         {
             // :contains reads text in lower case.
-            open.Parent.AppendChild(_dom.CreateTextNode(source[from..to].ToLowerInvariant()));
+            open.Parent.AppendChild(_dom.CreateTextNode(System.Net.WebUtility.HtmlDecode(source[from..to]).ToLowerInvariant()));
         }
     }
 

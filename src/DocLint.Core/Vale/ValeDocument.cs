@@ -211,7 +211,7 @@ public sealed partial class ValeDocument
             _tableParts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
             if (!_isHtml)
             {
-                SkipRenderedBlocks(source, settings, marks);
+                SkipRenderedBlocks(source, settings, marks, Path.GetExtension(document.Path).Equals(".mdx", StringComparison.OrdinalIgnoreCase));
             }
 
             _skipped = marks.Skipped;
@@ -291,7 +291,7 @@ public sealed partial class ValeDocument
     /// loose list's items; not a tight list's items, not raw HTML), <c>table</c>, <c>thead</c>, <c>tbody</c>, <c>tr</c>,
     /// <c>th</c> and <c>td</c> the parts of pipe tables, wherever they stand. Read from Markdig's tree, as it renders them.
     /// </summary>
-    private static void SkipRenderedBlocks(string source, ValeFileSettings settings, ValeMarkup.Marks marks)
+    private static void SkipRenderedBlocks(string source, ValeFileSettings settings, ValeMarkup.Marks marks, bool mdx)
     {
         var skipped = settings.SkippedScopes.Select(s => s.ToLowerInvariant()).Where(RenderedBlockTags.Contains).ToHashSet(StringComparer.Ordinal);
         if (skipped.Count == 0)
@@ -299,7 +299,7 @@ public sealed partial class ValeDocument
             return;
         }
 
-        if (MarkdownReader.Parse(source) is not { } markdown)
+        if (MarkdownReader.Parse(source, mdx) is not { } markdown)
         {
             return;
         }
@@ -801,7 +801,7 @@ public sealed partial class ValeDocument
     {
         _selection ??= !IsMarkup ? DocSelection.FromMarkdown(string.Empty, _ => string.Empty)
             : _isHtml ? DocSelection.FromHtml(_document.Source.Text)
-            : DocSelection.FromMarkdown(_document.Source.Text, span => Build(span, "doc").Text);
+            : DocSelection.FromMarkdown(_document.Source.Text, span => Build(span, "doc").Text, Path.GetExtension(_document.Path).Equals(".mdx", StringComparison.OrdinalIgnoreCase));
         return _selection.Select(DocSelection.SelectorOf(scope));
     }
 

@@ -308,7 +308,7 @@ public sealed class ValeOccurrence : ValeRule
         if (units.Count == 0)
         {
             // An element a selector names and the document lacks (a required section) is reported at its start.
-            if (SelectsElements)
+            if (SelectsElements && document.IsMarkup)
             {
                 reporter.Report(new TextSpan(0, 0), Spec.Message);
             }

@@ -80,6 +80,7 @@ internal static class ValeMarkup
         var ignoredTags = settings.IgnoredScopes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var ignoredClasses = BuiltInIgnoredClasses.Concat(settings.IgnoredClasses).ToFrozenSet(StringComparer.Ordinal);
         var open = new List<(string Name, int ContentStart, string? Mark)>();
+        var unclosedData = false;
         var i = region.Start;
         while (i < region.End)
         {
@@ -149,10 +150,12 @@ internal static class ValeMarkup
                 continue;
             }
 
-            if (tag.Name == "data" && !tag.SelfClosing)
+            if (tag.Name == "data" && !tag.SelfClosing && !unclosedData)
             {
-                // A <data> element's content is a value for machines with a reading for people: Vale's `meta` scope, not text.
+                // A <data> element's content is a value for machines with a reading for people: Vale's `meta` scope, not
+                // text. Once one is found without an end tag, none after it has one: they are not searched for again.
                 var end = CloseOf(text, tag.Name, tag.End, region.End, isText);
+                unclosedData = end < 0;
                 if (end >= 0)
                 {
                     var contentEnd = text.LastIndexOf('<', end - 1);

@@ -354,6 +354,7 @@ public abstract class ValeRule : CompiledRule
     protected sealed class Reporter(ValeRule rule, RuleContext? context, ValeDocument document)
     {
         private int _count;
+        private HashSet<int>? _reported;
 
         public ValeDocument Document => document;
 
@@ -377,6 +378,13 @@ public abstract class ValeRule : CompiledRule
             }
 
             if (rule.Spec.Limit > 0 && _count >= rule.Spec.Limit)
+            {
+                return;
+            }
+
+            // Selected elements nest (a section in a section, a div in a div) and hold the same text: as Vale, a rule
+            // reports a place once.
+            if (rule.SelectsElements && !(_reported ??= []).Add(span.Start))
             {
                 return;
             }

@@ -128,6 +128,11 @@ public class HostileInputTests
         MarkdownReader.Nesting("> a\n> > b\n> > - c\n").Depth.Should().Be(3);
         MarkdownReader.Nesting("1. a\n   2) b\n\n        indented code, no marker\n").Depth.Should().Be(2);
         MarkdownReader.Nesting("-no marker\n*emphasis*\n").Depth.Should().Be(0);
+
+        // An empty item is an item; a code fence's lines are code, not nesting (until the fence closes).
+        MarkdownReader.Nesting("-\n  -\n    1.\n").Depth.Should().Be(3);
+        MarkdownReader.Nesting("- a\n\n```\n" + new string(' ', 400) + "- x\n> > > >\n```\n  - b\n").Depth.Should().Be(2);
+        MarkdownReader.Nesting("~~~~\n- a\n~~~\n- b\n~~~~~\n- c\n").Depth.Should().Be(1);
         MarkdownReader.Instance.Read("a.md", SourceText.From(string.Concat(Enumerable.Repeat("> ", 100)) + "deep but parsed\n")).Problems.Should().BeEmpty();
     }
 

@@ -55,7 +55,7 @@ public sealed class MarkdownReader : IDocumentReader
     /// Markdig's syntax tree of <paramref name="text"/>, parsed as <see cref="Read"/> parses it (positions are the text's);
     /// null when its blocks nest too deep to parse (<see cref="Read"/> reads such a file as plain text).
     /// </summary>
-    internal static MarkdownDocument? Parse(string text) => TryParse(text, Pipeline, [], out _);
+    internal static MarkdownDocument? Parse(string text, bool mdx = false) => TryParse(text, mdx ? Mdx._pipeline : Pipeline, [], out _);
 
     private static MarkdownDocument? TryParse(string text, MarkdownPipeline pipeline, List<ReaderProblem> problems, out ReaderProblem? tooDeep)
     {
@@ -88,6 +88,7 @@ public sealed class MarkdownReader : IDocumentReader
     {
         int deepest = 0, at = 0;
         var start = 0;
+        var fence = string.Empty;
         while (start < text.Length)
         {
             var end = text.IndexOf('\n', start);
@@ -113,12 +114,12 @@ public sealed class MarkdownReader : IDocumentReader
                     depth++;
                     i += i + 1 < end && text[i + 1] == ' ' ? 2 : 1;
                 }
-                else if (c is '-' or '*' or '+' && i + 1 < end && text[i + 1] is ' ' or '\t')
+                else if (c is '-' or '*' or '+' && (i + 1 >= end || text[i + 1] is ' ' or '\t' or '\r'))
                 {
                     // The marker and the space after it.
                     depth++;
                     marker = true;
-                    i += 2;
+                    i = Math.Min(i + 2, end);
                 }
                 else if (char.IsAsciiDigit(c))
                 {
@@ -128,11 +129,11 @@ public sealed class MarkdownReader : IDocumentReader
                         j++;
                     }
 
-                    if (j + 1 < end && text[j] is '.' or ')' && text[j + 1] is ' ' or '\t')
+                    if (j < end && text[j] is '.' or ')' && (j + 1 >= end || text[j + 1] is ' ' or '\t' or '\r'))
                     {
                         depth++;
                         marker = true;
-                        i = j + 2;
+                        i = Math.Min(j + 2, end);
                     }
                     else
                     {
@@ -143,6 +144,25 @@ public sealed class MarkdownReader : IDocumentReader
                 {
                     break;
                 }
+            }
+
+            // A code fence's lines are code, whatever they start with; the fence ends at a line of the same marks.
+            var rest = text.AsSpan(i, end - i).TrimEnd('\r');
+            if (fence.Length > 0)
+            {
+                if (rest.StartsWith(fence) && rest.TrimEnd(' ').IndexOfAnyExcept(fence[0]) < 0)
+                {
+                    fence = string.Empty;
+                }
+
+                start = end + 1;
+                continue;
+            }
+
+            if (rest.StartsWith("```") || rest.StartsWith("~~~"))
+            {
+                var marks = rest.IndexOfAnyExcept(rest[0]);
+                fence = rest[..(marks < 0 ? rest.Length : marks)].ToString();
             }
 
             depth += marker ? indent / 2 : 0;
