@@ -402,8 +402,8 @@ public sealed class ScopeTests
         // HTML ignores '/>' on an element that is not void: the paragraph holds its text.
         RunAdr("text & doc(p.x)", "a.html", "<p class=\"x\" />one alpha</p>\n").Should().Equal("1:20");
 
-        // MDX has no indented code: an indented paragraph in a component is a paragraph.
-        using var vale = new ValeRunner("StylesPath = styles\n[*.mdx]\nBasedOnStyles = Test\n")
+        // MDX has no indented code: an indented paragraph in a component is a paragraph. A folder walk takes .mdx under [*].
+        using var vale = new ValeRunner()
             .Rule("Alpha", "extends: existence\nmessage: x\nscope: 'text & doc(p)'\ntokens: [alpha]\n")
             .File("a.mdx", "Intro alpha.\n\n<Note>\n\n    Inside alpha.\n\n</Note>\n");
         vale.Lines().Should().Equal("a.mdx:1:7:Test.Alpha:x", "a.mdx:5:12:Test.Alpha:x");

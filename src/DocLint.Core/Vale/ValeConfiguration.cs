@@ -187,9 +187,14 @@ public sealed class ValeConfiguration
         return styles.Distinct(StringComparer.Ordinal);
     }
 
-    /// <summary>True when a section glob of the file (other than <c>[*]</c>) names the path: a folder walk lints it too (<c>[*.{md,rst}]</c> takes .rst files).</summary>
+    /// <summary>
+    /// True when a section glob of the file (other than <c>[*]</c>) names the path: a folder walk lints it too
+    /// (<c>[*.{md,rst}]</c> takes .rst files). Under <c>[*]</c> the walk also takes MDX, which Vale reads under it and
+    /// DocLint reads as it reads Markdown.
+    /// </summary>
     public bool Covers(string path) =>
-        _formats.ContainsKey(Path.GetExtension(path)) || _sections.Any(s => s.Glob.Text != "*" && Matches(s.Glob, path));
+        _formats.ContainsKey(Path.GetExtension(path))
+        || _sections.Any(s => s.Glob.Text != "*" ? Matches(s.Glob, path) : Path.GetExtension(path).Equals(".mdx", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True for a file of a style or a vocabulary (StylesPath/STYLE/, StylesPath/config/, StylesPath/Vocab/): a folder walk does not lint them.</summary>
     public bool InStylesPath(string path) =>
