@@ -242,6 +242,7 @@ internal sealed class DocSelection
         var stack = new List<Open> { root };
         var sections = new List<IElement>();
         var text = 0;
+        var nextGt = -1;
         var i = 0;
         while (i < source.Length)
         {
@@ -259,22 +260,19 @@ internal sealed class DocSelection
                 continue;
             }
 
-            var closing = lt + 1 < source.Length && source[lt + 1] == '/';
-            var nameStart = lt + (closing ? 2 : 1);
-            var nameEnd = nameStart;
-            while (nameEnd < source.Length && (char.IsAsciiLetterOrDigit(source[nameEnd]) || source[nameEnd] is '-' or ':' or '_'))
+            // No tag ends where no '>' follows (found once for all the '<' before it).
+            if (nextGt < lt && (nextGt = source.IndexOf('>', lt)) < 0)
             {
-                nameEnd++;
+                break;
             }
 
-            if (nameEnd == nameStart || !char.IsAsciiLetter(source[nameStart]))
+            if (!ValeMarkup.ReadTag(source, lt, source.Length, out var tag))
             {
                 if (lt + 1 < source.Length && source[lt + 1] is '!' or '?')
                 {
                     // A doctype or processing instruction.
                     AddText(stack[^1], source, text, lt);
-                    var gt = source.IndexOf('>', lt);
-                    i = text = gt < 0 ? source.Length : gt + 1;
+                    i = text = nextGt + 1;
                 }
                 else
                 {
@@ -284,15 +282,10 @@ internal sealed class DocSelection
                 continue;
             }
 
-            var tagEnd = Documents.Html.HtmlReader.TagEnd(source, nameEnd, source.Length);
-            if (tagEnd < 0)
-            {
-                break;
-            }
-
             AddText(stack[^1], source, text, lt);
+            var (name, closing, tagEnd) = (tag.Name, tag.Closing, tag.End);
+            var nameEnd = lt + (closing ? 2 : 1) + name.Length;
             i = text = tagEnd;
-            var name = source[nameStart..nameEnd].ToLowerInvariant();
             if (closing)
             {
                 // The nearest open element of the name ends here, and all opened inside it.
@@ -376,16 +369,7 @@ internal sealed class DocSelection
     /// <summary>Ends what a start tag of <paramref name="name"/> implies: an open paragraph at a block, an item at the next item, a cell or row at the next.</summary>
     private void ImplyEnds(List<Open> stack, string name, int at, List<IElement> sections)
     {
-        var (ends, stops) = name switch
-        {
-            "li" => (new[] { "li" }, new[] { "ul", "ol", "menu" }),
-            "dt" or "dd" => (["dt", "dd"], ["dl"]),
-            "tr" => (["tr", "td", "th"], ["table", "thead", "tbody", "tfoot"]),
-            "td" or "th" => (["td", "th"], ["tr", "table"]),
-            "thead" or "tbody" or "tfoot" => (["thead", "tbody", "tfoot", "tr", "td", "th"], ["table"]),
-            "option" => (["option"], ["select", "datalist", "optgroup"]),
-            _ => (Array.Empty<string>(), Array.Empty<string>()),
-        };
+        var (ends, stops) = ImpliedEnds.GetValueOrDefault(name, NoEnds);
 
         for (var k = stack.Count - 1; k >= Math.Max(1, stack.Count - MaxDepth) && ends.Length > 0; k--)
         {
@@ -406,6 +390,23 @@ internal sealed class DocSelection
             CloseTo(stack, stack.Count - 1, at, at, sections);
         }
     }
+
+    // A start tag of the key ends the nearest open element of the first names, unless one of the second comes first.
+    private static readonly (string[] Ends, string[] Stops) NoEnds = ([], []);
+
+    private static readonly Dictionary<string, (string[] Ends, string[] Stops)> ImpliedEnds = new(StringComparer.Ordinal)
+    {
+        ["li"] = (["li"], ["ul", "ol", "menu"]),
+        ["dt"] = (["dt", "dd"], ["dl"]),
+        ["dd"] = (["dt", "dd"], ["dl"]),
+        ["tr"] = (["tr", "td", "th"], ["table", "thead", "tbody", "tfoot"]),
+        ["td"] = (["td", "th"], ["tr", "table"]),
+        ["th"] = (["td", "th"], ["tr", "table"]),
+        ["thead"] = (["thead", "tbody", "tfoot", "tr", "td", "th"], ["table"]),
+        ["tbody"] = (["thead", "tbody", "tfoot", "tr", "td", "th"], ["table"]),
+        ["tfoot"] = (["thead", "tbody", "tfoot", "tr", "td", "th"], ["table"]),
+        ["option"] = (["option"], ["select", "datalist", "optgroup"]),
+    };
 
     private void AddText(Open open, string source, int from, int to)
     {

@@ -266,10 +266,10 @@ internal static class ValeMarkup
         return -1;
     }
 
-    private readonly record struct Tag(string Name, bool Closing, bool SelfClosing, int End, string[] Classes);
+    internal readonly record struct Tag(string Name, bool Closing, bool SelfClosing, int End, string[] Classes);
 
     /// <summary>A start or end tag at <paramref name="lt"/>: its lower-case name, its classes and where it ends.</summary>
-    private static bool ReadTag(string text, int lt, int limit, out Tag tag)
+    internal static bool ReadTag(string text, int lt, int limit, out Tag tag)
     {
         tag = default;
         var closing = lt + 1 < limit && text[lt + 1] == '/';
