@@ -13,6 +13,20 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void Columns_count_a_character_outside_the_basic_plane_once_for_every_finding_of_a_line()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Weasel", "extends: existence\nmessage: \"'%s' is vague.\"\nignorecase: true\ntokens:\n  - very\n")
+            .File("a.md", "Very \U0001F600 very \U0001F600\U0001F600 very\nvery \U0001F600 very\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:1:Test.Weasel:'Very' is vague.",
+            "a.md:1:8:Test.Weasel:'very' is vague.",
+            "a.md:1:16:Test.Weasel:'very' is vague.",
+            "a.md:2:1:Test.Weasel:'very' is vague.",
+            "a.md:2:8:Test.Weasel:'very' is vague.");
+    }
+
+    [Fact]
     public void Existence_is_case_sensitive_unless_asked_and_nonword_drops_boundaries()
     {
         using var vale = new ValeRunner()

@@ -18,13 +18,14 @@ public static class RdJsonLinesReporter
     public static void Write(TextWriter writer, Report report)
     {
         using var buffer = new MemoryStream();
+        var columns = new ColumnCursor(ColumnUnit.Utf8Bytes);
         foreach (var d in report.Shown)
         {
             buffer.SetLength(0);
             report.Sources.TryGetValue(d.Path, out var source);
             using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                WriteDiagnostic(json, d, report.RelativeToRoot(d.Path) ?? report.DisplayPath(d.Path), source);
+                WriteDiagnostic(json, d, report.RelativeToRoot(d.Path) ?? report.DisplayPath(d.Path), source, ref columns);
             }
 
             writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
@@ -32,13 +33,13 @@ public static class RdJsonLinesReporter
         }
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d, string path, SourceText? source)
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d, string path, SourceText? source, ref ColumnCursor columns)
     {
         json.WriteStartObject();
         json.WriteString("message", d.Message);
         json.WriteStartObject("location");
         json.WriteString("path", path);
-        WriteRange(json, d.Span, d.LineSpan, source);
+        WriteRange(json, d.Span, d.LineSpan, source, ref columns);
         json.WriteEndObject();
         json.WriteString("severity", d.Severity switch
         {
@@ -62,7 +63,7 @@ public static class RdJsonLinesReporter
         {
             json.WriteStartArray("suggestions");
             json.WriteStartObject();
-            WriteRange(json, fix.Span, source.GetLinePositionSpan(fix.Span), source);
+            WriteRange(json, fix.Span, source.GetLinePositionSpan(fix.Span), source, ref columns);
             json.WriteString("text", fix.NewText);
             json.WriteEndObject();
             json.WriteEndArray();
@@ -71,21 +72,20 @@ public static class RdJsonLinesReporter
         json.WriteEndObject();
     }
 
-    private static void WriteRange(Utf8JsonWriter json, TextSpan span, LinePositionSpan lines, SourceText? source)
+    private static void WriteRange(Utf8JsonWriter json, TextSpan span, LinePositionSpan lines, SourceText? source, ref ColumnCursor columns)
     {
         json.WriteStartObject("range");
-        WritePosition(json, "start", span.Start, lines.Start, source);
-        WritePosition(json, "end", span.End, lines.End, source);
+        WritePosition(json, "start", span.Start, lines.Start, source, ref columns);
+        WritePosition(json, "end", span.End, lines.End, source, ref columns);
         json.WriteEndObject();
     }
 
-    private static void WritePosition(Utf8JsonWriter json, string name, int offset, LinePosition position, SourceText? source)
+    private static void WritePosition(Utf8JsonWriter json, string name, int offset, LinePosition position, SourceText? source, ref ColumnCursor columns)
     {
         var column = position.Character + 1;
         if (source is not null && offset <= source.Length)
         {
-            var lineStart = source.GetLineStart(position.Line);
-            column = Encoding.UTF8.GetByteCount(source.Text.AsSpan(lineStart, offset - lineStart)) + 1;
+            column = columns.At(source, position.Line, offset);
         }
 
         json.WriteStartObject(name);

@@ -14,17 +14,17 @@ public static class LineFormatter
 {
     public static string Format(Diagnostic diagnostic, Func<string, string> displayPath, SourceText? source = null)
     {
+        var columns = new ColumnCursor(ColumnUnit.Characters);
+        return Format(diagnostic, displayPath, source, ref columns);
+    }
+
+    private static string Format(Diagnostic diagnostic, Func<string, string> displayPath, SourceText? source, ref ColumnCursor columns)
+    {
         var start = diagnostic.LineSpan.Start;
         var column = start.Character + 1;
         if (source is not null && start.Line < source.LineCount)
         {
-            var lineStart = source.GetLineStart(start.Line);
-            var end = Math.Min(source.Length, lineStart + start.Character);
-            column = 1;
-            foreach (var c in source.Text.AsSpan(lineStart, end - lineStart))
-            {
-                column += char.IsLowSurrogate(c) ? 0 : 1;
-            }
+            column = columns.At(source, start.Line, source.GetLineStart(start.Line) + start.Character);
         }
 
         var message = diagnostic.Message.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
@@ -40,10 +40,11 @@ public static class LineFormatter
     /// </summary>
     public static void Write(TextWriter writer, Report report, TextWriter? configurationErrors = null)
     {
+        var columns = new ColumnCursor(ColumnUnit.Characters);
         foreach (var diagnostic in report.Shown)
         {
             var to = configurationErrors is not null && diagnostic.Id == EngineDiagnostics.InvalidRule.Id ? configurationErrors : writer;
-            to.Write(Format(diagnostic, report.DisplayPath, report.Sources.GetValueOrDefault(diagnostic.Path)));
+            to.Write(Format(diagnostic, report.DisplayPath, report.Sources.GetValueOrDefault(diagnostic.Path), ref columns));
             to.Write('\n');
         }
     }

@@ -83,7 +83,7 @@ public sealed class PrettyReporter(bool color)
         end = Math.Clamp(end, start, line.Length);
         var from = 0;
         var to = line.Length;
-        if (DisplayWidth(line) > WindowWidth)
+        if (IsWiderThan(line, WindowWidth))
         {
             from = Math.Max(0, start - ContextBefore);
             to = from;
@@ -148,15 +148,20 @@ public sealed class PrettyReporter(bool color)
         return (text.ToString(), underline.ToString().TrimEnd());
     }
 
-    private static int DisplayWidth(ReadOnlySpan<char> line)
+    /// <summary>True when the line takes more than <paramref name="limit"/> columns; it is read only that far, so a long line costs no more than a short one.</summary>
+    private static bool IsWiderThan(ReadOnlySpan<char> line, int limit)
     {
         var width = 0;
         for (var i = 0; i < line.Length; i += char.IsHighSurrogate(line[i]) && i + 1 < line.Length ? 2 : 1)
         {
             width += CharWidth(line, i, width);
+            if (width > limit)
+            {
+                return true;
+            }
         }
 
-        return width;
+        return false;
     }
 
     /// <summary>Columns a character takes: tabs to the next stop, wide East Asian and emoji two, combining marks none.</summary>
