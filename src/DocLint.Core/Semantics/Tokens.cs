@@ -382,9 +382,25 @@ internal sealed class Tokenizer
 
     private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
-    /// <summary>Where the run of ASCII letters and digits from <paramref name="i"/> ends (a vectorised search).</summary>
+    /// <summary>
+    /// Where the run of ASCII letters and digits from <paramref name="i"/> ends: most words are short, so their first
+    /// characters are looked at one by one, and a longer run is left to a vectorised search.
+    /// </summary>
     private static int AfterAsciiLettersAndDigits(ReadOnlySpan<char> text, int i)
     {
+        for (var limit = Math.Min(text.Length, i + 12); i < limit; i++)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]))
+            {
+                return i;
+            }
+        }
+
+        if (i >= text.Length)
+        {
+            return text.Length;
+        }
+
         var run = text[i..].IndexOfAnyExcept(AsciiLettersAndDigits);
         return run < 0 ? text.Length : i + run;
     }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using DocLint.Core.Documents;
@@ -116,6 +118,10 @@ public sealed partial class ValeDocument
     // (<br>, <br/>) and HTML comments; the first character of each is marked; null when there is none.
     private readonly bool[]? _lineBreaks;
 
+    // Per character, nonzero when any of the marks above is set there: a run of zeros whose prose is the source as
+    // written is copied into a unit as it stands (Append's fast path).
+    private readonly byte[] _marked;
+
     // An HTML file (or one the configuration reads as HTML), not Markdown.
     private readonly bool _isHtml;
 
@@ -217,6 +223,40 @@ public sealed partial class ValeDocument
             _skipped = marks.Skipped;
             _starred = marks.Starred;
             _inTag = marks.InTag;
+        }
+
+        _marked = Marked(_code, _ignored, _skipped, _starred, _inTag, _lineBreaks);
+    }
+
+    /// <summary>The union of the per-character marks, one byte per character (nonzero: marked).</summary>
+    private static byte[] Marked(byte[] code, bool[] ignored, params ReadOnlySpan<bool[]?> others)
+    {
+        var marked = (byte[])code.Clone();
+        Or(marked, ignored);
+        foreach (var other in others)
+        {
+            if (other is not null)
+            {
+                Or(marked, other);
+            }
+        }
+
+        return marked;
+
+        static void Or(byte[] into, bool[] from)
+        {
+            var target = into.AsSpan();
+            var source = MemoryMarshal.Cast<bool, byte>(from.AsSpan());
+            var i = 0;
+            for (; i + Vector<byte>.Count <= target.Length; i += Vector<byte>.Count)
+            {
+                (new Vector<byte>(target[i..]) | new Vector<byte>(source[i..])).CopyTo(target[i..]);
+            }
+
+            for (; i < target.Length; i++)
+            {
+                target[i] |= source[i];
+            }
         }
     }
 
@@ -466,7 +506,7 @@ public sealed partial class ValeDocument
     private bool[]? LineBreakTags(string source, ImmutableArray<TextSpan> fenced)
     {
         bool[]? breaks = null;
-        for (var at = source.IndexOf("<br", StringComparison.OrdinalIgnoreCase); at >= 0; at = source.IndexOf("<br", at + 3, StringComparison.OrdinalIgnoreCase))
+        for (var at = IndexOfLineBreak(source, 0); at >= 0; at = IndexOfLineBreak(source, at + 3))
         {
             var m = LineBreakTag().Match(source, at);
             if (m.Success && m.Index == at && _code[at] == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
@@ -486,6 +526,20 @@ public sealed partial class ValeDocument
         return breaks;
     }
 
+    private static readonly SearchValues<string> LineBreakOpening = SearchValues.Create(["<br"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the next "&lt;br" (any case) starts at or after <paramref name="from"/>; -1 when none does (a vectorised search).</summary>
+    private static int IndexOfLineBreak(string source, int from)
+    {
+        if (from >= source.Length)
+        {
+            return -1;
+        }
+
+        var at = source.AsSpan(from).IndexOfAny(LineBreakOpening);
+        return at < 0 ? -1 : from + at;
+    }
+
     /// <summary>Markdown's pipe tables as Vale sees them rendered: the row above the delimiter row is table.header, the rows after it table.cell.</summary>
     private void TableRows(string source, ImmutableArray<TextSpan> fenced)
     {
@@ -499,13 +553,56 @@ public sealed partial class ValeDocument
             var headerStart = source.LastIndexOf('\n', Math.Max(0, delimiter.Index - 2)) + 1;
             _tableParts.Add((TextSpan.FromBounds(headerStart, delimiter.Index), "table.header"));
             var bodyStart = Math.Min(source.Length, delimiter.Index + delimiter.Length);
-            var blank = BlankLine().Match(source, bodyStart);
-            var bodyEnd = blank.Success ? blank.Index : source.Length;
+            var blank = NextBlankLine(source, bodyStart);
+            var bodyEnd = blank >= 0 ? blank : source.Length;
             if (bodyEnd > bodyStart)
             {
                 _tableParts.Add((TextSpan.FromBounds(bodyStart, bodyEnd), "table.cell"));
             }
         }
+    }
+
+    /// <summary>
+    /// The start of the first line at or after <paramref name="from"/> that holds nothing but spaces and tabs (and a
+    /// final carriage return); the text's length when it ends with a line break; -1 when no such line is left.
+    /// </summary>
+    internal static int NextBlankLine(string source, int from)
+    {
+        var lineStart = from;
+        if (lineStart > 0 && lineStart <= source.Length && source[lineStart - 1] != '\n')
+        {
+            var newline = source.IndexOf('\n', lineStart);
+            if (newline < 0)
+            {
+                return -1;
+            }
+
+            lineStart = newline + 1;
+        }
+
+        while (lineStart <= source.Length)
+        {
+            var newline = source.IndexOf('\n', lineStart);
+            var line = source.AsSpan(lineStart, (newline < 0 ? source.Length : newline) - lineStart);
+            if (line.EndsWith('\r'))
+            {
+                line = line[..^1];
+            }
+
+            if (line.IndexOfAnyExcept(' ', '\t') < 0)
+            {
+                return lineStart;
+            }
+
+            if (newline < 0)
+            {
+                return -1;
+            }
+
+            lineStart = newline + 1;
+        }
+
+        return -1;
     }
 
     /// <summary>The table scope of the text at <paramref name="position"/> (the innermost td, th or caption), or null.</summary>
@@ -1078,6 +1175,22 @@ public sealed partial class ValeDocument
         var first = length;
         for (var i = span.Start; i < span.End; i++)
         {
+            // A run of unmarked characters the reader left as written is copied as it stands.
+            if (_marked[i] == 0 && prose[i] == source[i])
+            {
+                var unmarked = _marked.AsSpan(i, span.End - i).IndexOfAnyExcept((byte)0);
+                var run = prose.AsSpan(i, unmarked < 0 ? span.End - i : unmarked).CommonPrefixLength(source.AsSpan(i, unmarked < 0 ? span.End - i : unmarked));
+                prose.AsSpan(i, run).CopyTo(text.AsSpan(length));
+                for (var k = 0; k < run; k++)
+                {
+                    map[length + k] = i + k;
+                }
+
+                length += run;
+                i += run - 1;
+                continue;
+            }
+
             if (_skipped is not null && _skipped[i])
             {
                 continue;
@@ -1144,9 +1257,6 @@ public sealed partial class ValeDocument
 
     [GeneratedRegex(@"^(?=[^\n]*\|)[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$\n?", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex TableDelimiter();
-
-    [GeneratedRegex(@"^[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex BlankLine();
 
     [GeneratedRegex(@"\G[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*(#{1,6})(?:[ \t]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex AtxMarker();
