@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AngleSharp.Html;
 using DocLint.Core.Suppressions;
 using DocLint.Core.Text;
@@ -70,10 +71,16 @@ public sealed class HtmlReader : IDocumentReader
     /// The index after the '>' that ends the tag whose attributes start at <paramref name="from"/>, honouring
     /// quoted attribute values; -1 when no '>' comes before <paramref name="limit"/>.
     /// </summary>
+    /// <remarks>
+    /// A tag ends within a few hundred characters. A scan that runs past <see cref="LongTag"/> characters (many
+    /// unterminated '&lt;' before the end of a file would each scan to it) reads the tag ends of the whole text
+    /// once instead (<see cref="TagEnds"/>).
+    /// </remarks>
     internal static int TagEnd(string text, int from, int limit)
     {
         var quote = '\0';
-        for (var j = from; j < limit; j++)
+        var scanTo = Math.Min(limit, from + LongTag);
+        for (var j = from; j < scanTo; j++)
         {
             var c = text[j];
             if (quote != '\0')
@@ -93,7 +100,56 @@ public sealed class HtmlReader : IDocumentReader
             }
         }
 
-        return -1;
+        if (scanTo >= limit)
+        {
+            return -1;
+        }
+
+        var end = TagEnds.Of(text)[from];
+        return end >= 0 && end <= limit ? end : -1;
+    }
+
+    private const int LongTag = 1024;
+
+    /// <summary>
+    /// For every offset of a text, where a tag whose attributes start there ends (as <see cref="TagEnd"/> reads it
+    /// with no limit; -1 for none), computed once from the end of the text backwards: a quote mark's tag ends where
+    /// the tag after its closing mark ends. Kept as long as the text is.
+    /// </summary>
+    internal static class TagEnds
+    {
+        private static readonly ConditionalWeakTable<string, int[]> Computed = [];
+
+        public static int[] Of(string text) => Computed.GetValue(text, Compute);
+
+        private static int[] Compute(string text)
+        {
+            var ends = new int[text.Length + 1];
+            ends[text.Length] = -1;
+            int nextDouble = -1, nextSingle = -1;
+            for (var p = text.Length - 1; p >= 0; p--)
+            {
+                switch (text[p])
+                {
+                    case '>':
+                        ends[p] = p + 1;
+                        break;
+                    case '"':
+                        ends[p] = nextDouble < 0 ? -1 : ends[nextDouble + 1];
+                        nextDouble = p;
+                        break;
+                    case '\'':
+                        ends[p] = nextSingle < 0 ? -1 : ends[nextSingle + 1];
+                        nextSingle = p;
+                        break;
+                    default:
+                        ends[p] = ends[p + 1];
+                        break;
+                }
+            }
+
+            return ends;
+        }
     }
 
     private sealed class Scan(string text, char[] prose, TextSpan region)
