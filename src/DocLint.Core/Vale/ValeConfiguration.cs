@@ -188,13 +188,12 @@ public sealed class ValeConfiguration
     }
 
     /// <summary>
-    /// True when a section glob of the file (other than <c>[*]</c>) names the path: a folder walk lints it too
-    /// (<c>[*.{md,rst}]</c> takes .rst files). Under <c>[*]</c> the walk also takes MDX, which Vale reads under it and
-    /// DocLint reads as it reads Markdown.
+    /// True when a section glob of the file (other than <c>[*]</c>, which would take every file) names the path: a
+    /// folder walk lints it too (<c>[*.{md,rst}]</c> takes .rst files). The walk takes DocLint's own document
+    /// extensions anyway, MDX among them, which Vale reads under <c>[*]</c>.
     /// </summary>
     public bool Covers(string path) =>
-        _formats.ContainsKey(Path.GetExtension(path))
-        || _sections.Any(s => s.Glob.Text != "*" ? Matches(s.Glob, path) : Path.GetExtension(path).Equals(".mdx", StringComparison.OrdinalIgnoreCase));
+        _formats.ContainsKey(Path.GetExtension(path)) || _sections.Any(s => s.Glob.Text != "*" && Matches(s.Glob, path));
 
     /// <summary>True for a file of a style or a vocabulary (StylesPath/STYLE/, StylesPath/config/, StylesPath/Vocab/): a folder walk does not lint them.</summary>
     public bool InStylesPath(string path) =>

@@ -17,7 +17,7 @@ public sealed record DiscoveredFiles(ImmutableArray<string> Files, ImmutableArra
 /// </summary>
 public static partial class FileDiscovery
 {
-    public static IReadOnlyList<string> DocumentExtensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm"];
+    public static IReadOnlyList<string> DocumentExtensions { get; } = [".txt", ".md", ".markdown", ".mdx", ".html", ".htm"];
 
     public static IReadOnlyList<string> IgnoredDirectories { get; } = [".git", "node_modules", "bin", "obj"];
 

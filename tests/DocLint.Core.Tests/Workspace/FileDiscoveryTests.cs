@@ -9,14 +9,14 @@ public class FileDiscoveryTests
     public void Directories_are_walked_for_document_extensions_skipping_tool_folders()
     {
         using var folder = new TempFolder();
-        foreach (var name in new[] { "a.txt", "b.md", "c.markdown", "d.html", "e.htm", "f.cs", "sub/g.txt", ".git/h.txt", "node_modules/i.md", "bin/j.txt", "obj/k.txt", "deep/er/l.TXT" })
+        foreach (var name in new[] { "a.txt", "b.md", "c.markdown", "d.html", "e.htm", "f.cs", "m.mdx", "sub/g.txt", ".git/h.txt", "node_modules/i.md", "bin/j.txt", "obj/k.txt", "deep/er/l.TXT" })
         {
             folder.Write(name, "x");
         }
 
         var found = FileDiscovery.Expand(["."], folder.Path);
 
-        found.Files.Select(f => f.Replace('\\', '/')).Should().Equal("a.txt", "b.md", "c.markdown", "d.html", "deep/er/l.TXT", "e.htm", "sub/g.txt");
+        found.Files.Select(f => f.Replace('\\', '/')).Should().Equal("a.txt", "b.md", "c.markdown", "d.html", "deep/er/l.TXT", "e.htm", "m.mdx", "sub/g.txt");
         found.Problems.Should().BeEmpty();
     }
 
