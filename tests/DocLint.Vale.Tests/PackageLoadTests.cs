@@ -56,10 +56,14 @@ public sealed class PackageLoadTests
         folder.Write("S/BadRegex.yml", "extends: existence\nmessage: x\ntokens: ['(unclosed']\n");
         folder.Write("S/BadLevel.yml", "extends: existence\nmessage: x\nlevel: fatal\ntokens: [a]\n");
 
+        // An exception's pattern is built only when a match first needs it, but its syntax is checked as the rule loads.
+        folder.Write("S/BadException.yml", "extends: existence\nmessage: x\ntokens: [a]\nexceptions: ['(unclosed']\n");
+
         var set = ValeStyleSet.LoadFolders([Path.Combine(folder.Path, "S")]);
 
         set.Rules.Should().BeEmpty();
-        set.Errors.Should().HaveCount(4);
+        set.Errors.Should().HaveCount(5);
+        set.Errors.Should().Contain(e => e.Contains("BadException.yml: S.BadException:", StringComparison.Ordinal));
         set.Errors.Should().Contain(e => e.Contains("NoMessage.yml: missing the required 'message' key", StringComparison.Ordinal));
         set.Errors.Should().Contain(e => e.Contains("BadKind.yml: 'extends' must be one of", StringComparison.Ordinal));
         set.Errors.Should().Contain(e => e.Contains("BadRegex.yml: S.BadRegex:", StringComparison.Ordinal));

@@ -10,7 +10,7 @@ public sealed class SentenceCaseTests
     {
         exceptions ??= [];
         var pattern = exceptions.Length == 0 ? null
-            : ValeRegex.Compile(ValeRule.WordPattern(string.Join('|', exceptions.OrderByDescending(e => e.Length)), ignoreCase: false, word: true));
+            : new ExceptionPattern(ValeRegex.Translate(ValeRule.WordPattern(string.Join('|', exceptions.OrderByDescending(e => e.Length)), ignoreCase: false, word: true)));
         return new SentenceCase(exceptions, pattern, [.. indicators ?? []], prefix, 0.8);
     }
 

@@ -6,7 +6,7 @@ namespace DocLint.Vale.Tests;
 public sealed class TitleCaseTests
 {
     private static TitleCase Case(bool chicago = false, params string[] exceptions) =>
-        new(exceptions, exceptions.Length == 0 ? null : ValeRegex.Compile(ValeRule.WordPattern(string.Join('|', exceptions), ignoreCase: false, word: true)), chicago, 0.8);
+        new(exceptions, exceptions.Length == 0 ? null : new ExceptionPattern(ValeRegex.Translate(ValeRule.WordPattern(string.Join('|', exceptions), ignoreCase: false, word: true))), chicago, 0.8);
 
     [Theory]
     [InlineData("writing the best title", "Writing the Best Title")]

@@ -17,7 +17,7 @@ public sealed partial class SentenceCase
 {
     private readonly Regex _words;
     private readonly Regex _convertWords;
-    private readonly Regex? _exceptions;
+    private readonly ExceptionPattern? _exceptions;
     private readonly CaseVocabulary _vocabulary;
     private readonly ImmutableArray<string> _indicators;
     private readonly Regex? _prefix;
@@ -25,7 +25,7 @@ public sealed partial class SentenceCase
 
     /// <param name="vocabulary">The rule's exceptions and, unless <c>vocab: false</c>, the accepted vocabulary, in that order.</param>
     /// <param name="exceptions">The same words as one pattern, longest first (<c>\b(?:…)\b</c>), or null when there are none.</param>
-    public SentenceCase(IReadOnlyList<string> vocabulary, Regex? exceptions, ImmutableArray<string> indicators, string? prefix, double threshold)
+    public SentenceCase(IReadOnlyList<string> vocabulary, ExceptionPattern? exceptions, ImmutableArray<string> indicators, string? prefix, double threshold)
     {
         _exceptions = exceptions;
         _vocabulary = new CaseVocabulary(vocabulary);
@@ -33,7 +33,7 @@ public sealed partial class SentenceCase
         _prefix = prefix is { Length: > 0 } ? CaseVocabulary.Interpreted(prefix) : null;
         _threshold = threshold;
         // Both patterns are the word pattern with the exceptions first, so that an exception of several words is one word.
-        _words = exceptions is null ? Word() : new Regex(exceptions + "|" + Word(), RegexOptions.CultureInvariant, ValeRegex.Timeout);
+        _words = exceptions is null ? Word() : new Regex(exceptions.Pattern + "|" + Word(), RegexOptions.CultureInvariant, ValeRegex.Timeout);
         // Case-sensitive: "vs." is a word of its own, not the exception "VS" and a full stop.
         _convertWords = (_vocabulary.Entries.IsEmpty ? null : CaseVocabulary.Interpreted(@"\b(?:" + string.Join('|', _vocabulary.Entries) + @")\b|" + Word())) ?? Word();
     }

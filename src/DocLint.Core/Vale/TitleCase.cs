@@ -29,19 +29,19 @@ public sealed partial class TitleCase
 
     private readonly bool _chicago;
     private readonly Regex _words;
-    private readonly Regex? _exceptions;
+    private readonly ExceptionPattern? _exceptions;
     private readonly CaseVocabulary _vocabulary;
     private readonly double _threshold;
 
     /// <param name="vocabulary">The rule's exceptions and, unless <c>vocab: false</c>, the accepted vocabulary, in that order.</param>
     /// <param name="exceptions">The same words as one pattern, longest first (<c>\b(?:…)\b</c>), or null when there are none.</param>
-    public TitleCase(IReadOnlyList<string> vocabulary, Regex? exceptions, bool chicago, double threshold)
+    public TitleCase(IReadOnlyList<string> vocabulary, ExceptionPattern? exceptions, bool chicago, double threshold)
     {
         _chicago = chicago;
         _exceptions = exceptions;
         _vocabulary = new CaseVocabulary(vocabulary);
         _threshold = threshold;
-        _words = exceptions is null ? Word() : new Regex(exceptions + "|" + Word(), RegexOptions.CultureInvariant, ValeRegex.Timeout);
+        _words = exceptions is null ? Word() : new Regex(exceptions.Pattern + "|" + Word(), RegexOptions.CultureInvariant, ValeRegex.Timeout);
     }
 
     /// <summary>True when at least the threshold of the text's words are as its title-case form writes them, in capitals, or exceptions.</summary>

@@ -12,7 +12,7 @@ namespace DocLint.Core.Vale;
 public sealed class ValeExistence : ValeRule
 {
     private readonly ValePattern _pattern;
-    private readonly Regex? _exceptions;
+    private readonly ExceptionPattern? _exceptions;
     private readonly ImmutableArray<ValePattern> _phrases;
 
     public ValeExistence(ValeRuleSpec spec, ValeStyleSet styles)
@@ -93,7 +93,7 @@ public sealed class ValeExistence : ValeRule
 public sealed class ValeSubstitution : ValeRule
 {
     private readonly ValeAlternation _pattern;
-    private readonly Regex? _exceptions;
+    private readonly ExceptionPattern? _exceptions;
     private readonly ImmutableArray<string> _replacements;
     private readonly Dictionary<string, Regex?> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Regex?> _keyPatterns = new(StringComparer.Ordinal);
@@ -373,7 +373,7 @@ public sealed class ValeOccurrence : ValeRule
 public sealed partial class ValeRepetition : ValeRule
 {
     private readonly Regex _pattern;
-    private readonly Regex? _exceptions;
+    private readonly ExceptionPattern? _exceptions;
     private readonly bool _ignoreCase;
     private readonly bool _alpha;
     private readonly int _max;
@@ -467,7 +467,7 @@ public sealed class ValeConditional : ValeRule
     private readonly ValePattern _first;
     private readonly Regex _second;
     private readonly bool _secondCaptures;
-    private readonly Regex? _exceptions;
+    private readonly ExceptionPattern? _exceptions;
     private readonly ImmutableArray<ValePattern> _phrases;
 
     public ValeConditional(ValeRuleSpec spec, ValeStyleSet styles)

@@ -407,9 +407,38 @@ public abstract class ValeRule : CompiledRule
     }
 
     /// <summary>The exceptions of a rule as Vale matches them: <c>(?m)\b(?:e1|e2…)\b</c>, longest first, found anywhere in the matched text.</summary>
-    protected static Regex? Exceptions(IEnumerable<string> exceptions)
+    protected static ExceptionPattern? Exceptions(IEnumerable<string> exceptions)
     {
         var list = exceptions.Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(e => e.Length).ToList();
-        return list.Count == 0 ? null : ValeRegex.Compile(WordPattern(string.Join('|', list), ignoreCase: false, word: true));
+        return list.Count == 0 ? null : new ExceptionPattern(ValeRegex.Translate(WordPattern(string.Join('|', list), ignoreCase: false, word: true)));
+    }
+}
+
+/// <summary>
+/// A rule's exceptions as one pattern in its .NET form. Its syntax is checked when the rule loads (on the backtracking
+/// interpreter, which is cheap to build); its linear-time automaton, which costs far more to build for a long list
+/// (a style's vocabulary), is built the first time a match is tested against it, on whichever thread gets there
+/// first, so loading a style stays short and a rule whose matches never need its exceptions never builds it.
+/// </summary>
+public sealed class ExceptionPattern
+{
+    private Regex? _regex;
+
+    public ExceptionPattern(string translated)
+    {
+        Pattern = translated;
+        _ = ValeRegex.Check(translated);
+    }
+
+    /// <summary>The pattern in its .NET form.</summary>
+    public string Pattern { get; }
+
+    public bool IsMatch(string text) => (Volatile.Read(ref _regex) ?? Build()).IsMatch(text);
+
+    private Regex Build()
+    {
+        // Two threads may both build it; the first one stored is kept, and neither waits for the other.
+        Interlocked.CompareExchange(ref _regex, ValeRegex.CompileTranslated(Pattern), null);
+        return _regex!;
     }
 }
