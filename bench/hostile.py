@@ -93,6 +93,8 @@ def main():
     case(root, "vale-selector-html-div-200000", {**vale, "divs.html": "<h2>A</h2><p>The mayor slammed it.</p>" + "<div>" * 200_000, "ok.txt": ARTICLE}, ["check", "divs.html", "ok.txt"])
     plain = {".vale.ini": "StylesPath = styles\n[*]\nBasedOnStyles = S\n", "styles/S/Loaded.yml": "extends: existence\nmessage: x\nlevel: warning\ntokens: [slammed]\n"}
     case(root, "vale-html-100000-unclosed-tags", {**plain, "u.html": "<p>The mayor slammed it.</p>" + "<a \"" * 100_000 + "\n", "ok.txt": ARTICLE}, ["check", "u.html", "ok.txt"])
+    case(root, "vale-html-200000-inline-tags", {**plain, "t.html": "<p>" + "a<b>b</b>" * 200_000 + " slammed</p>\n", "ok.txt": ARTICLE}, ["check", "t.html", "ok.txt"])
+    case(root, "vale-markdown-200000-inline-tags", {**plain, "t.md": "Intro " + "a<b>b</b>" * 200_000 + " slammed\n", "ok.txt": ARTICLE}, ["check", "t.md", "ok.txt"])
     case(root, "vale-selector-20000-sections", {**vale, "s.md": "".join("## Section %d\n\nThe mayor slammed it.\n\n### Sub\n\n- slammed\n\n" % i for i in range(20_000)), "ok.txt": ARTICLE}, ["check", "s.md", "ok.txt"])
     one_line = "<p>" + " ".join(["They slammed it."] * 200_000) + "</p>\n"
     case(root, "html-one-line-200000-findings-pretty", {"a.html": one_line, "ok.txt": ARTICLE}, ["check", "--format", "pretty", "a.html", "ok.txt"])

@@ -14,7 +14,7 @@ internal sealed class CheckOptions
         BaselineCreate = baselineCreate;
         Paths = new Argument<string[]>("paths")
         {
-            Description = "Files, folders (searched recursively for .txt, .md, .markdown, .html, .htm) and globs; '-' reads standard input. Default: the current folder.",
+            Description = "Files, folders (searched recursively for .txt, .md, .markdown, .mdx, .html, .htm) and globs; '-' reads standard input. Default: the current folder.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         Paths.Validators.Add(result =>

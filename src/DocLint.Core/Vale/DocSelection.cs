@@ -218,7 +218,15 @@ internal sealed class DocSelection
     {
         var dom = new HtmlParser().ParseDocument(string.Empty);
         var selection = new DocSelection(dom, source.Length);
-        selection.ReadHtml(source, dom.Body!);
+        try
+        {
+            selection.ReadHtml(source, dom.Body!);
+        }
+        finally
+        {
+            Documents.Html.HtmlReader.TagEnds.Release();
+        }
+
         return selection;
     }
 

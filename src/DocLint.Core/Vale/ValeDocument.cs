@@ -1178,8 +1178,7 @@ public sealed partial class ValeDocument
             // A run of unmarked characters the reader left as written is copied as it stands.
             if (_marked[i] == 0 && prose[i] == source[i])
             {
-                var unmarked = _marked.AsSpan(i, span.End - i).IndexOfAnyExcept((byte)0);
-                var run = prose.AsSpan(i, unmarked < 0 ? span.End - i : unmarked).CommonPrefixLength(source.AsSpan(i, unmarked < 0 ? span.End - i : unmarked));
+                var run = PlainRun(i, span.End);
                 prose.AsSpan(i, run).CopyTo(text.AsSpan(length));
                 for (var k = 0; k < run; k++)
                 {
@@ -1250,6 +1249,32 @@ public sealed partial class ValeDocument
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// How many characters from <paramref name="start"/> (before <paramref name="end"/>) are unmarked and as written:
+    /// looked at in pieces that double in size, so the search costs about the run's length however far the next
+    /// mark or difference lies.
+    /// </summary>
+    private int PlainRun(int start, int end)
+    {
+        var prose = _document.Prose.AsSpan();
+        var source = _document.Source.Text.AsSpan();
+        var run = 0;
+        for (var piece = 64; start + run < end; piece *= 2)
+        {
+            var at = start + run;
+            var length = Math.Min(piece, end - at);
+            var unmarked = _marked.AsSpan(at, length).IndexOfAnyExcept((byte)0);
+            var same = prose.Slice(at, unmarked < 0 ? length : unmarked).CommonPrefixLength(source.Slice(at, unmarked < 0 ? length : unmarked));
+            run += same;
+            if (same < length)
+            {
+                break;
+            }
+        }
+
+        return run;
     }
 
     [GeneratedRegex(@"(?<![*_\w])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![*_\w])", RegexOptions.CultureInvariant)]

@@ -76,6 +76,18 @@ internal static class ValeMarkup
     /// <param name="components">MDX: a tag whose name starts with a capital is a component, and its name is one of its classes (<c>IgnoredClasses = Aside</c> leaves <c>&lt;Aside&gt;</c> out).</param>
     public static void Scan(string text, TextSpan region, ValeFileSettings settings, Marks marks, Func<int, bool>? isText = null, bool components = false)
     {
+        try
+        {
+            ScanTags(text, region, settings, marks, isText, components);
+        }
+        finally
+        {
+            HtmlReader.TagEnds.Release();
+        }
+    }
+
+    private static void ScanTags(string text, TextSpan region, ValeFileSettings settings, Marks marks, Func<int, bool>? isText, bool components)
+    {
         var skippedTags = settings.SkippedScopes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var ignoredTags = settings.IgnoredScopes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var ignoredClasses = BuiltInIgnoredClasses.Concat(settings.IgnoredClasses).ToFrozenSet(StringComparer.Ordinal);

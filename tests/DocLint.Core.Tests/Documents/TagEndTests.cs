@@ -49,8 +49,10 @@ public class TagEndTests
     [Fact]
     public void A_long_tag_ends_where_the_scan_would_end_it_within_its_limit()
     {
-        // Past 1,024 characters the ends of the whole text are read: a quote left open at the limit, or a '>' after it, is no end.
+        // Scans that run past 1,024 characters are counted; past eight of them the ends of the whole text are read. Either
+        // way a quote left open at the limit, or a '>' after it, is no end.
         var text = "<a title=\"" + new string('x', 5000) + "\" b>" + new string('y', 5000) + "<a " + new string(' ', 5000) + "'q>' >";
+        HtmlReader.TagEnds.Release();
         foreach (var from in new[] { 3, 10, 5005, 10013, 10016 })
         {
             foreach (var limit in new[] { text.Length, 5011, 5015, 10020, text.Length - 1 })
@@ -61,5 +63,10 @@ public class TagEndTests
                 }
             }
         }
+
+        HtmlReader.TagEnds.Wanted(text).Should().BeTrue("more than eight scans of this text ran long");
+        HtmlReader.TagEnds.Release();
+        HtmlReader.TagEnds.Wanted(text).Should().BeFalse("a released text starts its count again");
+        HtmlReader.TagEnds.Release();
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using AngleSharp.Html;
 using DocLint.Core.Suppressions;
 using DocLint.Core.Text;
@@ -60,7 +59,15 @@ public sealed class HtmlReader : IDocumentReader
         ReadRegion(string text, char[] prose, TextSpan region)
     {
         var scan = new Scan(text, prose, region);
-        scan.Run();
+        try
+        {
+            scan.Run();
+        }
+        finally
+        {
+            TagEnds.Release();
+        }
+
         return (scan.Blocks, scan.Quotations, scan.Directives, scan.Entities);
     }
 
@@ -72,16 +79,22 @@ public sealed class HtmlReader : IDocumentReader
     /// quoted attribute values; -1 when no '>' comes before <paramref name="limit"/>.
     /// </summary>
     /// <remarks>
-    /// A tag ends within a few hundred characters. A scan that runs past <see cref="LongTag"/> characters (many
-    /// unterminated '&lt;' before the end of a file would each scan to it) reads the tag ends of the whole text
-    /// once instead (<see cref="TagEnds"/>).
+    /// A tag ends within a few hundred characters. When scans of one text keep running past <see cref="LongTag"/>
+    /// characters (many unterminated '&lt;' before the end of a file would each scan to it), the ends of all its
+    /// tags are read at once instead (<see cref="TagEnds"/>); a few long tags (an inline image's data) are scanned.
     /// </remarks>
     internal static int TagEnd(string text, int from, int limit)
     {
         var quote = '\0';
-        var scanTo = Math.Min(limit, from + LongTag);
-        for (var j = from; j < scanTo; j++)
+        var check = Math.Min(limit, from + LongTag);
+        for (var j = from; j < limit; j++)
         {
+            if (j == check && TagEnds.Wanted(text))
+            {
+                var end = TagEnds.Of(text)[from];
+                return end >= 0 && end <= limit ? end : -1;
+            }
+
             var c = text[j];
             if (quote != '\0')
             {
@@ -100,13 +113,7 @@ public sealed class HtmlReader : IDocumentReader
             }
         }
 
-        if (scanTo >= limit)
-        {
-            return -1;
-        }
-
-        var end = TagEnds.Of(text)[from];
-        return end >= 0 && end <= limit ? end : -1;
+        return -1;
     }
 
     private const int LongTag = 1024;
@@ -114,16 +121,41 @@ public sealed class HtmlReader : IDocumentReader
     /// <summary>
     /// For every offset of a text, where a tag whose attributes start there ends (as <see cref="TagEnd"/> reads it
     /// with no limit; -1 for none), computed once from the end of the text backwards: a quote mark's tag ends where
-    /// the tag after its closing mark ends. Kept as long as the text is.
+    /// the tag after its closing mark ends. Built for a text only once <see cref="LongScans"/> scans of it have run
+    /// long, and kept for the thread's current text until the reader is done with it (<see cref="Release"/>).
     /// </summary>
     internal static class TagEnds
     {
-        private static readonly ConditionalWeakTable<string, int[]> Computed = [];
+        /// <summary>How many long scans of one text are run before its table is built.</summary>
+        public const int LongScans = 8;
 
-        public static int[] Of(string text) => Computed.GetValue(text, Compute);
+        [ThreadStatic]
+        private static string? _text;
 
-        private static int[] Compute(string text)
+        [ThreadStatic]
+        private static int _longScans;
+
+        [ThreadStatic]
+        private static int[]? _ends;
+
+        /// <summary>Counts a long scan of <paramref name="text"/>; true once there have been more than <see cref="LongScans"/>.</summary>
+        public static bool Wanted(string text)
         {
+            if (!ReferenceEquals(text, _text))
+            {
+                (_text, _longScans, _ends) = (text, 0, null);
+            }
+
+            return ++_longScans > LongScans;
+        }
+
+        public static int[] Of(string text)
+        {
+            if (ReferenceEquals(text, _text) && _ends is { } built)
+            {
+                return built;
+            }
+
             var ends = new int[text.Length + 1];
             ends[text.Length] = -1;
             int nextDouble = -1, nextSingle = -1;
@@ -148,8 +180,16 @@ public sealed class HtmlReader : IDocumentReader
                 }
             }
 
+            if (ReferenceEquals(text, _text))
+            {
+                _ends = ends;
+            }
+
             return ends;
         }
+
+        /// <summary>Forgets the thread's text and its table: a reader calls it when it is done with a text.</summary>
+        public static void Release() => (_text, _longScans, _ends) = (null, 0, null);
     }
 
     private sealed class Scan(string text, char[] prose, TextSpan region)
