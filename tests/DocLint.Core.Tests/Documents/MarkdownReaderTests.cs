@@ -10,6 +10,32 @@ public class MarkdownReaderTests
     private static string Dump(string markdown) => SpanDump.Dump(MarkdownReader.Instance.Read("a.md", SourceText.From(markdown)));
 
     [Fact]
+    public void Mdx_statements_expressions_and_jsx_tags_are_masked_the_text_between_tags_is_prose()
+    {
+        SpanDump.Dump(MarkdownReader.Mdx.Read("a.mdx", SourceText.From(
+            "import Tabs from '@theme/Tabs';\n\n<Tabs values={[{label: \"a > b\"}]}>\n  <Item value=\"x\">They met.</Item>\n</Tabs>\n\n{/* a note */} Then {props.name} left.\n\nA { left open.\n"))).Should().Be(
+            """
+            prose  |██████ ████ ████ ██████████████|
+            prose  ||
+            prose  |█████ ████████████████ ██ █ ██████|
+            prose  |  █████ ██████████They met.███████|
+            prose  |███████|
+            prose  ||
+            prose  |███ █ ████ ███ Then ████████████ left.|
+            prose  ||
+            prose  |A { left open.|
+            prose  ||
+            block  Paragraph 4:19-4:28 "They met."
+            block  Paragraph 7:16-7:39 "Then {props.name} left."
+            block  Paragraph 9:1-9:15 "A { left open."
+            sent   4:19-4:28 "They met."
+            sent   7:16-7:39 "Then {props.name} left."
+            sent   9:1-9:15 "A { left open."
+
+            """);
+    }
+
+    [Fact]
     public void Front_matter_is_masked_and_its_keys_are_exposed()
     {
         Dump("---\ntitle: Spy chiefs huddle\nlicense: CC-BY-4.0\n---\n# Spy chiefs huddle\n\nThey met.\n").Should().Be(

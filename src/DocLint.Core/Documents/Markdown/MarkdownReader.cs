@@ -274,6 +274,34 @@ public sealed class MarkdownReader : IDocumentReader
             }
         }
 
+        if (ReferenceEquals(this, Mdx))
+        {
+            // MDX's statements, expressions and JSX tags that Markdown read as text are code: masked, and the blocks
+            // trimmed to the prose left (a block of nothing but code is no block).
+            MdxSyntax.Mask(text, prose);
+            var kept = ImmutableArray.CreateBuilder<Block>(blocks.Count);
+            foreach (var block in blocks)
+            {
+                int start = block.Span.Start, end = block.Span.End;
+                while (end > start && char.IsWhiteSpace(prose[end - 1]))
+                {
+                    end--;
+                }
+
+                while (start < end && char.IsWhiteSpace(prose[start]))
+                {
+                    start++;
+                }
+
+                if (end > start)
+                {
+                    kept.Add(block with { Span = TextSpan.FromBounds(start, end) });
+                }
+            }
+
+            blocks = kept;
+        }
+
         // The first H1 or, when the body has none, the front-matter title is the headline.
         if (!markdown.Descendants<HeadingBlock>().Any(h => h.Level == 1)
             && frontMatter.TryGetValue("title", out var title) && !title.ValueSpan.IsEmpty)
