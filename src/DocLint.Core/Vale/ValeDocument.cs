@@ -125,6 +125,9 @@ public sealed partial class ValeDocument
     // An HTML file (or one the configuration reads as HTML), not Markdown.
     private readonly bool _isHtml;
 
+    // An MDX file: Markdown without indented code, with components and expressions.
+    private readonly bool _isMdx;
+
     // The content of <data> elements: the meta scope.
     private readonly ImmutableArray<TextSpan> _meta = [];
 
@@ -189,8 +192,8 @@ public sealed partial class ValeDocument
             {
                 // Markdown: the HTML it holds (outside code), its emphasis as the tags it renders to, its tables.
                 // MDX has no indented code: a fence opens at any indentation (a code block inside a component is indented).
-                var mdx = Path.GetExtension(document.Path).Equals(".mdx", StringComparison.OrdinalIgnoreCase);
-                var fenced = FencedCode(source, anyIndentation: mdx);
+                _isMdx = Path.GetExtension(document.Path).Equals(".mdx", StringComparison.OrdinalIgnoreCase);
+                var fenced = FencedCode(source, anyIndentation: _isMdx);
                 foreach (var fence in fenced)
                 {
                     // A fence the reader left as text (MDX read as plain text) is code all the same: not Vale's to lint.
@@ -201,12 +204,12 @@ public sealed partial class ValeDocument
                     }
                 }
 
-                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && SortedSpans.IndexContaining(fenced, i) < 0, components: mdx);
+                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && SortedSpans.IndexContaining(fenced, i) < 0, components: _isMdx);
                 MarkEmphasis(source, settings, marks, fenced);
                 TableRows(source, fenced);
                 _lineBreaks = LineBreakTags(source, fenced);
                 SkipDisplayMath(source, fenced, marks);
-                if (mdx)
+                if (_isMdx)
                 {
                     SkipExpressions(source, fenced, marks);
                 }
@@ -217,7 +220,7 @@ public sealed partial class ValeDocument
             _tableParts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
             if (!_isHtml)
             {
-                SkipRenderedBlocks(source, settings, marks, Path.GetExtension(document.Path).Equals(".mdx", StringComparison.OrdinalIgnoreCase));
+                SkipRenderedBlocks(source, settings, marks, _isMdx);
             }
 
             _skipped = marks.Skipped;
@@ -898,7 +901,7 @@ public sealed partial class ValeDocument
     {
         _selection ??= !IsMarkup ? DocSelection.FromMarkdown(string.Empty, _ => string.Empty)
             : _isHtml ? DocSelection.FromHtml(_document.Source.Text)
-            : DocSelection.FromMarkdown(_document.Source.Text, span => Build(span, "doc").Text, Path.GetExtension(_document.Path).Equals(".mdx", StringComparison.OrdinalIgnoreCase));
+            : DocSelection.FromMarkdown(_document.Source.Text, span => Build(span, "doc").Text, _isMdx);
         return _selection.Select(DocSelection.SelectorOf(scope));
     }
 

@@ -59,15 +59,7 @@ public sealed class HtmlReader : IDocumentReader
         ReadRegion(string text, char[] prose, TextSpan region)
     {
         var scan = new Scan(text, prose, region);
-        try
-        {
-            scan.Run();
-        }
-        finally
-        {
-            TagEnds.Release();
-        }
-
+        scan.Run();
         return (scan.Blocks, scan.Quotations, scan.Directives, scan.Entities);
     }
 
@@ -216,7 +208,20 @@ public sealed class HtmlReader : IDocumentReader
         /// <summary>Rights metadata: license, copyright, rights (see <see cref="HtmlReader"/>).</summary>
         public Dictionary<string, string> Metadata { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Reads the region; the tag ends read for its text are dropped when it is done (<see cref="TagEnds"/>).</summary>
         public void Run()
+        {
+            try
+            {
+                Read();
+            }
+            finally
+            {
+                TagEnds.Release();
+            }
+        }
+
+        private void Read()
         {
             var i = region.Start;
             while (i < region.End)

@@ -178,6 +178,22 @@ public sealed class MarkdownReader : IDocumentReader
         return (deepest, at);
     }
 
+    /// <summary>[<paramref name="start"/>, <paramref name="end"/>) without the blanks of the prose view at either end; null when nothing else is left.</summary>
+    private static TextSpan? ProseWithin(char[] prose, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(prose[end - 1]))
+        {
+            end--;
+        }
+
+        while (start < end && char.IsWhiteSpace(prose[start]))
+        {
+            start++;
+        }
+
+        return end > start ? TextSpan.FromBounds(start, end) : null;
+    }
+
     public Document Read(string path, SourceText source)
     {
         var text = source.Text;
@@ -255,19 +271,9 @@ public sealed class MarkdownReader : IDocumentReader
                     }
 
                     // A block covers its prose, without the blanks around it (table cells pad with spaces).
-                    while (end > start && char.IsWhiteSpace(prose[end - 1]))
+                    if (end > start && ProseWithin(prose, start, end) is { } covered)
                     {
-                        end--;
-                    }
-
-                    while (start < end && char.IsWhiteSpace(prose[start]))
-                    {
-                        start++;
-                    }
-
-                    if (end > start)
-                    {
-                        blocks.Add(new Block(KindOf(leaf), TextSpan.FromBounds(start, end)));
+                        blocks.Add(new Block(KindOf(leaf), covered));
                     }
 
                     break;
@@ -282,20 +288,9 @@ public sealed class MarkdownReader : IDocumentReader
             var kept = ImmutableArray.CreateBuilder<Block>(blocks.Count);
             foreach (var block in blocks)
             {
-                int start = block.Span.Start, end = block.Span.End;
-                while (end > start && char.IsWhiteSpace(prose[end - 1]))
+                if (ProseWithin(prose, block.Span.Start, block.Span.End) is { } covered)
                 {
-                    end--;
-                }
-
-                while (start < end && char.IsWhiteSpace(prose[start]))
-                {
-                    start++;
-                }
-
-                if (end > start)
-                {
-                    kept.Add(block with { Span = TextSpan.FromBounds(start, end) });
+                    kept.Add(block with { Span = covered });
                 }
             }
 
