@@ -302,9 +302,11 @@ public sealed class PhraseMatcher
             // text's next token is the term's second word. When every term has one, that is checked first.
             if (_everyTermHasTwoWords && WordIndex.TryGetSecondWordHash(term, out var second))
             {
-                if (Array.IndexOf(_secondWords!, second) < 0)
+                // Kept sorted, for the binary search of MayStartAt: a first word can lead hundreds of terms.
+                var at = Array.BinarySearch(_secondWords!, second);
+                if (at < 0)
                 {
-                    _secondWords = [.. _secondWords!, second];
+                    _secondWords = [.. _secondWords.AsSpan(0, ~at), second, .. _secondWords.AsSpan(~at)];
                 }
             }
             else
@@ -379,7 +381,7 @@ public sealed class PhraseMatcher
 
         /// <summary>False when the token after a match's first word (its hash: <paramref name="next"/>) rules out every term of the group.</summary>
         public bool MayStartAt(uint next) => _secondWords is null
-            || (next != WordIndex.NoNextHash && (next == WordIndex.NonAsciiHash || Array.IndexOf(_secondWords, next) >= 0));
+            || (next != WordIndex.NoNextHash && (next == WordIndex.NonAsciiHash || (_secondWords.Length == 1 ? _secondWords[0] == next : Array.BinarySearch(_secondWords, next) >= 0)));
     }
 
     private static ReadOnlySpan<char> FirstWord(string term)
