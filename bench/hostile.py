@@ -97,6 +97,11 @@ def main():
     case(root, "vale-markdown-200000-inline-tags", {**plain, "t.md": "Intro " + "a<b>b</b>" * 200_000 + " slammed\n", "ok.txt": ARTICLE}, ["check", "t.md", "ok.txt"])
     case(root, "mdx-100000-unclosed-braces", {"b.mdx": "The mayor slammed it.\n\n" + "{ a slammed " * 100_000 + "\n", "ok.txt": ARTICLE}, ["check", "b.mdx", "ok.txt"])
     case(root, "vale-selector-20000-sections", {**vale, "s.md": "".join("## Section %d\n\nThe mayor slammed it.\n\n### Sub\n\n- slammed\n\n" % i for i in range(20_000)), "ok.txt": ARTICLE}, ["check", "s.md", "ok.txt"])
+    # 250 nested elements, each with 16 KB of text: :contains tests every element's whole text, ancestors included.
+    contains = {**vale, "styles/S/Section.yml": "extends: existence\nmessage: x\nlevel: warning\nscope: 'text & doc(div:contains(\"zebra\") p, p:contains(\"slammed\"))'\ntokens: [slammed]\n"}
+    filler = ("The council met on Tuesday and agreed to look again at the numbers. " * 240)[:16_000]
+    nested = "".join("<div><p>" + filler + "</p>" for _ in range(250)) + "<p>The mayor slammed it.</p>" + "</div>" * 250 + "\n"
+    case(root, "vale-selector-contains-250-deep-4mb", {**contains, "nest.html": nested, "ok.txt": ARTICLE}, ["check", "nest.html", "ok.txt"])
     one_line = "<p>" + " ".join(["They slammed it."] * 200_000) + "</p>\n"
     case(root, "html-one-line-200000-findings-pretty", {"a.html": one_line, "ok.txt": ARTICLE}, ["check", "--format", "pretty", "a.html", "ok.txt"])
     case(root, "html-one-line-200000-findings-line", {"a.html": one_line, "ok.txt": ARTICLE}, ["check", "--format", "line", "a.html", "ok.txt"])

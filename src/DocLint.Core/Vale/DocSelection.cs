@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using AngleSharp;
+using AngleSharp.Css;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using DocLint.Core.Documents.Markdown;
@@ -17,16 +19,20 @@ namespace DocLint.Core.Vale;
 /// case-insensitive, as in the selector engine Vale uses. The selector runs on AngleSharp's engine (<c>:has</c>,
 /// <c>:not</c>, <c>:nth-child</c>, combinators); each element maps back to its span of the source.
 /// </summary>
-internal sealed class DocSelection
+internal sealed partial class DocSelection
 {
+    /// <summary>The engine's configuration without its pseudo-classes, which each document supplies (see <see cref="PseudoClasses"/>).</summary>
+    private static readonly IConfiguration Engine = AngleSharp.Configuration.Default.Without<IPseudoClassSelectorFactory>();
+
     private readonly IDocument _dom;
     private readonly Dictionary<IElement, TextSpan> _spans = new(ReferenceEqualityComparer.Instance);
     private readonly int _length;
 
-    private DocSelection(IDocument dom, int length)
+    private DocSelection(int length)
     {
-        _dom = dom;
         _length = length;
+        var context = BrowsingContext.New(Engine.With<IPseudoClassSelectorFactory>(_ => new PseudoClasses(this)));
+        _dom = new HtmlParser(new HtmlParserOptions(), context).ParseDocument(string.Empty);
     }
 
     /// <summary>True for a scope written as <c>doc(…)</c>.</summary>
@@ -39,8 +45,8 @@ internal sealed class DocSelection
     private static readonly ConcurrentDictionary<string, string> Checked = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The selector as the engine reads it (<c>:contains</c> arguments in lower case), or a
-    /// <see cref="FormatException"/> that says what cannot be read.
+    /// The selector as the engine reads it (<c>:contains</c> arguments in lower case, each read from the document's text
+    /// index where its argument is a plain string or name), or a <see cref="FormatException"/> that says what cannot be read.
     /// </summary>
     public static string Compile(string selector) => Checked.GetOrAdd(selector, static s =>
     {
@@ -54,7 +60,21 @@ internal sealed class DocSelection
             throw new FormatException($"cannot read the selector '{s}' of doc(…)");
         }
 
-        return prepared;
+        var indexed = IndexedContains(prepared);
+        if (!ReferenceEquals(indexed, prepared))
+        {
+            try
+            {
+                new DocSelection(0)._dom.QuerySelectorAll(indexed);
+            }
+            catch (DomException)
+            {
+                // Not read with the indexed :contains: the engine runs it as written.
+                return prepared;
+            }
+        }
+
+        return indexed;
     });
 
     /// <summary>The source spans of the elements <paramref name="selector"/> matches, in document order.</summary>
@@ -86,12 +106,11 @@ internal sealed class DocSelection
     /// <summary>The elements of Markdown <paramref name="source"/>, built from Markdig's tree; <paramref name="textOf"/> gives a leaf's text.</summary>
     public static DocSelection FromMarkdown(string source, Func<TextSpan, string> textOf, bool mdx = false)
     {
-        var dom = new HtmlParser().ParseDocument(string.Empty);
-        var selection = new DocSelection(dom, source.Length);
+        var selection = new DocSelection(source.Length);
         // Markdown that nests too deep to parse is read as plain text: it has no elements.
         if (MarkdownReader.Parse(source, mdx) is { } markdown)
         {
-            selection.AddBlocks(markdown, dom.Body!, source.Length, textOf);
+            selection.AddBlocks(markdown, selection._dom.Body!, source.Length, textOf);
         }
 
         return selection;
@@ -216,11 +235,10 @@ internal sealed class DocSelection
     /// </summary>
     public static DocSelection FromHtml(string source)
     {
-        var dom = new HtmlParser().ParseDocument(string.Empty);
-        var selection = new DocSelection(dom, source.Length);
+        var selection = new DocSelection(source.Length);
         try
         {
-            selection.ReadHtml(source, dom.Body!);
+            selection.ReadHtml(source, selection._dom.Body!);
         }
         finally
         {
