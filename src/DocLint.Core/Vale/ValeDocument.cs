@@ -347,7 +347,7 @@ public sealed partial class ValeDocument
             return;
         }
 
-        foreach (var block in Md.MarkdownObjectExtensions.Descendants(markdown))
+        foreach (var block in MarkdownReader.BlocksInOrder(markdown))
         {
             var tag = block switch
             {
