@@ -63,6 +63,8 @@ public sealed class DocSelectionTests
         DocSelection.Compile("section:has(> h2:contains(\"Context\"))").Should().NotContain(":contains(");
         DocSelection.Compile("p:contains(x):not(:CONTAINS('y'))").Should().NotContain("contains(");
         DocSelection.Compile("p:contains(a b)").Should().Be("p:contains(a b)");
+        DocSelection.Compile("p:contains(zébra)").Should().NotContain(":contains(");
+        Select("p:contains(ZÉBRA)", "<p>Zébra</p><p>Zebra</p>").Should().Equal("<p>Zébra</p>");
         var bad = () => DocSelection.Compile("p:contains(\"x\"");
         bad.Should().Throw<FormatException>();
         var unknown = () => DocSelection.Compile("p:-doclint-contains-x0061");
@@ -71,7 +73,7 @@ public sealed class DocSelectionTests
 
     private static readonly string[] Tags = ["div", "span", "em"];
 
-    private static readonly string[] Words = ["a", "b", "ab", "ba", "aab", "b a", "a b"];
+    private static readonly string[] Words = ["a", "b", "ab", "ba", "aab", "b a", "a b", "é", "aé", "éa"];
 
     /// <summary>A random nest of elements with ids, its text in lower case; each element's span and whole text.</summary>
     private static (string Html, List<(string Id, TextSpan Span, string Text)> Elements) Nest(Random random)

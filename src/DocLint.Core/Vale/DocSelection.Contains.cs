@@ -204,8 +204,8 @@ internal sealed partial class DocSelection
     }
 
     /// <summary>
-    /// The value of an argument that is one CSS string (escapes read as CSS reads them) or a name of ASCII letters, digits,
-    /// '_' and '-' not starting with a digit or '-', with white space around; null for any other.
+    /// The value of an argument that is one CSS string (escapes read as CSS reads them) or a name of letters, digits, '_',
+    /// '-' and characters outside ASCII, not starting with a digit or '-', with white space around; null for any other.
     /// </summary>
     private static string? ReadArgument(ReadOnlySpan<char> argument)
     {
@@ -219,13 +219,13 @@ internal sealed partial class DocSelection
         {
             foreach (var c in argument)
             {
-                if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' || c >= 0x80))
                 {
                     return null;
                 }
             }
 
-            return char.IsAsciiLetter(argument[0]) || argument[0] == '_' ? argument.ToString() : null;
+            return char.IsAsciiLetter(argument[0]) || argument[0] is '_' or >= (char)0x80 ? argument.ToString() : null;
         }
 
         var value = new StringBuilder(argument.Length);
