@@ -27,6 +27,17 @@ public sealed class SentenceCaseTests
         Case().Check(heading, out _).Should().Be(passes);
 
     [Fact]
+    public void Text_in_its_sentence_case_form_passes_only_with_a_word_and_a_threshold_all_words_meet()
+    {
+        Case().Check("Writing a good heading", out var expected).Should().BeTrue();
+        expected.Should().Be("Writing a good heading");
+        Case().Check("", out _).Should().BeFalse("no words: 0/0 is no ratio");
+        Case().Check("... --", out _).Should().BeFalse();
+        new SentenceCase([], null, [], null, 1.0).Check("Writing a good heading", out _).Should().BeTrue();
+        new SentenceCase([], null, [], null, 1.5).Check("Writing a good heading", out _).Should().BeFalse("all words agreeing is a ratio of 1");
+    }
+
+    [Fact]
     public void Capitals_need_an_exception_and_an_exception_keeps_its_own_case()
     {
         var rule = Case(exceptions: ["JSON", "Data Lake"]);
