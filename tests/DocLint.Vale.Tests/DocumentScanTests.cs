@@ -24,6 +24,63 @@ public sealed class DocumentScanTests
         }, iter: 5000);
     }
 
+    /// <summary>Vale's inline code pattern, which <see cref="InlineCodeSpans"/> finds by hand.</summary>
+    private static readonly Regex InlineCode = new(@"(`+)(?:[^`\n]|\n(?![ \t]*\r?\n))+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+    private static readonly string[] CodePieces = ["`", "`", "``", "```", "a", " ", "\t", "\n", "\r\n", "\r", "<code>", "</code>", "<tt x>", "</tt>", "<code", "codex>", "<", ">", "/", "é"];
+
+    private static readonly Gen<string> CodeTexts = Gen.Int[0, CodePieces.Length - 1].Array[0, 30].Select(ix => string.Concat(ix.Select(i => CodePieces[i])));
+
+    [Fact]
+    public void Inline_code_is_found_where_the_pattern_finds_it_with_the_same_text_inside()
+    {
+        CodeTexts.Sample(text =>
+        {
+            var expected = new List<InlineCodeSpans.CodeSpan>();
+            foreach (Match m in InlineCode.Matches(text))
+            {
+                var value = m.ValueSpan;
+                var ticks = value[0] == '`' ? value.IndexOfAnyExcept('`') : -1;
+                expected.Add(ticks > 0
+                    ? new InlineCodeSpans.CodeSpan(m.Index, m.Length, m.Index + ticks, m.Index + m.Length - ticks)
+                    : new InlineCodeSpans.CodeSpan(m.Index, m.Length, m.Index + value.IndexOf('>') + 1, m.Index + value.LastIndexOf('<')));
+            }
+
+            var found = new List<InlineCodeSpans.CodeSpan>();
+            for (var from = 0; InlineCodeSpans.TryFind(text, from, out var span); from = span.Index + span.Length)
+            {
+                found.Add(span);
+            }
+
+            found.Should().Equal(expected, Regex.Escape(text));
+        }, iter: 20000);
+    }
+
+    [Theory]
+    [InlineData("a `b` c", 2, 3, 3, 4)]
+    [InlineData("``a``b", 0, 5, 2, 3)]
+    [InlineData("``a`", 1, 3, 2, 3)]
+    [InlineData("`a``", 0, 3, 1, 2)]
+    [InlineData("`a\nb`", 0, 5, 1, 4)]
+    [InlineData("x <code>y</code> z", 2, 14, 8, 9)]
+    public void Inline_code_spans_and_their_text(string text, int index, int length, int contentStart, int contentEnd)
+    {
+        InlineCodeSpans.TryFind(text, 0, out var span).Should().BeTrue();
+        span.Should().Be(new InlineCodeSpans.CodeSpan(index, length, contentStart, contentEnd));
+    }
+
+    [Theory]
+    [InlineData("`a\n\nb`")]
+    [InlineData("`a\n \t\r\nb`")]
+    [InlineData("``a`")]
+    [InlineData("``")]
+    [InlineData("<code>a</tt>")]
+    public void No_inline_code_across_a_blank_line_or_without_its_close(string text)
+    {
+        var found = InlineCodeSpans.TryFind(text, 0, out var span);
+        (found ? span.Index : -1).Should().Be(InlineCode.Match(text) is { Success: true } m ? m.Index : -1);
+    }
+
     [Theory]
     [InlineData("| a |\n|---|\n| b |\n\nafter", 12, 18)]
     [InlineData("| a |\n|---|\n| b |\n  \t\r\nafter", 12, 18)]

@@ -147,10 +147,10 @@ public sealed partial class ValeDocument
         IsMarkup = settings.Format is { } format ? format is "markdown" or "html" : IsMarkupPath(document.Path);
         if (IsMarkup)
         {
-            foreach (Match m in CodeSpan().Matches(source))
+            for (var from = 0; InlineCodeSpans.TryFind(source, from, out var m); from = m.Index + m.Length)
             {
                 Array.Fill(_code, Code, m.Index, m.Length);
-                var (start, end) = ContentOf(m);
+                var (start, end) = (m.ContentStart, m.ContentEnd);
                 if (end > start)
                 {
                     // Vale reads "a `b` c" as "a", " ***" and "  c": a space before the code, and one before the
@@ -1086,28 +1086,14 @@ public sealed partial class ValeDocument
     /// <summary>The text of inline code (<c>`…`</c>, <c>&lt;code&gt;</c>, <c>&lt;tt&gt;</c>) as written, one unit per span.</summary>
     private IEnumerable<ValeUnit> InlineCode()
     {
-        foreach (Match m in CodeSpan().Matches(_document.Source.Text))
+        var text = _document.Source.Text;
+        for (var from = 0; InlineCodeSpans.TryFind(text, from, out var m); from = m.Index + m.Length)
         {
-            var (start, end) = ContentOf(m);
-            if (end > start)
+            if (m.ContentEnd > m.ContentStart)
             {
-                yield return Raw(TextSpan.FromBounds(start, end), "code");
+                yield return Raw(TextSpan.FromBounds(m.ContentStart, m.ContentEnd), "code");
             }
         }
-    }
-
-    /// <summary>Where the text of an inline code match lies: inside its backticks or its tags.</summary>
-    private static (int Start, int End) ContentOf(Match m)
-    {
-        var value = m.ValueSpan;
-        if (value[0] == '`')
-        {
-            // The opening run is the whole run of backticks there: code cannot start with one.
-            var ticks = value.IndexOfAnyExcept('`');
-            return (m.Index + ticks, m.Index + m.Length - ticks);
-        }
-
-        return (m.Index + value.IndexOf('>') + 1, m.Index + value.LastIndexOf('<'));
     }
 
     private ValeUnit Raw(TextSpan span, string scope) => ValeUnit.AsWritten(_document.Source.Text, span, scope);
@@ -1291,10 +1277,6 @@ public sealed partial class ValeDocument
 
     [GeneratedRegex(@"\G<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LineBreakTag();
-
-    // A code span lies within one paragraph: its backticks do not pair across a blank line.
-    [GeneratedRegex(@"(`+)(?:[^`\n]|\n(?![ \t]*\r?\n))+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex CodeSpan();
 
     [GeneratedRegex(@"(?<![\w(\[""'=/])(?:https?|ftp)://[^\s<>()\[\]]+|<(?:https?|ftp|mailto):[^\s<>]+>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareUrl();
