@@ -28,6 +28,10 @@ public sealed class LiteralTokens
     // Per first word (lower-cased when case is ignored), the strings that start with it, in the regex's order.
     private readonly Dictionary<string, Candidate[]> _byFirstWord;
     private readonly Dictionary<string, Candidate[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // The first words as a one-bit filter over their case-folded hashes: most words of a text are none of them, and
+    // are turned away without hashing them for the dictionary (a word outside ASCII always passes).
+    private readonly Text.WordFilter _firstWords;
     private readonly StringComparison _comparison;
     private readonly bool _ignoreCase;
     private readonly int _minWord;
@@ -76,6 +80,7 @@ public sealed class LiteralTokens
         }
 
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = new Text.WordFilter(_byFirstWord.Keys);
     }
 
     /// <summary>
@@ -156,6 +161,7 @@ public sealed class LiteralTokens
             // A match starts only where a word does: not inside one that began before the search did.
             var length = i - wordStart;
             if ((wordStart > 0 && IsWord(text[wordStart - 1])) || length < _minWord || length > _maxWord
+                || !_firstWords.MayContain(Text.WordIndex.HashAscii(text.AsSpan(wordStart, length)))
                 || !_lookup.TryGetValue(text.AsSpan(wordStart, length), out var candidates))
             {
                 continue;
