@@ -95,6 +95,8 @@ def main():
     case(root, "vale-html-100000-unclosed-tags", {**plain, "u.html": "<p>The mayor slammed it.</p>" + "<a \"" * 100_000 + "\n", "ok.txt": ARTICLE}, ["check", "u.html", "ok.txt"])
     case(root, "vale-html-200000-inline-tags", {**plain, "t.html": "<p>" + "a<b>b</b>" * 200_000 + " slammed</p>\n", "ok.txt": ARTICLE}, ["check", "t.html", "ok.txt"])
     case(root, "vale-markdown-200000-inline-tags", {**plain, "t.md": "Intro " + "a<b>b</b>" * 200_000 + " slammed\n", "ok.txt": ARTICLE}, ["check", "t.md", "ok.txt"])
+    # Code tags that never close: each one's end tag was searched for to the end of the text.
+    case(root, "vale-markdown-40000-unclosed-code-tags", {**plain, "c.md": "The mayor slammed it.\n\n" + "<code></" * 40_000 + "\n", "ok.txt": ARTICLE}, ["check", "c.md", "ok.txt"])
     case(root, "mdx-100000-unclosed-braces", {"b.mdx": "The mayor slammed it.\n\n" + "{ a slammed " * 100_000 + "\n", "ok.txt": ARTICLE}, ["check", "b.mdx", "ok.txt"])
     case(root, "vale-selector-20000-sections", {**vale, "s.md": "".join("## Section %d\n\nThe mayor slammed it.\n\n### Sub\n\n- slammed\n\n" % i for i in range(20_000)), "ok.txt": ARTICLE}, ["check", "s.md", "ok.txt"])
     # 250 nested elements, each with 16 KB of text: :contains tests every element's whole text, ancestors included.

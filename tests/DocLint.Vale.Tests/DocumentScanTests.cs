@@ -27,7 +27,7 @@ public sealed class DocumentScanTests
     /// <summary>Vale's inline code pattern, which <see cref="InlineCodeSpans"/> finds by hand.</summary>
     private static readonly Regex InlineCode = new(@"(`+)(?:[^`\n]|\n(?![ \t]*\r?\n))+?\1|<(code|tt)\b[^>]*>.*?</\2>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
-    private static readonly string[] CodePieces = ["`", "`", "``", "```", "a", " ", "\t", "\n", "\r\n", "\r", "<code>", "</code>", "<tt x>", "</tt>", "<code", "codex>", "<", ">", "/", "é"];
+    private static readonly string[] CodePieces = ["`", "`", "``", "```", "a", " ", "\t", "\n", "\r\n", "\r", "<code>", "</code>", "<tt x>", "</tt>", "<code", "codex>", "<", ">", "/", "é", "<tt", "</", "_", "1", "<code\u200d>", "</code\n>"];
 
     private static readonly Gen<string> CodeTexts = Gen.Int[0, CodePieces.Length - 1].Array[0, 30].Select(ix => string.Concat(ix.Select(i => CodePieces[i])));
 
@@ -47,7 +47,7 @@ public sealed class DocumentScanTests
             }
 
             var found = new List<InlineCodeSpans.CodeSpan>();
-            for (var from = 0; InlineCodeSpans.TryFind(text, from, out var span); from = span.Index + span.Length)
+            foreach (var span in InlineCodeSpans.In(text))
             {
                 found.Add(span);
             }
@@ -65,8 +65,9 @@ public sealed class DocumentScanTests
     [InlineData("x <code>y</code> z", 2, 14, 8, 9)]
     public void Inline_code_spans_and_their_text(string text, int index, int length, int contentStart, int contentEnd)
     {
-        InlineCodeSpans.TryFind(text, 0, out var span).Should().BeTrue();
-        span.Should().Be(new InlineCodeSpans.CodeSpan(index, length, contentStart, contentEnd));
+        var scan = InlineCodeSpans.In(text);
+        scan.MoveNext().Should().BeTrue();
+        scan.Current.Should().Be(new InlineCodeSpans.CodeSpan(index, length, contentStart, contentEnd));
     }
 
     [Theory]
@@ -77,8 +78,8 @@ public sealed class DocumentScanTests
     [InlineData("<code>a</tt>")]
     public void No_inline_code_across_a_blank_line_or_without_its_close(string text)
     {
-        var found = InlineCodeSpans.TryFind(text, 0, out var span);
-        (found ? span.Index : -1).Should().Be(InlineCode.Match(text) is { Success: true } m ? m.Index : -1);
+        var scan = InlineCodeSpans.In(text);
+        (scan.MoveNext() ? scan.Current.Index : -1).Should().Be(InlineCode.Match(text) is { Success: true } m ? m.Index : -1);
     }
 
     [Theory]

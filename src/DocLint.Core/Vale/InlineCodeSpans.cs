@@ -15,60 +15,114 @@ internal static partial class InlineCodeSpans
     /// <summary>One match: [<see cref="Index"/>, +<see cref="Length"/>), its text (inside the backticks or the tags) [<see cref="ContentStart"/>, <see cref="ContentEnd"/>).</summary>
     public readonly record struct CodeSpan(int Index, int Length, int ContentStart, int ContentEnd);
 
-    /// <summary>The first match at or after <paramref name="from"/>, as the pattern's scan finds it.</summary>
-    public static bool TryFind(string text, int from, out CodeSpan span)
+    /// <summary>The matches in <paramref name="text"/>, in order, as the pattern's scan finds them.</summary>
+    public static Scan In(string text) => new(text);
+
+    /// <summary>
+    /// The scan: from the end of each match to the next. A <c>code</c> or <c>tt</c> tag is tried only when a <c>&gt;</c>
+    /// follows it and its end tag follows that (where those stand next is kept as the scan moves on), so many tags that
+    /// cannot close cost a search each, not one to the end of the text each.
+    /// </summary>
+    public struct Scan(string text)
     {
-        var i = from;
-        while (i < text.Length)
+        private int _from;
+
+        // Where the next '>', "</code>" and "</tt>" start at or after the place last searched from; -1: none left; -2: not
+        // searched yet. Each is searched again only once the scan has passed it, so each is read through once.
+        private int _tagEnd = -2;
+        private int _codeEnd = -2;
+        private int _ttEnd = -2;
+
+        public CodeSpan Current { get; private set; }
+
+        public readonly Scan GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            var at = text.AsSpan(i).IndexOfAny('`', '<');
-            if (at < 0)
+            var i = _from;
+            while (i < text.Length)
             {
-                break;
-            }
-
-            var p = i + at;
-            if (text[p] == '<')
-            {
-                if (Tag().Match(text, p) is { Success: true } tag)
+                var at = text.AsSpan(i).IndexOfAny('`', '<');
+                if (at < 0)
                 {
-                    var value = tag.ValueSpan;
-                    span = new CodeSpan(p, tag.Length, p + value.IndexOf('>') + 1, p + value.LastIndexOf('<'));
-                    return true;
+                    break;
                 }
 
-                i = p + 1;
-                continue;
-            }
-
-            // A run of backticks [p, q): its text ends at the next backtick or blank line, whichever backtick of the run
-            // the match would start at. It closes when a run of backticks stands there; the match starts as far into
-            // the opening run as the closing run is short of it.
-            var q = p + 1;
-            while (q < text.Length && text[q] == '`')
-            {
-                q++;
-            }
-
-            var k = TextEnd(text, q);
-            if (k > q && k < text.Length && text[k] == '`')
-            {
-                var c = k + 1;
-                while (c < text.Length && text[c] == '`')
+                var p = i + at;
+                if (text[p] == '<')
                 {
-                    c++;
+                    if (MayCloseAt(p) && Tag().Match(text, p) is { Success: true } tag)
+                    {
+                        var value = tag.ValueSpan;
+                        return Found(new CodeSpan(p, tag.Length, p + value.IndexOf('>') + 1, p + value.LastIndexOf('<')));
+                    }
+
+                    i = p + 1;
+                    continue;
                 }
 
-                var ticks = Math.Min(q - p, c - k);
-                span = new CodeSpan(q - ticks, k + ticks - (q - ticks), q, k);
-                return true;
+                // A run of backticks [p, q): its text ends at the next backtick or blank line, whichever backtick of the
+                // run the match would start at. It closes when a run of backticks stands there; the match starts as far
+                // into the opening run as the closing run is short of it.
+                var q = p + 1;
+                while (q < text.Length && text[q] == '`')
+                {
+                    q++;
+                }
+
+                var k = TextEnd(text, q);
+                if (k > q && k < text.Length && text[k] == '`')
+                {
+                    var c = k + 1;
+                    while (c < text.Length && text[c] == '`')
+                    {
+                        c++;
+                    }
+
+                    var ticks = Math.Min(q - p, c - k);
+                    return Found(new CodeSpan(q - ticks, k + ticks - (q - ticks), q, k));
+                }
+
+                i = q;
             }
 
-            i = q;
+            _from = text.Length;
+            return false;
         }
 
-        span = default;
-        return false;
+        private bool Found(CodeSpan span)
+        {
+            Current = span;
+            _from = span.Index + span.Length;
+            return true;
+        }
+
+        /// <summary>
+        /// False when the tag at <paramref name="p"/> cannot be a <c>code</c> or <c>tt</c> element: it is neither, or no
+        /// <c>&gt;</c> follows, or no end tag follows the first <c>&gt;</c> (the pattern's tag ends there: <c>[^&gt;]*&gt;</c>).
+        /// </summary>
+        private bool MayCloseAt(int p)
+        {
+            var code = string.CompareOrdinal(text, p, "<code", 0, 5) == 0;
+            if (!code && string.CompareOrdinal(text, p, "<tt", 0, 3) != 0)
+            {
+                return false;
+            }
+
+            var tagEnd = Next(ref _tagEnd, ">", p);
+            return tagEnd >= 0 && (code ? Next(ref _codeEnd, "</code>", tagEnd + 1) : Next(ref _ttEnd, "</tt>", tagEnd + 1)) >= 0;
+        }
+
+        /// <summary>Where <paramref name="value"/> next starts at or after <paramref name="from"/>, searched again only when <paramref name="cached"/> lies before it.</summary>
+        private int Next(ref int cached, string value, int from)
+        {
+            if (cached != -1 && cached < from)
+            {
+                cached = text.IndexOf(value, from, StringComparison.Ordinal);
+            }
+
+            return cached;
+        }
     }
 
     /// <summary>Where code text starting at <paramref name="from"/> stops: a backtick, a line break followed by a blank line, or the end.</summary>

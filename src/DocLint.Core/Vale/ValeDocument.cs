@@ -147,7 +147,7 @@ public sealed partial class ValeDocument
         IsMarkup = settings.Format is { } format ? format is "markdown" or "html" : IsMarkupPath(document.Path);
         if (IsMarkup)
         {
-            for (var from = 0; InlineCodeSpans.TryFind(source, from, out var m); from = m.Index + m.Length)
+            foreach (var m in InlineCodeSpans.In(source))
             {
                 Array.Fill(_code, Code, m.Index, m.Length);
                 var (start, end) = (m.ContentStart, m.ContentEnd);
@@ -1086,8 +1086,7 @@ public sealed partial class ValeDocument
     /// <summary>The text of inline code (<c>`…`</c>, <c>&lt;code&gt;</c>, <c>&lt;tt&gt;</c>) as written, one unit per span.</summary>
     private IEnumerable<ValeUnit> InlineCode()
     {
-        var text = _document.Source.Text;
-        for (var from = 0; InlineCodeSpans.TryFind(text, from, out var m); from = m.Index + m.Length)
+        foreach (var m in InlineCodeSpans.In(_document.Source.Text))
         {
             if (m.ContentEnd > m.ContentStart)
             {
