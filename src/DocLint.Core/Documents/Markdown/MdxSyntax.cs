@@ -36,7 +36,7 @@ internal static class MdxSyntax
             {
                 end = TagEnd(text, i, ref budget);
             }
-            else if ((i == 0 || text[i - 1] == '\n') && (StartsWith(text, i, "import ") || StartsWith(text, i, "export ")))
+            else if ((i == 0 || text[i - 1] == '\n') && (text.AsSpan(i).StartsWith("import ", StringComparison.Ordinal) || text.AsSpan(i).StartsWith("export ", StringComparison.Ordinal)))
             {
                 end = ParagraphEnd(text, i);
             }
@@ -55,8 +55,6 @@ internal static class MdxSyntax
             }
         }
     }
-
-    private static bool StartsWith(string text, int at, string word) => string.CompareOrdinal(text, at, word, 0, word.Length) == 0;
 
     /// <summary>The index after the '}' that closes the expression opened at <paramref name="open"/>; -1 when none does in time.</summary>
     internal static int ExpressionEnd(string text, int open, ref long budget)
