@@ -52,7 +52,24 @@ public sealed class ScopeTests
     }
 
     [Fact]
-    public void Code_is_the_text_of_inline_code_and_fenced_code() => Run("code").Should().Equal("13:6", "16:1");
+    public void Code_is_the_text_of_inline_code_and_fenced_code() => Run("code").Should().Equal("13:5", "16:1");
+
+    [Fact]
+    public void A_match_of_a_whole_code_span_or_link_text_is_reported_with_its_backticks_or_brackets()
+    {
+        // As Vale reports it: "'`XXX`' left in text", "Don't use '[here]'…"; a match of part of the text is the match alone.
+        using var vale = new ValeRunner()
+            .Rule("Code", "extends: existence\nmessage: \"'%s' left in text\"\nscope: code\ntokens:\n  - XXX\n")
+            .Rule("Link", "extends: existence\nmessage: \"Don't use '%s'\"\nignorecase: true\nscope: link\ntokens:\n  - here\n")
+            .File("a.md", "Fix `XXX` and ``XXX`` and `XXX yet`.\n\nSee [here](a) and [over here](b) and <code>XXX</code>.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:5:Test.Code:'`XXX`' left in text",
+            "a.md:1:15:Test.Code:'``XXX``' left in text",
+            "a.md:1:28:Test.Code:'XXX' left in text",
+            "a.md:3:5:Test.Link:Don't use '[here]'",
+            "a.md:3:25:Test.Link:Don't use 'here'",
+            "a.md:3:44:Test.Code:'XXX' left in text");
+    }
 
     [Fact]
     public void Negated_scope_leaves_out_block_quotes() => Run("[text, ~blockquote]").Should().NotContain("7:12").And.HaveCount(8);

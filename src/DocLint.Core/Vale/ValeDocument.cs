@@ -75,6 +75,19 @@ public sealed class ValeUnit
 
     internal int WholeStart { get; init; }
 
+    /// <summary>
+    /// For inline code written in backticks and a Markdown link's text, the source span with its delimiters
+    /// (<c>`XXX`</c>, <c>[here]</c>): a match of the whole unit is reported as Vale reports it, delimiters included.
+    /// </summary>
+    internal TextSpan? Enclosure { get; init; }
+
+    /// <summary>The enclosure when [<paramref name="start"/>, <paramref name="end"/>) is the whole unit and it has one.</summary>
+    internal TextSpan? EnclosureOf(int start, int end) =>
+        start == 0 && end == Text.Length ? Enclosure : null;
+
+    internal ValeUnit WithEnclosure(TextSpan enclosure) =>
+        new(Text, _map, _mapStart, _end, Scope) { Enclosure = enclosure };
+
     /// <summary>The source span of the unit's characters [start, end).</summary>
     public TextSpan ToSource(int start, int end)
     {
@@ -1078,7 +1091,15 @@ public sealed partial class ValeDocument
             if (group.Length > 0 && _code[group.Index] == 0)
             {
                 var span = new TextSpan(group.Index, group.Length);
-                yield return scope == "alt" ? Raw(span, "alt") : Build(span, "link");
+                if (scope == "alt")
+                {
+                    yield return Raw(span, "alt");
+                }
+                else
+                {
+                    var unit = Build(span, "link");
+                    yield return group == m.Groups[1] ? unit.WithEnclosure(new TextSpan(span.Start - 1, span.Length + 2)) : unit;
+                }
             }
         }
     }
@@ -1090,7 +1111,8 @@ public sealed partial class ValeDocument
         {
             if (m.ContentEnd > m.ContentStart)
             {
-                yield return Raw(TextSpan.FromBounds(m.ContentStart, m.ContentEnd), "code");
+                var unit = Raw(TextSpan.FromBounds(m.ContentStart, m.ContentEnd), "code");
+                yield return _document.Source.Text[m.Index] == '`' ? unit.WithEnclosure(new TextSpan(m.Index, m.Length)) : unit;
             }
         }
     }

@@ -67,8 +67,15 @@ public sealed class ValeExistence : ValeRule
             return;
         }
 
-        var (fix, suggestions) = ValeActions.For(Spec.Action, unit.ToSource(index, index + length), value);
-        reporter.Report(unit, index, index + length, FormatMessage(Spec.Message, value), fix, suggestions);
+        var span = unit.ToSource(index, index + length);
+        if (unit.EnclosureOf(index, index + length) is { } enclosure)
+        {
+            span = enclosure;
+            value = reporter.Document.Document.Source.Text.Substring(span.Start, span.Length);
+        }
+
+        var (fix, suggestions) = ValeActions.For(Spec.Action, span, value);
+        reporter.Report(span, FormatMessage(Spec.Message, value), fix, suggestions);
     }
 
     /// <summary>True when a multi-word exception found in the text covers the match.</summary>
