@@ -277,4 +277,33 @@ public sealed class ConfigurationTests
         baselined.ExitCode.Should().Be(0);
         baselined.Out.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Vales_glob_flag_selects_or_leaves_out_paths_as_found()
+    {
+        using var vale = new ValeRunner().Rule("Word", "extends: existence\nmessage: \"'%s'\"\nlevel: error\ntokens:\n  - word\n")
+            .File("content/a.md", "A word.\n").File("content/b/x.md", "A word.\n").File("content/c.txt", "A word.\n");
+        vale.Check("--format", "line", "--relative-paths", "--glob", "!content/b/*").Out.Should()
+            .Be("content/a.md:1:3:Test.Word:'word'\ncontent/c.txt:1:3:Test.Word:'word'\n");
+        vale.Check("--format", "line", "--relative-paths", "--glob", "*.{txt,html}").Out.Should().Be("content/c.txt:1:3:Test.Word:'word'\n");
+        var nested = DocLint.Cli.Tests.CliRunner.Run(vale.Path, "check", "--format", "line", "--relative-paths", "--glob", "content/b/*", "content");
+        nested.Out.Should().Be("content/b/x.md:1:3:Test.Word:'word'\n");
+
+        var invalid = vale.Check("--format", "line", "--glob", "[a-]*");
+        invalid.ExitCode.Should().Be(2);
+        invalid.Error.Should().Contain("--glob: invalid glob '[a-]*': expected close range character");
+    }
+
+    [Fact]
+    public void No_exit_and_ignore_syntax_as_vale_reads_them()
+    {
+        using var vale = new ValeRunner().Rule("Word", "extends: existence\nmessage: \"'%s'\"\nlevel: error\ntokens:\n  - word\n")
+            .File("a.md", "A word and `word`.\n");
+        var plain = vale.Check("--format", "line", "--relative-paths", "--ignore-syntax");
+        plain.Out.Should().Be("a.md:1:3:Test.Word:'word'\na.md:1:13:Test.Word:'word'\n");
+        plain.ExitCode.Should().Be(1);
+        var kept = vale.Check("--format", "line", "--relative-paths", "--no-exit");
+        kept.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+        kept.ExitCode.Should().Be(0);
+    }
 }

@@ -144,6 +144,26 @@ internal sealed class CheckOptions
         {
             Description = "SARIF: leave suppressed findings out (code scanning shows uploaded suppressed results as open).",
         };
+        Glob = new Option<string?>("--glob")
+        {
+            Description = "As Vale's --glob: lint only the files whose path, as found from the paths given, matches this glob ('*' crosses folders; --glob='*.{md,txt}'); '!' first leaves them out instead (--glob='!drafts/*').",
+            HelpName = "GLOB",
+        };
+        Glob.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } value && Core.Vale.ValeGlobFilter.TryParse(value, out var error) is null)
+            {
+                r.AddError($"--glob: {error}");
+            }
+        });
+        IgnoreSyntax = new Option<bool>("--ignore-syntax")
+        {
+            Description = "As Vale's --ignore-syntax: read every file as plain text, its markup included.",
+        };
+        NoExit = new Option<bool>("--no-exit")
+        {
+            Description = "As Vale's --no-exit: exit with 0 whatever is found (a configuration error still exits with 2).",
+        };
         if (baselineCreate)
         {
             Output.Required = true;
@@ -203,6 +223,12 @@ internal sealed class CheckOptions
 
     public Option<bool> SarifNoSuppressed { get; }
 
+    public Option<string?> Glob { get; }
+
+    public Option<bool> IgnoreSyntax { get; }
+
+    public Option<bool> NoExit { get; }
+
     public RuleOptions Rules { get; } = new();
 
     public ConfigOptions Config { get; } = new();
@@ -211,9 +237,9 @@ internal sealed class CheckOptions
     {
         command.Arguments.Add(Paths);
         Option[] options = BaselineCreate
-            ? [Output, StdinPath, Threads, Readers, OnlyRules, GitIgnore]
+            ? [Output, StdinPath, Threads, Readers, OnlyRules, GitIgnore, Glob, IgnoreSyntax]
             : [RelativePaths, FailLevel, MaxWarnings, Format, Output, Sarif, Json, SarifCategory, SarifSplit, SarifNoSuppressed, NoColor, StdinPath, Threads, Readers,
-               Baseline, Fix, DryRun, MinSeverity, Quiet, OnlyRules, Stats, Progress, GitIgnore, ChangedSince];
+               Baseline, Fix, DryRun, MinSeverity, Quiet, OnlyRules, Stats, Progress, GitIgnore, ChangedSince, Glob, IgnoreSyntax, NoExit];
         foreach (var option in options)
         {
             command.Options.Add(option);

@@ -6,6 +6,7 @@ using DocLint.Core.Reporting.GitHub;
 using DocLint.Core.Reporting.Sarif;
 using DocLint.Core.Rules;
 using DocLint.Core.Rules.Loading;
+using DocLint.Core.Vale;
 using DocLint.Core.Workspace;
 using Humanizer;
 
@@ -121,7 +122,8 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         var level = parse.GetResult(options.FailLevel) is { Implicit: false } || _configuration.FailLevel is null
             ? parse.GetValue(options.FailLevel)
             : _configuration.FailLevel.Value.ToConfigName();
-        return ExitCode(_report.ExecutionSuccessful, tally, level, parse.GetValue(options.MaxWarnings));
+        var code = ExitCode(_report.ExecutionSuccessful, tally, level, parse.GetValue(options.MaxWarnings));
+        return code == ExitCodes.Findings && parse.GetValue(options.NoExit) ? ExitCodes.Success : code;
     }
 
     /// <summary>
@@ -203,6 +205,28 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             readerMap[extension] = reader;
         }
 
+        var inputs = parse.GetValue(options.Paths) is { Length: > 0 } given ? given : ["."];
+        var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory, new IgnoreFiles(parse.GetValue(options.GitIgnore)), _configuration.Vale is { } vale ? vale.Covers : null);
+
+        // A file named on the command line is linted even when the configuration excludes it; --glob, as Vale's,
+        // applies to every path, matched as it was found ("docs/a.md" for the argument "docs").
+        var glob = parse.GetValue(options.Glob) is { } pattern ? ValeGlobFilter.TryParse(pattern, out _) : null;
+        var explicitFiles = inputs.Select(i => Path.GetFullPath(i, context.CurrentDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
+        var files = discovered.Files.Where(f => glob is null || glob.Selects(f.Replace('\\', '/')))
+            .Select(f => Path.GetFullPath(f, context.CurrentDirectory))
+            .Where(f => _configuration.Selects(f, explicitFiles))
+            .Where(f => _changes is null || _changes.Touches(f))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (parse.GetValue(options.IgnoreSyntax))
+        {
+            // Every file as plain text, markup and all, as Vale lints a file with --ignore-syntax.
+            var stdinPath = parse.GetValue(options.StdinPath);
+            foreach (var extension in files.Append(stdinPath ?? "").Select(Path.GetExtension).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                readerMap[extension ?? ""] = "plain";
+            }
+        }
+
         var engine = new LintEngine(_rules!, new LintOptions
         {
             MaxParallelism = parse.GetValue(options.Threads),
@@ -212,15 +236,6 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             Readers = readerMap,
             Configuration = _configuration.Set,
         });
-        var inputs = parse.GetValue(options.Paths) is { Length: > 0 } given ? given : ["."];
-        var discovered = FileDiscovery.Expand(inputs.Where(i => i != "-"), context.CurrentDirectory, new IgnoreFiles(parse.GetValue(options.GitIgnore)), _configuration.Vale is { } vale ? vale.Covers : null);
-
-        // A file named on the command line is linted even when the configuration excludes it.
-        var explicitFiles = inputs.Select(i => Path.GetFullPath(i, context.CurrentDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
-        var files = discovered.Files.Select(f => Path.GetFullPath(f, context.CurrentDirectory))
-            .Where(f => _configuration.Selects(f, explicitFiles))
-            .Where(f => _changes is null || _changes.Touches(f))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var stdin = inputs.Contains("-") ? LintStdin(engine, parse.GetValue(options.StdinPath), context) : null;
         StageTimes.Mark("files");
 

@@ -59,6 +59,13 @@ public sealed class ValeGlob
 
                     var body = glob.AsSpan(i + 1, close - i - 1);
                     var negated = body.StartsWith('!') || body.StartsWith('^');
+                    if (body.Length > (negated ? 2 : 1) && body[^1] == '-')
+                    {
+                        // "[a-]": a range with no end, which Vale's glob library rejects in these words.
+                        error = $"invalid glob '{glob}': expected close range character";
+                        return null;
+                    }
+
                     if (automaton.Class(negated ? body[1..] : body, negated) is { } problem)
                     {
                         error = $"invalid glob '{glob}': {problem}";
@@ -87,4 +94,29 @@ public sealed class ValeGlob
 
     /// <summary>True when the glob matches the path (its separators turned into '/').</summary>
     public bool IsMatch(string path) => _automaton.IsMatch(path.Replace('\\', '/'));
+}
+
+/// <summary>
+/// Vale's <c>--glob</c>: a <see cref="ValeGlob"/> that a path must match for its file to be linted, or, written
+/// with a leading <c>!</c>, must not match.
+/// </summary>
+public sealed class ValeGlobFilter
+{
+    private readonly ValeGlob _glob;
+    private readonly bool _negated;
+
+    private ValeGlobFilter(ValeGlob glob, bool negated)
+    {
+        _glob = glob;
+        _negated = negated;
+    }
+
+    public static ValeGlobFilter? TryParse(string text, out string? error)
+    {
+        var negated = text.StartsWith('!');
+        return ValeGlob.TryParse(negated ? text[1..] : text, out error) is { } glob ? new ValeGlobFilter(glob, negated) : null;
+    }
+
+    /// <summary>True when the file at <paramref name="path"/> (as found from the paths given) is to be linted.</summary>
+    public bool Selects(string path) => _glob.IsMatch(path) != _negated;
 }
