@@ -305,5 +305,8 @@ public sealed class ConfigurationTests
         var kept = vale.Check("--format", "line", "--relative-paths", "--no-exit");
         kept.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
         kept.ExitCode.Should().Be(0);
+        var errorsOnly = vale.Rule("Hint", "extends: existence\nmessage: \"'%s'\"\nlevel: suggestion\ntokens:\n  - A\n")
+            .Check("--format", "line", "--relative-paths", "--minAlertLevel=error");
+        errorsOnly.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
     }
 }

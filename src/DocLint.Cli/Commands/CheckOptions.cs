@@ -115,6 +115,8 @@ internal sealed class CheckOptions
             HelpName = "error|warning|suggestion",
         };
         MinSeverity.AcceptOnlyFromAmong("error", "warning", "suggestion");
+        // Vale's name for it, so a Vale command line keeps working.
+        MinSeverity.Aliases.Add("--minAlertLevel");
         Quiet = new Option<bool>("--quiet", "-q") { Description = "Show errors only, and no summary line (as --min-severity error)." };
         OnlyRules = new Option<string[]>("--rule")
         {
