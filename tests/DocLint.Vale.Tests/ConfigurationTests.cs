@@ -309,4 +309,61 @@ public sealed class ConfigurationTests
             .Check("--format", "line", "--relative-paths", "--minAlertLevel=error");
         errorsOnly.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
     }
+
+    [Fact]
+    public void Vale_json_is_vales_output_json()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Contraction", "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\nraw:\n  - \"it['’]s\"\n")
+            .Rule("Swap", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlink: https://example.com/swap\naction:\n  name: replace\nswap:\n  utilize: use\n")
+            .File("test.html", "<p>You know it&rsquo;s great software</p>\n<p>We utilize it</p>\n");
+        var result = vale.Check("--format", "vale-json", "--relative-paths");
+        result.ExitCode.Should().Be(1);
+        result.Out.Should().Be("""
+            {
+              "test.html": [
+                {
+                  "Action": {
+                    "Name": "",
+                    "Params": null
+                  },
+                  "Span": [
+                    13,
+                    22
+                  ],
+                  "Check": "Test.Contraction",
+                  "Description": "",
+                  "Link": "",
+                  "Message": "Avoid 'it's'.",
+                  "Severity": "error",
+                  "Match": "it's",
+                  "Line": 1
+                },
+                {
+                  "Action": {
+                    "Name": "replace",
+                    "Params": [
+                      "use"
+                    ]
+                  },
+                  "Span": [
+                    7,
+                    13
+                  ],
+                  "Check": "Test.Swap",
+                  "Description": "",
+                  "Link": "https://example.com/swap",
+                  "Message": "Use 'use' instead of 'utilize'.",
+                  "Severity": "suggestion",
+                  "Match": "utilize",
+                  "Line": 2
+                }
+              ]
+            }
+
+            """);
+
+        using var clean = new ValeRunner().Rule("Swap", "extends: substitution\nmessage: \"'%s'\"\nswap:\n  utilize: use\n").File("a.md", "Plain.\n");
+        clean.Check("--format", "vale-json").Out.Should().Be("{}\n");
+    }
 }

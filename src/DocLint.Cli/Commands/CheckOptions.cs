@@ -43,7 +43,7 @@ internal sealed class CheckOptions
         };
         Format = new Option<string?>("--format")
         {
-            Description = "Output format: msbuild, pretty, json, sarif, github, rdjsonl (reviewdog), line (Vale's --output=line). Default: pretty on a terminal, GitHub annotations (and msbuild) in GitHub Actions, msbuild otherwise.",
+            Description = "Output format: msbuild, pretty, json, sarif, github, rdjsonl (reviewdog), line (Vale's --output=line), vale-json (Vale's --output=JSON). Default: pretty on a terminal, GitHub annotations (and msbuild) in GitHub Actions, msbuild otherwise.",
             HelpName = "NAME",
         };
         Format.AcceptOnlyFromAmong(OutputFormats.Names);

@@ -230,7 +230,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         var engine = new LintEngine(_rules!, new LintOptions
         {
             MaxParallelism = parse.GetValue(options.Threads),
-            KeepSources = written.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line) || parse.GetValue(options.Fix),
+            KeepSources = written.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line or OutputFormats.ValeJson) || parse.GetValue(options.Fix),
             CheckFixes = written.Any(OutputFormats.ShowsFixes) || parse.GetValue(options.Fix),
             Fingerprints = written.Any(OutputFormats.ShowsFingerprints) || options.BaselineCreate || parse.GetValue(options.Baseline) is not null,
             Readers = readerMap,

@@ -21,7 +21,10 @@ internal static class OutputFormats
     /// <summary>Vale's <c>--output=line</c>: <c>path:line:col:Rule:message</c>.</summary>
     public const string Line = "line";
 
-    public static string[] Names { get; } = [MsBuild, Pretty, Json, Sarif, GitHub, RdJsonLines, Line];
+    /// <summary>Vale's <c>--output=JSON</c>: alerts by path, for editors and scripts that read Vale's JSON.</summary>
+    public const string ValeJson = "vale-json";
+
+    public static string[] Names { get; } = [MsBuild, Pretty, Json, Sarif, GitHub, RdJsonLines, Line, ValeJson];
 
     /// <summary>Formats that show a finding's fix (the others show its message and suggestions only).</summary>
     public static bool ShowsFixes(string format) => format is Json or Sarif or RdJsonLines;
@@ -133,6 +136,9 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
         {
             case OutputFormats.Json:
                 JsonReporter.Write(writer, whole);
+                break;
+            case OutputFormats.ValeJson:
+                ValeJsonReporter.Write(writer, whole, ConfigurationErrors);
                 break;
             case OutputFormats.Sarif:
                 SarifRuns = SarifReporter.Plan(whole, sarif);
