@@ -119,12 +119,12 @@ public sealed class ConfigurationTests
     [Fact]
     public void Ignore_patterns_is_block_ignores_old_name_and_only_the_keys_still_unread_are_noted()
     {
-        using var vale = new ValeRunner("StylesPath = styles\nIgnoredClasses = hidden\nWordTemplate = \\b(?:%s)\\b\n[*.md]\nBasedOnStyles = Test\nIgnorePatterns = (?s)(\\{%.*?%\\})\n")
+        using var vale = new ValeRunner("StylesPath = styles\nIgnoredClasses = hidden\nLang = en\n[*.md]\nBasedOnStyles = Test\nIgnorePatterns = (?s)(\\{%.*?%\\})\n")
             .Rule("Word", Rule)
             .File("a.md", "A word.\n\n{% word\nword %}\n");
         var result = vale.Check();
         result.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
-        result.Error.Should().Contain("'WordTemplate' is not supported and is ignored").And.NotContain("IgnoredClasses");
+        result.Error.Should().Contain("'Lang' is not supported and is ignored").And.NotContain("IgnoredClasses");
     }
 
     [Fact]
@@ -365,5 +365,24 @@ public sealed class ConfigurationTests
 
         using var clean = new ValeRunner().Rule("Swap", "extends: substitution\nmessage: \"'%s'\"\nswap:\n  utilize: use\n").File("a.md", "Plain.\n");
         clean.Check("--format", "vale-json").Out.Should().Be("{}\n");
+    }
+
+    [Fact]
+    public void Word_template_is_what_a_word_is_to_existence_substitution_and_consistency()
+    {
+        // Vale's template with its first %s the tokens: here a word's start only, so "run" finds "running".
+        using var vale = new ValeRunner("StylesPath = styles\nWordTemplate = \\b(?:%s)\n\n[*]\nBasedOnStyles = Test\n")
+            .Rule("Run", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - run\n")
+            .Rule("Walk", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nswap:\n  walk: stroll\n")
+            .Rule("Either", "extends: consistency\nmessage: \"Inconsistent '%s'.\"\neither:\n  advisor: adviser\n")
+            .File("a.md", "We are running and walking. Rerun it. The advisors met the adviser.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:8:Test.Run:'run'",
+            "a.md:1:20:Test.Walk:Use 'stroll' instead of 'walk'.",
+            "a.md:1:60:Test.Either:Inconsistent 'adviser'.");
+
+        using var broken = new ValeRunner("StylesPath = styles\nWordTemplate = \\b(?:x)\\b\n\n[*]\nBasedOnStyles = Test\n")
+            .Rule("Run", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - run\n").File("a.md", "Run.\n");
+        broken.Check().Error.Should().Contain("WordTemplate must hold '%s'");
     }
 }

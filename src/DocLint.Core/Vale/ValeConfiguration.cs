@@ -96,6 +96,13 @@ public sealed class ValeConfiguration
             }
         }
 
+        WordTemplate = global.Get("WordTemplate") is { Length: > 0 } template ? template : null;
+        if (WordTemplate is not null && !WordTemplate.Contains("%s", StringComparison.Ordinal))
+        {
+            Problems.Add($"{ini.Path}: WordTemplate must hold '%s', where a rule's tokens go (not '{WordTemplate}')");
+            WordTemplate = null;
+        }
+
         Vocab = ValeIni.List(global.Get("Vocab"));
         Packages = ValeIni.List(global.Get("Packages"));
         Problems.AddRange(ini.Problems);
@@ -117,7 +124,7 @@ public sealed class ValeConfiguration
             }
         }
 
-        foreach (var known in new[] { "Transform", "WordTemplate", "CommentDelimiters", "Lang" })
+        foreach (var known in new[] { "Transform", "CommentDelimiters", "Lang" })
         {
             if (ini.Sections.Any(s => s.Get(known) is not null))
             {
@@ -145,6 +152,12 @@ public sealed class ValeConfiguration
     public string StylesPath { get; }
 
     public DiagnosticSeverity MinLevel { get; }
+
+    /// <summary>
+    /// <c>WordTemplate</c>: what a word is to <c>existence</c>, <c>substitution</c> and <c>consistency</c> rules, the
+    /// pattern their tokens stand in for <c>%s</c> in (Vale's default, when null: <c>(?m)\b(?:%s)\b</c>).
+    /// </summary>
+    public string? WordTemplate { get; }
 
     public ImmutableArray<string> Vocab { get; }
 

@@ -23,7 +23,7 @@ public sealed class ValeExistence : ValeRule
         var nonword = spec.Bool("nonword");
         var vocab = spec.Bool("vocab", true) && !nonword;
         // Only where and what a match is counts, so groups need not be captured (unless a back-reference names one).
-        var pattern = WordPattern(string.Join('|', tokens), spec.Bool("ignorecase"), !nonword && tokens.Count > 0, raw, spec.Bool("append"));
+        var pattern = WordPattern(string.Join('|', tokens), spec.Bool("ignorecase"), !nonword && tokens.Count > 0, raw, spec.Bool("append"), styles.WordTemplate);
         _pattern = new ValePattern(pattern, ValePattern.HasBackReference(pattern) ? RegexOptions.None : RegexOptions.ExplicitCapture);
         var exceptions = spec.List("exceptions").Concat(vocab ? styles.Accepted : []).ToList();
         _exceptions = Exceptions(exceptions);
@@ -124,7 +124,7 @@ public sealed class ValeSubstitution : ValeRule
         // Vale.Terms: found in any case, accepted only in the vocabulary's own.
         // Each key is its own named group, so which key matched is known whatever groups the key has itself.
         var word = !spec.Bool("nonword");
-        _pattern = new ValeAlternation([.. swap.Select(p => p.Key)], alternatives => WordPattern(alternatives, _ignoreCase, word));
+        _pattern = new ValeAlternation([.. swap.Select(p => p.Key)], alternatives => WordPattern(alternatives, _ignoreCase, word, template: styles.WordTemplate));
         _replacements = [.. swap.Select(p => p.Value)];
         _keys = [.. swap.Select(p => p.Key)];
         _capitalize = spec.Bool("capitalize");
@@ -439,7 +439,7 @@ public sealed class ValeConsistency : ValeRule
     {
         var ignoreCase = spec.Bool("ignorecase");
         var word = !spec.Bool("nonword");
-        _steps = [.. spec.Map("either").Select(p => ValeRegex.Compile(WordPattern($"(?<first>{p.Key})|(?<second>{p.Value})", ignoreCase, word), RegexOptions.ExplicitCapture))];
+        _steps = [.. spec.Map("either").Select(p => ValeRegex.Compile(WordPattern($"(?<first>{p.Key})|(?<second>{p.Value})", ignoreCase, word, template: styles.WordTemplate), RegexOptions.ExplicitCapture))];
     }
 
     protected override void Run(ValeDocument document, Reporter reporter)

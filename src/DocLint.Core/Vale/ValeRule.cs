@@ -342,12 +342,44 @@ public abstract class ValeRule : CompiledRule
         return result.ToString();
     }
 
-    /// <summary>Vale's word template: <c>(?m)\b(?:…)\b</c>, or <c>(?m)(?:…)</c> without word boundaries, with <c>(?i)</c> first when asked.</summary>
-    public static string WordPattern(string alternatives, bool ignoreCase, bool word, string raw = "", bool append = false)
+    /// <summary>
+    /// Vale's word template: <c>(?m)\b(?:…)\b</c> (or the configuration's <c>WordTemplate</c>, its first <c>%s</c> the
+    /// alternatives), or <c>(?m)(?:…)</c> without word boundaries, with <c>(?i)</c> first when asked.
+    /// </summary>
+    public static string WordPattern(string alternatives, bool ignoreCase, bool word, string raw = "", bool append = false, string? template = null)
     {
-        var body = (word ? @"(?m)\b(?:" + alternatives + @")\b" : "(?m)(?:" + alternatives + ")");
+        var body = !word ? "(?m)(?:" + alternatives + ")"
+            : template is null ? @"(?m)\b(?:" + alternatives + @")\b"
+            : Fill(template, alternatives);
         body = append ? body + raw : raw + body;
         return (ignoreCase ? "(?i)" : "") + body;
+    }
+
+    /// <summary>The template with its first <c>%s</c> replaced by <paramref name="value"/> and <c>%%</c> read as <c>%</c>, as Go's Sprintf fills it.</summary>
+    private static string Fill(string template, string value)
+    {
+        var result = new System.Text.StringBuilder(template.Length + value.Length);
+        var filled = false;
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '%' && i + 1 < template.Length && template[i + 1] == '%')
+            {
+                result.Append('%');
+                i++;
+            }
+            else if (!filled && template[i] == '%' && i + 1 < template.Length && template[i + 1] == 's')
+            {
+                result.Append(value);
+                filled = true;
+                i++;
+            }
+            else
+            {
+                result.Append(template[i]);
+            }
+        }
+
+        return result.ToString();
     }
 
     /// <summary>Reports findings of one rule in one document: maps unit offsets to the source and honours comment controls and <c>limit</c>.</summary>

@@ -28,6 +28,9 @@ public sealed class ValeStyleSet
 
     public ValeConfiguration? Configuration { get; }
 
+    /// <summary>The configuration's <c>WordTemplate</c>, or null for Vale's default.</summary>
+    public string? WordTemplate => Configuration?.WordTemplate;
+
     public IReadOnlyList<CompiledRule> Rules => _rules;
 
     /// <summary>Errors (path: reason): a run does not start with them.</summary>
