@@ -95,4 +95,18 @@ public sealed class SentenceUnitTests
         sentences.Count(code.MayMatch).Should().Be(1);
         code.MayMatch(sentences[^1]).Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData("Use `X`s here.", "Use  *s here.")]
+    [InlineData("Use `X` s here.", "Use  * s here.")]
+    [InlineData("Run `npm ci`, then stop.", "Run  ******, then stop.")]
+    [InlineData("Set it in ``a`b`` for now.", "Set it in  *** for now.")]
+    [InlineData("Set it in ``ab`` for now.", "Set it in  ** for now.")]
+    [InlineData("Set it in `a b` for now.", "Set it in  *** for now.")]
+    public void Inline_code_reads_as_vale_3_reads_it(string markdown, string text)
+    {
+        // A space for the opening backticks, a star for each character of the code, nothing for the closing ones.
+        var vale = ValeDocument.For(MarkdownReader.Instance.Read("a.md", SourceText.From(markdown + "\n")), ValeFileSettings.None);
+        vale.Units("paragraph").Select(u => u.Text).Should().Equal(text);
+    }
 }

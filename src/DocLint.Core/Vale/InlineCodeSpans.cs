@@ -3,12 +3,12 @@ using System.Text.RegularExpressions;
 namespace DocLint.Core.Vale;
 
 /// <summary>
-/// Inline code as Vale finds it in Markdown and HTML source: a run of backticks, text on lines with no blank line
-/// between, and as many backticks again (the closing run may be longer: the rest of it is text); or a <c>code</c> or
-/// <c>tt</c> element. The same matches as the pattern
-/// <c>(`+)(?:[^`\n]|\n(?![ \t]*\r?\n))+?\1|&lt;(code|tt)\b[^&gt;]*&gt;.*?&lt;/\2&gt;</c> (single-line), found by one
-/// vectorised search for <c>`</c> and <c>&lt;</c> and a scan of each backtick run's text: where no closing run
-/// follows, the pattern tries every backtick of the run and every length of it before giving up.
+/// Inline code as Vale (through its CommonMark reader) finds it in Markdown and HTML source: a run of backticks, text on
+/// lines with no blank line between, and a run of exactly as many backticks (runs of other lengths inside are text;
+/// an opening run with no such closing run is text itself); or a <c>code</c> or <c>tt</c> element,
+/// <c>&lt;(code|tt)\b[^&gt;]*&gt;.*?&lt;/\1&gt;</c>. Found by one vectorised search for <c>`</c> and <c>&lt;</c> and a scan
+/// of each backtick run's text; where an opening run finds no closing run before its paragraph ends, the lengths of the
+/// runs it passed are remembered, so later runs of the paragraph know without searching whether one can close them.
 /// </summary>
 internal static partial class InlineCodeSpans
 {
@@ -32,6 +32,11 @@ internal static partial class InlineCodeSpans
         private int _tagEnd = -2;
         private int _codeEnd = -2;
         private int _ttEnd = -2;
+
+        // Runs of backticks read by the last search that found no closing run: where the last run of each length
+        // starts, for runs in [where that search began, _searchedTo), _searchedTo being the end of its paragraph.
+        private Dictionary<int, int>? _lastRun;
+        private int _searchedTo = -1;
 
         public CodeSpan Current { get; private set; }
 
@@ -61,26 +66,13 @@ internal static partial class InlineCodeSpans
                     continue;
                 }
 
-                // A run of backticks [p, q): its text ends at the next backtick or blank line, whichever backtick of the
-                // run the match would start at. It closes when a run of backticks stands there; the match starts as far
-                // into the opening run as the closing run is short of it.
-                var q = p + 1;
-                while (q < text.Length && text[q] == '`')
+                // A run of backticks [p, q) opens code closed by the next run of exactly as many backticks before a blank
+                // line; without one, it is text.
+                var q = RunEnd(text, p);
+                var k = Closer(q, q - p);
+                if (k > q)
                 {
-                    q++;
-                }
-
-                var k = TextEnd(text, q);
-                if (k > q && k < text.Length && text[k] == '`')
-                {
-                    var c = k + 1;
-                    while (c < text.Length && text[c] == '`')
-                    {
-                        c++;
-                    }
-
-                    var ticks = Math.Min(q - p, c - k);
-                    return Found(new CodeSpan(q - ticks, k + ticks - (q - ticks), q, k));
+                    return Found(new CodeSpan(p, k + (q - p) - p, q, k));
                 }
 
                 i = q;
@@ -88,6 +80,58 @@ internal static partial class InlineCodeSpans
 
             _from = text.Length;
             return false;
+        }
+
+        /// <summary>
+        /// Where the first run of exactly <paramref name="ticks"/> backticks after <paramref name="from"/> starts, before
+        /// the paragraph ends; -1 for none. A search that finds none has read every run to the paragraph's end, and
+        /// keeps where the last run of each length starts: a later search from inside that stretch asks it first.
+        /// </summary>
+        private int Closer(int from, int ticks)
+        {
+            if (from < _searchedTo && (_lastRun is null || !_lastRun.TryGetValue(ticks, out var last) || last < from))
+            {
+                return -1;
+            }
+
+            var record = from >= _searchedTo;
+            if (record)
+            {
+                _lastRun?.Clear();
+            }
+
+            for (var j = from; ;)
+            {
+                var k = TextEnd(text, j);
+                if (k >= text.Length || text[k] != '`')
+                {
+                    if (record)
+                    {
+                        _searchedTo = k;
+                    }
+
+                    return -1;
+                }
+
+                var e = RunEnd(text, k);
+                if (e - k == ticks)
+                {
+                    if (record)
+                    {
+                        // Not read to the paragraph's end: what was kept says nothing of the rest.
+                        _lastRun?.Clear();
+                    }
+
+                    return k;
+                }
+
+                if (record)
+                {
+                    (_lastRun ??= [])[e - k] = k;
+                }
+
+                j = e;
+            }
         }
 
         private bool Found(CodeSpan span)
@@ -123,6 +167,18 @@ internal static partial class InlineCodeSpans
 
             return cached;
         }
+    }
+
+    /// <summary>The end of the run of backticks that starts at <paramref name="p"/>.</summary>
+    private static int RunEnd(string text, int p)
+    {
+        var q = p + 1;
+        while (q < text.Length && text[q] == '`')
+        {
+            q++;
+        }
+
+        return q;
     }
 
     /// <summary>Where code text starting at <paramref name="from"/> stops: a backtick, a line break followed by a blank line, or the end.</summary>

@@ -166,13 +166,12 @@ public sealed partial class ValeDocument
                 var (start, end) = (m.ContentStart, m.ContentEnd);
                 if (end > start)
                 {
-                    // Vale reads "a `b` c" as "a", " ***" and "  c": a space before the code, and one before the
-                    // text after it unless that text starts with punctuation.
+                    // Vale 3 reads "a `b` c" as "a  * c" and "a `b`s" as "a  *s": a space before the code, nothing after it.
                     var after = m.Index + m.Length;
                     Array.Fill(_code, CodeDropped, m.Index, start - m.Index);
                     Array.Fill(_code, CodeDropped, end, after - end);
                     _code[m.Index] = CodeSpace;
-                    _code[end] = after < source.Length && source[after] is '.' or '?' or '!' or ',' or ':' or ';' ? CodeDropped : CodeSpace;
+                    _code[end] = CodeDropped;
                 }
             }
 
