@@ -97,6 +97,12 @@ def main():
     case(root, "vale-markdown-200000-inline-tags", {**plain, "t.md": "Intro " + "a<b>b</b>" * 200_000 + " slammed\n", "ok.txt": ARTICLE}, ["check", "t.md", "ok.txt"])
     # Code tags that never close: each one's end tag was searched for to the end of the text.
     case(root, "vale-markdown-40000-unclosed-code-tags", {**plain, "c.md": "The mayor slammed it.\n\n" + "<code></" * 40_000 + "\n", "ok.txt": ARTICLE}, ["check", "c.md", "ok.txt"])
+    # Backtick runs of every length from 1 to 1,500 in one paragraph, none of which closes (1.1 MB): Markdig looked for
+    # each run's closing run to the paragraph's end; the runs are now read once per paragraph. With DocLint's packs and
+    # with a Vale style, whose inline code scan reads them the same way.
+    runs = "".join("`" * n + "a" for n in range(1, 1501))
+    case(root, "markdown-1500-backtick-run-lengths", {"r.md": "The mayor slammed it.\n\n" + runs + "\n", "ok.txt": ARTICLE}, ["check", "r.md", "ok.txt"])
+    case(root, "vale-markdown-1500-backtick-run-lengths", {**plain, "r.md": "The mayor slammed it.\n\n" + runs + "\n", "ok.txt": ARTICLE}, ["check", "r.md", "ok.txt"])
     case(root, "mdx-100000-unclosed-braces", {"b.mdx": "The mayor slammed it.\n\n" + "{ a slammed " * 100_000 + "\n", "ok.txt": ARTICLE}, ["check", "b.mdx", "ok.txt"])
     case(root, "vale-selector-20000-sections", {**vale, "s.md": "".join("## Section %d\n\nThe mayor slammed it.\n\n### Sub\n\n- slammed\n\n" % i for i in range(20_000)), "ok.txt": ARTICLE}, ["check", "s.md", "ok.txt"])
     # 250 nested elements, each with 16 KB of text: :contains tests every element's whole text, ancestors included.

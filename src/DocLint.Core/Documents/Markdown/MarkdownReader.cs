@@ -38,11 +38,16 @@ public sealed class MarkdownReader : IDocumentReader
 
     public string Name { get; }
 
-    private static MarkdownPipelineBuilder Builder() => new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .UseAutoLinks();
+    private static MarkdownPipelineBuilder Builder()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UsePreciseSourceLocation()
+            .UseYamlFrontMatter()
+            .UsePipeTables()
+            .UseAutoLinks();
+        builder.InlineParsers.Replace<Markdig.Parsers.Inlines.CodeInlineParser>(new CodeSpanGuard(builder.InlineParsers.Find<Markdig.Parsers.Inlines.CodeInlineParser>()!));
+        return builder;
+    }
 
     private static MarkdownPipeline WithoutIndentedCode()
     {

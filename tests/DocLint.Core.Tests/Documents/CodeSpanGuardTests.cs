@@ -1,0 +1,36 @@
+using CsCheck;
+using DocLint.Core.Documents.Markdown;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DocLint.Core.Tests.Documents;
+
+/// <summary>The guarded code span parser finds exactly Markdig's own spans.</summary>
+public class CodeSpanGuardTests
+{
+    private static readonly string[] Pieces = ["`", "`", "``", "```", "a", " ", "\\", "\n", "\n\n", "é", "- ", "> ", "|", "*", "<b>", "[x](y)"];
+
+    private static readonly MarkdownPipeline Unguarded = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UseYamlFrontMatter().UsePipeTables().UseAutoLinks().Build();
+
+    private static string Inlines(MarkdownDocument? document) =>
+        document is null ? "null" : string.Join("; ", document.Descendants<Inline>().Select(i => i is CodeInline c ? $"code {c.Span} {c.DelimiterCount} '{c.Content}'" : $"{i.GetType().Name} {i.Span}"));
+
+    [Fact]
+    public void Code_spans_are_markdigs_own()
+    {
+        Gen.Int[0, Pieces.Length - 1].Array[0, 40].Select(ix => "a" + string.Concat(ix.Select(i => Pieces[i]))).Sample(text =>
+            Inlines(MarkdownReader.Parse(text)).Should().Be(Inlines(Markdown.Parse(text, Unguarded)), text), iter: 5000);
+    }
+
+    [Theory]
+    [InlineData("a ``b`c`` d", "code 2-8 2 'b`c'")]
+    [InlineData("a `b`` c` d", "code 2-8 1 'b`` c'")]
+    [InlineData("a ``b` c", "")]
+    [InlineData("``a\nb``", "code 0-6 2 'a b'")]
+    public void A_run_closes_at_the_next_run_of_its_length_in_its_paragraph(string text, string code)
+    {
+        var spans = MarkdownReader.Parse(text)!.Descendants<CodeInline>().Select(c => $"code {c.Span} {c.DelimiterCount} '{c.Content}'");
+        string.Join("; ", spans).Should().Be(code);
+    }
+}
