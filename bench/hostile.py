@@ -102,6 +102,8 @@ def main():
     # with a Vale style, whose inline code scan reads them the same way.
     runs = "".join("`" * n + "a" for n in range(1, 1501))
     case(root, "markdown-1500-backtick-run-lengths", {"r.md": "The mayor slammed it.\n\n" + runs + "\n", "ok.txt": ARTICLE}, ["check", "r.md", "ok.txt"])
+    # A table row of 400,000 cells (2.4 MB): Markdig kept 860 MB of objects for it; such a block is now read as text.
+    case(root, "markdown-table-row-400000-cells", {"t.md": "The mayor slammed it.\n\n" + "|a" * 400_000 + "\n" + "|-" * 400_000 + "\n" + "|b" * 400_000 + "\n", "ok.txt": ARTICLE}, ["check", "t.md", "ok.txt"])
     case(root, "vale-markdown-1500-backtick-run-lengths", {**plain, "r.md": "The mayor slammed it.\n\n" + runs + "\n", "ok.txt": ARTICLE}, ["check", "r.md", "ok.txt"])
     case(root, "mdx-100000-unclosed-braces", {"b.mdx": "The mayor slammed it.\n\n" + "{ a slammed " * 100_000 + "\n", "ok.txt": ARTICLE}, ["check", "b.mdx", "ok.txt"])
     case(root, "vale-selector-20000-sections", {**vale, "s.md": "".join("## Section %d\n\nThe mayor slammed it.\n\n### Sub\n\n- slammed\n\n" % i for i in range(20_000)), "ok.txt": ARTICLE}, ["check", "s.md", "ok.txt"])

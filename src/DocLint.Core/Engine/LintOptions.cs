@@ -107,6 +107,15 @@ public static class Limits
     public const int MaxBracketsPerParagraph = 2_000;
 
     /// <summary>
+    /// A Markdown line with more '|' than this is no table row: its block's tables are read as text. Markdig makes several
+    /// objects for each cell, about 2 KB of memory a cell; a table is never this wide.
+    /// </summary>
+    public const int MaxPipesPerLine = 1_000;
+
+    /// <summary>A Markdown block (lines between blank lines) with more '|' than this has its tables read as text: 100,000 cells take about 100 MB.</summary>
+    public const int MaxPipesPerBlock = 100_000;
+
+    /// <summary>
     /// How deep a Markdown file's quotes and lists may nest (as counted before parsing, never below the real depth); a
     /// file past it is read as plain text. Markdig refuses past 128 levels, after work that grows with the cube of the depth.
     /// </summary>

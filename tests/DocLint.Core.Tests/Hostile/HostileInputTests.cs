@@ -101,6 +101,28 @@ public class HostileInputTests
         result.InternalError.Should().BeFalse();
     }
 
+    [Fact]
+    public void Markdown_tables_wider_than_a_thousand_cells_or_past_a_hundred_thousand_are_read_as_text_with_DL0002()
+    {
+        // Markdig makes objects for every cell: 400,000 cells in a row took 860 MB.
+        var wide = "| a | slammed |\n|---|---|\n" + string.Concat(Enumerable.Repeat("|b", 1_001)) + "\n";
+        var tall = "| a | b | c | d | e | f | g | h | i | j |\n" + string.Concat(Enumerable.Repeat("|-", 10)) + "|\n"
+            + string.Concat(Enumerable.Repeat("| x | x | x | x | x | x | x | x | x | x |\n", 9_091));
+        var text = "The mayor slammed it.\n\n| a | slammed |\n|---|---|\n| c | d |\n\n" + wide + "\n" + tall + "\nShe slammed it too.\n";
+
+        var result = Bounded.Run(() => new LintEngine(Slammed).LintText("a.md", text));
+
+        Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Extensions.Tables.Table>(MarkdownReader.Parse(text)!).Should().ContainSingle("only the small table is read as one");
+        result.Diagnostics.Select(d => (d.Id, d.LineSpan.Start.Line, d.Message)).Should().Equal(
+            ("DL9001", 0, "m"),
+            ("DL9001", 2, "m"),
+            ("DL0002", 6, "tables not read in this block: a line holds 1,001 '|', more than the limit of 1,000"),
+            ("DL9001", 6, "m"),
+            ("DL0002", 10, "tables not read in this block: it holds 100,023 '|', more than the limit of 100,000"),
+            ("DL9001", 9104, "m"));
+        result.InternalError.Should().BeFalse();
+    }
+
     [Theory]
     [InlineData(3_000, "- ", true)]
     [InlineData(100_000, "> ", false)]

@@ -74,7 +74,7 @@ public sealed class MarkdownReader : IDocumentReader
         try
         {
             tooDeep = null;
-            return Markdig.Markdown.Parse(UntabHeadingMarkers(BoundBrackets(text, problems)), pipeline);
+            return Markdig.Markdown.Parse(UntabHeadingMarkers(BoundPipes(BoundBrackets(text, problems), problems)), pipeline);
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
@@ -447,6 +447,70 @@ public sealed class MarkdownReader : IDocumentReader
             {
                 blank = false;
             }
+        }
+
+        return bounded is null ? text : new string(bounded);
+    }
+
+    /// <summary>
+    /// The text Markdig parses: <paramref name="text"/> itself, unless a line holds more than
+    /// <see cref="Engine.Limits.MaxPipesPerLine"/> '|' or a block (lines between blank lines) more than
+    /// <see cref="Engine.Limits.MaxPipesPerBlock"/>: Markdig makes a table cell of each, at about 1 KB each (2 KB past a
+    /// row's columns). That block's '|' are parsed as spaces (same length, so every position holds), its tables are read
+    /// as text, and a problem says so.
+    /// </summary>
+    private static string BoundPipes(string text, List<ReaderProblem> problems)
+    {
+        if (text.Length <= Engine.Limits.MaxPipesPerLine || text.AsSpan().Count('|') <= Engine.Limits.MaxPipesPerLine)
+        {
+            return text;
+        }
+
+        char[]? bounded = null;
+        var bodyStart = FrontMatterEnd(text);
+        var blockStart = bodyStart;
+        var widest = 0;
+        var total = 0;
+        var pipes = 0;
+        var blank = true;
+        var lineStart = bodyStart;
+        for (var i = bodyStart; i <= text.Length; i++)
+        {
+            var end = i == text.Length;
+            var c = end ? '\n' : text[i];
+            if (c == '|')
+            {
+                pipes++;
+                total++;
+            }
+
+            if (c != '\n')
+            {
+                blank &= char.IsWhiteSpace(c);
+                continue;
+            }
+
+            widest = Math.Max(widest, pipes);
+            if (blank || end)
+            {
+                if (widest > Engine.Limits.MaxPipesPerLine || total > Engine.Limits.MaxPipesPerBlock)
+                {
+                    var blockEnd = end ? text.Length : lineStart;
+                    bounded ??= text.ToCharArray();
+                    bounded.AsSpan(blockStart, blockEnd - blockStart).Replace('|', ' ');
+                    problems.Add(new ReaderProblem(new TextSpan(blockStart, 0), widest > Engine.Limits.MaxPipesPerLine
+                        ? $"tables not read in this block: a line holds {widest:N0} '|', more than the limit of {Engine.Limits.MaxPipesPerLine:N0}"
+                        : $"tables not read in this block: it holds {total:N0} '|', more than the limit of {Engine.Limits.MaxPipesPerBlock:N0}"));
+                }
+
+                blockStart = i + 1;
+                widest = 0;
+                total = 0;
+            }
+
+            pipes = 0;
+            lineStart = i + 1;
+            blank = true;
         }
 
         return bounded is null ? text : new string(bounded);
