@@ -289,6 +289,10 @@ public sealed class ConfigurationTests
         var nested = DocLint.Cli.Tests.CliRunner.Run(vale.Path, "check", "--format", "line", "--relative-paths", "--glob", "content/b/*", "content");
         nested.Out.Should().Be("content/b/x.md:1:3:Test.Word:'word'\n");
 
+        vale.Check("--format", "line", "--relative-paths", "--glob", "[bc-]ontent/a.md").Out.Should().Be("content/a.md:1:3:Test.Word:'word'\n");
+        var dotted = DocLint.Cli.Tests.CliRunner.Run(vale.Path, "check", "--format", "line", "--relative-paths", "--glob", "content/b/*", "./content");
+        dotted.Out.Should().Be("content/b/x.md:1:3:Test.Word:'word'\n");
+
         var invalid = vale.Check("--format", "line", "--glob", "[a-]*");
         invalid.ExitCode.Should().Be(2);
         invalid.Error.Should().Contain("--glob: invalid glob '[a-]*': expected close range character");
@@ -362,6 +366,12 @@ public sealed class ConfigurationTests
             }
 
             """);
+
+        // Suggestions are worked out for this format alone too, and stand as a replace action's parameters.
+        using var spelling = new ValeRunner().Rule("Spell", "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\n").File("a.md", "The wrd is here.\n");
+        var suggested = System.Text.Json.Nodes.JsonNode.Parse(spelling.Check("--format", "vale-json", "--relative-paths").Out)!["a.md"]![0]!;
+        suggested["Action"]!.ToJsonString().Should().Be("""{"Name":"replace","Params":["rd","wd","ward","word","ord"]}""");
+        suggested["Match"]!.GetValue<string>().Should().Be("wrd");
 
         using var clean = new ValeRunner().Rule("Swap", "extends: substitution\nmessage: \"'%s'\"\nswap:\n  utilize: use\n").File("a.md", "Plain.\n");
         clean.Check("--format", "vale-json").Out.Should().Be("{}\n");

@@ -212,7 +212,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         // applies to every path, matched as it was found ("docs/a.md" for the argument "docs").
         var glob = parse.GetValue(options.Glob) is { } pattern ? ValeGlobFilter.TryParse(pattern, out _) : null;
         var explicitFiles = inputs.Select(i => Path.GetFullPath(i, context.CurrentDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
-        var files = discovered.Files.Where(f => glob is null || glob.Selects(f.Replace('\\', '/')))
+        var files = discovered.Files.Where(f => glob is null || glob.Selects(ValeGlobFilter.AsWalked(f)))
             .Select(f => Path.GetFullPath(f, context.CurrentDirectory))
             .Where(f => _configuration.Selects(f, explicitFiles))
             .Where(f => _changes is null || _changes.Touches(f))

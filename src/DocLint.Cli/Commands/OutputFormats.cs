@@ -27,7 +27,7 @@ internal static class OutputFormats
     public static string[] Names { get; } = [MsBuild, Pretty, Json, Sarif, GitHub, RdJsonLines, Line, ValeJson];
 
     /// <summary>Formats that show a finding's fix (the others show its message and suggestions only).</summary>
-    public static bool ShowsFixes(string format) => format is Json or Sarif or RdJsonLines;
+    public static bool ShowsFixes(string format) => format is Json or Sarif or RdJsonLines or ValeJson;
 
     /// <summary>Formats that write a finding's fingerprint (a baseline reads them too).</summary>
     public static bool ShowsFingerprints(string format) => format is Json or Sarif;

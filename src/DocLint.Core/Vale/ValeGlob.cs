@@ -59,9 +59,9 @@ public sealed class ValeGlob
 
                     var body = glob.AsSpan(i + 1, close - i - 1);
                     var negated = body.StartsWith('!') || body.StartsWith('^');
-                    if (body.Length > (negated ? 2 : 1) && body[^1] == '-')
+                    if (body.Length == (negated ? 3 : 2) && body[^1] == '-')
                     {
-                        // "[a-]": a range with no end, which Vale's glob library rejects in these words.
+                        // "[a-]": a range with no end, which Vale's glob library rejects in these words ("[ab-]" is a set).
                         error = $"invalid glob '{glob}': expected close range character";
                         return null;
                     }
@@ -119,4 +119,24 @@ public sealed class ValeGlobFilter
 
     /// <summary>True when the file at <paramref name="path"/> (as found from the paths given) is to be linted.</summary>
     public bool Selects(string path) => _glob.IsMatch(path) != _negated;
+
+    /// <summary>
+    /// A path as Vale's walk gives it: forward slashes, no <c>./</c> segments (<c>./docs/a.md</c> is <c>docs/a.md</c>),
+    /// as the path of a folder walked is cleaned before it is joined.
+    /// </summary>
+    public static string AsWalked(string path)
+    {
+        path = path.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal) && path.Length > 2)
+        {
+            path = path[2..];
+        }
+
+        while (path.Contains("/./", StringComparison.Ordinal))
+        {
+            path = path.Replace("/./", "/", StringComparison.Ordinal);
+        }
+
+        return path;
+    }
 }

@@ -123,6 +123,16 @@ public class HostileInputTests
         result.InternalError.Should().BeFalse();
     }
 
+    [Fact]
+    public void Pipes_in_fenced_code_are_no_table_cells()
+    {
+        var text = "The mayor slammed it.\n\n```\n" + string.Concat(Enumerable.Repeat("|-", 1_001)) + "\n```\n\n~~~~\n```\n" + string.Concat(Enumerable.Repeat("|", 1_001)) + "\n~~~~\n";
+
+        var result = new LintEngine(Slammed).LintText("a.md", text);
+
+        result.Diagnostics.Select(d => d.Id).Should().Equal("DL9001");
+    }
+
     [Theory]
     [InlineData(3_000, "- ", true)]
     [InlineData(100_000, "> ", false)]

@@ -60,6 +60,13 @@ internal sealed class CodeSpanGuard : InlineParser
         return _lastRun!.TryGetValue(runEnd - start, out var last) && last > start && _inner.Match(processor, ref slice);
     }
 
+    /// <summary>Lets go of the text last read on this thread (called once a document is parsed).</summary>
+    public static void Forget()
+    {
+        _text = null;
+        _lastRun?.Clear();
+    }
+
     /// <summary>Keeps where the last run of each length of <paramref name="delimiter"/> in [<paramref name="from"/>, <paramref name="end"/>] starts.</summary>
     private static void Read(string text, int from, int end, char delimiter)
     {

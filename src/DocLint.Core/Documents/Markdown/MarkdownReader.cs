@@ -81,6 +81,11 @@ public sealed class MarkdownReader : IDocumentReader
             tooDeep = new ReaderProblem(new TextSpan(0, 0), "read as plain text: its elements nest deeper than Markdown's parser goes");
             return null;
         }
+        finally
+        {
+            // The guard's memo holds the last paragraph's text; the document is not kept alive by it.
+            CodeSpanGuard.Forget();
+        }
     }
 
     /// <summary>
@@ -469,33 +474,39 @@ public sealed class MarkdownReader : IDocumentReader
         char[]? bounded = null;
         var bodyStart = FrontMatterEnd(text);
         var blockStart = bodyStart;
-        var widest = 0;
-        var total = 0;
-        var pipes = 0;
-        var blank = true;
-        var lineStart = bodyStart;
-        for (var i = bodyStart; i <= text.Length; i++)
+        var (widest, total) = (0, 0);
+        // A fenced code block's lines are code, whatever they hold: its fence character and length while open.
+        var (fence, fenceLength) = ('\0', 0);
+        for (var lineStart = bodyStart; lineStart <= text.Length;)
         {
-            var end = i == text.Length;
-            var c = end ? '\n' : text[i];
-            if (c == '|')
+            var newline = text.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? text.Length : newline;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            var (marker, length) = FenceMarker(line);
+            if (fence == '\0' && length > 0)
             {
-                pipes++;
-                total++;
+                (fence, fenceLength) = (marker, length);
+            }
+            else if (fence != '\0')
+            {
+                if (marker == fence && length >= fenceLength && line.TrimStart().TrimStart(fence).IsWhiteSpace())
+                {
+                    fence = '\0';
+                }
+            }
+            else
+            {
+                var pipes = line.Count('|');
+                widest = Math.Max(widest, pipes);
+                total += pipes;
             }
 
-            if (c != '\n')
-            {
-                blank &= char.IsWhiteSpace(c);
-                continue;
-            }
-
-            widest = Math.Max(widest, pipes);
-            if (blank || end)
+            var last = newline < 0;
+            if (line.IsWhiteSpace() || last)
             {
                 if (widest > Engine.Limits.MaxPipesPerLine || total > Engine.Limits.MaxPipesPerBlock)
                 {
-                    var blockEnd = end ? text.Length : lineStart;
+                    var blockEnd = last ? text.Length : lineStart;
                     bounded ??= text.ToCharArray();
                     bounded.AsSpan(blockStart, blockEnd - blockStart).Replace('|', ' ');
                     problems.Add(new ReaderProblem(new TextSpan(blockStart, 0), widest > Engine.Limits.MaxPipesPerLine
@@ -503,17 +514,33 @@ public sealed class MarkdownReader : IDocumentReader
                         : $"tables not read in this block: it holds {total:N0} '|', more than the limit of {Engine.Limits.MaxPipesPerBlock:N0}"));
                 }
 
-                blockStart = i + 1;
-                widest = 0;
-                total = 0;
+                blockStart = lineEnd + 1;
+                (widest, total) = (0, 0);
             }
 
-            pipes = 0;
-            lineStart = i + 1;
-            blank = true;
+            if (last)
+            {
+                break;
+            }
+
+            lineStart = newline + 1;
         }
 
         return bounded is null ? text : new string(bounded);
+    }
+
+    /// <summary>The fence character and length when <paramref name="line"/> opens or closes a fenced code block (up to three spaces, then three or more '`' or '~'); length 0 otherwise.</summary>
+    private static (char Marker, int Length) FenceMarker(ReadOnlySpan<char> line)
+    {
+        var indent = line.Length - line.TrimStart(' ').Length;
+        if (indent > 3 || indent >= line.Length || line[indent] is not ('`' or '~'))
+        {
+            return ('\0', 0);
+        }
+
+        var marker = line[indent];
+        var length = line[indent..].Length - line[indent..].TrimStart(marker).Length;
+        return length >= 3 ? (marker, length) : ('\0', 0);
     }
 
     /// <summary>
