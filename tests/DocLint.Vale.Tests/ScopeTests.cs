@@ -55,6 +55,16 @@ public sealed class ScopeTests
     public void Code_is_the_text_of_inline_code_and_fenced_code() => Run("code").Should().Equal("13:5", "16:1");
 
     [Fact]
+    public void Backticks_are_text_in_html_and_code_in_markdown()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Word", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - XXX\n")
+            .File("a.html", "<p>Fix `XXX` and <code>XXX</code>.</p>\n")
+            .File("a.md", "Fix `XXX` and <code>XXX</code>.\n");
+        vale.Lines().Should().Equal("a.html:1:9:Test.Word:'XXX'");
+    }
+
+    [Fact]
     public void A_match_of_a_whole_code_span_or_link_text_is_reported_with_its_backticks_or_brackets()
     {
         // As Vale reports it: "'`XXX`' left in text", "Don't use '[here]'…"; a match of part of the text is the match alone.

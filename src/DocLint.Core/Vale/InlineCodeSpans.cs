@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace DocLint.Core.Vale;
 
 /// <summary>
-/// Inline code as Vale (through its CommonMark reader) finds it in Markdown and HTML source: a run of backticks, text on
+/// Inline code as Vale (through its CommonMark reader) finds it in Markdown source: a run of backticks, text on
 /// lines with no blank line between, and a run of exactly as many backticks (runs of other lengths inside are text;
-/// an opening run with no such closing run is text itself); or a <c>code</c> or <c>tt</c> element,
+/// an opening run with no such closing run is text itself); or, in Markdown and HTML, a <c>code</c> or <c>tt</c> element,
 /// <c>&lt;(code|tt)\b[^&gt;]*&gt;.*?&lt;/\1&gt;</c>. Found by one vectorised search for <c>`</c> and <c>&lt;</c> and a scan
 /// of each backtick run's text; where an opening run finds no closing run before its paragraph ends, the lengths of the
 /// runs it passed are remembered, so later runs of the paragraph know without searching whether one can close them.
@@ -15,15 +15,15 @@ internal static partial class InlineCodeSpans
     /// <summary>One match: [<see cref="Index"/>, +<see cref="Length"/>), its text (inside the backticks or the tags) [<see cref="ContentStart"/>, <see cref="ContentEnd"/>).</summary>
     public readonly record struct CodeSpan(int Index, int Length, int ContentStart, int ContentEnd);
 
-    /// <summary>The matches in <paramref name="text"/>, in order, as the pattern's scan finds them.</summary>
-    public static Scan In(string text) => new(text);
+    /// <summary>The matches in <paramref name="text"/>, in order; without <paramref name="backticks"/> (HTML, where a backtick is text) only the elements.</summary>
+    public static Scan In(string text, bool backticks = true) => new(text, backticks);
 
     /// <summary>
     /// The scan: from the end of each match to the next. A <c>code</c> or <c>tt</c> tag is tried only when a <c>&gt;</c>
     /// follows it and its end tag follows that (where those stand next is kept as the scan moves on), so many tags that
     /// cannot close cost a search each, not one to the end of the text each.
     /// </summary>
-    public struct Scan(string text)
+    public struct Scan(string text, bool backticks)
     {
         private int _from;
 
@@ -47,7 +47,7 @@ internal static partial class InlineCodeSpans
             var i = _from;
             while (i < text.Length)
             {
-                var at = text.AsSpan(i).IndexOfAny('`', '<');
+                var at = backticks ? text.AsSpan(i).IndexOfAny('`', '<') : text.AsSpan(i).IndexOf('<');
                 if (at < 0)
                 {
                     break;

@@ -117,6 +117,9 @@ public sealed partial class ValeDocument
     // Inline code, per character: its own text (Code) stands as '*'; of its delimiters (backticks, <code> tags), one
     // stands as ' ' (CodeSpace, as Vale puts a space before inline text) and the others are left out (CodeDropped).
     private readonly byte[] _code;
+
+    // The text of code and tt elements written as HTML in a Markdown file; null when there is none.
+    private readonly bool[]? _htmlCode;
     private const byte Code = 1;
     private const byte CodeSpace = 2;
     private const byte CodeDropped = 3;
@@ -157,12 +160,21 @@ public sealed partial class ValeDocument
         var source = document.Source.Text;
         _ignored = new bool[source.Length];
         _code = new byte[source.Length];
-        IsMarkup = settings.Format is { } format ? format is "markdown" or "html" : IsMarkupPath(document.Path);
+        // As the file was read: a Markdown file read as plain text (--ignore-syntax, too deep to parse) is text to Vale too.
+        IsMarkup = document.Format is { } read ? read is not "plain"
+            : settings.Format is { } format ? format is "markdown" or "html" : IsMarkupPath(document.Path);
         if (IsMarkup)
         {
-            foreach (var m in InlineCodeSpans.In(source))
+            _isHtml = document.Format is { } readAs ? readAs == "html" : settings.Format is { } mapped ? mapped == "html" : IsHtmlPath(document.Path);
+            foreach (var m in InlineCodeSpans.In(source, backticks: !_isHtml))
             {
                 Array.Fill(_code, Code, m.Index, m.Length);
+                if (!_isHtml && source[m.Index] == '<')
+                {
+                    // A code or tt element written as HTML in Markdown: the reader leaves its text as prose.
+                    Array.Fill(_htmlCode ??= new bool[source.Length], true, m.ContentStart, m.ContentEnd - m.ContentStart);
+                }
+
                 var (start, end) = (m.ContentStart, m.ContentEnd);
                 if (end > start)
                 {
@@ -195,7 +207,6 @@ public sealed partial class ValeDocument
             }
 
             var marks = new ValeMarkup.Marks(source.Length);
-            _isHtml = settings.Format is { } mapped ? mapped == "html" : IsHtmlPath(document.Path);
             if (_isHtml)
             {
                 ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks);
@@ -1106,7 +1117,7 @@ public sealed partial class ValeDocument
     /// <summary>The text of inline code (<c>`…`</c>, <c>&lt;code&gt;</c>, <c>&lt;tt&gt;</c>) as written, one unit per span.</summary>
     private IEnumerable<ValeUnit> InlineCode()
     {
-        foreach (var m in InlineCodeSpans.In(_document.Source.Text))
+        foreach (var m in InlineCodeSpans.In(_document.Source.Text, backticks: !_isHtml))
         {
             if (m.ContentEnd > m.ContentStart)
             {
@@ -1235,6 +1246,11 @@ public sealed partial class ValeDocument
             {
                 // Inline code and TokenIgnores stand as '*' (a TokenIgnores match keeps its spaces), so words either side do not meet.
                 written = char.IsWhiteSpace(source[i]) ? source[i] : '*';
+            }
+            else if (!masked && _htmlCode is not null && _htmlCode[i])
+            {
+                // The text of a code or tt element written as HTML in Markdown, which the reader leaves as prose.
+                written = '*';
             }
             else if (!masked)
             {

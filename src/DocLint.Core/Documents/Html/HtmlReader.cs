@@ -48,7 +48,10 @@ public sealed class HtmlReader : IDocumentReader
             frontMatter: scan.Metadata,
             markupQuotations: [.. scan.Quotations.OrderBy(q => q.Start)],
             directives: scan.Directives.ToImmutable(),
-            atomicSpans: scan.Entities.ToImmutable());
+            atomicSpans: scan.Entities.ToImmutable())
+        {
+            Format = "html",
+        };
     }
 
     /// <summary>

@@ -339,6 +339,7 @@ public sealed class MarkdownReader : IDocumentReader
             frontMatter.ToDictionary(p => p.Key, p => p.Value.ValueSpan, StringComparer.OrdinalIgnoreCase))
         {
             Problems = [.. problems],
+            Format = Name,
         };
     }
 

@@ -27,7 +27,7 @@ public sealed partial class PlainTextReader : IDocumentReader
         var prose = Mask(source.Text);
         var directives = FindDirectives(source, ref prose);
         var blocks = FindBlocks(source, prose, mayHaveHeadline);
-        return new Document(path, source, prose, blocks, directives: directives) { Problems = problems.IsDefault ? [] : problems };
+        return new Document(path, source, prose, blocks, directives: directives) { Problems = problems.IsDefault ? [] : problems, Format = "plain" };
     }
 
     /// <summary>
