@@ -55,6 +55,16 @@ public sealed class ScopeTests
     public void Code_is_the_text_of_inline_code_and_fenced_code() => Run("code").Should().Equal("13:5", "16:1");
 
     [Fact]
+    public void Ignored_scopes_without_code_make_markdowns_inline_code_text()
+    {
+        // The list replaces Vale's default (code, tt, kbd): code is then text, and strong is what stands as '*'.
+        using var vale = new ValeRunner("StylesPath = styles\nMinAlertLevel = suggestion\nIgnoredScopes = strong\n\n[*]\nBasedOnStyles = Test\n")
+            .Rule("Word", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - word\n  - two words\n")
+            .File("a.md", "Use `word` here and `two words` there, **word** and <code>word</code>.\n\n```\nword in a block\n```\n");
+        vale.Lines().Should().Equal("a.md:1:6:Test.Word:'word'", "a.md:1:22:Test.Word:'two words'", "a.md:1:59:Test.Word:'word'");
+    }
+
+    [Fact]
     public void Backticks_are_text_in_html_and_code_in_markdown()
     {
         using var vale = new ValeRunner()

@@ -120,6 +120,9 @@ public sealed partial class ValeDocument
 
     // The text of code and tt elements written as HTML in a Markdown file; null when there is none.
     private readonly bool[]? _htmlCode;
+
+    // A Markdown file whose IgnoredScopes leaves out code: Vale lints its inline code as text.
+    private readonly bool _codeLinted;
     private const byte Code = 1;
     private const byte CodeSpace = 2;
     private const byte CodeDropped = 3;
@@ -166,6 +169,7 @@ public sealed partial class ValeDocument
         if (IsMarkup)
         {
             _isHtml = document.Format is { } readAs ? readAs == "html" : settings.Format is { } mapped ? mapped == "html" : IsHtmlPath(document.Path);
+            _codeLinted = !_isHtml && !settings.IgnoredScopes.Contains("code", StringComparer.OrdinalIgnoreCase);
             foreach (var m in InlineCodeSpans.In(source, backticks: !_isHtml))
             {
                 Array.Fill(_code, Code, m.Index, m.Length);
@@ -1228,7 +1232,7 @@ public sealed partial class ValeDocument
                 // An ignored scope's text (IgnoredScopes, IgnoredClasses) stands as '*'.
                 written = char.IsWhiteSpace(c) ? c : '*';
             }
-            else if (_code[i] != 0 && !masked && source[i] is ' ' or '\t' && !_ignored[i])
+            else if (_code[i] != 0 && !masked && source[i] is ' ' or '\t' && !_ignored[i] && !_codeLinted)
             {
                 // Vale stars the code's spaces too.
                 written = '*';
@@ -1241,6 +1245,11 @@ public sealed partial class ValeDocument
                 }
 
                 written = ' ';
+            }
+            else if (_codeLinted && !_ignored[i] && _code[i] == Code)
+            {
+                // IgnoredScopes without code: inline code is text to Vale.
+                written = source[i];
             }
             else if (_ignored[i] || (masked && _code[i] != 0))
             {
