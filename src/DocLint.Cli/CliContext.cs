@@ -14,12 +14,16 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Current
     /// <summary>True when standard error is not a terminal (no progress line).</summary>
     public bool IsErrorRedirected { get; init; } = true;
 
+    /// <summary>True when standard input is a pipe or a file (<c>doclint vale</c> with no path then reads it, as Vale does).</summary>
+    public bool IsInputRedirected { get; init; }
+
     public Func<string, string?> GetEnvironmentVariable { get; init; } = _ => null;
 
     public static CliContext ForProcess() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory())
     {
         IsOutputRedirected = Console.IsOutputRedirected,
         IsErrorRedirected = Console.IsErrorRedirected,
+        IsInputRedirected = Console.IsInputRedirected,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
     };
 }

@@ -10,6 +10,11 @@ public static class DocLintApp
     {
         try
         {
+            if (args is ["vale", .. var vale])
+            {
+                return ValeCommandLine.Run(vale, context);
+            }
+
             var root = new RootCommand("DocLint: a linter for prose. Checks articles against editorial rules (sourcing, claims, tone, rights).");
             root.Subcommands.Add(CheckCommand.Create(context));
             root.Subcommands.Add(RulesCommand.Create(context));
@@ -19,6 +24,8 @@ public static class DocLintApp
             root.Subcommands.Add(InitCommand.Create(context));
             root.Subcommands.Add(LspCommand.Create(context));
             root.Subcommands.Add(McpCommand.Create(context));
+            // Listed for --help; its command lines are taken before parsing (ValeCommandLine), as Vale's flags are not check's.
+            root.Subcommands.Add(new Command("vale", ValeCommandLine.Description));
             BuildKind.DescribeOnVersion(root, context);
 
             var result = root.Parse(OperandsAfterDoubleDash(args));

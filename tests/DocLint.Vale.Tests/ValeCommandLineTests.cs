@@ -1,0 +1,56 @@
+using DocLint.Cli.Commands;
+using DocLint.Cli.Tests;
+
+namespace DocLint.Vale.Tests;
+
+/// <summary><c>doclint vale</c>: Vale's command line run as <c>check</c>.</summary>
+public sealed class ValeCommandLineTests
+{
+    private const string Checked = "check --relative-paths --progress never";
+
+    [Theory]
+    [InlineData("--output=line .", Checked + " --format line .")]
+    [InlineData("--output=JSON --minAlertLevel=error --glob=*.md --no-wrap --sort docs", Checked + " --format vale-json --min-severity error --glob *.md docs")]
+    [InlineData("--config .vale.ini --output CLI --no-exit --ignore-syntax a.md", Checked + " --config .vale.ini --format pretty --no-exit --ignore-syntax a.md")]
+    [InlineData("--output=line -- --odd.md", Checked + " --format line --odd.md")]
+    public void Flags_are_translated_to_checks(string vale, string check)
+    {
+        string.Join(' ', ValeCommandLine.Translate(vale.Split(' '), stdinRedirected: false, out var error)!).Should().Be(check);
+        error.Should().BeNull();
+    }
+
+    [Fact]
+    public void Standard_input_is_read_when_piped_and_no_path_is_given_and_reported_with_its_extension()
+    {
+        string.Join(' ', ValeCommandLine.Translate(["--output=line", "--ext=.md"], stdinRedirected: true, out _)!).Should().Be(Checked + " --format line --stdin-path stdin.md -");
+        string.Join(' ', ValeCommandLine.Translate(["-"], stdinRedirected: false, out _)!).Should().Be(Checked + " --stdin-path stdin.txt -");
+        string.Join(' ', ValeCommandLine.Translate(["a.md"], stdinRedirected: true, out _)!).Should().Be(Checked + " a.md");
+    }
+
+    [Theory]
+    [InlineData("--filter=.Name", "--filter is not supported")]
+    [InlineData("--output=my.tmpl .", "--output=my.tmpl: DocLint writes line, JSON and CLI")]
+    [InlineData("sync", "Vale's 'sync' is not supported")]
+    [InlineData("--frobnicate .", "unknown flag '--frobnicate'")]
+    [InlineData("--config", "--config needs a value")]
+    public void What_cannot_run_is_refused_with_the_reason(string vale, string reason)
+    {
+        var result = CliRunner.Run(Path.GetTempPath(), ["vale", .. vale.Split(' ')]);
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().StartWith("doclint vale: " + reason);
+    }
+
+    [Fact]
+    public void A_vale_command_line_prints_what_vale_prints()
+    {
+        using var vale = new ValeRunner().Rule("Word", "extends: existence\nmessage: \"'%s'\"\nlevel: error\ntokens:\n  - word\n").File("docs/a.md", "A word.\n");
+        var line = CliRunner.Run(vale.Path, "vale", "--output=line", "docs");
+        line.ExitCode.Should().Be(1);
+        line.Out.Should().Be("docs/a.md:1:3:Test.Word:'word'\n");
+
+        var piped = CliRunner.Run(vale.Path, "A word.\n"u8.ToArray(), "vale", "--output=line", "--ext=.md", "-");
+        piped.Out.Should().Be("stdin.md:1:3:Test.Word:'word'\n");
+
+        CliRunner.Run(vale.Path, "vale", "--help").Out.Should().StartWith("Usage: doclint vale [options] [paths...]");
+    }
+}
