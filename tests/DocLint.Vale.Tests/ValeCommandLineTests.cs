@@ -53,4 +53,15 @@ public sealed class ValeCommandLineTests
 
         CliRunner.Run(vale.Path, "vale", "--help").Out.Should().StartWith("Usage: doclint vale [options] [paths...]");
     }
+
+    [Fact]
+    public void Without_a_vale_configuration_it_stops_as_vale_does()
+    {
+        using var folder = new DocLint.Testing.TempFolder();
+        folder.Write("a.md", "The mayor slammed it.\n");
+        var result = CliRunner.Run(folder.Path, "vale", "--output=line", "a.md");
+        result.ExitCode.Should().Be(2);
+        result.Out.Should().BeEmpty();
+        result.Error.Should().StartWith("doclint vale: E100 [.vale.ini not found] Runtime error");
+    }
 }

@@ -34,6 +34,13 @@ internal static class ValeCommandLine
     {
         if (Translate(args, context.IsInputRedirected, out var error) is { } check)
         {
+            if (check is ["check", ..] && !check.Contains("--config") && !HasConfiguration(context.CurrentDirectory))
+            {
+                // As Vale stops with no configuration, rather than run DocLint's own packs unasked.
+                context.Error.WriteLine("doclint vale: E100 [.vale.ini not found] Runtime error: no .vale.ini, _vale.ini, .vale or _vale in this folder or above it (give one with --config=PATH, or run 'doclint check' for DocLint's own rules).");
+                return ExitCodes.UsageOrConfigError;
+            }
+
             return DocLintApp.Run(check, context);
         }
 
@@ -47,6 +54,25 @@ internal static class ValeCommandLine
         context.Error.WriteLine($"doclint vale: {error}");
         context.Error.WriteLine("Run 'doclint vale --help' for the flags it takes.");
         return ExitCodes.UsageOrConfigError;
+    }
+
+    /// <summary>A Vale configuration found as Vale finds it, or a doclint.yaml (which may name one) from the folder up.</summary>
+    private static bool HasConfiguration(string directory)
+    {
+        if (Core.Vale.ValeIni.Find(directory) is not null)
+        {
+            return true;
+        }
+
+        for (var dir = directory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, Core.Configuration.DocLintConfigFile.FileName)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
