@@ -60,8 +60,24 @@ public sealed class ScopeTests
         // The list replaces Vale's default (code, tt, kbd): code is then text, and strong is what stands as '*'.
         using var vale = new ValeRunner("StylesPath = styles\nMinAlertLevel = suggestion\nIgnoredScopes = strong\n\n[*]\nBasedOnStyles = Test\n")
             .Rule("Word", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - word\n  - two words\n")
-            .File("a.md", "Use `word` here and `two words` there, **word** and <code>word</code>.\n\n```\nword in a block\n```\n");
-        vale.Lines().Should().Equal("a.md:1:6:Test.Word:'word'", "a.md:1:22:Test.Word:'two words'", "a.md:1:59:Test.Word:'word'");
+            .File("a.md", "Use `word` here and `two words` there, **word** and <code>word</code>.\n\n```\nword in a block\n```\n")
+            .File("b.html", "<p>Use <code>word</code> and <strong>word</strong>.</p>\n<pre><code>word</code></pre>\n");
+        vale.Lines().Should().Equal("a.md:1:6:Test.Word:'word'", "a.md:1:22:Test.Word:'two words'", "a.md:1:59:Test.Word:'word'", "b.html:1:14:Test.Word:'word'");
+    }
+
+    [Fact]
+    public void A_markdown_file_too_deep_to_parse_and_an_xhtml_file_keep_their_markup_to_vale()
+    {
+        // Read as plain text when its quotes nest past the parser's limit, the file is still Markdown to Vale: its fenced
+        // code is not linted. An .xhtml file is HTML, as to Vale: its code and script are not text.
+        using var vale = new ValeRunner()
+            .Rule("Word", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - XXX\n")
+            .File("deep.md", "Intro XXX here.\n\n```\nXXX\n```\n\n" + string.Concat(Enumerable.Repeat("> ", 120)) + "end\n")
+            .File("a.xhtml", "<p>Fine and <code>XXX</code> and XXX.</p><script>XXX</script>\n");
+        DocLint.Cli.Tests.CliRunner.Run(vale.Path, "check", "--format", "line", "--relative-paths", "deep.md", "a.xhtml").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "a.xhtml:1:34:Test.Word:'XXX'",
+            "deep.md:1:7:Test.Word:'XXX'",
+            "deep.md:7:1:DL0002:read as plain text: its quotes and lists nest 120 deep here, more than the limit of 100");
     }
 
     [Fact]

@@ -12,7 +12,9 @@ public sealed class ValeCommandLineTests
     [InlineData("--output=line .", Checked + " --format line .")]
     [InlineData("--output=JSON --minAlertLevel=error --glob=*.md --no-wrap --sort docs", Checked + " --format vale-json --min-severity error --glob *.md docs")]
     [InlineData("--config .vale.ini --output CLI --no-exit --ignore-syntax a.md", Checked + " --config .vale.ini --format pretty --no-exit --ignore-syntax a.md")]
-    [InlineData("--output=line -- --odd.md", Checked + " --format line --odd.md")]
+    [InlineData("--output=line -- --odd.md", Checked + " --format line -- --odd.md")]
+    [InlineData("--no-exit=false --ignore-syntax=true a.md", Checked + " --ignore-syntax a.md")]
+    [InlineData("-v", "--version")]
     public void Flags_are_translated_to_checks(string vale, string check)
     {
         string.Join(' ', ValeCommandLine.Translate(vale.Split(' '), stdinRedirected: false, out var error)!).Should().Be(check);
@@ -33,6 +35,8 @@ public sealed class ValeCommandLineTests
     [InlineData("sync", "Vale's 'sync' is not supported")]
     [InlineData("--frobnicate .", "unknown flag '--frobnicate'")]
     [InlineData("--config", "--config needs a value")]
+    [InlineData("--output --config x", "--output needs a value")]
+    [InlineData("--no-exit=maybe a.md", "--no-exit takes true or false")]
     public void What_cannot_run_is_refused_with_the_reason(string vale, string reason)
     {
         var result = CliRunner.Run(Path.GetTempPath(), ["vale", .. vale.Split(' ')]);
@@ -47,6 +51,9 @@ public sealed class ValeCommandLineTests
         var line = CliRunner.Run(vale.Path, "vale", "--output=line", "docs");
         line.ExitCode.Should().Be(1);
         line.Out.Should().Be("docs/a.md:1:3:Test.Word:'word'\n");
+
+        vale.File("--odd.md", "A word.\n");
+        CliRunner.Run(vale.Path, "vale", "--output=line", "--", "--odd.md").Out.Should().Be("--odd.md:1:3:Test.Word:'word'\n");
 
         var piped = CliRunner.Run(vale.Path, "A word.\n"u8.ToArray(), "vale", "--output=line", "--ext=.md", "-");
         piped.Out.Should().Be("stdin.md:1:3:Test.Word:'word'\n");

@@ -32,7 +32,10 @@ internal static class ValeCommandLine
 
     public static int Run(string[] args, CliContext context)
     {
-        if (Translate(args, context.IsInputRedirected, out var error) is { } check)
+        // Standard input is read when it is a pipe or a file, not a terminal or /dev/null (a CI job's): as Vale reads it.
+        var piped = context.IsInputRedirected
+            && !(OperatingSystem.IsLinux() && Core.Workspace.FileStatus.Of("/dev/stdin").Kind == Core.Workspace.FileKind.CharacterDevice);
+        if (Translate(args, piped, out var error) is { } check)
         {
             if (check is ["check", ..] && !check.Contains("--config") && !HasConfiguration(context.CurrentDirectory))
             {
@@ -101,6 +104,11 @@ internal static class ValeCommandLine
                     return null;
                 }
 
+                if (arg is "-v")
+                {
+                    return ["--version"];
+                }
+
                 if (paths.Count == 0 && Subcommands.Contains(arg))
                 {
                     error = $"Vale's '{arg}' is not supported: DocLint reads the .vale.ini and the styles already on disk, and downloads nothing.";
@@ -127,9 +135,8 @@ internal static class ValeCommandLine
             {
                 case "--help":
                     return null;
-                case "--version" or "-v":
-                    check = ["--version"];
-                    return [.. check];
+                case "--version":
+                    return ["--version"];
                 case "--output":
                     var output = Value();
                     switch (output)
@@ -143,6 +150,9 @@ internal static class ValeCommandLine
                         case "CLI":
                             check.AddRange(["--format", "pretty"]);
                             break;
+                        case null or "" or ['-', ..]:
+                            error = "--output needs a value: line, JSON or CLI";
+                            return null;
                         default:
                             error = $"--output={output}: DocLint writes line, JSON and CLI (Go templates are not run)";
                             return null;
@@ -168,7 +178,17 @@ internal static class ValeCommandLine
 
                     break;
                 case "--no-exit" or "--ignore-syntax":
-                    check.Add(name);
+                    // A switch, as Vale's: "--no-exit=false" leaves it off.
+                    if (equals < 0 || arg[(equals + 1)..] is "true" or "1")
+                    {
+                        check.Add(name);
+                    }
+                    else if (arg[(equals + 1)..] is not ("false" or "0"))
+                    {
+                        error = $"{name} takes true or false, not '{arg[(equals + 1)..]}'";
+                        return null;
+                    }
+
                     break;
                 case "--filter":
                     error = "--filter is not supported: choose rules with the .vale.ini (Style.Rule = NO) or doclint's --rule";
@@ -194,6 +214,12 @@ internal static class ValeCommandLine
             // Vale reports standard input as stdin with the extension it was read with (.txt unless --ext says).
             var extension = ext is null ? ".txt" : ext.StartsWith('.') ? ext : "." + ext;
             check.AddRange(["--stdin-path", "stdin" + extension]);
+        }
+
+        if (paths.Any(p => p.Length > 1 && p[0] == '-'))
+        {
+            // A path that starts with '-' is no option to check either.
+            check.Add("--");
         }
 
         check.AddRange(paths);

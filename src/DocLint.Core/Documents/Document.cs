@@ -77,7 +77,10 @@ public sealed class Document
     /// <summary>What the reader could not read as it is (front matter past a limit, markup bounded before parsing): each becomes DL0002.</summary>
     public ImmutableArray<ReaderProblem> Problems { get; init; } = [];
 
-    /// <summary>The reader that read it (<c>markdown</c>, <c>mdx</c>, <c>html</c>, <c>plain</c>); null for a document built otherwise.</summary>
+    /// <summary>
+    /// The reader that read it (<c>markdown</c>, <c>mdx</c>, <c>html</c>, <c>plain</c>; a Markdown file too deep to parse,
+    /// read as plain text, keeps its own); null for a document built otherwise.
+    /// </summary>
     public string? Format { get; init; }
 
     private static readonly IReadOnlyDictionary<string, TextSpan> EmptySpans = new Dictionary<string, TextSpan>();

@@ -10,7 +10,7 @@ public static class DocumentReaders
     public static IReadOnlyList<IDocumentReader> All { get; } = [PlainTextReader.Instance, MarkdownReader.Instance, MarkdownReader.Mdx, HtmlReader.Instance];
 
     /// <summary>
-    /// .md and .markdown are Markdown, .mdx is MDX (Markdown without indented code), .html and .htm are HTML; everything else is plain text.
+    /// .md and .markdown are Markdown, .mdx is MDX (Markdown without indented code), .html, .htm and .xhtml are HTML; everything else is plain text.
     /// </summary>
     public static IDocumentReader For(string path, IReadOnlyDictionary<string, string> overrides)
     {
@@ -24,7 +24,7 @@ public static class DocumentReaders
         {
             ".md" or ".markdown" => MarkdownReader.Instance,
             ".mdx" => MarkdownReader.Mdx,
-            ".html" or ".htm" => HtmlReader.Instance,
+            ".html" or ".htm" or ".xhtml" => HtmlReader.Instance,
             _ => PlainTextReader.Instance,
         };
     }

@@ -121,7 +121,7 @@ public sealed partial class ValeDocument
     // The text of code and tt elements written as HTML in a Markdown file; null when there is none.
     private readonly bool[]? _htmlCode;
 
-    // A Markdown file whose IgnoredScopes leaves out code: Vale lints its inline code as text.
+    // IgnoredScopes leaves out code: Vale lints inline code (and, here, tt) as text.
     private readonly bool _codeLinted;
     private const byte Code = 1;
     private const byte CodeSpace = 2;
@@ -169,7 +169,7 @@ public sealed partial class ValeDocument
         if (IsMarkup)
         {
             _isHtml = document.Format is { } readAs ? readAs == "html" : settings.Format is { } mapped ? mapped == "html" : IsHtmlPath(document.Path);
-            _codeLinted = !_isHtml && !settings.IgnoredScopes.Contains("code", StringComparer.OrdinalIgnoreCase);
+            _codeLinted = !settings.IgnoredScopes.Contains("code", StringComparer.OrdinalIgnoreCase);
             foreach (var m in InlineCodeSpans.In(source, backticks: !_isHtml))
             {
                 Array.Fill(_code, Code, m.Index, m.Length);

@@ -210,7 +210,7 @@ public sealed class MarkdownReader : IDocumentReader
         var problems = new List<ReaderProblem>();
         if (TryParse(text, _pipeline, problems, out var tooDeep) is not { } markdown)
         {
-            return PlainTextReader.Read(path, source, mayHaveHeadline: true, [tooDeep!]);
+            return PlainTextReader.Read(path, source, mayHaveHeadline: true, [tooDeep!], format: Name);
         }
         var prose = ProseView.Blanked(text);
 

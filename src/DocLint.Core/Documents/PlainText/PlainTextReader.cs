@@ -22,12 +22,13 @@ public sealed partial class PlainTextReader : IDocumentReader
     public Document Read(string path, SourceText source) => Read(path, source, mayHaveHeadline: true);
 
     /// <param name="mayHaveHeadline">False for a part of a file that does not start the file's text: its first line is no headline.</param>
-    internal static Document Read(string path, SourceText source, bool mayHaveHeadline, ImmutableArray<ReaderProblem> problems = default)
+    /// <param name="format">The document's <see cref="Document.Format"/>: a Markdown file too deep to parse is read here as plain text, and stays Markdown to Vale rules.</param>
+    internal static Document Read(string path, SourceText source, bool mayHaveHeadline, ImmutableArray<ReaderProblem> problems = default, string format = "plain")
     {
         var prose = Mask(source.Text);
         var directives = FindDirectives(source, ref prose);
         var blocks = FindBlocks(source, prose, mayHaveHeadline);
-        return new Document(path, source, prose, blocks, directives: directives) { Problems = problems.IsDefault ? [] : problems, Format = "plain" };
+        return new Document(path, source, prose, blocks, directives: directives) { Problems = problems.IsDefault ? [] : problems, Format = format };
     }
 
     /// <summary>
