@@ -74,7 +74,7 @@ public sealed class ScopeTests
             .Rule("Word", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - XXX\n")
             .File("deep.md", "Intro XXX here.\n\n```\nXXX\n```\n\n" + string.Concat(Enumerable.Repeat("> ", 120)) + "end\n")
             .File("a.xhtml", "<p>Fine and <code>XXX</code> and XXX.</p><script>XXX</script>\n");
-        DocLint.Cli.Tests.CliRunner.Run(vale.Path, "check", "--format", "line", "--relative-paths", "deep.md", "a.xhtml").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+        vale.Lines().Should().Equal(
             "a.xhtml:1:34:Test.Word:'XXX'",
             "deep.md:1:7:Test.Word:'XXX'",
             "deep.md:7:1:DL0002:read as plain text: its quotes and lists nest 120 deep here, more than the limit of 100");

@@ -203,10 +203,11 @@ public sealed class ValeConfiguration
     /// <summary>
     /// True when a section glob of the file (other than <c>[*]</c>, which would take every file) names the path: a
     /// folder walk lints it too (<c>[*.{md,rst}]</c> takes .rst files). The walk takes DocLint's own document
-    /// extensions anyway, MDX among them, which Vale reads under <c>[*]</c>.
+    /// extensions anyway, MDX among them, which Vale reads under <c>[*]</c>, and XHTML, HTML to both, under any section.
     /// </summary>
     public bool Covers(string path) =>
-        _formats.ContainsKey(Path.GetExtension(path)) || _sections.Any(s => s.Glob.Text != "*" && Matches(s.Glob, path));
+        _formats.ContainsKey(Path.GetExtension(path))
+        || _sections.Any(s => (s.Glob.Text != "*" || Path.GetExtension(path).Equals(".xhtml", StringComparison.OrdinalIgnoreCase)) && Matches(s.Glob, path));
 
     /// <summary>True for a file of a style or a vocabulary (StylesPath/STYLE/, StylesPath/config/, StylesPath/Vocab/): a folder walk does not lint them.</summary>
     public bool InStylesPath(string path) =>
