@@ -9,10 +9,10 @@ public sealed class ValeCommandLineTests
     private const string Checked = "check --relative-paths --progress never";
 
     [Theory]
-    [InlineData("--output=line .", Checked + " --format line .")]
-    [InlineData("--output=JSON --minAlertLevel=error --glob=*.md --no-wrap --sort docs", Checked + " --format vale-json --min-severity error --glob *.md docs")]
+    [InlineData("--output=line .", Checked + " --format line --no-summary .")]
+    [InlineData("--output=JSON --minAlertLevel=error --glob=*.md --no-wrap --sort docs", Checked + " --format vale-json --no-summary --min-severity error --glob *.md docs")]
     [InlineData("--config .vale.ini --output CLI --no-exit --ignore-syntax a.md", Checked + " --config .vale.ini --format pretty --no-exit --ignore-syntax a.md")]
-    [InlineData("--output=line -- --odd.md", Checked + " --format line -- --odd.md")]
+    [InlineData("--output=line -- --odd.md", Checked + " --format line --no-summary -- --odd.md")]
     [InlineData("--no-exit=false --ignore-syntax=true a.md", Checked + " --ignore-syntax a.md")]
     [InlineData("-v", "--version")]
     public void Flags_are_translated_to_checks(string vale, string check)
@@ -24,7 +24,7 @@ public sealed class ValeCommandLineTests
     [Fact]
     public void Standard_input_is_read_when_piped_and_no_path_is_given_and_reported_with_its_extension()
     {
-        string.Join(' ', ValeCommandLine.Translate(["--output=line", "--ext=.md"], stdinRedirected: true, out _)!).Should().Be(Checked + " --format line --stdin-path stdin.md -");
+        string.Join(' ', ValeCommandLine.Translate(["--output=line", "--ext=.md"], stdinRedirected: true, out _)!).Should().Be(Checked + " --format line --no-summary --stdin-path stdin.md -");
         string.Join(' ', ValeCommandLine.Translate(["-"], stdinRedirected: false, out _)!).Should().Be(Checked + " --stdin-path stdin.txt -");
         string.Join(' ', ValeCommandLine.Translate(["a.md"], stdinRedirected: true, out _)!).Should().Be(Checked + " a.md");
     }
@@ -51,6 +51,7 @@ public sealed class ValeCommandLineTests
         var line = CliRunner.Run(vale.Path, "vale", "--output=line", "docs");
         line.ExitCode.Should().Be(1);
         line.Out.Should().Be("docs/a.md:1:3:Test.Word:'word'\n");
+        line.Error.Should().BeEmpty("Vale's line output has no summary");
 
         vale.File("--odd.md", "A word.\n");
         CliRunner.Run(vale.Path, "vale", "--output=line", "--", "--odd.md").Out.Should().Be("--odd.md:1:3:Test.Word:'word'\n");

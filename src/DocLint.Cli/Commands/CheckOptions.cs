@@ -162,6 +162,10 @@ internal sealed class CheckOptions
         {
             Description = "As Vale's --ignore-syntax: read every file as plain text, its markup included.",
         };
+        NoSummary = new Option<bool>("--no-summary")
+        {
+            Description = "No summary line on standard error (as Vale's --output=line prints none).",
+        };
         NoExit = new Option<bool>("--no-exit")
         {
             Description = "As Vale's --no-exit: exit with 0 whatever is found (a configuration error still exits with 2).",
@@ -231,6 +235,8 @@ internal sealed class CheckOptions
 
     public Option<bool> NoExit { get; }
 
+    public Option<bool> NoSummary { get; }
+
     public RuleOptions Rules { get; } = new();
 
     public ConfigOptions Config { get; } = new();
@@ -241,7 +247,7 @@ internal sealed class CheckOptions
         Option[] options = BaselineCreate
             ? [Output, StdinPath, Threads, Readers, OnlyRules, GitIgnore, Glob, IgnoreSyntax]
             : [RelativePaths, FailLevel, MaxWarnings, Format, Output, Sarif, Json, SarifCategory, SarifSplit, SarifNoSuppressed, NoColor, StdinPath, Threads, Readers,
-               Baseline, Fix, DryRun, MinSeverity, Quiet, OnlyRules, Stats, Progress, GitIgnore, ChangedSince, Glob, IgnoreSyntax, NoExit];
+               Baseline, Fix, DryRun, MinSeverity, Quiet, OnlyRules, Stats, Progress, GitIgnore, ChangedSince, Glob, IgnoreSyntax, NoExit, NoSummary];
         foreach (var option in options)
         {
             command.Options.Add(option);

@@ -401,7 +401,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             summary += $"; {"finding".ToQuantity(hidden)} below {MinSeverity.ToConfigName()} not shown";
         }
 
-        if (!Quiet || tally.Shown(DiagnosticSeverity.Error) > 0)
+        if ((!Quiet || tally.Shown(DiagnosticSeverity.Error) > 0) && !parse.GetValue(options.NoSummary))
         {
             context.Error.WriteLine(summary);
         }

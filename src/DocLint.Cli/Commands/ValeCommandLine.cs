@@ -142,10 +142,10 @@ internal static class ValeCommandLine
                     switch (output)
                     {
                         case "line":
-                            check.AddRange(["--format", "line"]);
+                            check.AddRange(["--format", "line", "--no-summary"]);
                             break;
                         case "JSON":
-                            check.AddRange(["--format", "vale-json"]);
+                            check.AddRange(["--format", "vale-json", "--no-summary"]);
                             break;
                         case "CLI":
                             check.AddRange(["--format", "pretty"]);
