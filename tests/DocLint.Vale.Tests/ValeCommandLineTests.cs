@@ -6,7 +6,7 @@ namespace DocLint.Vale.Tests;
 /// <summary><c>doclint vale</c>: Vale's command line run as <c>check</c>.</summary>
 public sealed class ValeCommandLineTests
 {
-    private const string Checked = "check --relative-paths --progress never";
+    private const string Checked = "check --relative-paths --progress never --require-vale-config";
 
     [Theory]
     [InlineData("--output=line .", Checked + " --format line --no-summary .")]

@@ -162,6 +162,11 @@ internal sealed class CheckOptions
         {
             Description = "As Vale's --ignore-syntax: read every file as plain text, its markup included.",
         };
+        RequireVale = new Option<bool>("--require-vale-config")
+        {
+            Description = "Stop (exit 2) unless a Vale configuration governs the run, as Vale does ('doclint vale' passes it).",
+            Hidden = true,
+        };
         NoSummary = new Option<bool>("--no-summary")
         {
             Description = "No summary line on standard error (as Vale's --output=line prints none).",
@@ -237,6 +242,8 @@ internal sealed class CheckOptions
 
     public Option<bool> NoSummary { get; }
 
+    public Option<bool> RequireVale { get; }
+
     public RuleOptions Rules { get; } = new();
 
     public ConfigOptions Config { get; } = new();
@@ -247,7 +254,7 @@ internal sealed class CheckOptions
         Option[] options = BaselineCreate
             ? [Output, StdinPath, Threads, Readers, OnlyRules, GitIgnore, Glob, IgnoreSyntax]
             : [RelativePaths, FailLevel, MaxWarnings, Format, Output, Sarif, Json, SarifCategory, SarifSplit, SarifNoSuppressed, NoColor, StdinPath, Threads, Readers,
-               Baseline, Fix, DryRun, MinSeverity, Quiet, OnlyRules, Stats, Progress, GitIgnore, ChangedSince, Glob, IgnoreSyntax, NoExit, NoSummary];
+               Baseline, Fix, DryRun, MinSeverity, Quiet, OnlyRules, Stats, Progress, GitIgnore, ChangedSince, Glob, IgnoreSyntax, NoExit, NoSummary, RequireVale];
         foreach (var option in options)
         {
             command.Options.Add(option);

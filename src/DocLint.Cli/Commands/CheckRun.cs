@@ -134,6 +134,13 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     {
         _configuration = options.Config.Load(parse, context);
         StageTimes.Mark("configuration");
+        if (_configuration.Vale is null && !options.BaselineCreate && parse.GetValue(options.RequireVale))
+        {
+            // Vale's command line (doclint vale): Vale stops with no configuration, rather than run DocLint's own packs.
+            context.Error.WriteLine("doclint vale: E100 [.vale.ini not found] Runtime error: no .vale.ini, _vale.ini, .vale or _vale in this folder or above it, and no doclint.yaml that names one (give one with --config=PATH, or run 'doclint check' for DocLint's own rules).");
+            return false;
+        }
+
         if (options.Rules.LoadsDefaults(parse, _configuration))
         {
             // The built-in packs read attributions: their word lists load while the rules compile, on this thread

@@ -37,13 +37,6 @@ internal static class ValeCommandLine
             && !(OperatingSystem.IsLinux() && Core.Workspace.FileStatus.Of("/dev/stdin").Kind == Core.Workspace.FileKind.CharacterDevice);
         if (Translate(args, piped, out var error) is { } check)
         {
-            if (check is ["check", ..] && !check.Contains("--config") && !HasConfiguration(context.CurrentDirectory))
-            {
-                // As Vale stops with no configuration, rather than run DocLint's own packs unasked.
-                context.Error.WriteLine("doclint vale: E100 [.vale.ini not found] Runtime error: no .vale.ini, _vale.ini, .vale or _vale in this folder or above it (give one with --config=PATH, or run 'doclint check' for DocLint's own rules).");
-                return ExitCodes.UsageOrConfigError;
-            }
-
             return DocLintApp.Run(check, context);
         }
 
@@ -59,25 +52,6 @@ internal static class ValeCommandLine
         return ExitCodes.UsageOrConfigError;
     }
 
-    /// <summary>A Vale configuration found as Vale finds it, or a doclint.yaml (which may name one) from the folder up.</summary>
-    private static bool HasConfiguration(string directory)
-    {
-        if (Core.Vale.ValeIni.Find(directory) is not null)
-        {
-            return true;
-        }
-
-        for (var dir = directory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, Core.Configuration.DocLintConfigFile.FileName)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// The <c>check</c> command line for Vale's <paramref name="args"/>; null with <paramref name="error"/> null for
     /// <c>--help</c>, or with the reason a flag cannot be run.
@@ -85,7 +59,8 @@ internal static class ValeCommandLine
     internal static string[]? Translate(string[] args, bool stdinRedirected, out string? error)
     {
         error = null;
-        var check = new List<string> { "check", "--relative-paths", "--progress", "never" };
+        // As Vale stops with no configuration, the run stops where no Vale configuration governs (CheckOptions.RequireVale).
+        var check = new List<string> { "check", "--relative-paths", "--progress", "never", "--require-vale-config" };
         var paths = new List<string>();
         string? ext = null;
         for (var i = 0; i < args.Length; i++)

@@ -220,7 +220,7 @@ public sealed partial class ValeDocument
                 // Markdown: the HTML it holds (outside code), its emphasis as the tags it renders to, its tables.
                 // MDX has no indented code: a fence opens at any indentation (a code block inside a component is indented).
                 _isMdx = Path.GetExtension(document.Path).Equals(".mdx", StringComparison.OrdinalIgnoreCase);
-                var fenced = FencedCode(source, anyIndentation: _isMdx);
+                var fenced = MarkdownFences.Find(source, anyIndentation: _isMdx);
                 foreach (var fence in fenced)
                 {
                     // A fence the reader left as text (MDX read as plain text) is code all the same: not Vale's to lint.
@@ -304,55 +304,6 @@ public sealed partial class ValeDocument
     }
 
     private static bool IsHtmlPath(string path) => Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".xhtml";
-
-    /// <summary>The fenced code blocks (<c>```</c>, <c>~~~</c>), fences included, in order: most files have few or none.</summary>
-    private static ImmutableArray<TextSpan> FencedCode(string source, bool anyIndentation = false)
-    {
-        var fenced = ImmutableArray.CreateBuilder<TextSpan>();
-        // The open fence's character and length (0: none open); each line is the text up to its '\n'.
-        var fenceChar = '\0';
-        var fenceLength = 0;
-        var start = 0;
-        for (var lineStart = 0; lineStart <= source.Length;)
-        {
-            var newline = source.IndexOf('\n', lineStart);
-            var lineEnd = newline < 0 ? source.Length : newline;
-            var line = source.AsSpan(lineStart, lineEnd - lineStart);
-            var trimmed = line.TrimStart(' ');
-            if (fenceLength == 0)
-            {
-                if ((anyIndentation || line.Length - trimmed.Length <= 3) && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
-                {
-                    fenceChar = trimmed[0];
-                    fenceLength = trimmed.Length - trimmed.TrimStart(fenceChar).Length;
-                    start = lineStart;
-                }
-            }
-            else
-            {
-                var closing = trimmed.TrimEnd();
-                if (closing.Length >= fenceLength && !closing.ContainsAnyExcept(fenceChar))
-                {
-                    fenced.Add(TextSpan.FromBounds(start, lineEnd));
-                    fenceLength = 0;
-                }
-            }
-
-            if (newline < 0)
-            {
-                break;
-            }
-
-            lineStart = newline + 1;
-        }
-
-        if (fenceLength != 0)
-        {
-            fenced.Add(TextSpan.FromBounds(start, source.Length));
-        }
-
-        return fenced.ToImmutable();
-    }
 
     /// <summary>
     /// Vale reads Markdown rendered to HTML, so <c>SkippedScopes</c> also names the tags Markdown's blocks render to:

@@ -473,29 +473,23 @@ public sealed class MarkdownReader : IDocumentReader
         }
 
         char[]? bounded = null;
+        // A fenced code block's lines are code, whatever they hold.
+        var fenced = MarkdownFences.Find(text);
+        var fence = 0;
         var bodyStart = FrontMatterEnd(text);
         var blockStart = bodyStart;
         var (widest, total) = (0, 0);
-        // A fenced code block's lines are code, whatever they hold: its fence character and length while open.
-        var (fence, fenceLength) = ('\0', 0);
         for (var lineStart = bodyStart; lineStart <= text.Length;)
         {
             var newline = text.IndexOf('\n', lineStart);
             var lineEnd = newline < 0 ? text.Length : newline;
             var line = text.AsSpan(lineStart, lineEnd - lineStart);
-            var (marker, length) = FenceMarker(line);
-            if (fence == '\0' && length > 0)
+            while (fence < fenced.Length && fenced[fence].End < lineStart)
             {
-                (fence, fenceLength) = (marker, length);
+                fence++;
             }
-            else if (fence != '\0')
-            {
-                if (marker == fence && length >= fenceLength && line.TrimStart().TrimStart(fence).IsWhiteSpace())
-                {
-                    fence = '\0';
-                }
-            }
-            else
+
+            if (fence >= fenced.Length || fenced[fence].Start > lineStart)
             {
                 var pipes = line.Count('|');
                 widest = Math.Max(widest, pipes);
@@ -528,20 +522,6 @@ public sealed class MarkdownReader : IDocumentReader
         }
 
         return bounded is null ? text : new string(bounded);
-    }
-
-    /// <summary>The fence character and length when <paramref name="line"/> opens or closes a fenced code block (up to three spaces, then three or more '`' or '~'); length 0 otherwise.</summary>
-    private static (char Marker, int Length) FenceMarker(ReadOnlySpan<char> line)
-    {
-        var indent = line.Length - line.TrimStart(' ').Length;
-        if (indent > 3 || indent >= line.Length || line[indent] is not ('`' or '~'))
-        {
-            return ('\0', 0);
-        }
-
-        var marker = line[indent];
-        var length = line[indent..].Length - line[indent..].TrimStart(marker).Length;
-        return length >= 3 ? (marker, length) : ('\0', 0);
     }
 
     /// <summary>

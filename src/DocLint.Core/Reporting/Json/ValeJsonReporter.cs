@@ -131,20 +131,8 @@ public static class ValeJsonReporter
         var first = columns.At(source, start.Line, lineStart + start.Character);
         var lastOffset = end.Line == start.Line
             ? lineStart + Math.Max(end.Character, start.Character + 1)
-            : LineEnd(source, start.Line);
+            : source.GetLineSpan(start.Line).End;
         var last = columns.At(source, start.Line, lastOffset) - 1;
         return (first, Math.Max(first, last));
-    }
-
-    private static int LineEnd(SourceText source, int line)
-    {
-        var end = line + 1 < source.LineCount ? source.GetLineStart(line + 1) : source.Text.Length;
-        var text = source.Text;
-        while (end > source.GetLineStart(line) && text[end - 1] is '\n' or '\r')
-        {
-            end--;
-        }
-
-        return end;
     }
 }
