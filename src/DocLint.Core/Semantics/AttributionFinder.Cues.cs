@@ -190,6 +190,13 @@ internal sealed partial class AttributionFinder
             return false;
         }
 
+        // "Many of these claims", "the calls for", "a claim": a determiner before the form makes it a noun.
+        // ("that" may be a relative pronoun, "officials that claim"; "one" a pronoun, "no one claims".)
+        if (i > 0 && T(i - 1).IsWord && (Has(i - 1, Grammar.Definite) || Has(i - 1, Grammar.Indefinite)) && !IsWord(i - 1, "that") && !IsWord(i - 1, "one") && !IsWord(i - 1, "her"))
+        {
+            return false;
+        }
+
         var cueLast = verb.Particle is null ? i : i + 1;
 
         // Auxiliaries and adverbs between the subject and the verb: "has also said", "did not say", "was quoted as".
@@ -197,12 +204,14 @@ internal sealed partial class AttributionFinder
         var nearestAux = -1;
         var passive = false;
         var negated = false;
+        var modal = false;
         while (j >= 0 && T(j).IsWord && !T(j).IsQuoted)
         {
             var key = Key(j);
             negated |= key.Equals("not", StringComparison.OrdinalIgnoreCase) || key.Equals("never", StringComparison.OrdinalIgnoreCase) || key.EndsWith("n't", StringComparison.OrdinalIgnoreCase);
             if (HasClass(j, WordClass.BeForm | WordClass.Auxiliary))
             {
+                modal |= IsModal(key);
                 if (nearestAux < 0)
                 {
                     nearestAux = j;
@@ -226,6 +235,15 @@ internal sealed partial class AttributionFinder
         // "did not respond to requests for comment": nothing was said. "Most people don't realize": the
         // writer's claim about them, not theirs.
         if (negated && verb.NegationVoids)
+        {
+            return false;
+        }
+
+        // "Opponents must show that …", "senators would oppose it", "people may find them objectionable": what
+        // someone would find or might oppose is not what they have found or opposed. (Speech and belief keep
+        // their modals: "some would argue" is a vague attribution all the same, and what "she may have felt"
+        // is still hers, not the writer's.)
+        if (modal && verb.Class is CueKind.Evidence or CueKind.Stance)
         {
             return false;
         }
@@ -278,6 +296,10 @@ internal sealed partial class AttributionFinder
             // "“Why?” asked Lopez." and "…, wrote Lopez." are.
             var last = RightNounPhrase(cueLast + 1, appositive: true);
             var inverts = !verb.Addressee || (verb.Lemma is "ask" or "write" && last >= 0 && IsName(last) && IsClauseEnd(last + 1));
+
+            // "Roy Beck, director of a group that lobbies, said most groups oppose it": the comma closes the
+            // subject's appositive, and what follows the verb is what was said, not who said it.
+            inverts &= !(T(j).Kind == TokenKind.Comma && AppositiveSubject(j).First >= 0 && ContentAfter(cueLast, verb).Span is not null);
             if (inverts && last >= 0 && IsAgent(cueLast + 1, last) && (IsClauseEnd(last + 1) || T(last + 1).Kind is TokenKind.Comma or TokenKind.Dash || IsOccasionPhrase(last + 1) || IsOccasionWord(last + 1) || IsWord(last + 1, "who") || HasComma(cueLast + 1, last)))
             {
                 var (kind, antecedent, antecedentKind) = Classify(cueLast + 1, last);
@@ -625,6 +647,14 @@ internal sealed partial class AttributionFinder
                     last = open - 1;
                 }
 
+                // "Roy Beck, executive director of NumbersUSA, a group that …, said": a role between commas
+                // stands for the name before it.
+                if (!dash && first > 1 && T(first - 1).Kind == TokenKind.Comma && !IsName(first) && (StartsAppositive(first) || IsRoleNoun(first))
+                    && IsName(first - 2) && LeftNounPhrase(first - 2) is var named and >= 0 && CanStartSubject(named))
+                {
+                    return (named, last);
+                }
+
                 return (first, last);
             }
 
@@ -668,6 +698,11 @@ internal sealed partial class AttributionFinder
 
         if (IsWord(by, "by"))
         {
+            if (verb.ActiveOnly)
+            {
+                return false;
+            }
+
             var last = RightNounPhrase(by + 1, appositive: false);
             if (last < 0 || !IsAgent(by + 1, last))
             {
@@ -798,6 +833,13 @@ internal sealed partial class AttributionFinder
 
         return IsWordIn(ClauseStart(comma), Grammar.ClauseOpeners);
     }
+
+    /// <summary>A modal auxiliary: "must", "should", "could", "would", "might", "may", "will" (and their negations).</summary>
+    private static bool IsModal(ReadOnlySpan<char> key) =>
+        key.StartsWith("must", StringComparison.OrdinalIgnoreCase) || key.StartsWith("should", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("could", StringComparison.OrdinalIgnoreCase) || key.StartsWith("would", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("might", StringComparison.OrdinalIgnoreCase) || key.Equals("may", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("will", StringComparison.OrdinalIgnoreCase) || key.Equals("won't", StringComparison.OrdinalIgnoreCase);
 
     private bool IsAdverb(int i)
     {

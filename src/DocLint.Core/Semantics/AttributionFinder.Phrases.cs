@@ -130,6 +130,13 @@ internal sealed partial class AttributionFinder
                 // "a spokesman for the ministry": the determiner ends this phrase, unless a preposition inside a
                 // longer phrase comes before it.
                 words++;
+                if (i == last && IsWord(i, "others") && IsWord(i - 1, "and") && JoinsTwoSources(i - 1))
+                {
+                    // "Sen. Maria Lopez and others": the phrase goes on to the name.
+                    i -= 2;
+                    continue;
+                }
+
                 if (IsWordIn(i - 1, Grammar.NounPhrasePrepositions) && (!IsWord(i - 1, "to") || IsRoleNoun(i - 2)) && IsPhraseWord(i - 2) && !IsDeterminer(i - 2) && !IsOccasionPhrase(i - 1)
                     || IsPartOf(i - 1))
                 {
@@ -211,10 +218,14 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
-    /// <summary>"Smith and Jones said", "critics and analysts say": an "and" between two names or two kinds of people.</summary>
+    /// <summary>
+    /// "Smith and Jones said", "critics and analysts say", "Smith and others say": an "and" between two names,
+    /// two kinds of people, or a name or person and the others with them.
+    /// </summary>
     private bool JoinsTwoSources(int and) =>
         and > 0 && and + 1 < Count && T(and - 1).IsWord && T(and + 1).IsWord
-        && ((T(and - 1).IsCapitalized && T(and + 1).IsCapitalized) || (IsWordIn(and - 1, _lexicon.Person) && IsWordIn(and + 1, _lexicon.Person)));
+        && ((T(and - 1).IsCapitalized && T(and + 1).IsCapitalized) || (IsWordIn(and - 1, _lexicon.Person) && IsWordIn(and + 1, _lexicon.Person))
+            || (IsWord(and + 1, "others") && (T(and - 1).IsCapitalized || IsWordIn(and - 1, _lexicon.Person))));
 
     /// <summary>A preposition that starts a phrase of time or occasion ("in a statement", "on Tuesday"), not part of a source.</summary>
     private bool IsOccasionPhrase(int preposition)
@@ -346,10 +357,10 @@ internal sealed partial class AttributionFinder
             }
 
             // A name takes no lower-case words after it ("Obama passionately rebuked …"), except a word for a
-            // body or role ("the Clinton campaign", "the Trump Organization spokesman") or after its possessive
-            // ("Clinton's top foreign policy aide").
+            // body or role ("the Clinton campaign", "the Trump Organization spokesman", "Harvard political
+            // scientist John Sides") or after its possessive ("Clinton's top foreign policy aide").
             if (head >= 0 && !t.IsCapitalized && (IsAdverb(i) || T(head).IsCapitalized && T(i - 1).Kind != TokenKind.Possessive && !IsRoleNoun(i) && !IsWordIn(i, _lexicon.Institution) && !IsWordIn(i, _lexicon.Organisation)
-                && !IsWordIn(i, _lexicon.Document) && !IsWordIn(i, _lexicon.Outlet) && !Has(i, Grammar.NounPhrasePrepositions) && !IsParticipleModifier(i)))
+                && !IsWordIn(i, _lexicon.Document) && !IsWordIn(i, _lexicon.Outlet) && !Has(i, Grammar.NounPhrasePrepositions) && !IsParticipleModifier(i) && !ModifiesRole(i)))
             {
                 break;
             }
@@ -389,6 +400,11 @@ internal sealed partial class AttributionFinder
     /// <summary>A word for a person by role: "an adviser to", "the ambassador to", "a spokesman for".</summary>
     private bool IsRoleNoun(int i) =>
         i >= 0 && T(i).IsWord && (!T(i).IsCapitalized || T(i).IsInitial) && (Has(i, _lexicon.Person) || Has(i, _lexicon.Title) || Has(i, _lexicon.Spokesperson));
+
+    /// <summary>A lower-case word or two before a role noun: "political" of "political scientist", "law" of "law professor".</summary>
+    private bool ModifiesRole(int i) =>
+        IsPhraseWord(i) && !Has(i, Grammar.NounPhrasePrepositions)
+        && (IsRoleNoun(i + 1) || IsPhraseWord(i + 1) && !T(i + 1).IsCapitalized && !Has(i + 1, Grammar.NounPhrasePrepositions) && IsRoleNoun(i + 2));
 
     /// <summary>"familiar with", "close to", "briefed on": participles and adjectives that continue a source ("people familiar with the matter").</summary>
     private bool IsParticipleModifier(int i) =>
@@ -457,9 +473,11 @@ internal sealed partial class AttributionFinder
             {
                 var candidate = b + 1;
                 var end = candidate < before ? RightNounPhrase(candidate, appositive: true) : -1;
-                if (end >= 0 && end < before && IsAgent(candidate, end) && !IsVerbForm(candidate))
+                if (end >= 0 && end < before && !IsVerbForm(candidate))
                 {
-                    return (candidate, end);
+                    // "… because their side was glib and said …": the clause's own subject, agent or not; the
+                    // sentence's subject is not the one that speaks.
+                    return IsAgent(candidate, end) ? (candidate, end) : (-1, -1);
                 }
 
                 break;

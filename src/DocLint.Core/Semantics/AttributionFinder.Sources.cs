@@ -70,6 +70,13 @@ internal sealed partial class AttributionFinder
         if (first + 2 <= last && IsPartOf(first + 1))
         {
             var (inner, innerHead, innerRole, _) = KindOf(first + 2, last);
+
+            // "One of the lead protagonists, New Jersey senator Cory Booker,": the part is named after a comma.
+            if (inner is SourceKind.UnnamedGroup or SourceKind.UnnamedIndividual or SourceKind.Reference && PersonNameAfterComma(first + 2, last))
+            {
+                return (SourceKind.NamedPerson, innerHead, innerRole, false);
+            }
+
             var individual = T(first).Kind == TokenKind.Number || Has(first, Grammar.Numerals) || IsWord(first, "one") || IsWord(first, "each");
             return inner switch
             {
@@ -78,6 +85,17 @@ internal sealed partial class AttributionFinder
                     (individual ? SourceKind.UnnamedIndividual : SourceKind.UnnamedGroup, innerHead, innerRole, !IsWord(first, "one")),
                 _ => (inner, innerHead, innerRole, !IsWord(first, "one")),
             };
+        }
+
+        // "Sen. Maria Lopez and others", "the president and others": the others stand with someone the reader
+        // knows, and the statement is sourced as that person's.
+        if (last - first >= 2 && IsWord(last, "others") && IsWord(last - 1, "and"))
+        {
+            var (with, withHead, withRole, _) = KindOf(first, last - 2);
+            if (with is SourceKind.NamedPerson or SourceKind.NamedOrganisation or SourceKind.Reference)
+            {
+                return (with, withHead, withRole, true);
+            }
         }
 
         // The core of the phrase ends at its first comma, parenthesis or preposition ("a spokesman | for the
@@ -223,9 +241,10 @@ internal sealed partial class AttributionFinder
             }
 
             // "HSBC economists", "analysts at WRAP", "Flynn's lawyers": professionals who speak on the record
-            // for a firm or client the phrase names. ("White House officials" stay unnamed: officials, aides
-            // and sources are who anonymity is granted to.)
-            if (Has(head, _lexicon.Professional) && (HasOwnerName(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
+            // for a firm or client the phrase names. "His lawyers", "the company's economists": for one the
+            // story has named. ("White House officials", "his aides" stay unnamed: officials, aides and sources
+            // are who anonymity is granted to.)
+            if (Has(head, _lexicon.Professional) && (HasOwnerName(first, head - 1) || HasPossessive(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
             {
                 return (SourceKind.NamedOrganisation, headWord, role, plural);
             }
@@ -368,6 +387,25 @@ internal sealed partial class AttributionFinder
         for (var i = first; i <= last; i++)
         {
             if (IsName(i) && !Has(i, _lexicon.Organisation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A person's name after the phrase's first comma: not a place's or an organisation's ("One of the aides, in Washington,").</summary>
+    private bool PersonNameAfterComma(int first, int last)
+    {
+        while (first <= last && T(first).Kind != TokenKind.Comma)
+        {
+            first++;
+        }
+
+        for (var i = first + 1; i <= last; i++)
+        {
+            if (IsName(i) && !Has(i, _lexicon.Place) && !Has(i, _lexicon.Organisation) && !Has(i, _lexicon.Title))
             {
                 return true;
             }

@@ -109,6 +109,9 @@ public class AttributionFinderTests
     [InlineData("“This is bad,” said Clinton's top foreign policy aide Jake Sullivan.", "speech said | Clinton's top foreign policy aide Jake Sullivan (named-person) | “This is bad,” (quotation)")]
     [InlineData("“It was bad,” said one former executive who requested anonymity.", "speech said | one former executive (unnamed-individual) | “It was bad,” (quotation)")]
     [InlineData("Dan Kritenbrink, senior director for Asian affairs, said the talks went well.", "speech said | Dan Kritenbrink, senior director for Asian affairs (named-person) | the talks went well (clause)")]
+    [InlineData("Roy Beck, executive director of NumbersUSA, a group that wants less immigration, said most groups oppose it.", "speech said | Roy Beck, executive director of NumbersUSA, a group that wants less immigration (named-person) | most groups oppose it (clause)")]
+    [InlineData("“It is one reason,” noted Harvard political scientist John Sides.", "speech noted | Harvard political scientist John Sides (named-person) | “It is one reason,” (quotation)")]
+    [InlineData("“It may fail,” said a senior Senate GOP leadership aide.", "speech said | a senior Senate GOP leadership aide (unnamed-individual) | “It may fail,” (quotation)")]
     [InlineData("Rivals have both urged him to release the returns.", "speech urged | Rivals (unnamed-group) | release the returns (topic)")]
     public void Sources_in_their_common_shapes(string text, string expected) =>
         Attributions(text).Should().Equal(expected);
@@ -151,6 +154,13 @@ public class AttributionFinderTests
     [InlineData("Apple CFO Luca Maestri said the inquiry was closed.", "Apple CFO Luca Maestri (named-person)")]
     [InlineData("U.S. officials and analysts said the inquiry was closed.", "U.S. officials and analysts (unnamed-group)")]
     [InlineData("Russian economists said the inquiry was closed.", "Russian economists (unnamed-group)")]
+    [InlineData("His lawyers said the inquiry was closed.", "His lawyers (named-organisation)")]
+    [InlineData("The president's lawyers said the inquiry was closed.", "The president's lawyers (named-organisation)")]
+    [InlineData("His aides said the inquiry was closed.", "His aides (unnamed-group)")]
+    [InlineData("Sen. Maria Lopez and others said the inquiry was closed.", "Sen. Maria Lopez and others (named-person)")]
+    [InlineData("Critics and others said the inquiry was closed.", "Critics and others (unnamed-group)")]
+    [InlineData("One of the women, Leigh Corfman, said the inquiry was closed.", "One of the women, Leigh Corfman (named-person)")]
+    [InlineData("One of the aides, in Washington, said the inquiry was closed.", "One of the aides (unnamed-individual)")]
     public void The_kind_of_source_is_read_off_the_phrase(string text, string source) =>
         Attributions(text).Should().ContainSingle().Which.Split(" | ")[1].Should().Be(source);
 
@@ -187,6 +197,14 @@ public class AttributionFinderTests
     [InlineData("Trump's comments came after a tweet.", null)]
     [InlineData("The South Asian state has long been unstable.", null)]
     [InlineData("State Department officials did not immediately respond to requests for comment.", null)]
+    [InlineData("Local governments added 11,000 jobs.", null)]
+    [InlineData("Many of these claims were misleading.", null)]
+    [InlineData("Giant companies were being threatened by foreign rivals.", null)]
+    [InlineData("To win, opponents must show the president acted outside his powers.", null)]
+    [InlineData("The nominees may be opposed by home-state senators.", null)]
+    [InlineData("Critics would argue the plan is too small.", "speech argue | Critics (unnamed-group) | the plan is too small (clause)")]
+    [InlineData("Officials added that the plan was dead.", "speech added | Officials (unnamed-group) | the plan was dead (clause)")]
+    [InlineData("Some allies have grumbled that the plan is too small.", "speech grumbled | Some allies (unnamed-group) | the plan is too small (clause)")]
     [InlineData("A study published in The Lancet found that coffee helps.", "evidence found | A study published in The Lancet (named-document) | coffee helps (clause)")]
     public void Nouns_and_non_statements_are_no_cues(string text, string? expected)
     {
@@ -199,6 +217,11 @@ public class AttributionFinderTests
             Attributions(text).Should().Equal(expected);
         }
     }
+
+    [Fact]
+    public void A_verb_after_and_belongs_to_the_subject_of_its_own_clause() =>
+        Attributions("Opponents felt good because their side was glib and said things they believe.")
+            .Should().BeEmpty();
 
     [Fact]
     public void A_quotation_closed_by_two_apostrophes_is_the_content() =>

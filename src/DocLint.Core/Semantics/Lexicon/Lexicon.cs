@@ -19,7 +19,8 @@ internal enum VerbForms : byte
 /// <param name="TakesObject">The verb's plain object is often a thing, not a clause ("wrote a bill", "announced a deal").</param>
 /// <param name="Addressee">Its first object is who was addressed, not what was said ("told reporters that").</param>
 /// <param name="NegationVoids">Negated, it reports nothing said ("did not respond"), or the writer's claim ("don't realize").</param>
-internal sealed record CueVerb(string Lemma, CueKind Class, VerbForms Forms, bool Weak, string? Particle, bool TakesObject = false, bool Addressee = false, bool NegationVoids = false);
+/// <param name="ActiveOnly">In the passive it names an act, not words ("threatened by rivals", "protested by residents").</param>
+internal sealed record CueVerb(string Lemma, CueKind Class, VerbForms Forms, bool Weak, string? Particle, bool TakesObject = false, bool Addressee = false, bool NegationVoids = false, bool ActiveOnly = false);
 
 /// <summary>
 /// The word lists of the semantic layer, read once from the text files beside this class (embedded in the
@@ -227,6 +228,7 @@ internal sealed class Lexicon
         var takesObject = Flag("object");
         var addressee = Flag("addressee");
         var negationVoids = Flag("negation-voids");
+        var activeOnly = Flag("active-only");
 
         var cueClass = Enum.Parse<CueKind>(words[^1], ignoreCase: true);
         var particle = words.Count > 2 ? words[1] : null;
@@ -243,7 +245,7 @@ internal sealed class Lexicon
             // lemmas share keeps the first of them, except for phrasal verbs, which differ by particle.
             if (!verbs.TryGetValue(form, out var list))
             {
-                verbs[form] = [new CueVerb(lemma, cueClass, kind, weak, particle, takesObject, addressee, negationVoids)];
+                verbs[form] = [new CueVerb(lemma, cueClass, kind, weak, particle, takesObject, addressee, negationVoids, activeOnly)];
                 return;
             }
 
@@ -254,7 +256,7 @@ internal sealed class Lexicon
             }
             else if (particle is not null || list.TrueForAll(v => v.Particle is not null))
             {
-                list.Add(new CueVerb(lemma, cueClass, kind, weak, particle, takesObject, addressee, negationVoids));
+                list.Add(new CueVerb(lemma, cueClass, kind, weak, particle, takesObject, addressee, negationVoids, activeOnly));
             }
         }
 
