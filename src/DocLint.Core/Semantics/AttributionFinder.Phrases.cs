@@ -121,6 +121,12 @@ internal sealed partial class AttributionFinder
             var key = Key(i);
             if (words > 0 && (key.Equals("and", StringComparison.OrdinalIgnoreCase) || key.Equals("&", StringComparison.Ordinal)) && JoinsTwoSources(i))
             {
+                // "he and other Democrats": a pronoun is a whole phrase, and starts this one.
+                if (IsWordIn(i - 1, Grammar.SubjectPronouns))
+                {
+                    return i - 1;
+                }
+
                 i--;
                 continue;
             }
@@ -130,9 +136,9 @@ internal sealed partial class AttributionFinder
                 // "a spokesman for the ministry": the determiner ends this phrase, unless a preposition inside a
                 // longer phrase comes before it.
                 words++;
-                if (i == last && IsWord(i, "others") && IsWord(i - 1, "and") && JoinsTwoSources(i - 1))
+                if ((i == last && IsWord(i, "others") || IsWord(i, "other")) && IsWord(i - 1, "and") && JoinsTwoSources(i - 1))
                 {
-                    // "Sen. Maria Lopez and others": the phrase goes on to the name.
+                    // "Sen. Maria Lopez and others", "she and other Democrats": the phrase goes on to the name.
                     i -= 2;
                     continue;
                 }
@@ -225,7 +231,8 @@ internal sealed partial class AttributionFinder
     private bool JoinsTwoSources(int and) =>
         and > 0 && and + 1 < Count && T(and - 1).IsWord && T(and + 1).IsWord
         && ((T(and - 1).IsCapitalized && T(and + 1).IsCapitalized) || (IsWordIn(and - 1, _lexicon.Person) && IsWordIn(and + 1, _lexicon.Person))
-            || (IsWord(and + 1, "others") && (T(and - 1).IsCapitalized || IsWordIn(and - 1, _lexicon.Person))));
+            || ((IsWord(and + 1, "others") || IsWord(and + 1, "other")) && (T(and - 1).IsCapitalized || IsWordIn(and - 1, _lexicon.Person)))
+            || (IsWordIn(and - 1, Grammar.SubjectPronouns) && (IsWordIn(and + 1, _lexicon.Person) || T(and + 1).IsCapitalized || IsWord(and + 1, "others") || IsWord(and + 1, "other"))));
 
     /// <summary>A preposition that starts a phrase of time or occasion ("in a statement", "on Tuesday"), not part of a source.</summary>
     private bool IsOccasionPhrase(int preposition)

@@ -87,14 +87,22 @@ internal sealed partial class AttributionFinder
             };
         }
 
-        // "Sen. Maria Lopez and others", "the president and others": the others stand with someone the reader
-        // knows, and the statement is sourced as that person's.
-        if (last - first >= 2 && IsWord(last, "others") && IsWord(last - 1, "and"))
+        // "Sen. Maria Lopez and others", "the president and other aides", "he and Republican senators": the
+        // others stand with someone the reader knows, and the statement is sourced as that person's. ("U.S. and
+        // South Korean officials", "current and former officials": the words before "and" qualify the others.)
+        for (var and = first + 1; and < last; and++)
         {
-            var (with, withHead, withRole, _) = KindOf(first, last - 2);
-            if (with is SourceKind.NamedPerson or SourceKind.NamedOrganisation or SourceKind.Reference)
+            if (IsWord(and, "and") && !T(and).IsQuoted)
             {
-                return (with, withHead, withRole, true);
+                var others = IsWord(and + 1, "others") || IsWord(and + 1, "other");
+                var pronoun = and - 1 == first && Has(first, Grammar.SubjectPronouns);
+                var (with, withHead, withRole, _) = others || pronoun ? KindOf(first, and - 1) : default;
+                if ((others || pronoun) && with is SourceKind.NamedPerson or SourceKind.NamedOrganisation or SourceKind.Reference)
+                {
+                    return (with, withHead, withRole, true);
+                }
+
+                break;
             }
         }
 

@@ -159,6 +159,11 @@ public class AttributionFinderTests
     [InlineData("His aides said the inquiry was closed.", "His aides (unnamed-group)")]
     [InlineData("Sen. Maria Lopez and others said the inquiry was closed.", "Sen. Maria Lopez and others (named-person)")]
     [InlineData("Critics and others said the inquiry was closed.", "Critics and others (unnamed-group)")]
+    [InlineData("Kosachev and other senior officials said the inquiry was closed.", "Kosachev and other senior officials (named-person)")]
+    [InlineData("He and Republican senators said the inquiry was closed.", "He and Republican senators (reference)")]
+    [InlineData("U.S. and South Korean officials said the inquiry was closed.", "U.S. and South Korean officials (unnamed-group)")]
+    [InlineData("Current and former officials said the inquiry was closed.", "former officials (unnamed-group)")]
+    [InlineData("Aides and other people close to Obama said the inquiry was closed.", "Aides and other people close to Obama (unnamed-individual)")]
     [InlineData("One of the women, Leigh Corfman, said the inquiry was closed.", "One of the women, Leigh Corfman (named-person)")]
     [InlineData("One of the aides, in Washington, said the inquiry was closed.", "One of the aides (unnamed-individual)")]
     public void The_kind_of_source_is_read_off_the_phrase(string text, string source) =>
