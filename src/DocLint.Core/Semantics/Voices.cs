@@ -143,22 +143,26 @@ public static partial class Voices
     private static void AddTurns(Document document, List<VoiceRegion> regions)
     {
         var prose = document.Prose;
-        var turns = new List<TextSpan>();
-        foreach (var block in document.Blocks)
+        var blocks = document.Blocks;
+        var turns = new List<(int Block, string Speaker)>();
+        var labelled = new List<int>();
+        for (var b = 0; b < blocks.Length; b++)
         {
+            var block = blocks[b];
             var match = SpeakerLabel().Match(prose, block.Span.Start, Math.Min(block.Span.Length, 48));
             if (!match.Success)
             {
                 continue;
             }
 
+            labelled.Add(b);
             var label = match.Groups["label"].Value.TrimEnd();
             if (Lexicon.Lexicon.Instance.Label.Contains(label) || label.Length == 0)
             {
                 continue;
             }
 
-            turns.Add(block.Span);
+            turns.Add((b, label));
         }
 
         if (turns.Count < 2)
@@ -166,10 +170,73 @@ public static partial class Voices
             return;
         }
 
-        foreach (var turn in turns)
+        var nextLabel = 0;
+        var speakers = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var t = 0; t < turns.Count; t++)
         {
-            regions.Add(new VoiceRegion(turn, OtherVoice.Answer));
+            var turn = turns[t].Block;
+            var end = turn;
+            if (InTranscript(blocks, turns, t, speakers))
+            {
+                while (nextLabel < labelled.Count && labelled[nextLabel] <= turn)
+                {
+                    nextLabel++;
+                }
+
+                var stop = nextLabel < labelled.Count ? labelled[nextLabel] : blocks.Length;
+                while (end + 1 < stop && blocks[end + 1].Kind != BlockKind.Heading)
+                {
+                    end++;
+                }
+            }
+
+            regions.Add(new VoiceRegion(TextSpan.FromBounds(blocks[turn].Span.Start, blocks[end].Span.End), OtherVoice.Answer));
         }
+    }
+
+    /// <summary>How many paragraphs either side of a turn show whether it is part of a transcript.</summary>
+    private const int TranscriptWindow = 12;
+
+    /// <summary>
+    /// In a transcript a turn runs on over the paragraphs after its label until the next label or a heading: a
+    /// speaker is labelled once however long they speak ("ENGLISH: Well, …", then three paragraphs). A turn is
+    /// in a transcript when the paragraphs around it (<see cref="TranscriptWindow"/> either side, so that a
+    /// large file read in parts decides as the whole file does) are turns, a third of them or more, between
+    /// speakers of whom two speak more than once. An article that quotes a few turns ("TRUMP: …", then the
+    /// writer's comment; a fact check's "TRUMP: …" and "THE FACTS: …") keeps its other paragraphs.
+    /// </summary>
+    private static bool InTranscript(ImmutableArray<Block> blocks, List<(int Block, string Speaker)> turns, int t, Dictionary<string, int> speakers)
+    {
+        var from = Math.Max(0, turns[t].Block - TranscriptWindow);
+        var to = Math.Min(blocks.Length - 1, turns[t].Block + TranscriptWindow);
+        var text = 0;
+        for (var b = from; b <= to; b++)
+        {
+            text += blocks[b].Kind == BlockKind.Heading ? 0 : 1;
+        }
+
+        // Turns are in block order, so those in the window are next to this one: at most the window's width.
+        var lo = t;
+        while (lo > 0 && turns[lo - 1].Block >= from)
+        {
+            lo--;
+        }
+
+        var count = 0;
+        speakers.Clear();
+        for (var k = lo; k < turns.Count && turns[k].Block <= to; k++)
+        {
+            count++;
+            speakers[turns[k].Speaker] = speakers.GetValueOrDefault(turns[k].Speaker) + 1;
+        }
+
+        var repeated = 0;
+        foreach (var turnsOfSpeaker in speakers.Values)
+        {
+            repeated += turnsOfSpeaker >= 2 ? 1 : 0;
+        }
+
+        return count * 3 >= text && repeated >= 2;
     }
 
     [GeneratedRegex(@"(?:[—–-]|\bA post shared by)\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}", RegexOptions.CultureInvariant)]

@@ -15,6 +15,8 @@ public class VoicesTests
     private static string[] Others(string text) =>
         [.. Read(text).Voices.Select(v => $"{v.Voice}: {text.Substring(v.Span.Start, v.Span.Length)}")];
 
+    private static string[] Answers(string text) => [.. Others(text).Where(o => o.StartsWith("Answer:", StringComparison.Ordinal))];
+
     [Fact]
     public void Reported_speech_is_the_speakers_but_its_source_and_cue_are_the_writers() =>
         Others("Title\n\nShe called the report a smear. The talks, he said, had stalled.")
@@ -51,6 +53,33 @@ public class VoicesTests
         var text = "Q: What went wrong?\n\nA: The plan was a fiasco.\n\nUPDATE: The vote is on Friday.\n\nJH: It was a sham.";
 
         Others(text).Should().Equal("Answer: A: The plan was a fiasco.", "Answer: JH: It was a sham.", "Attributed: It was a sham");
+    }
+
+    [Fact]
+    public void A_transcript_turn_runs_on_until_the_next_label()
+    {
+        const string text = "Title\n\nHOST: Welcome. What happened?\n\nGUEST: It was a sham.\n\nThe vote was rigged.\n\nHOST: Why?\n\nGUEST: Because.\n\nThey lied.";
+        Answers(text).Should().Equal(
+            "Answer: HOST: Welcome. What happened?",
+            "Answer: GUEST: It was a sham.\n\nThe vote was rigged.",
+            "Answer: HOST: Why?",
+            "Answer: GUEST: Because.\n\nThey lied.");
+    }
+
+    [Fact]
+    public void An_article_that_quotes_a_few_turns_keeps_its_own_paragraphs()
+    {
+        // Two speakers labelled once each, in an article of its own paragraphs: the turns are theirs, the
+        // writer's comment after them is not.
+        const string text = "Title\n\nThe interview went badly.\n\nTRUMP: Who is he?\n\nHABERMAN: Rosenstein.\n\nThis is the system working.\n\nIt goes on.\n\nAnd on.";
+        Answers(text).Should().Equal("Answer: TRUMP: Who is he?", "Answer: HABERMAN: Rosenstein.");
+    }
+
+    [Fact]
+    public void A_label_that_is_no_speaker_ends_a_turn()
+    {
+        const string text = "Title\n\nTRUMP: We won.\n\nTHE FACTS: He lost.\n\nBIDEN: We did.\n\nTRUMP: We won again.\n\nTHE FACTS: He lost again.\n\nBIDEN: No.";
+        Answers(text).Should().Equal("Answer: TRUMP: We won.", "Answer: BIDEN: We did.", "Answer: TRUMP: We won again.", "Answer: BIDEN: No.");
     }
 
     [Fact]
