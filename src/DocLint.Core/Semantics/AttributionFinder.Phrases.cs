@@ -231,7 +231,7 @@ internal sealed partial class AttributionFinder
     private bool JoinsTwoSources(int and) =>
         and > 0 && and + 1 < Count && T(and - 1).IsWord && T(and + 1).IsWord
         && ((T(and - 1).IsCapitalized && T(and + 1).IsCapitalized) || (IsWordIn(and - 1, _lexicon.Person) && IsWordIn(and + 1, _lexicon.Person))
-            || ((IsWord(and + 1, "others") || IsWord(and + 1, "other")) && (T(and - 1).IsCapitalized || IsWordIn(and - 1, _lexicon.Person)))
+            || ((IsWord(and + 1, "others") || IsWord(and + 1, "other")) && (T(and - 1).IsCapitalized || IsWordIn(and - 1, _lexicon.Person) || IsWordIn(and - 1, _lexicon.Institution) || IsWordIn(and - 1, _lexicon.Organisation) || IsWordIn(and - 1, _lexicon.Outlet)))
             || (IsWordIn(and - 1, Grammar.SubjectPronouns) && (IsWordIn(and + 1, _lexicon.Person) || T(and + 1).IsCapitalized || IsWord(and + 1, "others") || IsWord(and + 1, "other"))));
 
     /// <summary>A preposition that starts a phrase of time or occasion ("in a statement", "on Tuesday"), not part of a source.</summary>

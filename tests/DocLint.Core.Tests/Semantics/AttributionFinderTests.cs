@@ -161,6 +161,7 @@ public class AttributionFinderTests
     [InlineData("Critics and others said the inquiry was closed.", "Critics and others (unnamed-group)")]
     [InlineData("Kosachev and other senior officials said the inquiry was closed.", "Kosachev and other senior officials (named-person)")]
     [InlineData("He and Republican senators said the inquiry was closed.", "He and Republican senators (reference)")]
+    [InlineData("The union and others said the inquiry was closed.", "The union and others (reference)")]
     [InlineData("U.S. and South Korean officials said the inquiry was closed.", "U.S. and South Korean officials (unnamed-group)")]
     [InlineData("Current and former officials said the inquiry was closed.", "former officials (unnamed-group)")]
     [InlineData("Aides and other people close to Obama said the inquiry was closed.", "Aides and other people close to Obama (unnamed-individual)")]
