@@ -367,11 +367,18 @@ public sealed class ConfigurationTests
 
             """);
 
-        // Suggestions are worked out for this format alone too, and stand as a replace action's parameters.
-        using var spelling = new ValeRunner().Rule("Spell", "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\n").File("a.md", "The wrd is here.\n");
-        var suggested = System.Text.Json.Nodes.JsonNode.Parse(spelling.Check("--format", "vale-json", "--relative-paths").Out)!["a.md"]![0]!;
-        suggested["Action"]!.ToJsonString().Should().Be("""{"Name":"replace","Params":["rd","wd","ward","word","ord"]}""");
-        suggested["Match"]!.GetValue<string>().Should().Be("wrd");
+        // The action is the one the rule declares, as written (Vale's spelling rule: suggest, with "spellings");
+        // a rule that declares none shows none, whatever DocLint offers for the match.
+        using var spelling = new ValeRunner()
+            .Rule("Spell", "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\naction:\n  name: suggest\n  params:\n    - spellings\n")
+            .Rule("Swap", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: error\nswap:\n  utilize: use\n")
+            .Rule("Cut", "extends: existence\nmessage: \"Cut '%s'.\"\nlevel: error\naction:\n  name: remove\ntokens:\n  - very\n")
+            .File("a.md", "The wrd is very here. We utilize it.\n");
+        var alerts = System.Text.Json.Nodes.JsonNode.Parse(spelling.Check("--format", "vale-json", "--relative-paths").Out)!["a.md"]!.AsArray();
+        alerts.Select(a => $"{a!["Check"]} {a["Match"]} {a["Action"]!.ToJsonString()}").Should().Equal(
+            """Test.Spell wrd {"Name":"suggest","Params":["spellings"]}""",
+            """Test.Cut very {"Name":"remove","Params":null}""",
+            """Test.Swap utilize {"Name":"","Params":null}""");
 
         using var clean = new ValeRunner().Rule("Swap", "extends: substitution\nmessage: \"'%s'\"\nswap:\n  utilize: use\n").File("a.md", "Plain.\n");
         clean.Check("--format", "vale-json").Out.Should().Be("{}\n");

@@ -17,6 +17,16 @@ public sealed record DiagnosticDescriptor(
     /// <summary>The rule's own help page (a rule file's `link`); null for the page in DocLint's documentation.</summary>
     public string? HelpLink { get; init; }
 
+    /// <summary>
+    /// The action the rule's file declares, as written (a Vale rule's <c>action</c>: <c>suggest</c> with
+    /// <c>spellings</c>, <c>replace</c>, <c>remove</c>, <c>edit</c>…); null when the rule declares none. Reporters that
+    /// speak Vale's formats show it as Vale does.
+    /// </summary>
+    public DeclaredAction? Action { get; init; }
+
     /// <summary>Where the rule's documentation lives, relative to the repository (docs/rules/ID.md).</summary>
     public string HelpPath => $"docs/rules/{Id}.md";
 }
+
+/// <summary>An action as a rule file declares it: its name and parameters.</summary>
+public sealed record DeclaredAction(string Name, ImmutableArray<string> Params);

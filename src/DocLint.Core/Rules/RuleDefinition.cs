@@ -167,6 +167,9 @@ public sealed record RuleDefinition
     /// <summary>Where the rule was loaded from.</summary>
     public required RuleLocation Location { get; init; }
 
+    /// <summary>The action the rule's file declares, as written (a Vale rule's <c>action</c>); null when none.</summary>
+    public DeclaredAction? Action { get; init; }
+
     public DiagnosticDescriptor ToDescriptor() =>
-        new(Id, Name, Title, Category, Severity, Message, Description) { Tags = Tags, HelpLink = Link };
+        new(Id, Name, Title, Category, Severity, Message, Description) { Tags = Tags, HelpLink = Link, Action = Action };
 }

@@ -146,6 +146,7 @@ public abstract class ValeRule : CompiledRule
         Description = spec.Description,
         Link = spec.Link is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? link : null,
         Tags = ["vale", spec.Extends],
+        Action = spec.Action.Name.Length > 0 ? new DeclaredAction(spec.Action.Name, spec.Action.Params) : null,
         Location = new RuleLocation(spec.Path, default, 0),
     };
 

@@ -9,8 +9,8 @@ namespace DocLint.Core.Reporting.Json;
 /// ordinal order, files without findings left out), each a list of alerts in position order with <c>Action</c>
 /// (<c>Name</c>, <c>Params</c>), <c>Span</c> (the first and last column on the line, 1-based, counted in
 /// characters as Vale counts runes), <c>Check</c>, <c>Description</c>, <c>Link</c>, <c>Message</c>,
-/// <c>Severity</c>, <c>Match</c> and <c>Line</c>. The action is read off DocLint's finding: a safe fix is
-/// <c>replace</c> (or <c>remove</c> when it deletes), suggestions are <c>replace</c> with them as parameters.
+/// <c>Severity</c>, <c>Match</c> and <c>Line</c>. A Vale rule's action is the one its file declares, as Vale shows
+/// it; a DocLint rule's is read off its finding (see <see cref="Action"/>).
 /// Configuration errors (DL0001) go to <paramref name="configurationErrors"/> when given, as Vale prints its
 /// errors apart from its alerts.
 /// </summary>
@@ -111,10 +111,29 @@ public static class ValeJsonReporter
         return System.Net.WebUtility.HtmlDecode(text.Replace("&rsquo;", "'", StringComparison.Ordinal).Replace("&lsquo;", "'", StringComparison.Ordinal));
     }
 
-    private static (string Name, IReadOnlyList<string>? Params) Action(Diagnostic d) =>
-        d.Fix is { } fix ? (fix.NewText.Length == 0 ? ("remove", []) : ("replace", [fix.NewText]))
-        : !d.Suggestions.IsDefaultOrEmpty ? ("replace", d.Suggestions)
-        : ("", null);
+    /// <summary>
+    /// A Vale rule's action as Vale shows it: the action its file declares, as written (<c>suggest</c> with
+    /// <c>spellings</c>, <c>remove</c>, <c>edit</c> with <c>split</c>), none when it declares none; a <c>replace</c>
+    /// without parameters takes the replacements found for the match. DocLint's own rules show what they offer:
+    /// a safe fix as <c>replace</c> (<c>remove</c> when it deletes), suggestions as <c>replace</c> with them.
+    /// </summary>
+    private static (string Name, IReadOnlyList<string>? Params) Action(Diagnostic d)
+    {
+        if (d.Descriptor.Category == Vale.ValeRule.Category)
+        {
+            return d.Descriptor.Action switch
+            {
+                null => ("", null),
+                { Params.IsDefaultOrEmpty: false } declared => (declared.Name, declared.Params),
+                { Name: "replace" } => ("replace", d.Fix is { } offered ? [offered.NewText] : d.Suggestions.IsDefaultOrEmpty ? null : d.Suggestions),
+                var declared => (declared.Name, null),
+            };
+        }
+
+        return d.Fix is { } fix ? (fix.NewText.Length == 0 ? ("remove", []) : ("replace", [fix.NewText]))
+            : !d.Suggestions.IsDefaultOrEmpty ? ("replace", d.Suggestions)
+            : ("", null);
+    }
 
     /// <summary>The first and last column of the finding on its first line (the last is the line's end when it runs on), as Vale's Span.</summary>
     private static (int First, int Last) Columns(Diagnostic d, SourceText? source, ref ColumnCursor columns)
