@@ -190,9 +190,7 @@ internal sealed partial class AttributionFinder
             return false;
         }
 
-        // "Many of these claims", "the calls for", "a claim": a determiner before the form makes it a noun.
-        // ("that" may be a relative pronoun, "officials that claim"; "one" a pronoun, "no one claims".)
-        if (i > 0 && T(i - 1).IsWord && (Has(i - 1, Grammar.Definite) || Has(i - 1, Grammar.Indefinite)) && !IsWord(i - 1, "that") && !IsWord(i - 1, "one") && !IsWord(i - 1, "her"))
+        if (AfterDeterminer(i, verb))
         {
             return false;
         }
@@ -832,6 +830,28 @@ internal sealed partial class AttributionFinder
         }
 
         return IsWordIn(ClauseStart(comma), Grammar.ClauseOpeners);
+    }
+
+    /// <summary>
+    /// "the calls for", "a claim", "this claim", "his remarks", "many of these claims", "those opposed": a
+    /// determiner before the form makes it a noun, or a participle of the phrase. "These" and "those" are pronouns
+    /// too, and their verb takes the base form: "these show that" is a verb. ("That", "her" and "one" are pronouns
+    /// as often: "officials that claim", "no one claims".)
+    /// </summary>
+    private bool AfterDeterminer(int i, CueVerb verb)
+    {
+        if (i == 0 || !T(i - 1).IsWord)
+        {
+            return false;
+        }
+
+        if (IsWord(i - 1, "these") || IsWord(i - 1, "those"))
+        {
+            return (verb.Forms & VerbForms.Base) == 0;
+        }
+
+        return IsWord(i - 1, "the") || IsWord(i - 1, "a") || IsWord(i - 1, "an") || IsWord(i - 1, "this") || IsWord(i - 1, "his") || IsWord(i - 1, "their")
+            || IsWord(i - 1, "its") || IsWord(i - 1, "our") || IsWord(i - 1, "my") || IsWord(i - 1, "your");
     }
 
     /// <summary>A modal auxiliary: "must", "should", "could", "would", "might", "may", "will" (and their negations).</summary>

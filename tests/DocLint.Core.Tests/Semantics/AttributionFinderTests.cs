@@ -205,6 +205,7 @@ public class AttributionFinderTests
     [InlineData("State Department officials did not immediately respond to requests for comment.", null)]
     [InlineData("Local governments added 11,000 jobs.", null)]
     [InlineData("Many of these claims were misleading.", null)]
+    [InlineData("This claim and his remarks were misleading.", null)]
     [InlineData("Giant companies were being threatened by foreign rivals.", null)]
     [InlineData("To win, opponents must show the president acted outside his powers.", null)]
     [InlineData("The nominees may be opposed by home-state senators.", null)]
