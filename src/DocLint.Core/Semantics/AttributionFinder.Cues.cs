@@ -321,7 +321,7 @@ internal sealed partial class AttributionFinder
                 before--;
             }
 
-            var first = before >= 0 ? LeftNounPhrase(before) : -1;
+            var first = before >= 0 ? NamedBefore(LeftNounPhrase(before), relative: true) : -1;
             if (first < 0 || !IsAgent(first, before))
             {
                 return false;
@@ -388,7 +388,7 @@ internal sealed partial class AttributionFinder
             return false;
         }
 
-        var subjectFirst = T(j).IsWord && Has(j, Grammar.SubjectPronouns) ? j : LeftNounPhrase(j);
+        var subjectFirst = T(j).IsWord && Has(j, Grammar.SubjectPronouns) ? j : NamedBefore(LeftNounPhrase(j));
 
         // Any noun phrase can say something ("the organizer told them"); only a person, group, body or document can weakly "call" or "claim".
         if (subjectFirst < 0 || !IsAgent(subjectFirst, j) && (verb.Weak || verb.Class != CueKind.Speech))
@@ -853,6 +853,41 @@ internal sealed partial class AttributionFinder
         return IsWord(i - 1, "the") || IsWord(i - 1, "a") || IsWord(i - 1, "an") || IsWord(i - 1, "this") || IsWord(i - 1, "his") || IsWord(i - 1, "their")
             || IsWord(i - 1, "its") || IsWord(i - 1, "our") || IsWord(i - 1, "my") || IsWord(i - 1, "your");
     }
+
+    /// <summary>
+    /// The start of the person a phrase describes when it is an appositive after the person's name: "Waleed
+    /// Shahid, a former staffer for Sen. Bernie Sanders agreed" (no comma after it), "Catherine Croft and
+    /// Christopher Anderson, both advisers to the envoy, who described". The name is two capitalised words or
+    /// more, no place's, body's or outlet's ("In Washington, officials said" keeps "officials"); otherwise
+    /// <paramref name="first"/>.
+    /// </summary>
+    private int NamedBefore(int first, bool relative = false)
+    {
+        if (first < 3 || T(first - 1).Kind != TokenKind.Comma || !(StartsAppositive(first) || IsRoleNoun(first) || IsWordIn(first, Grammar.Quantifiers)))
+        {
+            return first;
+        }
+
+        var last = first - 2;
+        var named = last;
+        var names = 0;
+        while (named >= 0 && (IsPersonNameWord(named) || Has(named, _lexicon.Title) && T(named).IsCapitalized || IsWord(named, "and") && named > 0 && IsPersonNameWord(named - 1)))
+        {
+            names += IsPersonNameWord(named) ? 1 : 0;
+            named--;
+        }
+
+        named++;
+
+        // As a clause's subject the name opens the clause ("Waleed Shahid, a former staffer …, agreed"); a relative
+        // clause may describe a name anywhere ("testimony from Catherine Croft, an adviser, who described").
+        var opens = named == 0 || T(named - 1).Kind is TokenKind.Comma or TokenKind.Semicolon or TokenKind.Dash || IsWord(named - 1, "and") || IsWord(named - 1, "but");
+        return names >= 2 && IsPersonNameWord(last) && (relative || opens) ? named : first;
+    }
+
+    /// <summary>A capitalised word that may be part of a person's name: not a place's, a body's, an outlet's or a day's.</summary>
+    private bool IsPersonNameWord(int i) =>
+        IsName(i) && !Has(i, _lexicon.Place) && !Has(i, _lexicon.Organisation) && !Has(i, _lexicon.Institution) && !Has(i, _lexicon.Outlet) && !IsOccasionWord(i);
 
     /// <summary>A modal auxiliary: "must", "should", "could", "would", "might", "may", "will" (and their negations).</summary>
     private static bool IsModal(ReadOnlySpan<char> key) =>

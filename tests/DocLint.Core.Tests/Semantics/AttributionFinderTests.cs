@@ -112,6 +112,9 @@ public class AttributionFinderTests
     [InlineData("Roy Beck, executive director of NumbersUSA, a group that wants less immigration, said most groups oppose it.", "speech said | Roy Beck, executive director of NumbersUSA, a group that wants less immigration (named-person) | most groups oppose it (clause)")]
     [InlineData("“It is one reason,” noted Harvard political scientist John Sides.", "speech noted | Harvard political scientist John Sides (named-person) | “It is one reason,” (quotation)")]
     [InlineData("“It may fail,” said a senior Senate GOP leadership aide.", "speech said | a senior Senate GOP leadership aide (unnamed-individual) | “It may fail,” (quotation)")]
+    [InlineData("Waleed Shahid, a former staffer for Sen. Bernie Sanders agreed that it failed.", "speech agreed | Waleed Shahid, a former staffer for Sen. Bernie Sanders (named-person) | it failed (clause)")]
+    [InlineData("The panel heard Catherine Croft and Christopher Anderson, both advisers to the envoy, who said it failed.", "speech said | who (named-person → Catherine Croft and Christopher Anderson, both advisers to the envoy: named-person) | it failed (clause)")]
+    [InlineData("In Washington, officials said it failed.", "speech said | officials (unnamed-group) | it failed (clause)")]
     [InlineData("Rivals have both urged him to release the returns.", "speech urged | Rivals (unnamed-group) | release the returns (topic)")]
     public void Sources_in_their_common_shapes(string text, string expected) =>
         Attributions(text).Should().Equal(expected);
