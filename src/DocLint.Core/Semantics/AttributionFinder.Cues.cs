@@ -203,13 +203,16 @@ internal sealed partial class AttributionFinder
         var passive = false;
         var negated = false;
         var modal = false;
+        var perfect = false;
         while (j >= 0 && T(j).IsWord && !T(j).IsQuoted)
         {
             var key = Key(j);
             negated |= key.Equals("not", StringComparison.OrdinalIgnoreCase) || key.Equals("never", StringComparison.OrdinalIgnoreCase) || key.EndsWith("n't", StringComparison.OrdinalIgnoreCase);
             if (HasClass(j, WordClass.BeForm | WordClass.Auxiliary))
             {
-                modal |= IsModal(key);
+                // "may have found": a past event, not a hypothesis.
+                perfect |= key.Equals("have", StringComparison.OrdinalIgnoreCase);
+                modal |= IsModal(key) && !perfect;
                 if (nearestAux < 0)
                 {
                     nearestAux = j;
@@ -889,12 +892,13 @@ internal sealed partial class AttributionFinder
     private bool IsPersonNameWord(int i) =>
         IsName(i) && !Has(i, _lexicon.Place) && !Has(i, _lexicon.Organisation) && !Has(i, _lexicon.Institution) && !Has(i, _lexicon.Outlet) && !IsOccasionWord(i);
 
-    /// <summary>A modal auxiliary: "must", "should", "could", "would", "might", "may", "will" (and their negations).</summary>
+    /// <summary>A modal auxiliary: "must", "should", "could", "would", "might", "may", "can", "shall", "will" (and their negations, "'ll").</summary>
     private static bool IsModal(ReadOnlySpan<char> key) =>
         key.StartsWith("must", StringComparison.OrdinalIgnoreCase) || key.StartsWith("should", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("could", StringComparison.OrdinalIgnoreCase) || key.StartsWith("would", StringComparison.OrdinalIgnoreCase)
         || key.Equals("might", StringComparison.OrdinalIgnoreCase) || key.Equals("may", StringComparison.OrdinalIgnoreCase)
-        || key.Equals("will", StringComparison.OrdinalIgnoreCase) || key.Equals("won't", StringComparison.OrdinalIgnoreCase);
+        || key.StartsWith("can", StringComparison.OrdinalIgnoreCase) || key.StartsWith("shall", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("will", StringComparison.OrdinalIgnoreCase) || key.Equals("won't", StringComparison.OrdinalIgnoreCase) || key.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || key.EndsWith("’ll", StringComparison.OrdinalIgnoreCase);
 
     private bool IsAdverb(int i)
     {

@@ -231,8 +231,59 @@ internal sealed partial class AttributionFinder
     private bool JoinsTwoSources(int and) =>
         and > 0 && and + 1 < Count && T(and - 1).IsWord && T(and + 1).IsWord
         && ((T(and - 1).IsCapitalized && T(and + 1).IsCapitalized) || (IsWordIn(and - 1, _lexicon.Person) && IsWordIn(and + 1, _lexicon.Person))
-            || ((IsWord(and + 1, "others") || IsWord(and + 1, "other")) && (T(and - 1).IsCapitalized || IsWordIn(and - 1, _lexicon.Person) || IsWordIn(and - 1, _lexicon.Institution) || IsWordIn(and - 1, _lexicon.Organisation) || IsWordIn(and - 1, _lexicon.Outlet)))
-            || (IsWordIn(and - 1, Grammar.SubjectPronouns) && (IsWordIn(and + 1, _lexicon.Person) || T(and + 1).IsCapitalized || IsWord(and + 1, "others") || IsWord(and + 1, "other"))));
+            || ((IsWord(and + 1, "others") || IsWord(and + 1, "other")) && (T(and - 1).IsCapitalized || IsWordIn(and - 1, _lexicon.Person) || IsWordIn(and - 1, _lexicon.Institution) || IsWordIn(and - 1, _lexicon.Organisation) || IsWordIn(and - 1, _lexicon.Outlet))
+                && StartsSubjectAt(PhraseStart(and - 1)))
+            || (IsWordIn(and - 1, Grammar.SubjectPronouns) && !IsWord(and - 1, "it") && !IsWord(and - 1, "you") && StartsSubjectAt(and - 1)
+                && (IsWordIn(and + 1, _lexicon.Person) || T(and + 1).IsCapitalized || IsWord(and + 1, "others") || IsWord(and + 1, "other"))));
+
+    /// <summary>
+    /// Where the words of a name or short phrase ending at <paramref name="last"/> start: "Sen. Maria Lopez",
+    /// "Pakistan's Prime Minister Imran Khan", "the union", "the New York Times editorial board" (lower-case words
+    /// only as far back as a determiner).
+    /// </summary>
+    private int PhraseStart(int last)
+    {
+        bool NameWord(int k) => T(k).IsWord && !T(k).IsQuoted && (T(k).IsCapitalized || Has(k, Grammar.Definite) && !IsWord(k, "that")) || T(k).Kind == TokenKind.Possessive;
+        var start = last;
+        while (start > 0 && NameWord(start - 1) && last - start < 8)
+        {
+            start--;
+        }
+
+        if (start > 0 && T(start - 1).IsWord && !T(start - 1).IsCapitalized)
+        {
+            for (var k = start - 1; k >= 0 && last - k < 8 && T(k).IsWord && !T(k).IsQuoted; k--)
+            {
+                if (Has(k, Grammar.Definite) && !IsWord(k, "that") || Has(k, Grammar.Indefinite))
+                {
+                    return k;
+                }
+
+                if (!IsPhraseWord(k) || Has(k, Grammar.NounPhrasePrepositions))
+                {
+                    break;
+                }
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// True when a subject can start at <paramref name="first"/>: the sentence's start, or after a comma, a dash,
+    /// a semicolon or a conjunction ("and", "but", "while", "because", "that"). "Lawmakers passed it and officials
+    /// said": "it" is an object, and "it and officials" no subject.
+    /// </summary>
+    private bool StartsSubjectAt(int first) =>
+        first == 0 || T(first - 1).Kind is TokenKind.Comma or TokenKind.Dash or TokenKind.Semicolon or TokenKind.Colon or TokenKind.OpenQuote or TokenKind.CloseQuote or TokenKind.Period
+        || T(first - 1).IsWord && SubjectOpeners.Contains(Key(first - 1));
+
+    /// <summary>Words after which a clause, and so a subject, may start.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectOpeners =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(
+            ["and", "but", "yet", "so", "or", "while", "because", "that", "although", "though", "when", "as", "if", "after", "before", "since", "until",
+             "once", "where", "whether", "what", "which", "who", "then", "unless"],
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A preposition that starts a phrase of time or occasion ("in a statement", "on Tuesday"), not part of a source.</summary>
     private bool IsOccasionPhrase(int preposition)
@@ -406,7 +457,7 @@ internal sealed partial class AttributionFinder
 
     /// <summary>A word for a person by role: "an adviser to", "the ambassador to", "a spokesman for".</summary>
     private bool IsRoleNoun(int i) =>
-        i >= 0 && T(i).IsWord && (!T(i).IsCapitalized || T(i).IsInitial) && (Has(i, _lexicon.Person) || Has(i, _lexicon.Title) || Has(i, _lexicon.Spokesperson));
+        i >= 0 && i < Count && T(i).IsWord && (!T(i).IsCapitalized || T(i).IsInitial) && (Has(i, _lexicon.Person) || Has(i, _lexicon.Title) || Has(i, _lexicon.Spokesperson));
 
     /// <summary>A lower-case word or two before a role noun: "political" of "political scientist", "law" of "law professor".</summary>
     private bool ModifiesRole(int i) =>

@@ -97,7 +97,11 @@ internal sealed partial class AttributionFinder
                 var others = IsWord(and + 1, "others") || IsWord(and + 1, "other");
                 var pronoun = and - 1 == first && Has(first, Grammar.SubjectPronouns);
                 var (with, withHead, withRole, _) = others || pronoun ? KindOf(first, and - 1) : default;
-                if ((others || pronoun) && with is SourceKind.NamedPerson or SourceKind.NamedOrganisation or SourceKind.Reference)
+
+                // "U.S. and other Western officials", "Republicans and other critics", "Washington and other
+                // capitals": a place or a party qualifies the others, and names none of them.
+                var qualifies = IsWordIn(and - 1, _lexicon.Place) || IsWordIn(and - 1, _lexicon.Party);
+                if ((others || pronoun) && !qualifies && with is SourceKind.NamedPerson or SourceKind.NamedOrganisation or SourceKind.Reference)
                 {
                     return (with, withHead, withRole, true);
                 }
@@ -252,7 +256,7 @@ internal sealed partial class AttributionFinder
             // for a firm or client the phrase names. "His lawyers", "the company's economists": for one the
             // story has named. ("White House officials", "his aides" stay unnamed: officials, aides and sources
             // are who anonymity is granted to.)
-            if (Has(head, _lexicon.Professional) && (HasOwnerName(first, head - 1) || HasPossessive(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
+            if (Has(head, _lexicon.Professional) && (HasOwnerName(first, head - 1) || HasKnownOwner(first, head - 1) || NameInAppositive(coreLast + 1, last, requireAppositive: false)))
             {
                 return (SourceKind.NamedOrganisation, headWord, role, plural);
             }
@@ -372,6 +376,30 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
+    /// <summary>
+    /// An owner the story has named: a possessive pronoun ("his lawyers") or one person or body met before ("the
+    /// president's lawyers", "the prisoner's lawyers"); not an unnamed or plural owner ("a company's economists",
+    /// "the victims' lawyers").
+    /// </summary>
+    private bool HasKnownOwner(int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (IsWord(i, "his") || IsWord(i, "her") || IsWord(i, "their") || IsWord(i, "its"))
+            {
+                return true;
+            }
+
+            if (T(i).Kind == TokenKind.Possessive && i - 1 >= first && T(i - 1).IsWord && !Lower(i - 1).EndsWith('s')
+                && i - 2 >= first && Has(i - 2, Grammar.Definite))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"Trump's statement": a document that is a person's words is that person's, but it does not name a document.</summary>
     private bool IsSpeakerPossessive(int first, int head) => head - 1 >= first && T(head - 1).Kind == TokenKind.Possessive;
 
@@ -403,7 +431,11 @@ internal sealed partial class AttributionFinder
         return false;
     }
 
-    /// <summary>A person's name after the phrase's first comma: not a place's or an organisation's ("One of the aides, in Washington,").</summary>
+    /// <summary>
+    /// A name right after the phrase's first comma, after role words at most: "One of the women, Leigh Corfman",
+    /// "One of the protagonists, New Jersey senator Cory Booker", "One of the unions, the American Federation of
+    /// Teachers". Not a clause or a place: "One of the women, who lives in Ohio,", "One of the aides, in Washington,".
+    /// </summary>
     private bool PersonNameAfterComma(int first, int last)
     {
         while (first <= last && T(first).Kind != TokenKind.Comma)
@@ -411,11 +443,17 @@ internal sealed partial class AttributionFinder
             first++;
         }
 
-        for (var i = first + 1; i <= last; i++)
+        for (var i = first + 1; i <= last && T(i).Kind != TokenKind.Comma; i++)
         {
-            if (IsName(i) && !Has(i, _lexicon.Place) && !Has(i, _lexicon.Organisation) && !Has(i, _lexicon.Title))
+            // A person's name, or a body's ("One of the unions, the American Federation of Teachers,").
+            if (IsName(i) && !Has(i, _lexicon.Place) && !Has(i, _lexicon.Title) && !IsOccasionWord(i))
             {
                 return true;
+            }
+
+            if (!(T(i).IsWord && (T(i).IsCapitalized || IsRoleNoun(i) || Has(i, Grammar.Definite))))
+            {
+                return false;
             }
         }
 

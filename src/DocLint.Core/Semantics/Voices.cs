@@ -171,6 +171,7 @@ public static partial class Voices
         }
 
         var nextLabel = 0;
+        var longest = 0;
         var speakers = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < turns.Count; t++)
         {
@@ -183,11 +184,16 @@ public static partial class Voices
                     nextLabel++;
                 }
 
-                var stop = nextLabel < labelled.Count ? labelled[nextLabel] : blocks.Length;
+                // The last turn has no label after it to end it: it runs on no further than the longest turn before
+                // it, so that the writer's note after a transcript ("This transcript has been edited …") stays the
+                // writer's.
+                var stop = nextLabel < labelled.Count ? labelled[nextLabel] : Math.Min(blocks.Length, turn + 1 + longest);
                 while (end + 1 < stop && blocks[end + 1].Kind != BlockKind.Heading)
                 {
                     end++;
                 }
+
+                longest = Math.Max(longest, end - turn);
             }
 
             regions.Add(new VoiceRegion(TextSpan.FromBounds(blocks[turn].Span.Start, blocks[end].Span.End), OtherVoice.Answer));

@@ -67,6 +67,30 @@ public class VoicesTests
     }
 
     [Fact]
+    public void The_last_turn_runs_on_no_further_than_the_longest_before_it()
+    {
+        // Every turn before the last is one paragraph: the note after the last turn is the writer's.
+        const string text = "Title\n\nHOST: Why?\n\nGUEST: Because.\n\nHOST: And then?\n\nGUEST: It failed.\n\nThis transcript has been edited.\n\nOfficials say more.";
+        Answers(text).Should().Equal("Answer: HOST: Why?", "Answer: GUEST: Because.", "Answer: HOST: And then?", "Answer: GUEST: It failed.");
+    }
+
+    [Fact]
+    public void A_heading_ends_a_turn()
+    {
+        const string text = "# Title\n\nHOST: Why?\n\nGUEST: Because.\n\nIt failed.\n\nHOST: And then?\n\nGUEST: Nothing.\n\n# Notes\n\nMore.";
+        var document = DocLint.Core.Documents.Markdown.MarkdownReader.Instance.Read("t.md", SourceText.From(text));
+        document.Voices.Where(v => v.Voice == OtherVoice.Answer).Select(v => $"Answer: {text.Substring(v.Span.Start, v.Span.Length)}").Should().Equal("Answer: HOST: Why?", "Answer: GUEST: Because.\n\nIt failed.", "Answer: HOST: And then?", "Answer: GUEST: Nothing.");
+    }
+
+    [Fact]
+    public void Turns_among_many_paragraphs_of_the_writers_own_are_no_transcript()
+    {
+        // Two speakers twice each, but a third of the paragraphs around them are not turns: an article quoting them.
+        const string text = "Title\n\nA.\n\nB.\n\nC.\n\nSMITH: One.\n\nD.\n\nJONES: Two.\n\nE.\n\nF.\n\nSMITH: Three.\n\nG.\n\nH.\n\nJONES: Four.\n\nI.\n\nJ.\n\nK.";
+        Answers(text).Should().Equal("Answer: SMITH: One.", "Answer: JONES: Two.", "Answer: SMITH: Three.", "Answer: JONES: Four.");
+    }
+
+    [Fact]
     public void An_article_that_quotes_a_few_turns_keeps_its_own_paragraphs()
     {
         // Two speakers labelled once each, in an article of its own paragraphs: the turns are theirs, the

@@ -140,7 +140,7 @@ public static class RuleDocumentation
         RuleKind.Conditional => $"A phrase from the `if` list, {Where(rule)}, with none of the `requires` list within {(rule.Window == 0 ? "the same sentence" : $"{rule.Window} sentence(s) either side")}.",
         RuleKind.Required => "A document that contains none of the terms or patterns below" + (rule.FrontMatterKeys.IsEmpty ? "" : " and has none of the front-matter keys") + "; reported once, on its first line.",
         RuleKind.Attribution => $"An attribution{SelectorText(rule.Select)}, reported at its {ReportText(rule.Report)}, {Where(rule)}."
-            + (rule.UnlessNamedWithin is { } n ? $" An unnamed group is not reported when a named person or body, first named after it or not named again and again around it, is the source of a statement after it, in its sentence or the {n} after." : ""),
+            + (rule.UnlessNamedWithin is { } n ? $" An unnamed group is not reported when a named person or body, first named after its sentence or not named again and again around it, is the source of a statement after it, in its sentence or the {n} after." : ""),
         RuleKind.Occurrence => $"More than {rule.Max?.ToString(CultureInfo.InvariantCulture) ?? "any"} (or fewer than {rule.Min?.ToString(CultureInfo.InvariantCulture) ?? "no"}) matches per {Lower(rule.Scope)}.",
         _ => "A term or pattern from the lists below, " + Where(rule) + ".",
     };

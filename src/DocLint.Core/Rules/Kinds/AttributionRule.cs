@@ -151,8 +151,8 @@ public sealed class AttributionRule : CompiledRule
     /// named critic's quotation). The story's protagonist, named again and again around it, names no member of the
     /// group ("officials say the president will …", "the president said …"), so a name counts only when it
     /// stands at most <see cref="ExampleMentions"/> times in the sentences around, or when the story first names
-    /// it after the group (a new voice, quoted at length: "Others say …", then three paragraphs of a named
-    /// scholar). A pronoun that refers to a named person ("“…,” she said") is that person.
+    /// it after the group's sentence (a new voice, quoted at length: "Others say …", then three paragraphs of a
+    /// named scholar; "officials say Biden will …" names Biden in the group's own sentence). A pronoun that refers to a named person ("“…,” she said") is that person.
     /// </summary>
     private static bool NamedNear(Documents.Document document, Attribution group, int sentences)
     {
@@ -177,7 +177,7 @@ public sealed class AttributionRule : CompiledRule
 
             var name = LastName(document.Prose, other.SourceKind == SourceKind.Reference ? other.Antecedent!.Value : other.Source!.Value);
             if (name.IsEmpty || Occurrences(document.Prose.AsSpan(around.Start, around.Length), name) <= ExampleMentions
-                || Occurrences(document.Prose.AsSpan(around.Start, group.Cue.Start - around.Start), name) == 0)
+                || Occurrences(document.Prose.AsSpan(0, all[index].End), name) == 0)
             {
                 return true;
             }
