@@ -212,7 +212,7 @@ internal sealed partial class AttributionFinder
             {
                 // "may have found": a past event, not a hypothesis.
                 perfect |= key.Equals("have", StringComparison.OrdinalIgnoreCase);
-                modal |= IsModal(key) && !perfect;
+                modal |= Has(j, Grammar.Modals) && !perfect;
                 if (nearestAux < 0)
                 {
                     nearestAux = j;
@@ -650,13 +650,7 @@ internal sealed partial class AttributionFinder
 
                 // "Roy Beck, executive director of NumbersUSA, a group that …, said": a role between commas
                 // stands for the name before it.
-                if (!dash && first > 1 && T(first - 1).Kind == TokenKind.Comma && !IsName(first) && (StartsAppositive(first) || IsRoleNoun(first))
-                    && IsName(first - 2) && LeftNounPhrase(first - 2) is var named and >= 0 && CanStartSubject(named))
-                {
-                    return (named, last);
-                }
-
-                return (first, last);
+                return (dash ? first : NamedBefore(first), last);
             }
 
             close = open;
@@ -884,21 +878,12 @@ internal sealed partial class AttributionFinder
 
         // As a clause's subject the name opens the clause ("Waleed Shahid, a former staffer …, agreed"); a relative
         // clause may describe a name anywhere ("testimony from Catherine Croft, an adviser, who described").
-        var opens = named == 0 || T(named - 1).Kind is TokenKind.Comma or TokenKind.Semicolon or TokenKind.Dash || IsWord(named - 1, "and") || IsWord(named - 1, "but");
-        return names >= 2 && IsPersonNameWord(last) && (relative || opens) ? named : first;
+        return names >= 2 && IsPersonNameWord(last) && (relative || CanStartSubject(named)) ? named : first;
     }
 
     /// <summary>A capitalised word that may be part of a person's name: not a place's, a body's, an outlet's or a day's.</summary>
     private bool IsPersonNameWord(int i) =>
         IsName(i) && !Has(i, _lexicon.Place) && !Has(i, _lexicon.Organisation) && !Has(i, _lexicon.Institution) && !Has(i, _lexicon.Outlet) && !IsOccasionWord(i);
-
-    /// <summary>A modal auxiliary: "must", "should", "could", "would", "might", "may", "can", "shall", "will" (and their negations, "'ll").</summary>
-    private static bool IsModal(ReadOnlySpan<char> key) =>
-        key.StartsWith("must", StringComparison.OrdinalIgnoreCase) || key.StartsWith("should", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("could", StringComparison.OrdinalIgnoreCase) || key.StartsWith("would", StringComparison.OrdinalIgnoreCase)
-        || key.Equals("might", StringComparison.OrdinalIgnoreCase) || key.Equals("may", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("can", StringComparison.OrdinalIgnoreCase) || key.StartsWith("shall", StringComparison.OrdinalIgnoreCase)
-        || key.Equals("will", StringComparison.OrdinalIgnoreCase) || key.Equals("won't", StringComparison.OrdinalIgnoreCase) || key.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || key.EndsWith("’ll", StringComparison.OrdinalIgnoreCase);
 
     private bool IsAdverb(int i)
     {

@@ -232,8 +232,8 @@ internal sealed partial class AttributionFinder
         and > 0 && and + 1 < Count && T(and - 1).IsWord && T(and + 1).IsWord
         && ((T(and - 1).IsCapitalized && T(and + 1).IsCapitalized) || (IsWordIn(and - 1, _lexicon.Person) && IsWordIn(and + 1, _lexicon.Person))
             || ((IsWord(and + 1, "others") || IsWord(and + 1, "other")) && (T(and - 1).IsCapitalized || IsWordIn(and - 1, _lexicon.Person) || IsWordIn(and - 1, _lexicon.Institution) || IsWordIn(and - 1, _lexicon.Organisation) || IsWordIn(and - 1, _lexicon.Outlet))
-                && StartsSubjectAt(PhraseStart(and - 1)))
-            || (IsWordIn(and - 1, Grammar.SubjectPronouns) && !IsWord(and - 1, "it") && !IsWord(and - 1, "you") && StartsSubjectAt(and - 1)
+                && CanStartSubject(PhraseStart(and - 1)))
+            || (IsWordIn(and - 1, Grammar.SubjectPronouns) && !IsWord(and - 1, "it") && !IsWord(and - 1, "you") && CanStartSubject(and - 1)
                 && (IsWordIn(and + 1, _lexicon.Person) || T(and + 1).IsCapitalized || IsWord(and + 1, "others") || IsWord(and + 1, "other"))));
 
     /// <summary>
@@ -268,22 +268,6 @@ internal sealed partial class AttributionFinder
 
         return start;
     }
-
-    /// <summary>
-    /// True when a subject can start at <paramref name="first"/>: the sentence's start, or after a comma, a dash,
-    /// a semicolon or a conjunction ("and", "but", "while", "because", "that"). "Lawmakers passed it and officials
-    /// said": "it" is an object, and "it and officials" no subject.
-    /// </summary>
-    private bool StartsSubjectAt(int first) =>
-        first == 0 || T(first - 1).Kind is TokenKind.Comma or TokenKind.Dash or TokenKind.Semicolon or TokenKind.Colon or TokenKind.OpenQuote or TokenKind.CloseQuote or TokenKind.Period
-        || T(first - 1).IsWord && SubjectOpeners.Contains(Key(first - 1));
-
-    /// <summary>Words after which a clause, and so a subject, may start.</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectOpeners =
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(
-            ["and", "but", "yet", "so", "or", "while", "because", "that", "although", "though", "when", "as", "if", "after", "before", "since", "until",
-             "once", "where", "whether", "what", "which", "who", "then", "unless"],
-            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A preposition that starts a phrase of time or occasion ("in a statement", "on Tuesday"), not part of a source.</summary>
     private bool IsOccasionPhrase(int preposition)

@@ -367,7 +367,7 @@ internal sealed partial class AttributionFinder
     {
         for (var i = first; i <= last; i++)
         {
-            if (T(i).Kind == TokenKind.Possessive || IsWord(i, "his") || IsWord(i, "her") || IsWord(i, "their") || IsWord(i, "its"))
+            if (T(i).Kind == TokenKind.Possessive || IsPossessivePronoun(i))
             {
                 return true;
             }
@@ -385,7 +385,7 @@ internal sealed partial class AttributionFinder
     {
         for (var i = first; i <= last; i++)
         {
-            if (IsWord(i, "his") || IsWord(i, "her") || IsWord(i, "their") || IsWord(i, "its"))
+            if (IsPossessivePronoun(i))
             {
                 return true;
             }
@@ -399,6 +399,8 @@ internal sealed partial class AttributionFinder
 
         return false;
     }
+
+    private bool IsPossessivePronoun(int i) => IsWord(i, "his") || IsWord(i, "her") || IsWord(i, "their") || IsWord(i, "its");
 
     /// <summary>"Trump's statement": a document that is a person's words is that person's, but it does not name a document.</summary>
     private bool IsSpeakerPossessive(int first, int head) => head - 1 >= first && T(head - 1).Kind == TokenKind.Possessive;

@@ -85,6 +85,11 @@ internal static class Grammar
         "specifically", "generally", "broadly", "widely", "largely", "mostly", "partly", "clearly", "obviously", "certainly",
         "likely", "probably", "possibly", "perhaps", "maybe", "actually", "really");
 
+    /// <summary>Modal auxiliaries: what someone "must show" or "may find" is not what they have shown or found.</summary>
+    public static readonly WordSet Modals = Set(WordClass.Modal,
+        "must", "mustn't", "should", "shouldn't", "could", "couldn't", "would", "wouldn't", "might", "may", "can", "can't", "cannot",
+        "shall", "will", "won't", "'ll", "’ll");
+
     /// <summary>Words after which a new clause, and so a subject, can start.</summary>
     public static readonly WordSet ClauseLinks = Set(WordClass.ClauseLink,
         "and", "but", "or", "nor", "so", "yet", "that", "which", "who", "whom", "because", "while", "whereas", "when", "whenever", "as", "if", "although",
@@ -120,6 +125,6 @@ internal static class Grammar
     /// <summary>Every class above, for <see cref="WordClasses"/>.</summary>
     public static IEnumerable<WordSet> All =>
     [
-        SubjectPronouns, ObjectPronouns, Relatives, Definite, Indefinite, Quantifiers, IndefinitePronouns, Numerals, NounPhrasePrepositions, Stops, BeForms, Auxiliaries, Adverbs, ClauseLinks, NotAdverbs, ClauseOpeners, Occasions,
+        SubjectPronouns, ObjectPronouns, Relatives, Definite, Indefinite, Quantifiers, IndefinitePronouns, Numerals, NounPhrasePrepositions, Stops, BeForms, Auxiliaries, Modals, Adverbs, ClauseLinks, NotAdverbs, ClauseOpeners, Occasions,
     ];
 }

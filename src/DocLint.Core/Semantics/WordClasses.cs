@@ -51,6 +51,9 @@ internal enum WordClass : ulong
     /// <summary>A spelling of a verb of the lexicon (a key of <see cref="Lexicon.Lexicon.Verbs"/>).</summary>
     Verb = 1UL << 35,
 
+    /// <summary>A modal auxiliary (<see cref="Grammar.Modals"/>).</summary>
+    Modal = 1UL << 36,
+
     /// <summary>Not looked up yet (<see cref="Tokenizer.Classes"/>).</summary>
     Unknown = 1UL << 63,
 }

@@ -152,7 +152,9 @@ public sealed class AttributionRule : CompiledRule
     /// group ("officials say the president will …", "the president said …"), so a name counts only when it
     /// stands at most <see cref="ExampleMentions"/> times in the sentences around, or when the story first names
     /// it after the group's sentence (a new voice, quoted at length: "Others say …", then three paragraphs of a
-    /// named scholar; "officials say Biden will …" names Biden in the group's own sentence). A pronoun that refers to a named person ("“…,” she said") is that person.
+    /// named scholar; "officials say Biden will …" names Biden in the group's own sentence). "First" reaches back
+    /// <see cref="Semantics.AttributionFinder.LookBack"/> sentences, as every reference does, so that a large
+    /// file read a part at a time decides as the whole file does. A pronoun that refers to a named person ("“…,” she said") is that person.
     /// </summary>
     private static bool NamedNear(Documents.Document document, Attribution group, int sentences)
     {
@@ -177,7 +179,7 @@ public sealed class AttributionRule : CompiledRule
 
             var name = LastName(document.Prose, other.SourceKind == SourceKind.Reference ? other.Antecedent!.Value : other.Source!.Value);
             if (name.IsEmpty || Occurrences(document.Prose.AsSpan(around.Start, around.Length), name) <= ExampleMentions
-                || Occurrences(document.Prose.AsSpan(0, all[index].End), name) == 0)
+                || Occurrences(document.Prose.AsSpan(around.Start, all[index].End - around.Start), name) == 0)
             {
                 return true;
             }
