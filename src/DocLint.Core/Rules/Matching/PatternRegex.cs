@@ -16,8 +16,9 @@ namespace DocLint.Core.Rules.Matching;
 /// literal prefilter (<see cref="RequiredLiterals"/>) is selective is scanned in few, short units, spends
 /// little time on the interpreter and so never reaches an automaton; one that is scanned over whole
 /// documents, or in most sentences of a large run, gets its automaton early. The final engine is the
-/// linear one where the syntax allows, and otherwise the interpreter with
-/// <see cref="RegexFactory.PatternTimeout"/>, whose timeout becomes DL0004.
+/// interpreter with no time limit for a bounded pattern (<see cref="BoundedPattern"/>: linear there), the linear
+/// one where the syntax allows, and otherwise the interpreter with <see cref="RegexFactory.PatternTimeout"/>, whose
+/// timeout becomes DL0004.
 /// </para>
 /// <para>
 /// Both engines find the same matches; only the time they take differs. Thread-safe: the engines are built

@@ -23,10 +23,19 @@ public static class RegexFactory
     /// <summary>A pattern on the backtracking interpreter: cheap to build. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
     public static Regex CreateInterpreted(string pattern, bool caseSensitive, TimeSpan timeout) => new(pattern, BaseOptions(caseSensitive), timeout);
 
-    /// <summary>Creates a pattern's regex. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
+    /// <summary>
+    /// Creates a pattern's regex: a bounded pattern (<see cref="BoundedPattern"/>) on the interpreter with no time
+    /// limit, any other on the linear-time engine where its syntax allows, else on the interpreter with
+    /// <see cref="PatternTimeout"/>. Throws <see cref="ArgumentException"/> for invalid syntax.
+    /// </summary>
     public static Regex CreateForPattern(string pattern, bool caseSensitive)
     {
         var options = BaseOptions(caseSensitive);
+        if (BoundedPattern.IsBounded(pattern, options))
+        {
+            return new Regex(pattern, options, Regex.InfiniteMatchTimeout);
+        }
+
         try
         {
             return new Regex(pattern, options | RegexOptions.NonBacktracking, PatternTimeout);
@@ -38,13 +47,20 @@ public static class RegexFactory
     }
 
     /// <summary>
-    /// A pattern with its own options (a Vale pattern): the linear-time engine, with no time limit, when its
-    /// syntax allows, so that no result depends on the machine's speed; otherwise (lookaround, back-references,
-    /// atomic groups, conditionals, or an automaton too large to build) the backtracking engine with
-    /// <paramref name="timeout"/>, compiled to IL where the runtime can.
+    /// A pattern with its own options (a Vale pattern), in time linear in the text and with no time limit wherever
+    /// that can be had, so that no result depends on the machine's speed: a bounded pattern (<see cref="BoundedPattern"/>:
+    /// a word list, optional parts) on the backtracking interpreter, which builds in microseconds; any other pattern
+    /// the linear-time engine's syntax allows on that engine; otherwise (lookaround, back-references, atomic groups,
+    /// conditionals, or an automaton too large to build) the backtracking engine with <paramref name="timeout"/>,
+    /// compiled to IL where the runtime can.
     /// </summary>
     public static Regex CreateLinearOrBacktracking(string pattern, RegexOptions options, TimeSpan timeout)
     {
+        if (BoundedPattern.IsBounded(pattern, options))
+        {
+            return new Regex(pattern, options, Regex.InfiniteMatchTimeout);
+        }
+
         try
         {
             return new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
@@ -56,6 +72,9 @@ public static class RegexFactory
         }
     }
 
-    /// <summary>True when the pattern runs on the linear-time engine.</summary>
-    public static bool IsLinear(Regex regex) => (regex.Options & RegexOptions.NonBacktracking) != 0;
+    /// <summary>
+    /// True when the pattern runs in time linear in the text: on the linear-time engine, or on the backtracking
+    /// interpreter with no time limit, which this factory gives only to bounded patterns and term lists.
+    /// </summary>
+    public static bool IsLinear(Regex regex) => (regex.Options & RegexOptions.NonBacktracking) != 0 || regex.MatchTimeout == Regex.InfiniteMatchTimeout;
 }
