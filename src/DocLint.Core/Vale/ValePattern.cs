@@ -50,7 +50,9 @@ public sealed class ValePattern
     private static Engines Build(string translated, RegexOptions extra)
     {
         var regex = ValeRegex.CompileTranslated(translated, extra);
-        if (RegexFactory.IsLinear(regex) || LookaroundRelaxation.Relax(translated) is not { } relaxed)
+        // A relaxation the linear-time engine may not match in full would turn units away that hold matches.
+        if (RegexFactory.IsLinear(regex) || LookaroundRelaxation.Relax(translated) is not { } relaxed
+            || BoundedPattern.MayDropMatchesOnLinearEngine(relaxed, RegexOptions.CultureInvariant | extra))
         {
             return new Engines(regex, null);
         }

@@ -71,6 +71,99 @@ public class BoundedPatternTests
         linear.Count(text).Should().BeLessThan(matches.Length / 2);
     }
 
+    [Theory]
+    [InlineData(@",?\w+")]
+    [InlineData(@"(?:,?)\w+")]
+    [InlineData(@"(?:,|)\w+")]
+    [InlineData(@",{0,1}\w+")]
+    [InlineData(@"\w*\s*\b")] // no optional part, but it can match the empty string
+    [InlineData(@",*\w* +")] // its first element can be skipped
+    [InlineData(@"a(?:b?)+")]
+    [InlineData(@" \b(?:a )?")] // an optional part of two characters after \b
+    [InlineData(@"a\Ba?")] // any optional part after \B
+    [InlineData(@"\d(?:a|\B)\d?")] // after an alternative that can be \B
+    [InlineData(@"(?:, +\b| \B)+")] // a repeated anchor
+    [InlineData(@".+?,?b")] // an optional part after a lazy quantifier
+    [InlineData(@"(?:,+\w+?)+[ab]")] // a repeated lazy quantifier
+    public void A_pattern_of_a_shape_the_linear_engine_mishandles_may_lose_matches_there(string pattern) =>
+        BoundedPattern.MayDropMatchesOnLinearEngine(pattern, RegexOptions.None).Should().BeTrue();
+
+    [Theory]
+    [InlineData(@"\w+ly\b")]
+    [InlineData(@"(?i)\b\w+,*")]
+    [InlineData(@"\w+ ?")]
+    [InlineData(@"\bexit\s+polls?\b")]
+    [InlineData(@"(?i)\b(?:\w+)nised?\b")]
+    [InlineData(@"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)")]
+    [InlineData(@"(?m)(?:[a-z][.?!] {2,}[A-Z]|[a-z][.?!][A-Z])")]
+    [InlineData(@"(?i)\b(?:,*\w+|a)")] // an anchor before the first element pins where a match begins
+    [InlineData(@"(?m:^)[ \t]*copyright\b")]
+    [InlineData(@"(?:^|[\s(]),?\w+")]
+    [InlineData(@"Getty\b[^\n]*")] // one optional character after \b
+    [InlineData(@"\b(?:paint|cast)\w*\b[^.!?]{0,60}?\bas\b")] // what follows the lazy quantifier is not optional
+    [InlineData(@"a+()b")] // an empty group matches nothing, anywhere
+    [InlineData(@"it is(?!\.)")] // lookaround: the linear engine cannot run it at all
+    public void A_pattern_without_one_is_left_to_the_linear_engine(string pattern) =>
+        BoundedPattern.MayDropMatchesOnLinearEngine(pattern, RegexOptions.None).Should().BeFalse();
+
+    [Theory]
+    [InlineData(@",?\w+", ",\n\nx\n,,AA,é a", new[] { 3, 1, 6, 3, 9, 2, 12, 1 })]
+    [InlineData(@"a?b+c*", "xa é \nbab  ", new[] { 6, 1, 7, 2 })]
+    [InlineData(@"(?:,|)\w+", "xé, é\néAAé", new[] { 0, 2, 4, 1, 6, 4 })]
+    [InlineData(@",*\w* +", "ax\nAaA ,  a ", new[] { 3, 4, 7, 3, 10, 2 })]
+    public void An_unbounded_pattern_that_can_skip_its_first_element_runs_on_the_backtracking_engine_and_finds_every_match(string pattern, string text, int[] matches)
+    {
+        var vale = RegexFactory.CreateLinearOrBacktracking(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(10));
+        var rule = RegexFactory.CreateForPattern(pattern, caseSensitive: true);
+        var linear = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+        (vale.Options.HasFlag(RegexOptions.NonBacktracking), vale.MatchTimeout).Should().Be((false, TimeSpan.FromSeconds(10)));
+        (rule.Options.HasFlag(RegexOptions.NonBacktracking), rule.MatchTimeout).Should().Be((false, RegexFactory.PatternTimeout));
+        vale.Matches(text).SelectMany(m => new[] { m.Index, m.Length }).Should().Equal(matches);
+        rule.Matches(text).SelectMany(m => new[] { m.Index, m.Length }).Should().Equal(matches);
+        linear.Count(text).Should().BeLessThan(matches.Length / 2, "the linear-time engine drops a match of this pattern in this text");
+    }
+
+    [Fact]
+    public void A_pattern_left_to_the_linear_engine_finds_the_matches_the_backtracking_engine_finds()
+    {
+        // Random patterns of the parts below and random texts of the characters they name: wherever the factory chooses
+        // the linear-time engine, its matches are the backtracking interpreter's, Vale's semantics.
+        var linear = 0;
+        var texts = Gen.Char["ab ,\nAé1"].Array[0, 12].Select(c => new string(c)).Array[24];
+        Gen.Select(Gen.Int[0, RepeatingParts.Length - 1].Array[1, 7], texts).Sample((parts, samples) =>
+        {
+            var pattern = string.Concat(parts.Select(i => RepeatingParts[i]));
+            Regex backtracking;
+            try
+            {
+                backtracking = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException)
+            {
+                return true; // not a pattern
+            }
+
+            var chosen = RegexFactory.CreateLinearOrBacktracking(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            if (!chosen.Options.HasFlag(RegexOptions.NonBacktracking))
+            {
+                return true;
+            }
+
+            Interlocked.Increment(ref linear);
+            return samples.All(text => chosen.Matches(text).Select(m => (m.Index, m.Length))
+                .SequenceEqual(backtracking.Matches(text).Select(m => (m.Index, m.Length))));
+        }, iter: 10000);
+
+        linear.Should().BeGreaterThan(200, "the generator makes patterns for the linear engine often enough to test them");
+    }
+
+    /// <summary>Parts of patterns that repeat, so that many of the patterns reach the linear engine.</summary>
+    private static readonly string[] RepeatingParts =
+    [
+        "a", "b", ",", " ", @"\b", @"\w", @"\s", ".", "[ab]", "[^a]", "(?:", "(", ")", "|", "?", "??", "{0,2}", "{2}", "{1,3}", "{2,}", "*", "+", "*?", "+?", "^", "$",
+    ];
+
     private static readonly string[] PatternParts =
     [
         "a", "b", "ab", " ", @"\b", @"\w", ".", "[ab]", "[^a]", "(?:", "(", "(?i:", ")", "|", "?", "??", "{2}", "{1,3}", "{2,}", "*", "+", "^", "$",

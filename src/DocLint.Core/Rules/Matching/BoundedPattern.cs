@@ -20,37 +20,151 @@ public static class BoundedPattern
     public const int MaxPaths = 4096;
 
     /// <summary>True when <paramref name="pattern"/> (.NET syntax, read with <paramref name="options"/>) is bounded as the type describes.</summary>
-    public static bool IsBounded(string pattern, RegexOptions options)
+    public static bool IsBounded(string pattern, RegexOptions options) => Read(pattern, options).IsBounded;
+
+    /// <summary>
+    /// True when the linear-time engine (<see cref="RegexOptions.NonBacktracking"/>, .NET 7 to 10) may find other matches
+    /// of <paramref name="pattern"/> than a backtracking engine does. It drops or moves matches of these shapes, found in
+    /// random trials against the interpreter and Python's <c>re</c>:
+    /// <list type="bullet">
+    /// <item>a first element that can be skipped, with no anchor before it (<c>,?\w+</c>, <c>,*\w* +</c>, <c>(?:,|)\w+</c>);</item>
+    /// <item>a pattern that can match the empty string (<c>\w*\s*\b</c>);</item>
+    /// <item>a repetition of what can match nothing (<c>(?:a?)+</c>, <c>\B{2}</c>);</item>
+    /// <item>an optional part after <c>\b</c> or <c>\B</c> that follows a character, or after a lazy quantifier
+    /// (<see cref="Pending"/>); a lazy quantifier inside a repetition.</item>
+    /// </list>
+    /// Of other shapes (<c>\w+ly\b</c>, <c>\bpolls?\b</c>, <c>^\W*x</c>, <c>Getty\b[^\n]*</c>) it found every match in
+    /// those trials, except for rare alternations of different lengths inside a repetition. False for a pattern this
+    /// reading cannot follow (lookaround and the like), which the linear engine cannot run anyway.
+    /// </summary>
+    public static bool MayDropMatchesOnLinearEngine(string pattern, RegexOptions options) => Read(pattern, options).MayDropMatches;
+
+    private static Reading Read(string pattern, RegexOptions options)
     {
         if ((options & RegexOptions.IgnorePatternWhitespace) != 0)
         {
-            return false;
+            return default;
         }
 
         var reader = new Reader(pattern);
-        var paths = reader.Alternation();
-        return paths <= MaxPaths && reader.AtEnd;
+        var whole = reader.Alternation();
+        if (whole.Ways == Reader.Unread || !reader.AtEnd)
+        {
+            return default;
+        }
+
+        return new Reading(
+            !reader.Repeats && whole.Ways <= MaxPaths,
+            reader.EmptyRepeats || reader.OptionalAfterAnchorOrLazy || whole.Nullable || whole.SkippableStart);
     }
 
-    /// <summary>A recursive reading of the pattern that counts its ways; <see cref="Unbounded"/> as soon as one part is not bounded.</summary>
+    private readonly record struct Reading(bool IsBounded, bool MayDropMatches);
+
+    /// <summary>
+    /// A part of the pattern: its ways through (up to <see cref="MaxPaths"/> + 1); whether it can match the empty string
+    /// (<paramref name="Nullable"/>), anywhere rather than only at an anchor (<paramref name="FreeEmpty"/>); whether it
+    /// never matches a character (<paramref name="ZeroWidth"/>: an anchor, an option); whether a match of it can begin by
+    /// skipping its first element (<paramref name="SkippableStart"/>: <c>,*\w+</c>, <c>(?:,?a)</c>); whether it holds
+    /// <c>\b</c> or <c>\B</c>; what its end leaves pending (<see cref="Pending"/>); whether it is one character, possibly
+    /// quantified; whether it holds a lazy quantifier.
+    /// </summary>
+    private readonly record struct Part(
+        long Ways,
+        bool Nullable,
+        bool FreeEmpty = false,
+        bool ZeroWidth = false,
+        bool SkippableStart = false,
+        bool WordAnchored = false,
+        Pending Trailing = Pending.None,
+        bool IsWordBoundary = false,
+        bool SingleCharacter = false,
+        bool HasLazy = false)
+    {
+        /// <summary><c>^</c>, <c>$</c>, <c>\A</c>, <c>\z</c> and the like: no character, at some places only.</summary>
+        public static Part Anchor => new(1, true, ZeroWidth: true);
+
+        /// <summary>An inline option or a comment: no character, anywhere.</summary>
+        public static Part Nothing => new(1, true, FreeEmpty: true, ZeroWidth: true);
+
+        /// <summary><c>\b</c> or <c>\B</c>.</summary>
+        public static Part WordAnchor(bool boundary) => new(1, true, ZeroWidth: true, WordAnchored: true, IsWordBoundary: boundary);
+
+        /// <summary>One character.</summary>
+        public static Part Character => new(1, false, SingleCharacter: true);
+
+        /// <summary>It can match nothing at <c>\b</c> or <c>\B</c> (<c>\b</c>, <c>(?:a|\B)</c>).</summary>
+        public bool EmptyAtWordAnchor => WordAnchored && (ZeroWidth || Nullable);
+    }
+
+    /// <summary>
+    /// What the end of a part leaves for the element after it: after <c>\b</c> that follows a character, an optional part of
+    /// more than one character may lose matches on the linear engine (<c> \b(?:a )?</c>); after <c>\B</c> or a lazy
+    /// quantifier, any optional part or one whose first element is optional (<c>a\Ba?</c>, <c>.+?,?b</c>,
+    /// <c>\s\B(?:\s*b)</c>).
+    /// </summary>
+    private enum Pending
+    {
+        None,
+        Boundary,
+        Any,
+    }
+
+    /// <summary>
+    /// A recursive reading of the pattern that counts its ways (saturating above <see cref="MaxPaths"/>), notes repetition
+    /// without end and the shapes the linear-time engine mishandles, and gives up (<see cref="Unread"/>) on syntax it does
+    /// not follow.
+    /// </summary>
     private ref struct Reader(string pattern)
     {
-        private const long Unbounded = long.MaxValue;
+        /// <summary>The ways of a part the reading does not follow: lookaround, back-references and the like.</summary>
+        public const long Unread = long.MaxValue;
+
+        private const long Many = MaxPaths + 1L;
         private readonly string _p = pattern;
         private int _i;
 
+        // Some element that matches a character comes earlier in the pattern (a \b at the start of a group may follow it).
+        private bool _characterBefore;
+
         public readonly bool AtEnd => _i >= _p.Length;
 
+        /// <summary>Some part repeats without end (<c>*</c>, <c>+</c>, <c>{n,}</c>).</summary>
+        public bool Repeats { get; private set; }
+
+        /// <summary>
+        /// Some optional part follows <c>\b</c> or <c>\B</c> after a character, or a lazy quantifier (see <see cref="Pending"/>);
+        /// or an anchor or a lazy quantifier is repeated (<c>\B{2}</c>, <c>(?:a+?b)+</c>).
+        /// </summary>
+        public bool OptionalAfterAnchorOrLazy { get; private set; }
+
+        /// <summary>A quantifier applies to what can match nothing (<c>(?:a?)+</c>).</summary>
+        public bool EmptyRepeats { get; private set; }
+
         /// <summary>Alternatives up to a closing parenthesis or the end: the sum of their ways.</summary>
-        public long Alternation()
+        public Part Alternation()
         {
             var total = 0L;
+            var nullable = false;
+            var freeEmpty = false;
+            var zeroWidth = true;
+            var skippable = false;
+            var wordAnchored = false;
+            var trailing = Pending.None;
+            var hasLazy = false;
             while (true)
             {
-                total = Add(total, Sequence());
-                if (total == Unbounded || _i >= _p.Length || _p[_i] == ')')
+                var branch = Sequence();
+                total = Add(total, branch.Ways);
+                nullable |= branch.Nullable;
+                freeEmpty |= branch.FreeEmpty;
+                zeroWidth &= branch.ZeroWidth;
+                skippable |= branch.SkippableStart;
+                wordAnchored |= branch.WordAnchored;
+                trailing = trailing > branch.Trailing ? trailing : branch.Trailing;
+                hasLazy |= branch.HasLazy;
+                if (total == Unread || _i >= _p.Length || _p[_i] == ')')
                 {
-                    return total;
+                    return new Part(total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, trailing, HasLazy: hasLazy);
                 }
 
                 _i++; // '|'
@@ -58,28 +172,84 @@ public static class BoundedPattern
         }
 
         /// <summary>Quantified atoms up to '|', ')' or the end: the product of their ways.</summary>
-        private long Sequence()
+        private Part Sequence()
         {
             var total = 1L;
+            var nullable = true;
+            var freeEmpty = true;
+            var zeroWidth = false;
+            var wordAnchored = false;
+            var skippable = false;
+            var pinned = false; // an anchor comes before the first character
+            var leading = true; // no element that matches characters yet
+            var pending = Pending.None;
+            var hasLazy = false;
+            var any = false;
             while (_i < _p.Length && _p[_i] is not ('|' or ')'))
             {
                 var atom = Atom();
-                if (atom == Unbounded)
+                if (atom.Ways == Unread)
                 {
-                    return Unbounded;
+                    return atom;
                 }
 
-                total = Multiply(total, Quantified(atom));
-                if (total == Unbounded)
+                var part = Quantified(atom);
+                if (!part.ZeroWidth && pending switch
                 {
-                    return Unbounded;
+                    Pending.Boundary => part.Nullable && !part.SingleCharacter,
+                    Pending.Any => part.Nullable || part.SkippableStart,
+                    _ => false,
+                })
+                {
+                    OptionalAfterAnchorOrLazy = true;
+                }
+
+                if (part.EmptyAtWordAnchor && (!leading || _characterBefore))
+                {
+                    var anchor = part.IsWordBoundary ? Pending.Boundary : Pending.Any;
+                    pending = part.ZeroWidth && pending > anchor ? pending : anchor;
+                }
+                else if (part.ZeroWidth || part.Nullable)
+                {
+                    // An anchor or an optional part: what was pending before it still is.
+                    pending = pending > part.Trailing ? pending : part.Trailing;
+                }
+                else
+                {
+                    pending = part.Trailing;
+                }
+
+                hasLazy |= part.HasLazy;
+                _characterBefore |= !part.ZeroWidth;
+                if (leading)
+                {
+                    if (part.ZeroWidth)
+                    {
+                        pinned |= !part.FreeEmpty;
+                    }
+                    else
+                    {
+                        skippable = !pinned && (part.FreeEmpty || atom.SkippableStart);
+                        leading = false;
+                    }
+                }
+
+                total = Multiply(total, part.Ways);
+                nullable &= part.Nullable;
+                freeEmpty &= part.FreeEmpty;
+                zeroWidth = part.ZeroWidth && (zeroWidth || !any);
+                wordAnchored |= part.WordAnchored;
+                any = true;
+                if (total == Unread)
+                {
+                    return new Part(Unread, false);
                 }
             }
 
-            return total;
+            return new Part(total, nullable, freeEmpty, zeroWidth || !any, skippable, wordAnchored, pending, HasLazy: hasLazy);
         }
 
-        private long Atom()
+        private Part Atom()
         {
             var c = _p[_i];
             switch (c)
@@ -87,22 +257,25 @@ public static class BoundedPattern
                 case '\\':
                     return Escape();
                 case '[':
-                    return CharacterClass() ? 1 : Unbounded;
+                    return CharacterClass() ? Part.Character : new Part(Unread, false);
                 case '(':
                     return Group();
                 case '*' or '+' or '?':
-                    return Unbounded; // a quantifier with nothing before it: leave it to the engine's own error
+                    return new Part(Unread, false); // a quantifier with nothing before it: leave it to the engine's own error
+                case '^' or '$':
+                    _i++;
+                    return Part.Anchor;
                 default:
                     _i++;
-                    return 1;
+                    return Part.Character;
             }
         }
 
-        private long Escape()
+        private Part Escape()
         {
             if (_i + 1 >= _p.Length)
             {
-                return Unbounded;
+                return new Part(Unread, false);
             }
 
             var e = _p[_i + 1];
@@ -110,27 +283,31 @@ public static class BoundedPattern
             switch (e)
             {
                 case >= '1' and <= '9' or 'k':
-                    return Unbounded; // a back-reference
+                    return new Part(Unread, false); // a back-reference
                 case 'p' or 'P':
-                    return SkipPast('}') ? 1 : Unbounded;
+                    return SkipPast('}') ? Part.Character : new Part(Unread, false);
                 case 'u':
                     _i += 4;
-                    return 1;
+                    return Part.Character;
                 case 'x':
                     _i += 2;
-                    return 1;
+                    return Part.Character;
                 case 'c':
                     _i += 1;
-                    return 1;
+                    return Part.Character;
                 case '0':
                     while (_i < _p.Length && _p[_i] is >= '0' and <= '7')
                     {
                         _i++;
                     }
 
-                    return 1;
+                    return Part.Character;
+                case 'b' or 'B':
+                    return Part.WordAnchor(boundary: e == 'b');
+                case 'A' or 'z' or 'Z' or 'G':
+                    return Part.Anchor;
                 default:
-                    return 1;
+                    return Part.Character;
             }
         }
 
@@ -175,7 +352,7 @@ public static class BoundedPattern
             return false;
         }
 
-        private long Group()
+        private Part Group()
         {
             _i++; // '('
             if (_i < _p.Length && _p[_i] == '?')
@@ -184,7 +361,7 @@ public static class BoundedPattern
                 switch (kind)
                 {
                     case '#':
-                        return SkipPast(')') ? 1 : Unbounded;
+                        return SkipPast(')') ? Part.Nothing : new Part(Unread, false);
                     case ':':
                         _i += 2;
                         break;
@@ -194,7 +371,7 @@ public static class BoundedPattern
                         var close = _p.IndexOf(kind == '<' ? '>' : '\'', _i);
                         if (close < 0 || _p.AsSpan(_i, close - _i).Contains('-'))
                         {
-                            return Unbounded; // unclosed, or a balancing group
+                            return new Part(Unread, false); // unclosed, or a balancing group
                         }
 
                         _i = close + 1;
@@ -212,20 +389,20 @@ public static class BoundedPattern
 
                         if (end == start || end >= _p.Length || _p[end] is not (')' or ':'))
                         {
-                            return Unbounded;
+                            return new Part(Unread, false);
                         }
 
                         var on = _p.AsSpan(start, end - start);
                         var minus = on.IndexOf('-');
                         if ((minus < 0 ? on : on[..minus]).Contains('x'))
                         {
-                            return Unbounded; // white space in the pattern would read differently from here on
+                            return new Part(Unread, false); // white space in the pattern would read differently from here on
                         }
 
                         _i = end + 1;
                         if (_p[end] == ')')
                         {
-                            return 1;
+                            return Part.Nothing; // options alone match no character
                         }
 
                         break;
@@ -233,51 +410,64 @@ public static class BoundedPattern
             }
 
             var inner = Alternation();
-            if (inner == Unbounded || _i >= _p.Length || _p[_i] != ')')
+            if (inner.Ways == Unread || _i >= _p.Length || _p[_i] != ')')
             {
-                return Unbounded;
+                return new Part(Unread, false);
             }
 
             _i++;
             return inner;
         }
 
-        /// <summary>The ways of <paramref name="atom"/> with the quantifier after it, if any (and its lazy mark).</summary>
-        private long Quantified(long atom)
+        /// <summary>The part <paramref name="atom"/> with the quantifier after it, if any (and its lazy mark).</summary>
+        private Part Quantified(Part atom)
         {
             if (_i >= _p.Length)
             {
                 return atom;
             }
 
-            long ways;
-            switch (_p[_i])
+            Part quantified;
+            var quantifier = _p[_i];
+
+            // A repetition of what can match nothing ("()+", "(?:a?)*") is read as an optional part.
+            var isQuantifier = quantifier is '*' or '+' or '?' || (quantifier == '{' && Counts(out _, out _, out _));
+            EmptyRepeats |= atom.Nullable && !atom.ZeroWidth && isQuantifier;
+            OptionalAfterAnchorOrLazy |= isQuantifier && (atom.ZeroWidth || atom.EmptyAtWordAnchor || atom.Trailing != Pending.None || atom.HasLazy);
+            switch (quantifier)
             {
                 case '*' or '+':
-                    return Unbounded;
+                    Repeats = true;
+                    quantified = atom with { Ways = Many, Nullable = atom.Nullable || _p[_i] == '*', FreeEmpty = atom.FreeEmpty || _p[_i] == '*', IsWordBoundary = false };
+                    _i++;
+                    break;
                 case '?':
                     _i++;
-                    ways = Add(atom, 1);
+                    quantified = atom with { Ways = Add(atom.Ways, 1), Nullable = true, FreeEmpty = true, IsWordBoundary = false };
                     break;
                 case '{' when Counts(out var min, out var max, out var length):
+                    _i += length;
+                    var nullable = min == 0 || atom.Nullable;
                     if (max < 0)
                     {
-                        return Unbounded;
+                        Repeats = true;
+                        quantified = atom with { Ways = Many, Nullable = nullable, FreeEmpty = min == 0 || atom.FreeEmpty, IsWordBoundary = false };
+                        break;
                     }
 
-                    _i += length;
-                    ways = 0;
+                    var ways = 0L;
                     var power = 1L;
-                    for (var k = 0; k <= max && ways != Unbounded; k++)
+                    for (var k = 0; k <= max && ways < Many; k++)
                     {
                         if (k >= min)
                         {
                             ways = Add(ways, power);
                         }
 
-                        power = Multiply(power, atom);
+                        power = Multiply(power, atom.Ways);
                     }
 
+                    quantified = atom with { Ways = ways, Nullable = nullable, FreeEmpty = min == 0 || atom.FreeEmpty, IsWordBoundary = false };
                     break;
                 default:
                     return atom;
@@ -285,10 +475,11 @@ public static class BoundedPattern
 
             if (_i < _p.Length && _p[_i] == '?')
             {
+                quantified = quantified with { HasLazy = true, Trailing = Pending.Any };
                 _i++;
             }
 
-            return ways;
+            return quantified;
         }
 
         /// <summary>Reads <c>{n}</c>, <c>{n,}</c> (<paramref name="max"/> -1) or <c>{n,m}</c> at the reader; false when the brace is a literal.</summary>
@@ -342,8 +533,8 @@ public static class BoundedPattern
             return true;
         }
 
-        private static long Add(long a, long b) => a == Unbounded || b == Unbounded || a + b > MaxPaths ? Unbounded : a + b;
+        private static long Add(long a, long b) => a == Unread || b == Unread ? Unread : Math.Min(a + b, Many);
 
-        private static long Multiply(long a, long b) => a == Unbounded || b == Unbounded || (a != 0 && b > MaxPaths / a) ? Unbounded : a * b;
+        private static long Multiply(long a, long b) => a == Unread || b == Unread ? Unread : a != 0 && b > Many / a ? Many : Math.Min(a * b, Many);
     }
 }

@@ -25,7 +25,8 @@ public static class RegexFactory
 
     /// <summary>
     /// Creates a pattern's regex: a bounded pattern (<see cref="BoundedPattern"/>) on the interpreter with no time
-    /// limit, any other on the linear-time engine where its syntax allows, else on the interpreter with
+    /// limit, any other on the linear-time engine where its syntax allows and that engine finds every match
+    /// (<see cref="BoundedPattern.MayDropMatchesOnLinearEngine"/>), else on the interpreter with
     /// <see cref="PatternTimeout"/>. Throws <see cref="ArgumentException"/> for invalid syntax.
     /// </summary>
     public static Regex CreateForPattern(string pattern, bool caseSensitive)
@@ -34,6 +35,11 @@ public static class RegexFactory
         if (BoundedPattern.IsBounded(pattern, options))
         {
             return new Regex(pattern, options, Regex.InfiniteMatchTimeout);
+        }
+
+        if (BoundedPattern.MayDropMatchesOnLinearEngine(pattern, options))
+        {
+            return new Regex(pattern, options, PatternTimeout);
         }
 
         try
@@ -50,9 +56,10 @@ public static class RegexFactory
     /// A pattern with its own options (a Vale pattern), in time linear in the text and with no time limit wherever
     /// that can be had, so that no result depends on the machine's speed: a bounded pattern (<see cref="BoundedPattern"/>:
     /// a word list, optional parts) on the backtracking interpreter, which builds in microseconds; any other pattern
-    /// the linear-time engine's syntax allows on that engine; otherwise (lookaround, back-references, atomic groups,
-    /// conditionals, or an automaton too large to build) the backtracking engine with <paramref name="timeout"/>,
-    /// compiled to IL where the runtime can.
+    /// the linear-time engine's syntax allows on that engine, unless that engine may drop some of its matches (an
+    /// optional part, <see cref="BoundedPattern.MayDropMatchesOnLinearEngine"/>); otherwise (those, lookaround,
+    /// back-references, atomic groups, conditionals, or an automaton too large to build) the backtracking engine with
+    /// <paramref name="timeout"/>, as Vale's own engine runs every pattern, compiled to IL where the runtime can.
     /// </summary>
     public static Regex CreateLinearOrBacktracking(string pattern, RegexOptions options, TimeSpan timeout)
     {
@@ -61,15 +68,19 @@ public static class RegexFactory
             return new Regex(pattern, options, Regex.InfiniteMatchTimeout);
         }
 
-        try
+        if (!BoundedPattern.MayDropMatchesOnLinearEngine(pattern, options))
         {
-            return new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+            try
+            {
+                return new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+            }
+            catch (NotSupportedException)
+            {
+            }
         }
-        catch (NotSupportedException)
-        {
-            var compiled = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.None;
-            return new Regex(pattern, options | compiled, timeout);
-        }
+
+        var compiled = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.None;
+        return new Regex(pattern, options | compiled, timeout);
     }
 
     /// <summary>
