@@ -10,7 +10,8 @@ namespace DocLint.Core.Engine;
 
 /// <summary>
 /// Runs rules over one document. A rule whose pattern times out is skipped for that document (for the rest of
-/// a file linted in parts) with DL0004.
+/// a file linted in parts) with DL0004; a rule that fails (an exception from it or from the regex engine) is skipped
+/// the same way with DL0005, and the other rules' findings are kept.
 /// </summary>
 public static class DocumentAnalyzer
 {
@@ -49,7 +50,7 @@ public static class DocumentAnalyzer
             foreach (var rule in rules)
             {
                 var severity = severityOf(rule);
-                if (severity == DiagnosticSeverity.None || context.Part.HasTimedOut(rule))
+                if (severity == DiagnosticSeverity.None || context.Part.IsSkipped(rule))
                 {
                     continue;
                 }
@@ -70,7 +71,7 @@ public static class DocumentAnalyzer
                 {
                     // Whatever the rule reported before the timeout is dropped: a partial result would mislead.
                     sink.RemoveRange(before, sink.Count - before);
-                    if (!context.Part.MarkTimedOut(rule))
+                    if (!context.Part.MarkSkipped(rule))
                     {
                         continue;
                     }
@@ -91,6 +92,26 @@ public static class DocumentAnalyzer
                         LineSpan = default,
                     });
                 }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A bug in the rule or in the regex engine (the interpreter overflows on some nested lazy loops):
+                    // the rule's findings for the file are dropped, the other rules' kept, and the run says it failed.
+                    sink.RemoveRange(before, sink.Count - before);
+                    if (!context.Part.MarkSkipped(rule))
+                    {
+                        continue;
+                    }
+
+                    sink.Add(new Diagnostic
+                    {
+                        Descriptor = EngineDiagnostics.InternalError,
+                        Severity = EngineDiagnostics.InternalError.DefaultSeverity,
+                        Message = $"internal error: rule {rule.Id} failed on this file and was skipped: {ex.GetType().Name}: {ex.Message}",
+                        Path = document.Path,
+                        Span = new TextSpan(0, 0),
+                        LineSpan = default,
+                    });
+                }
             }
 
             if (checkFixes)
@@ -104,6 +125,20 @@ public static class DocumentAnalyzer
         {
             context.ReleaseWords();
         }
+    }
+
+    /// <summary>True when a rule failed on the file (DL0005): the run then reports that DocLint did not finish its work.</summary>
+    internal static bool HasFailedRule(List<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (ReferenceEquals(diagnostic.Descriptor, EngineDiagnostics.InternalError))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool UseAttributions(IReadOnlyList<CompiledRule> rules)

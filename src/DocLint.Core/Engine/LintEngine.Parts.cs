@@ -567,17 +567,17 @@ public sealed partial class LintEngine
 
             if (!partRules.Assumed.IsEmpty)
             {
-                _diagnostics.AddRange(_assumed[0].Where(d => d.Id == EngineDiagnostics.RegexTimeout.Id));
+                _diagnostics.AddRange(_assumed[0].Where(d => d.Id == EngineDiagnostics.RegexTimeout.Id || d.Id == EngineDiagnostics.InternalError.Id));
                 foreach (var rule in partRules.Assumed)
                 {
                     _diagnostics.AddRange(_assumed[_documentWideFound[partRules.DocumentWide.IndexOf(rule)]].Where(d => d.Id == rule.Id));
                 }
             }
 
-            // A rule whose pattern timed out in one part is skipped for the whole file, as it is for a file read whole.
-            if (_shared.TimedOut is { } timedOut)
+            // A rule whose pattern timed out or that failed in one part is skipped for the whole file, as it is for a file read whole.
+            if (_shared.Skipped is { } skipped)
             {
-                _diagnostics.RemoveAll(d => timedOut.Any(r => r.Id == d.Id));
+                _diagnostics.RemoveAll(d => skipped.Any(r => r.Id == d.Id));
             }
 
             if (_directives.Count > 0)
@@ -586,7 +586,7 @@ public sealed partial class LintEngine
             }
 
             _diagnostics.Sort(DiagnosticOrder.Instance);
-            return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(_diagnostics));
+            return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(_diagnostics), InternalError: DocumentAnalyzer.HasFailedRule(_diagnostics));
         }
     }
 

@@ -407,7 +407,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
             }
 
             diagnostics.Sort(DiagnosticOrder.Instance);
-            return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(diagnostics), KeepSource ? source : null);
+            return new FileResult(path, DiagnosticFingerprint.NumberOccurrences(diagnostics), KeepSource ? source : null, DocumentAnalyzer.HasFailedRule(diagnostics));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -79,21 +79,21 @@ public sealed class DocumentPart
     /// <summary>The file's budget for the backtracking regex engine.</summary>
     internal Matching.RegexBudget Budget => _file.Budget;
 
-    /// <summary>True when the rule's pattern timed out in another part: it is skipped for the rest of the file.</summary>
-    internal bool HasTimedOut(CompiledRule rule)
+    /// <summary>True when the rule's pattern timed out or the rule failed in another part: it is skipped for the rest of the file.</summary>
+    internal bool IsSkipped(CompiledRule rule)
     {
         lock (_file)
         {
-            return _file.TimedOut?.Contains(rule) == true;
+            return _file.Skipped?.Contains(rule) == true;
         }
     }
 
-    /// <summary>Records that the rule's pattern timed out; false when it had already. Parts analysed in parallel share the record.</summary>
-    internal bool MarkTimedOut(CompiledRule rule)
+    /// <summary>Records that the rule's pattern timed out or the rule failed; false when it had already. Parts analysed in parallel share the record.</summary>
+    internal bool MarkSkipped(CompiledRule rule)
     {
         lock (_file)
         {
-            return (_file.TimedOut ??= []).Add(rule);
+            return (_file.Skipped ??= []).Add(rule);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed class DocumentPart
         /// <summary>The backtracking regex engine's time left for the file.</summary>
         public Matching.RegexBudget Budget { get; init; } = new();
 
-        /// <summary>Rules whose patterns timed out: their findings are dropped from the whole file.</summary>
-        public HashSet<CompiledRule>? TimedOut { get; set; }
+        /// <summary>Rules whose patterns timed out or that failed: their findings are dropped from the whole file.</summary>
+        public HashSet<CompiledRule>? Skipped { get; set; }
     }
 }

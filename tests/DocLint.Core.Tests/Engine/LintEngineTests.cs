@@ -104,16 +104,36 @@ public class LintEngineTests
     }
 
     [Fact]
-    public void A_rule_that_throws_is_an_internal_error_for_that_file_only()
+    public void A_rule_that_throws_is_skipped_for_the_file_with_DL0005_and_the_other_rules_findings_are_kept()
     {
         var definition = Slammed.Rules[0].Definition with { Id = "DL9002" };
         var rules = new RuleSet([Slammed.Rules[0], new ThrowingRule(definition)]);
         using var folder = new TempFolder();
 
-        var result = new LintEngine(rules).LintFiles([folder.Write("a.txt", "slammed")]);
+        var result = new LintEngine(rules).LintFiles([folder.Write("a.txt", "It slammed."), folder.Write("b.txt", "Quiet.")]);
 
         result.InternalError.Should().BeTrue();
-        Dump(result).Should().Be("a.txt(1,1) DL0005 Error internal error: InvalidOperationException: boom");
+        Dump(result).Should().Be(
+            "a.txt(1,1) DL0005 Error internal error: rule DL9002 failed on this file and was skipped: InvalidOperationException: boom\n"
+            + "a.txt(1,4) DL9001 Warning m\n"
+            + "b.txt(1,1) DL0005 Error internal error: rule DL9002 failed on this file and was skipped: InvalidOperationException: boom");
+    }
+
+    [Fact]
+    public void A_rule_that_throws_in_one_part_of_a_large_file_is_skipped_for_the_whole_file_and_named_once()
+    {
+        var definition = Slammed.Rules[0].Definition with { Id = "DL9002" };
+        var rules = new RuleSet([Slammed.Rules[0], new ThrowingRule(definition)]);
+        using var folder = new TempFolder();
+        var text = string.Join("\n\n", Enumerable.Range(0, 400).Select(i => $"Paragraph {i} slammed the door."));
+        var file = folder.Write("big.txt", text);
+
+        var result = new LintEngine(rules, new LintOptions { PartBytes = 4_096, MaxParagraphBytes = 8_192 }).LintInParts(file, Encoding.UTF8.GetByteCount(text))!;
+
+        result.InternalError.Should().BeTrue();
+        result.Diagnostics.Where(d => d.Id == "DL0005").Should().ContainSingle()
+            .Which.Message.Should().Be("internal error: rule DL9002 failed on this file and was skipped: InvalidOperationException: boom");
+        result.Diagnostics.Count(d => d.Id == "DL9001").Should().Be(400);
     }
 
     private sealed class ThrowingRule(RuleDefinition definition) : CompiledRule(definition, PhraseMatcher.Empty)
