@@ -47,6 +47,24 @@ public static class DocumentAnalyzer
                 context.WordsFor(RuleScope.Sentence);
             }
 
+            // Drops what the rule reported since "before" and, the first time in the file, says why with an engine diagnostic.
+            void Skip(CompiledRule rule, int before, DiagnosticDescriptor descriptor, string message)
+            {
+                sink.RemoveRange(before, sink.Count - before);
+                if (context.Part.MarkSkipped(rule))
+                {
+                    sink.Add(new Diagnostic
+                    {
+                        Descriptor = descriptor,
+                        Severity = descriptor.DefaultSeverity,
+                        Message = message,
+                        Path = document.Path,
+                        Span = new TextSpan(0, 0),
+                        LineSpan = default,
+                    });
+                }
+            }
+
             foreach (var rule in rules)
             {
                 var severity = severityOf(rule);
@@ -70,47 +88,19 @@ public static class DocumentAnalyzer
                 catch (RegexMatchTimeoutException ex)
                 {
                     // Whatever the rule reported before the timeout is dropped: a partial result would mislead.
-                    sink.RemoveRange(before, sink.Count - before);
-                    if (!context.Part.MarkSkipped(rule))
-                    {
-                        continue;
-                    }
-
-                    sink.Add(new Diagnostic
-                    {
-                        Descriptor = EngineDiagnostics.RegexTimeout,
-                        Severity = EngineDiagnostics.RegexTimeout.DefaultSeverity,
-                        Message = ex is RegexBudgetExceededException spent
-                            ? string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"rule {rule.Id} was skipped for this file: patterns on the backtracking engine took more than {spent.MatchTimeout.TotalSeconds:0.###} s in all in {spent.What}")
-                            : string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"rule {rule.Id} was skipped for this file: its pattern '{Truncate(ex.Pattern)}' took longer than {ex.MatchTimeout.TotalSeconds:0.###} s"),
-                        Path = document.Path,
-                        Span = new TextSpan(0, 0),
-                        LineSpan = default,
-                    });
+                    Skip(rule, before, EngineDiagnostics.RegexTimeout, ex is RegexBudgetExceededException spent
+                        ? string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"rule {rule.Id} was skipped for this file: patterns on the backtracking engine took more than {spent.MatchTimeout.TotalSeconds:0.###} s in all in {spent.What}")
+                        : string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"rule {rule.Id} was skipped for this file: its pattern '{Truncate(ex.Pattern)}' took longer than {ex.MatchTimeout.TotalSeconds:0.###} s"));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     // A bug in the rule or in the regex engine (the interpreter overflows on some nested lazy loops):
                     // the rule's findings for the file are dropped, the other rules' kept, and the run says it failed.
-                    sink.RemoveRange(before, sink.Count - before);
-                    if (!context.Part.MarkSkipped(rule))
-                    {
-                        continue;
-                    }
-
-                    sink.Add(new Diagnostic
-                    {
-                        Descriptor = EngineDiagnostics.InternalError,
-                        Severity = EngineDiagnostics.InternalError.DefaultSeverity,
-                        Message = $"internal error: rule {rule.Id} failed on this file and was skipped: {ex.GetType().Name}: {ex.Message}",
-                        Path = document.Path,
-                        Span = new TextSpan(0, 0),
-                        LineSpan = default,
-                    });
+                    Skip(rule, before, EngineDiagnostics.InternalError, $"internal error: rule {rule.Id} failed on this file and was skipped: {ex.GetType().Name}: {ex.Message}");
                 }
             }
 
