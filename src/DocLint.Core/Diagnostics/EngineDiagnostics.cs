@@ -55,7 +55,9 @@ public static class EngineDiagnostics
         "Engine",
         DiagnosticSeverity.Error,
         "{0}",
-        "DocLint failed while linting this file. This is a bug; please report it with the file if you can.");
+        "DocLint failed while linting this file. This is a bug; please report it with the file if you can. When one rule "
+        + "failed (the message names it), only that rule was skipped for the file and the other rules' findings are "
+        + "reported; any other failure loses the file's findings. Either way the run exits with code 3.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [InvalidRule, UnreadableInput, UnknownRuleInDirective, RegexTimeout, InternalError];
