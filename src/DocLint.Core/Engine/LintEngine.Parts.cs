@@ -554,7 +554,7 @@ public sealed partial class LintEngine
             // Each document-wide rule's findings under what its conditions found in the whole file: a rule decided
             // here keeps the findings it made under the assumption that lets its matches through if that is what
             // holds, and has none otherwise; any other keeps what it found under the assumption that holds. A
-            // timeout is reported by the first analysis that met it (for the others, under the first assumption).
+            // time-out or failure is reported by the analysis that met it first, whichever assumption it ran under.
             var partRules = engine._partRules;
             for (var d = 0; d < partRules.Decided.Length; d++)
             {
@@ -567,7 +567,11 @@ public sealed partial class LintEngine
 
             if (!partRules.Assumed.IsEmpty)
             {
-                _diagnostics.AddRange(_assumed[0].Where(d => d.Id == EngineDiagnostics.RegexTimeout.Id || d.Id == EngineDiagnostics.InternalError.Id));
+                // A rule is skipped once per file, so each time-out or failure is in one analysis's findings only.
+                foreach (var found in _assumed)
+                {
+                    _diagnostics.AddRange(found.Where(d => d.Id == EngineDiagnostics.RegexTimeout.Id || d.Id == EngineDiagnostics.InternalError.Id));
+                }
                 foreach (var rule in partRules.Assumed)
                 {
                     _diagnostics.AddRange(_assumed[_documentWideFound[partRules.DocumentWide.IndexOf(rule)]].Where(d => d.Id == rule.Id));

@@ -136,6 +136,18 @@ public class LintEngineTests
         result.Diagnostics.Count(d => d.Id == "DL9001").Should().Be(400);
     }
 
+    [Fact]
+    public void An_example_of_a_rule_that_throws_fails_with_the_reason()
+    {
+        var example = new RuleExample(ExpectsFindings: false, "It was quiet.", default);
+        var rule = new ThrowingRule(Slammed.Rules[0].Definition with { Id = "DL9002", Examples = [example] });
+
+        var result = Core.Rules.Examples.ExampleRunner.RunOne(rule, example, _ => null);
+
+        result.Passed.Should().BeFalse();
+        result.Failure.Should().Be("internal error: rule DL9002 failed on this file and was skipped: InvalidOperationException: boom");
+    }
+
     private sealed class ThrowingRule(RuleDefinition definition) : CompiledRule(definition, PhraseMatcher.Empty)
     {
         public override void Analyze(RuleContext context) => throw new InvalidOperationException("boom");

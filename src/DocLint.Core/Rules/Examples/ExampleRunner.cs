@@ -70,6 +70,12 @@ public static class ExampleRunner
         var document = PlainTextReader.Instance.Read("example.txt", SourceText.From(text));
         var sink = new List<Diagnostic>();
         DocumentAnalyzer.Analyze(document, rules, static r => r.Definition.Severity == DiagnosticSeverity.None ? DiagnosticSeverity.Warning : r.Definition.Severity, sink);
+        // A rule that timed out or failed on the example has not passed it, whatever it found.
+        if (sink.Find(d => d.Id == EngineDiagnostics.RegexTimeout.Id || d.Id == EngineDiagnostics.InternalError.Id) is { } skipped)
+        {
+            return new ExampleResult(example, skipped.Message, example.Markup);
+        }
+
         var compared = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var actual = sink
             .Where(d => compared.Contains(d.Id))

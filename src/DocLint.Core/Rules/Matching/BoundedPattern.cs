@@ -31,11 +31,12 @@ public static class BoundedPattern
     /// <item>a pattern that can match the empty string (<c>\w*\s*\b</c>);</item>
     /// <item>a repetition of what can match nothing (<c>(?:a?)+</c>, <c>\B{2}</c>);</item>
     /// <item>an optional part after <c>\b</c> or <c>\B</c> that follows a character, or after a lazy quantifier
-    /// (<see cref="Pending"/>); a lazy quantifier inside a repetition.</item>
+    /// (<see cref="Pending"/>); a lazy quantifier inside a repetition, among alternatives, or on a part that can
+    /// itself be skipped (<c>(?:,?a)??</c>).</item>
     /// </list>
     /// Of other shapes (<c>\w+ly\b</c>, <c>\bpolls?\b</c>, <c>^\W*x</c>, <c>Getty\b[^\n]*</c>) it found every match in
-    /// those trials, except for rare alternations of different lengths inside a repetition. False for a pattern this
-    /// reading cannot follow (lookaround and the like), which the linear engine cannot run anyway.
+    /// those trials, except for rare alternations of different lengths inside a repetition. True for a pattern this
+    /// reading does not follow (lookaround, <c>(?x)</c> and the like), of which nothing is known.
     /// </summary>
     public static bool MayDropMatchesOnLinearEngine(string pattern, RegexOptions options) => Read(pattern, options).MayDropMatches;
 
@@ -43,14 +44,14 @@ public static class BoundedPattern
     {
         if ((options & RegexOptions.IgnorePatternWhitespace) != 0)
         {
-            return default;
+            return Unread;
         }
 
         var reader = new Reader(pattern);
         var whole = reader.Alternation();
         if (whole.Ways == Reader.Unread || !reader.AtEnd)
         {
-            return default;
+            return Unread;
         }
 
         return new Reading(
@@ -59,6 +60,9 @@ public static class BoundedPattern
     }
 
     private readonly record struct Reading(bool IsBounded, bool MayDropMatches);
+
+    /// <summary>A pattern the reading does not follow: not bounded, and nothing known of how the linear engine runs it.</summary>
+    private static readonly Reading Unread = new(false, true);
 
     /// <summary>
     /// A part of the pattern: its ways through (up to <see cref="MaxPaths"/> + 1); whether it can match the empty string
@@ -151,6 +155,7 @@ public static class BoundedPattern
             var wordAnchored = false;
             var trailing = Pending.None;
             var hasLazy = false;
+            var branches = 0; // the '|' read so far
             while (true)
             {
                 var branch = Sequence();
@@ -164,9 +169,12 @@ public static class BoundedPattern
                 hasLazy |= branch.HasLazy;
                 if (total == Unread || _i >= _p.Length || _p[_i] == ')')
                 {
+                    // Alternatives of which one holds a lazy quantifier ("(?:,??|)"): the linear engine can take another.
+                    OptionalAfterAnchorOrLazy |= hasLazy && branches > 0;
                     return new Part(total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, trailing, HasLazy: hasLazy);
                 }
 
+                branches++;
                 _i++; // '|'
             }
         }
@@ -475,6 +483,8 @@ public static class BoundedPattern
 
             if (_i < _p.Length && _p[_i] == '?')
             {
+                // A lazy optional part that can itself be skipped or match nothing ("(?:,?a)??").
+                OptionalAfterAnchorOrLazy |= quantified.FreeEmpty && (atom.Nullable || atom.SkippableStart);
                 quantified = quantified with { HasLazy = true, Trailing = Pending.Any };
                 _i++;
             }
