@@ -25,6 +25,8 @@ public class BoundedPatternTests
     [InlineData(@"(?:ab|cd){2,}")]
     [InlineData(@"(?:a?){13}")] // 8,192 ways
     [InlineData(@"a{1,5000}")]
+    [InlineData(@"a{2000}")] // one way, but longer than a count of 1,000: read as a repetition without end
+    [InlineData(@"(?:a|aa){0,1000000}c")] // a count of seven digits is a count
     [InlineData(@"it is(?!\.)")]
     [InlineData(@"(?<=\s)-\d")]
     [InlineData(@"(\w)\1")]

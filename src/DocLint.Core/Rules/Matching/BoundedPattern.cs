@@ -4,7 +4,7 @@ namespace DocLint.Core.Rules.Matching;
 
 /// <summary>
 /// Whether a pattern's matches can be searched on the backtracking interpreter in time linear in the text: it has no
-/// unbounded repetition (<c>*</c>, <c>+</c>, <c>{n,}</c>), no lookaround, back-reference, atomic group or conditional,
+/// unbounded repetition (<c>*</c>, <c>+</c>, <c>{n,}</c>, or a count above 1,000), no lookaround, back-reference, atomic group or conditional,
 /// and the number of ways through it (each alternative, each optional part, each count of a bounded repetition) is at
 /// most <see cref="MaxPaths"/>. From each start the interpreter then tries at most that many ways, each no longer than
 /// the pattern, so a search costs a constant per character of the text however the text is made.
@@ -124,6 +124,9 @@ public static class BoundedPattern
         public const long Unread = long.MaxValue;
 
         private const long Many = MaxPaths + 1L;
+
+        /// <summary>The largest count of a repetition read as bounded (<c>{0,1000}</c>); a larger one is read as <c>*</c>.</summary>
+        private const int MaxCount = 1000;
         private readonly string _p = pattern;
         private int _i;
 
@@ -456,8 +459,9 @@ public static class BoundedPattern
                 case '{' when Counts(out var min, out var max, out var length):
                     _i += length;
                     var nullable = min == 0 || atom.Nullable;
-                    if (max < 0)
+                    if (max is < 0 or > MaxCount)
                     {
+                        // Without end, or so long that one way through could be far longer than the pattern.
                         Repeats = true;
                         quantified = atom with { Ways = Many, Nullable = nullable, FreeEmpty = min == 0 || atom.FreeEmpty, IsWordBoundary = false };
                         break;
@@ -520,14 +524,15 @@ public static class BoundedPattern
 
         private readonly bool Number(ref int j, out int value)
         {
-            value = 0;
+            var number = 0L;
             var start = j;
-            while (j < _p.Length && _p[j] is >= '0' and <= '9' && j - start < 6)
+            while (j < _p.Length && _p[j] is >= '0' and <= '9')
             {
-                value = (value * 10) + (_p[j] - '0');
+                number = Math.Min((number * 10) + (_p[j] - '0'), int.MaxValue);
                 j++;
             }
 
+            value = (int)number;
             return j > start;
         }
 
