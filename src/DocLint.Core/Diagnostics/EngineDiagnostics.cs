@@ -59,6 +59,9 @@ public static class EngineDiagnostics
         + "failed (the message names it), only that rule was skipped for the file and the other rules' findings are "
         + "reported; any other failure loses the file's findings. Either way the run exits with code 3.");
 
+    /// <summary>True for DL0004 and DL0005: a rule was skipped for the file (it timed out or failed), so its findings there are missing.</summary>
+    public static bool SkipsARule(Diagnostic diagnostic) => diagnostic.Id == RegexTimeout.Id || diagnostic.Id == InternalError.Id;
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [InvalidRule, UnreadableInput, UnknownRuleInDirective, RegexTimeout, InternalError];
 }

@@ -47,24 +47,6 @@ public static class DocumentAnalyzer
                 context.WordsFor(RuleScope.Sentence);
             }
 
-            // Drops what the rule reported since "before" and, the first time in the file, says why with an engine diagnostic.
-            void Skip(CompiledRule rule, int before, DiagnosticDescriptor descriptor, string message)
-            {
-                sink.RemoveRange(before, sink.Count - before);
-                if (context.Part.MarkSkipped(rule))
-                {
-                    sink.Add(new Diagnostic
-                    {
-                        Descriptor = descriptor,
-                        Severity = descriptor.DefaultSeverity,
-                        Message = message,
-                        Path = document.Path,
-                        Span = new TextSpan(0, 0),
-                        LineSpan = default,
-                    });
-                }
-            }
-
             foreach (var rule in rules)
             {
                 var severity = severityOf(rule);
@@ -88,7 +70,7 @@ public static class DocumentAnalyzer
                 catch (RegexMatchTimeoutException ex)
                 {
                     // Whatever the rule reported before the timeout is dropped: a partial result would mislead.
-                    Skip(rule, before, EngineDiagnostics.RegexTimeout, ex is RegexBudgetExceededException spent
+                    Skip(sink, context, rule, before, EngineDiagnostics.RegexTimeout, ex is RegexBudgetExceededException spent
                         ? string.Create(
                             CultureInfo.InvariantCulture,
                             $"rule {rule.Id} was skipped for this file: patterns on the backtracking engine took more than {spent.MatchTimeout.TotalSeconds:0.###} s in all in {spent.What}")
@@ -100,7 +82,7 @@ public static class DocumentAnalyzer
                 {
                     // A bug in the rule or in the regex engine (the interpreter overflows on some nested lazy loops):
                     // the rule's findings for the file are dropped, the other rules' kept, and the run says it failed.
-                    Skip(rule, before, EngineDiagnostics.InternalError, $"internal error: rule {rule.Id} failed on this file and was skipped: {ex.GetType().Name}: {ex.Message}");
+                    Skip(sink, context, rule, before, EngineDiagnostics.InternalError, $"internal error: rule {rule.Id} failed on this file and was skipped: {ex.GetType().Name}: {ex.Message}");
                 }
             }
 
@@ -117,19 +99,29 @@ public static class DocumentAnalyzer
         }
     }
 
-    /// <summary>True when a rule failed on the file (DL0005): the run then reports that DocLint did not finish its work.</summary>
-    internal static bool HasFailedRule(List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Drops what <paramref name="rule"/> reported into <paramref name="sink"/> since <paramref name="before"/> and, the first time in the file, says
+    /// why with an engine diagnostic at its start.
+    /// </summary>
+    private static void Skip(List<Diagnostic> sink, RuleContext context, CompiledRule rule, int before, DiagnosticDescriptor descriptor, string message)
     {
-        foreach (var diagnostic in diagnostics)
+        sink.RemoveRange(before, sink.Count - before);
+        if (context.Part.MarkSkipped(rule))
         {
-            if (ReferenceEquals(diagnostic.Descriptor, EngineDiagnostics.InternalError))
+            sink.Add(new Diagnostic
             {
-                return true;
-            }
+                Descriptor = descriptor,
+                Severity = descriptor.DefaultSeverity,
+                Message = message,
+                Path = context.Document.Path,
+                Span = new TextSpan(0, 0),
+                LineSpan = default,
+            });
         }
-
-        return false;
     }
+
+    /// <summary>True when a rule failed on the file (DL0005): the run then reports that DocLint did not finish its work.</summary>
+    internal static bool HasFailedRule(List<Diagnostic> diagnostics) => diagnostics.Exists(d => ReferenceEquals(d.Descriptor, EngineDiagnostics.InternalError));
 
     private static bool UseAttributions(IReadOnlyList<CompiledRule> rules)
     {

@@ -52,6 +52,6 @@ internal static class FixCheck
         DocumentAnalyzer.Analyze(trial, rules, words, severityOf, found, part: null, checkFixes: false, fingerprints: false);
 
         // A rule that ran out of time or failed cannot vouch for the fix either.
-        return found.Exists(d => d.Span.OverlapsWith(inserted) || d.Id == EngineDiagnostics.RegexTimeout.Id || d.Id == EngineDiagnostics.InternalError.Id);
+        return found.Exists(d => d.Span.OverlapsWith(inserted) || EngineDiagnostics.SkipsARule(d));
     }
 }

@@ -570,7 +570,7 @@ public sealed partial class LintEngine
                 // A rule is skipped once per file, so each time-out or failure is in one analysis's findings only.
                 foreach (var found in _assumed)
                 {
-                    _diagnostics.AddRange(found.Where(d => d.Id == EngineDiagnostics.RegexTimeout.Id || d.Id == EngineDiagnostics.InternalError.Id));
+                    _diagnostics.AddRange(found.Where(EngineDiagnostics.SkipsARule));
                 }
                 foreach (var rule in partRules.Assumed)
                 {

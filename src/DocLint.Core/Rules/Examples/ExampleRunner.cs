@@ -71,7 +71,7 @@ public static class ExampleRunner
         var sink = new List<Diagnostic>();
         DocumentAnalyzer.Analyze(document, rules, static r => r.Definition.Severity == DiagnosticSeverity.None ? DiagnosticSeverity.Warning : r.Definition.Severity, sink);
         // A rule that timed out or failed on the example has not passed it, whatever it found.
-        if (sink.Find(d => d.Id == EngineDiagnostics.RegexTimeout.Id || d.Id == EngineDiagnostics.InternalError.Id) is { } skipped)
+        if (sink.Find(EngineDiagnostics.SkipsARule) is { } skipped)
         {
             return new ExampleResult(example, skipped.Message, example.Markup);
         }

@@ -40,7 +40,8 @@ public static class BoundedPattern
     /// </summary>
     public static bool MayDropMatchesOnLinearEngine(string pattern, RegexOptions options) => Read(pattern, options).MayDropMatches;
 
-    private static Reading Read(string pattern, RegexOptions options)
+    /// <summary>Both answers of one reading: whether the pattern is bounded, and whether the linear-time engine may drop its matches.</summary>
+    internal static Reading Read(string pattern, RegexOptions options)
     {
         if ((options & RegexOptions.IgnorePatternWhitespace) != 0)
         {
@@ -56,10 +57,10 @@ public static class BoundedPattern
 
         return new Reading(
             !reader.Repeats && whole.Ways <= MaxPaths,
-            reader.EmptyRepeats || reader.OptionalAfterAnchorOrLazy || whole.Nullable || whole.SkippableStart);
+            reader.MayDropMatches || whole.Nullable || whole.SkippableStart);
     }
 
-    private readonly record struct Reading(bool IsBounded, bool MayDropMatches);
+    internal readonly record struct Reading(bool IsBounded, bool MayDropMatches);
 
     /// <summary>A pattern the reading does not follow: not bounded, and nothing known of how the linear engine runs it.</summary>
     private static readonly Reading Unread = new(false, true);
@@ -92,6 +93,9 @@ public static class BoundedPattern
 
         /// <summary><c>\b</c> or <c>\B</c>.</summary>
         public static Part WordAnchor(bool boundary) => new(1, true, ZeroWidth: true, WordAnchored: true, IsWordBoundary: boundary);
+
+        /// <summary>Syntax the reading does not follow.</summary>
+        public static Part Unreadable => new(Reader.Unread, false);
 
         /// <summary>One character.</summary>
         public static Part Character => new(1, false, SingleCharacter: true);
@@ -139,13 +143,12 @@ public static class BoundedPattern
         public bool Repeats { get; private set; }
 
         /// <summary>
-        /// Some optional part follows <c>\b</c> or <c>\B</c> after a character, or a lazy quantifier (see <see cref="Pending"/>);
-        /// or an anchor or a lazy quantifier is repeated (<c>\B{2}</c>, <c>(?:a+?b)+</c>).
+        /// Some part has a shape the linear-time engine mishandles, other than where the whole pattern starts: a repetition of
+        /// what can match nothing, an anchor or a lazy quantifier (<c>(?:a?)+</c>, <c>\B{2}</c>, <c>(?:a+?b)+</c>); an optional
+        /// part after <c>\b</c>, <c>\B</c> or a lazy quantifier (see <see cref="Pending"/>); a lazy quantifier among
+        /// alternatives or on a part that can itself be skipped.
         /// </summary>
-        public bool OptionalAfterAnchorOrLazy { get; private set; }
-
-        /// <summary>A quantifier applies to what can match nothing (<c>(?:a?)+</c>).</summary>
-        public bool EmptyRepeats { get; private set; }
+        public bool MayDropMatches { get; private set; }
 
         /// <summary>Alternatives up to a closing parenthesis or the end: the sum of their ways.</summary>
         public Part Alternation()
@@ -168,12 +171,12 @@ public static class BoundedPattern
                 zeroWidth &= branch.ZeroWidth;
                 skippable |= branch.SkippableStart;
                 wordAnchored |= branch.WordAnchored;
-                trailing = trailing > branch.Trailing ? trailing : branch.Trailing;
+                trailing = Later(trailing, branch.Trailing);
                 hasLazy |= branch.HasLazy;
                 if (total == Unread || _i >= _p.Length || _p[_i] == ')')
                 {
                     // Alternatives of which one holds a lazy quantifier ("(?:,??|)"): the linear engine can take another.
-                    OptionalAfterAnchorOrLazy |= hasLazy && branches > 0;
+                    MayDropMatches |= hasLazy && branches > 0;
                     return new Part(total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, trailing, HasLazy: hasLazy);
                 }
 
@@ -188,14 +191,13 @@ public static class BoundedPattern
             var total = 1L;
             var nullable = true;
             var freeEmpty = true;
-            var zeroWidth = false;
+            var zeroWidth = true; // every element matches no character (so far; an empty sequence too)
             var wordAnchored = false;
             var skippable = false;
             var pinned = false; // an anchor comes before the first character
             var leading = true; // no element that matches characters yet
             var pending = Pending.None;
             var hasLazy = false;
-            var any = false;
             while (_i < _p.Length && _p[_i] is not ('|' or ')'))
             {
                 var atom = Atom();
@@ -212,18 +214,18 @@ public static class BoundedPattern
                     _ => false,
                 })
                 {
-                    OptionalAfterAnchorOrLazy = true;
+                    MayDropMatches = true;
                 }
 
                 if (part.EmptyAtWordAnchor && (!leading || _characterBefore))
                 {
                     var anchor = part.IsWordBoundary ? Pending.Boundary : Pending.Any;
-                    pending = part.ZeroWidth && pending > anchor ? pending : anchor;
+                    pending = part.ZeroWidth ? Later(pending, anchor) : anchor;
                 }
-                else if (part.ZeroWidth || part.Nullable)
+                else if (part.Nullable)
                 {
                     // An anchor or an optional part: what was pending before it still is.
-                    pending = pending > part.Trailing ? pending : part.Trailing;
+                    pending = Later(pending, part.Trailing);
                 }
                 else
                 {
@@ -248,16 +250,11 @@ public static class BoundedPattern
                 total = Multiply(total, part.Ways);
                 nullable &= part.Nullable;
                 freeEmpty &= part.FreeEmpty;
-                zeroWidth = part.ZeroWidth && (zeroWidth || !any);
+                zeroWidth &= part.ZeroWidth;
                 wordAnchored |= part.WordAnchored;
-                any = true;
-                if (total == Unread)
-                {
-                    return new Part(Unread, false);
-                }
             }
 
-            return new Part(total, nullable, freeEmpty, zeroWidth || !any, skippable, wordAnchored, pending, HasLazy: hasLazy);
+            return new Part(total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, pending, HasLazy: hasLazy);
         }
 
         private Part Atom()
@@ -268,11 +265,11 @@ public static class BoundedPattern
                 case '\\':
                     return Escape();
                 case '[':
-                    return CharacterClass() ? Part.Character : new Part(Unread, false);
+                    return CharacterClass() ? Part.Character : Part.Unreadable;
                 case '(':
                     return Group();
                 case '*' or '+' or '?':
-                    return new Part(Unread, false); // a quantifier with nothing before it: leave it to the engine's own error
+                    return Part.Unreadable; // a quantifier with nothing before it: leave it to the engine's own error
                 case '^' or '$':
                     _i++;
                     return Part.Anchor;
@@ -286,7 +283,7 @@ public static class BoundedPattern
         {
             if (_i + 1 >= _p.Length)
             {
-                return new Part(Unread, false);
+                return Part.Unreadable;
             }
 
             var e = _p[_i + 1];
@@ -294,9 +291,9 @@ public static class BoundedPattern
             switch (e)
             {
                 case >= '1' and <= '9' or 'k':
-                    return new Part(Unread, false); // a back-reference
+                    return Part.Unreadable; // a back-reference
                 case 'p' or 'P':
-                    return SkipPast('}') ? Part.Character : new Part(Unread, false);
+                    return SkipPast('}') ? Part.Character : Part.Unreadable;
                 case 'u':
                     _i += 4;
                     return Part.Character;
@@ -372,7 +369,7 @@ public static class BoundedPattern
                 switch (kind)
                 {
                     case '#':
-                        return SkipPast(')') ? Part.Nothing : new Part(Unread, false);
+                        return SkipPast(')') ? Part.Nothing : Part.Unreadable;
                     case ':':
                         _i += 2;
                         break;
@@ -382,7 +379,7 @@ public static class BoundedPattern
                         var close = _p.IndexOf(kind == '<' ? '>' : '\'', _i);
                         if (close < 0 || _p.AsSpan(_i, close - _i).Contains('-'))
                         {
-                            return new Part(Unread, false); // unclosed, or a balancing group
+                            return Part.Unreadable; // unclosed, or a balancing group
                         }
 
                         _i = close + 1;
@@ -400,14 +397,14 @@ public static class BoundedPattern
 
                         if (end == start || end >= _p.Length || _p[end] is not (')' or ':'))
                         {
-                            return new Part(Unread, false);
+                            return Part.Unreadable;
                         }
 
                         var on = _p.AsSpan(start, end - start);
                         var minus = on.IndexOf('-');
                         if ((minus < 0 ? on : on[..minus]).Contains('x'))
                         {
-                            return new Part(Unread, false); // white space in the pattern would read differently from here on
+                            return Part.Unreadable; // white space in the pattern would read differently from here on
                         }
 
                         _i = end + 1;
@@ -423,7 +420,7 @@ public static class BoundedPattern
             var inner = Alternation();
             if (inner.Ways == Unread || _i >= _p.Length || _p[_i] != ')')
             {
-                return new Part(Unread, false);
+                return Part.Unreadable;
             }
 
             _i++;
@@ -433,62 +430,54 @@ public static class BoundedPattern
         /// <summary>The part <paramref name="atom"/> with the quantifier after it, if any (and its lazy mark).</summary>
         private Part Quantified(Part atom)
         {
-            if (_i >= _p.Length)
+            int min, max, length = 1;
+            switch (_i < _p.Length ? _p[_i] : '\0')
             {
-                return atom;
-            }
-
-            Part quantified;
-            var quantifier = _p[_i];
-
-            // A repetition of what can match nothing ("()+", "(?:a?)*") is read as an optional part.
-            var isQuantifier = quantifier is '*' or '+' or '?' || (quantifier == '{' && Counts(out _, out _, out _));
-            EmptyRepeats |= atom.Nullable && !atom.ZeroWidth && isQuantifier;
-            OptionalAfterAnchorOrLazy |= isQuantifier && (atom.ZeroWidth || atom.EmptyAtWordAnchor || atom.Trailing != Pending.None || atom.HasLazy);
-            switch (quantifier)
-            {
-                case '*' or '+':
-                    Repeats = true;
-                    quantified = atom with { Ways = Many, Nullable = atom.Nullable || _p[_i] == '*', FreeEmpty = atom.FreeEmpty || _p[_i] == '*', IsWordBoundary = false };
-                    _i++;
+                case '*':
+                    (min, max) = (0, -1);
+                    break;
+                case '+':
+                    (min, max) = (1, -1);
                     break;
                 case '?':
-                    _i++;
-                    quantified = atom with { Ways = Add(atom.Ways, 1), Nullable = true, FreeEmpty = true, IsWordBoundary = false };
+                    (min, max) = (0, 1);
                     break;
-                case '{' when Counts(out var min, out var max, out var length):
-                    _i += length;
-                    var nullable = min == 0 || atom.Nullable;
-                    if (max is < 0 or > MaxCount)
-                    {
-                        // Without end, or so long that one way through could be far longer than the pattern.
-                        Repeats = true;
-                        quantified = atom with { Ways = Many, Nullable = nullable, FreeEmpty = min == 0 || atom.FreeEmpty, IsWordBoundary = false };
-                        break;
-                    }
-
-                    var ways = 0L;
-                    var power = 1L;
-                    for (var k = 0; k <= max && ways < Many; k++)
-                    {
-                        if (k >= min)
-                        {
-                            ways = Add(ways, power);
-                        }
-
-                        power = Multiply(power, atom.Ways);
-                    }
-
-                    quantified = atom with { Ways = ways, Nullable = nullable, FreeEmpty = min == 0 || atom.FreeEmpty, IsWordBoundary = false };
+                case '{' when Counts(out min, out max, out length):
                     break;
                 default:
                     return atom;
             }
 
+            _i += length;
+
+            // A repetition of what can match nothing ("(?:a?)*"), or of an anchor or a lazy quantifier ("\B{2}", "(?:a+?b)+").
+            MayDropMatches |= atom.Nullable || atom.Trailing != Pending.None || atom.HasLazy; // an anchor is nullable too
+            var ways = Many;
+            if (max is < 0 or > MaxCount)
+            {
+                // Without end, or so long that one way through could be far longer than the pattern.
+                Repeats = true;
+            }
+            else
+            {
+                ways = 0;
+                var power = 1L;
+                for (var k = 0; k <= max && ways < Many; k++)
+                {
+                    if (k >= min)
+                    {
+                        ways = Add(ways, power);
+                    }
+
+                    power = Multiply(power, atom.Ways);
+                }
+            }
+
+            var quantified = atom with { Ways = ways, Nullable = min == 0 || atom.Nullable, FreeEmpty = min == 0 || atom.FreeEmpty, IsWordBoundary = false };
             if (_i < _p.Length && _p[_i] == '?')
             {
                 // A lazy optional part that can itself be skipped or match nothing ("(?:,?a)??").
-                OptionalAfterAnchorOrLazy |= quantified.FreeEmpty && (atom.Nullable || atom.SkippableStart);
+                MayDropMatches |= quantified.FreeEmpty && (atom.Nullable || atom.SkippableStart);
                 quantified = quantified with { HasLazy = true, Trailing = Pending.Any };
                 _i++;
             }
@@ -547,6 +536,9 @@ public static class BoundedPattern
             _i = at + 1;
             return true;
         }
+
+        /// <summary>The stricter of two pending states.</summary>
+        private static Pending Later(Pending a, Pending b) => a > b ? a : b;
 
         private static long Add(long a, long b) => a == Unread || b == Unread ? Unread : Math.Min(a + b, Many);
 

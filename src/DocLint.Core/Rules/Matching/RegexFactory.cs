@@ -32,12 +32,13 @@ public static class RegexFactory
     public static Regex CreateForPattern(string pattern, bool caseSensitive)
     {
         var options = BaseOptions(caseSensitive);
-        if (BoundedPattern.IsBounded(pattern, options))
+        var reading = BoundedPattern.Read(pattern, options);
+        if (reading.IsBounded)
         {
             return new Regex(pattern, options, Regex.InfiniteMatchTimeout);
         }
 
-        if (BoundedPattern.MayDropMatchesOnLinearEngine(pattern, options))
+        if (reading.MayDropMatches)
         {
             return new Regex(pattern, options, PatternTimeout);
         }
@@ -63,12 +64,13 @@ public static class RegexFactory
     /// </summary>
     public static Regex CreateLinearOrBacktracking(string pattern, RegexOptions options, TimeSpan timeout)
     {
-        if (BoundedPattern.IsBounded(pattern, options))
+        var reading = BoundedPattern.Read(pattern, options);
+        if (reading.IsBounded)
         {
             return new Regex(pattern, options, Regex.InfiniteMatchTimeout);
         }
 
-        if (!BoundedPattern.MayDropMatchesOnLinearEngine(pattern, options))
+        if (!reading.MayDropMatches)
         {
             try
             {
