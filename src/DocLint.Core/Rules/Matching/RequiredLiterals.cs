@@ -245,8 +245,27 @@ public sealed class RequiredLiterals
     {
         public static Requirement None => new([]);
 
-        /// <summary>The most selective single set, or null when nothing useful is required.</summary>
-        public HashSet<string>? Best(bool punctuation) => Ranked(Sets, punctuation).FirstOrDefault();
+        /// <summary>The most selective single set, or null when nothing useful is required: the first of <see cref="Ranked"/>, found without sorting.</summary>
+        public HashSet<string>? Best(bool punctuation)
+        {
+            HashSet<string>? best = null;
+            int bestShortest = 0, bestCount = 0;
+            foreach (var set in Sets)
+            {
+                if (set.Count == 0 || !set.All(v => v.Length >= MinLength || (punctuation && v.Any(IsCaselessPunctuation))))
+                {
+                    continue;
+                }
+
+                var shortest = set.Min(v => v.Length);
+                if (best is null || shortest > bestShortest || (shortest == bestShortest && set.Count < bestCount))
+                {
+                    (best, bestShortest, bestCount) = (set, shortest, set.Count);
+                }
+            }
+
+            return best;
+        }
     }
 
     /// <summary>A recursive-descent reader of .NET regex syntax that keeps only what is required.</summary>
@@ -291,17 +310,18 @@ public sealed class RequiredLiterals
         {
             var sets = new List<HashSet<string>>();
 
-            // The literal text matched so far, as its alternatives: "CC[- ]BY" is {"CC-BY", "CC BY"}.
-            List<string> run = [""];
+            // The literal text matched so far, as its alternatives: "CC[- ]BY" is {"CC-BY", "CC BY"}. A character is
+            // appended to each alternative in place, so a long literal costs its length, not its length squared.
+            List<StringBuilder> run = [new()];
 
             void EndRun()
             {
                 if (run[0].Length > 0)
                 {
-                    sets.Add(new HashSet<string>(run, StringComparer.OrdinalIgnoreCase));
+                    sets.Add(new HashSet<string>(run.Select(r => r.ToString()), StringComparer.OrdinalIgnoreCase));
                 }
 
-                run = [""];
+                run = [new()];
             }
 
             while (More && Peek is not ('|' or ')'))
@@ -322,7 +342,18 @@ public sealed class RequiredLiterals
                         EndRun();
                     }
 
-                    run = [.. run.SelectMany(prefix => chars.Select(c => prefix + c))];
+                    if (chars.Length == 1)
+                    {
+                        foreach (var r in run)
+                        {
+                            r.Append(chars[0]);
+                        }
+                    }
+                    else
+                    {
+                        run = [.. run.SelectMany(prefix => chars.Select(c => new StringBuilder(prefix.Length + 8).Append(prefix).Append(c)))];
+                    }
+
                     if (max != 1)
                     {
                         EndRun();
