@@ -49,14 +49,21 @@ public sealed class ValeExistence : ValeRule
             return;
         }
 
-        foreach (var m in _pattern.Regex.EnumerateMatches(unit.Text))
+        // The matches are collected first: a search may be redone on another engine (ValePattern).
+        var found = _found ??= [];
+        found.Clear();
+        _pattern.Collect(unit.Text, found);
+        foreach (var (index, length) in found)
         {
-            if (m.Length > 0)
+            if (length > 0)
             {
-                Found(unit, m.Index, m.Length, reporter);
+                Found(unit, index, length, reporter);
             }
         }
     }
+
+    [ThreadStatic]
+    private static List<(int Index, int Length)>? _found;
 
     private void Found(ValeUnit unit, int index, int length, Reporter reporter)
     {
@@ -331,7 +338,7 @@ public sealed class ValeOccurrence : ValeRule
             total += count;
             if (first is null && count > 0)
             {
-                first = (unit, FirstNotCode(_pattern.Regex.Matches(unit.Text)));
+                first = (unit, FirstNotCode(_pattern.AllMatches(unit.Text)));
             }
         }
 
@@ -354,13 +361,13 @@ public sealed class ValeOccurrence : ValeRule
     {
         if (_max > 0 && _pattern.MayMatch(unit) && _pattern.Count(unit.Text) > _max)
         {
-            var first = FirstNotCode(_pattern.Regex.Matches(unit.Text));
+            var first = FirstNotCode(_pattern.AllMatches(unit.Text));
             reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
         }
     }
 
     /// <summary>Vale reports at the first match that is not code standing as '*' (else the first match).</summary>
-    private static Match FirstNotCode(MatchCollection matches)
+    private static Match FirstNotCode(IReadOnlyList<Match> matches)
     {
         foreach (Match m in matches)
         {
@@ -471,8 +478,11 @@ public sealed class ValeConsistency : ValeRule
 /// <summary><c>conditional</c>: a match of <c>first</c> needs a match of <c>second</c> (with its captured text, when it captures) earlier in the file.</summary>
 public sealed class ValeConditional : ValeRule
 {
+    [ThreadStatic]
+    private static List<(int Index, int Length)>? _found;
+
     private readonly ValePattern _first;
-    private readonly Regex _second;
+    private readonly ValePattern _second;
     private readonly bool _secondCaptures;
     private readonly ExceptionPattern? _exceptions;
     private readonly ImmutableArray<ValePattern> _phrases;
@@ -483,7 +493,7 @@ public sealed class ValeConditional : ValeRule
         var ignoreCase = spec.Bool("ignorecase") ? "(?i)" : "";
         var second = spec.String("second") ?? "";
         _first = new ValePattern(ignoreCase + (spec.String("first") ?? ""));
-        _second = ValeRegex.Compile(ignoreCase + second);
+        _second = new ValePattern(ignoreCase + second);
         _secondCaptures = second.Count(c => c == '(') > second.Split("(?").Length - 1 + second.Split("\\(").Length - 1;
         var exceptions = spec.List("exceptions").Concat(spec.Bool("vocab", true) ? styles.Accepted : []).ToList();
         _exceptions = Exceptions(exceptions);
@@ -495,7 +505,7 @@ public sealed class ValeConditional : ValeRule
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in UnitsOf(document))
         {
-            if (!_first.MayMatch(unit) || !_first.Regex.IsMatch(unit.Text))
+            if (!_first.MayMatch(unit) || !_first.IsMatch(unit.Text))
             {
                 continue;
             }
@@ -516,7 +526,10 @@ public sealed class ValeConditional : ValeRule
                 }
             }
 
-            foreach (var m in _first.Regex.EnumerateMatches(unit.Text))
+            var found = _found ??= [];
+            found.Clear();
+            _first.Collect(unit.Text, found);
+            foreach (var m in found)
             {
                 if (m.Length == 0)
                 {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,10 +13,16 @@ namespace DocLint.Core.Vale;
 /// a match of its relaxation on the linear-time engine (<see cref="LookaroundRelaxation"/>). A unit that fails
 /// either is not searched at all. The matches are exactly the regex's; the prefilters only skip text where it can have none.
 /// <para>
-/// The engines are built when the pattern is first needed (a unit passes its required words and literals), on
-/// whichever thread needs them first: building the linear-time automaton is most of what loading a style costs,
-/// and many patterns never reach a unit that could hold a match. The pattern's syntax is checked when it is made,
-/// on the backtracking interpreter (cheap to build), so an invalid pattern still fails its rule's loading.
+/// The pattern's syntax is checked when it is made, on the backtracking interpreter (cheap to build), so an invalid
+/// pattern still fails its rule's loading. A pattern bound for the linear-time engine (<see cref="RegexFactory.BuildsAutomaton"/>)
+/// searches on that interpreter first, as DocLint's own patterns do (<see cref="PatternRegex"/>): its automaton costs
+/// a millisecond or more to build, more than searching a few files takes, so it is built only once the interpreter
+/// has spent <see cref="InterpreterTimeBeforeAutomaton"/> on the pattern, summed over the process, or as soon
+/// as one search there takes longer than <see cref="PatternRegex.ProbeTimeout"/> (that search is redone on the
+/// automaton). Both engines find the same matches (the shapes where they would not are never left to the automaton),
+/// so only the time differs. Every search therefore collects its matches before they are used: a search may be run
+/// twice. The other engines (the interpreter with no time limit for a bounded pattern, the backtracking engine for
+/// lookaround) are built when the pattern is first needed, on whichever thread needs them first.
 /// </para>
 /// </summary>
 public sealed class ValePattern
@@ -26,13 +33,36 @@ public sealed class ValePattern
 
     // The pattern matches each maximal run of word characters (\b(\w+)\b, \w+), so its matches can be counted as words.
     private readonly bool _countsWords;
-    private readonly Lazy<Engines> _engines;
+    private readonly Lazy<Regex> _regex;
+    private readonly Lazy<Regex?> _relaxed;
+
+    /// <summary>The interpreter with <see cref="PatternRegex.ProbeTimeout"/>, searched until the automaton is built; null for a pattern bound for no automaton.</summary>
+    private readonly Regex? _probe;
+
+    /// <summary>The interpreter's time on this pattern so far, in stopwatch ticks.</summary>
+    private long _interpreterTicks;
+
+    /// <summary>Set (once) by the search that is to build the automaton.</summary>
+    private int _finalClaimed;
+
+    /// <summary>
+    /// How much time the interpreter (or, for a pattern with lookaround, the backtracking engine without its relaxation)
+    /// may spend on a pattern, summed over the process, before the automaton is built: about what building one costs
+    /// (a Vale pattern's automaton takes about a millisecond; DocLint's term lists, with their hundreds of words, ten
+    /// times that: <see cref="PatternRegex.InterpreterTimeBeforeFinal"/>).
+    /// </summary>
+    public static TimeSpan InterpreterTimeBeforeAutomaton { get; } = TimeSpan.FromMilliseconds(2);
+
+    private static readonly long InterpreterTicksBeforeFinal = (long)(InterpreterTimeBeforeAutomaton.TotalSeconds * Stopwatch.Frequency);
 
     public ValePattern(string pattern, RegexOptions extra = RegexOptions.None)
     {
         var translated = ValeRegex.Translate(pattern);
-        Syntax = ValeRegex.Check(translated, extra);
-        _engines = new Lazy<Engines>(() => Build(translated, extra));
+        var automaton = RegexFactory.BuildsAutomaton(translated, RegexOptions.CultureInvariant | extra);
+        Syntax = ValeRegex.Check(translated, extra, automaton ? PatternRegex.ProbeTimeout : null);
+        _probe = automaton ? Syntax : null;
+        _regex = new Lazy<Regex>(() => ValeRegex.CompileTranslated(translated, extra));
+        _relaxed = new Lazy<Regex?>(() => Relax(translated, extra, _regex.Value));
         var plain = WithoutInlineOptions(translated);
         _words = RequiredWords.From(plain);
         _countsWords = plain is @"(?:\b(\w+)\b)" or @"(?:\b\w+\b)" or @"(?:\w+)" or @"(?:(\w+))" or @"\b(\w+)\b" or @"\b\w+\b" or @"\w+";
@@ -44,26 +74,23 @@ public sealed class ValePattern
         }
     }
 
-    /// <summary>The regex and, on the backtracking engine, its linear-time relaxation.</summary>
-    private sealed record Engines(Regex Regex, Regex? Relaxed);
-
-    private static Engines Build(string translated, RegexOptions extra)
+    /// <summary>The linear-time relaxation of a pattern on the backtracking engine; null when it has none (or needs none).</summary>
+    private static Regex? Relax(string translated, RegexOptions extra, Regex regex)
     {
-        var regex = ValeRegex.CompileTranslated(translated, extra);
         // A relaxation the linear-time engine may not match in full would turn units away that hold matches.
         if (RegexFactory.IsLinear(regex) || LookaroundRelaxation.Relax(translated) is not { } relaxed
             || BoundedPattern.MayDropMatchesOnLinearEngine(relaxed, RegexOptions.CultureInvariant | extra))
         {
-            return new Engines(regex, null);
+            return null;
         }
 
         try
         {
-            return new Engines(regex, new Regex(relaxed, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | extra));
+            return new Regex(relaxed, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | extra);
         }
         catch (NotSupportedException)
         {
-            return new Engines(regex, null);
+            return null;
         }
     }
 
@@ -71,10 +98,13 @@ public sealed class ValePattern
     internal Regex Syntax { get; }
 
     /// <summary>True once the engines are built.</summary>
-    internal bool IsBuilt => _engines.IsValueCreated;
+    internal bool IsBuilt => _regex.IsValueCreated;
 
-    /// <summary>The regex that finds the matches (built on first use).</summary>
-    public Regex Regex => _engines.Value.Regex;
+    /// <summary>True while the pattern searches on the interpreter before its automaton is built.</summary>
+    internal bool IsProbing => _probe is not null && !_regex.IsValueCreated;
+
+    /// <summary>The regex of the pattern's final engine (built on first use): the searches below use it once it is there.</summary>
+    public Regex Regex => _regex.Value;
 
     /// <summary>True when nothing is required, so every unit is searched.</summary>
     public bool HasNoPrefilter => _literals.IsEmpty && _words is null && Relaxed is null;
@@ -82,11 +112,111 @@ public sealed class ValePattern
     /// <summary>The whole words a match holds one of; null when there are none.</summary>
     public RequiredWords? Words => _words;
 
-    /// <summary>The linear-time relaxation a unit must match before the backtracking engine searches it; null when there is none.</summary>
-    public Regex? Relaxed => _engines.Value.Relaxed;
+    /// <summary>
+    /// The linear-time relaxation a unit must match before the backtracking engine searches it (built on first use);
+    /// null when there is none (always for a pattern bound for the automaton, which needs none: asking builds nothing).
+    /// </summary>
+    public Regex? Relaxed => _probe is not null ? null : _relaxed.Value;
+
+    /// <summary>
+    /// The relaxation once it pays: its automaton costs more to build than the backtracking engine takes on a few files,
+    /// so units are searched without it until the backtracking engine has spent <see cref="InterpreterTimeBeforeAutomaton"/>
+    /// on the pattern. It only turns away units that hold no match, so the matches are the same either way.
+    /// </summary>
+    private Regex? RelaxedInUse => _probe is null && (_relaxed.IsValueCreated || Volatile.Read(ref _interpreterTicks) >= InterpreterTicksBeforeFinal) ? _relaxed.Value : null;
+
+    /// <summary>
+    /// Runs <paramref name="search"/> with the regex the pattern searches on now: the interpreter while the pattern is
+    /// on it (redone on the automaton when the interpreter takes too long), else the final engine. The search must
+    /// only collect what it finds, since it may run twice.
+    /// </summary>
+    private TResult Search<TState, TResult>(TState state, Func<Regex, TState, TResult> search)
+    {
+        // The first search after the interpreter's time crosses the threshold builds the automaton; searches on other
+        // threads meanwhile go on with the interpreter rather than wait for it.
+        if (_probe is null)
+        {
+            // The backtracking engine's time decides when the relaxation is worth building (RelaxedInUse).
+            var regex = Regex;
+            if (RegexFactory.IsLinear(regex) || _relaxed.IsValueCreated)
+            {
+                return search(regex, state);
+            }
+
+            var begin = Stopwatch.GetTimestamp();
+            try
+            {
+                return search(regex, state);
+            }
+            finally
+            {
+                Interlocked.Add(ref _interpreterTicks, Stopwatch.GetTimestamp() - begin);
+            }
+        }
+
+        if (_regex.IsValueCreated || (Volatile.Read(ref _interpreterTicks) >= InterpreterTicksBeforeFinal && Interlocked.Exchange(ref _finalClaimed, 1) == 0))
+        {
+            return search(Regex, state);
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return search(_probe, state);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return search(Regex, state);
+        }
+        finally
+        {
+            Interlocked.Add(ref _interpreterTicks, Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    /// <summary>True when the regex matches somewhere in <paramref name="text"/> (no prefilter).</summary>
+    public bool IsMatch(string text) => Search(text, static (regex, text) => regex.IsMatch(text));
+
+    /// <summary>The regex's first match at or after <paramref name="position"/> (no prefilter); what precedes it is context, as in <see cref="Regex.Match(string, int)"/>.</summary>
+    public Match MatchAt(string text, int position) => Search((text, position), static (regex, state) => regex.Match(state.text, state.position));
+
+    /// <summary>Every match of the regex in <paramref name="text"/>, in order (no prefilter).</summary>
+    public IReadOnlyList<Match> AllMatches(string text) => Search(text, static (regex, text) =>
+    {
+        var match = regex.Match(text);
+        if (!match.Success)
+        {
+            return (IReadOnlyList<Match>)[];
+        }
+
+        var all = new List<Match>();
+        for (; match.Success; match = match.NextMatch())
+        {
+            all.Add(match);
+        }
+
+        return all;
+    });
+
+    /// <summary>Adds where each match of the regex in <paramref name="text"/> is to <paramref name="into"/>, in order (no prefilter).</summary>
+    public void Collect(string text, List<(int Index, int Length)> into)
+    {
+        var before = into.Count;
+        Search((text, into, before), static (regex, state) =>
+        {
+            // A search redone on the automaton starts over.
+            state.into.RemoveRange(state.before, state.into.Count - state.before);
+            foreach (var m in regex.EnumerateMatches(state.text))
+            {
+                state.into.Add((m.Index, m.Length));
+            }
+
+            return 0;
+        });
+    }
 
     /// <summary>False only when <paramref name="text"/> cannot hold a match.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (_tokens is not null || Relaxed is not { } relaxed || relaxed.IsMatch(text));
+    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (_tokens is not null || RelaxedInUse is not { } relaxed || relaxed.IsMatch(text));
 
     /// <summary>
     /// The word lookup that finds the pattern's matches in the unit without the regex (<see cref="LiteralTokens"/>):
@@ -105,7 +235,7 @@ public sealed class ValePattern
     /// (<c>\b(\w+)\b</c>, <c>\w+</c>) is counted by walking the text when every character of it that is not ASCII is
     /// certainly not a word character (<see cref="RequiredWords.IsCertainNonWord"/>); the regex counts otherwise.
     /// </summary>
-    public int Count(string text) => _countsWords && CountWordRuns(text) is var count and >= 0 ? count : Regex.Count(text);
+    public int Count(string text) => _countsWords && CountWordRuns(text) is var count and >= 0 ? count : Search(text, static (regex, text) => regex.Count(text));
 
     /// <summary>The runs of ASCII word characters in <paramref name="text"/>; -1 when a character may be a non-ASCII word character.</summary>
     internal static int CountWordRuns(ReadOnlySpan<char> text)
@@ -133,10 +263,10 @@ public sealed class ValePattern
     }
 
     /// <summary>The regex's matches in <paramref name="text"/>; none is searched for when the text lacks the required literals.</summary>
-    public IEnumerable<Match> Matches(string text) => MayMatch(text) ? Regex.Matches(text) : [];
+    public IReadOnlyList<Match> Matches(string text) => MayMatch(text) ? AllMatches(text) : [];
 
     /// <summary>The regex's matches in the unit's text; none is searched for when the unit cannot hold one (<see cref="MayMatch(ValeUnit)"/>).</summary>
-    public IEnumerable<Match> Matches(ValeUnit unit) => MayMatch(unit) ? Regex.Matches(unit.Text) : [];
+    public IReadOnlyList<Match> Matches(ValeUnit unit) => MayMatch(unit) ? AllMatches(unit.Text) : [];
 
     /// <summary>True when the pattern refers back to a group (<c>\1</c>, <c>\k&lt;name&gt;</c>), so its groups must capture.</summary>
     internal static bool HasBackReference(string pattern)
@@ -315,7 +445,7 @@ public sealed class ValeAlternation
 
         if (active == 1 && only!.Pattern.TokensFor(unit) is null)
         {
-            foreach (Match m in only.Pattern.Regex.Matches(text))
+            foreach (var m in only.Pattern.AllMatches(text))
             {
                 into.Add(only.Matched(m));
             }
@@ -395,7 +525,7 @@ public sealed class ValeAlternation
                 return length == 0 ? null : new Found(true, index, length, (Keys[alternative], index, length));
             }
 
-            var m = Pattern.Regex.Match(unit.Text, position);
+            var m = Pattern.MatchAt(unit.Text, position);
             return m.Success ? new Found(true, m.Index, m.Length, Matched(m)) : null;
         }
     }

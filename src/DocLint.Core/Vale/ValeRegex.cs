@@ -119,8 +119,8 @@ public static class ValeRegex
     /// Checks a pattern in its .NET form (<see cref="Translate"/>) by building it on the backtracking interpreter,
     /// which costs a fraction of the linear-time automaton; throws <see cref="ArgumentException"/> for invalid syntax.
     /// </summary>
-    internal static Regex Check(string translated, RegexOptions extra = RegexOptions.None) =>
-        new(translated, RegexOptions.CultureInvariant | extra, Timeout);
+    internal static Regex Check(string translated, RegexOptions extra = RegexOptions.None, TimeSpan? timeout = null) =>
+        new(translated, RegexOptions.CultureInvariant | extra, timeout ?? Timeout);
 
     /// <summary>True when <paramref name="text"/> holds pattern syntax (<c>[pP]y.*\b</c>, <c>(?i)GitHub</c>) beyond a full stop: it is not plain text.</summary>
     public static bool HasPatternSyntax(ReadOnlySpan<char> text) => text.ContainsAny(PatternSyntax);

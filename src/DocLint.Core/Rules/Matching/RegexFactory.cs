@@ -86,6 +86,17 @@ public static class RegexFactory
     }
 
     /// <summary>
+    /// True when <see cref="CreateLinearOrBacktracking"/> puts the pattern on the linear-time engine (unless its
+    /// automaton proves too large to build): neither bounded nor of a shape that engine may mishandle, and with no
+    /// syntax it refuses (lookaround, back-references and the like count as such shapes).
+    /// </summary>
+    public static bool BuildsAutomaton(string pattern, RegexOptions options)
+    {
+        var reading = BoundedPattern.Read(pattern, options);
+        return !reading.IsBounded && !reading.MayDropMatches;
+    }
+
+    /// <summary>
     /// True when the pattern runs in time linear in the text: on the linear-time engine, or on the backtracking
     /// interpreter with no time limit, which this factory gives only to bounded patterns and term lists.
     /// </summary>

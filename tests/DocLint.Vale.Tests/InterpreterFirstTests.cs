@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using DocLint.Core.Vale;
+
+namespace DocLint.Vale.Tests;
+
+/// <summary>
+/// A Vale pattern bound for the linear-time automaton searches on the backtracking interpreter until the automaton
+/// pays for itself: the matches are the same on either engine, and only the time differs.
+/// </summary>
+public sealed class InterpreterFirstTests
+{
+    private const string Text = "We quickly and gladly agreed, but only partly, and then hastily left.";
+
+    [Fact]
+    public void A_pattern_bound_for_the_automaton_searches_on_the_interpreter_and_builds_nothing_for_a_few_searches()
+    {
+        var pattern = new ValePattern(@"(?i)\b\w+ly\b");
+
+        pattern.IsProbing.Should().BeTrue();
+        pattern.AllMatches(Text).Select(m => m.Value).Should().Equal("quickly", "gladly", "only", "partly", "hastily");
+        pattern.Count(Text).Should().Be(5);
+        pattern.IsMatch("nothing here").Should().BeFalse();
+        pattern.MatchAt(Text, 15).Value.Should().Be("gladly");
+        pattern.MatchAt(Text, 16).Value.Should().Be("only", "the search starts at the position, within a word");
+        var found = new List<(int Index, int Length)>();
+        pattern.Collect(Text, found);
+        found.Should().Equal((3, 7), (15, 6), (34, 4), (39, 6), (56, 7));
+        pattern.IsBuilt.Should().BeFalse("a few short searches cost less than building the automaton");
+        pattern.Relaxed.Should().BeNull("a pattern on the automaton needs no relaxation, and asking builds nothing");
+        pattern.IsBuilt.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_pattern_the_interpreter_has_spent_enough_time_on_moves_to_the_automaton_and_finds_the_same_matches()
+    {
+        var pattern = new ValePattern(@"(?i)\b\w+ly\b");
+        var text = string.Concat(Enumerable.Repeat(Text + " ", 200));
+        var first = pattern.AllMatches(text).Select(m => (m.Index, m.Length)).ToList();
+
+        for (var i = 0; i < 100_000 && pattern.IsProbing; i++)
+        {
+            pattern.Count(text);
+        }
+
+        pattern.IsBuilt.Should().BeTrue();
+        pattern.Regex.Options.Should().HaveFlag(RegexOptions.NonBacktracking);
+        pattern.AllMatches(text).Select(m => (m.Index, m.Length)).Should().Equal(first);
+        first.Should().HaveCount(1000);
+    }
+
+    [Fact]
+    public void A_search_that_backtracks_too_long_on_the_interpreter_is_redone_on_the_automaton()
+    {
+        // Nested repetition: the interpreter tries exponentially many ways to split the a's before failing at the '!'.
+        var pattern = new ValePattern(@"(?:a|aa)+$");
+        var text = new string('a', 60) + "!";
+
+        pattern.IsProbing.Should().BeTrue();
+        pattern.IsMatch(text).Should().BeFalse();
+        pattern.IsBuilt.Should().BeTrue("the interpreter's search timed out, so the pattern moved to the automaton for good");
+        pattern.IsMatch("aaa").Should().BeTrue();
+        pattern.AllMatches("xx aaaa").Select(m => (m.Index, m.Length)).Should().Equal((3, 4));
+    }
+
+    [Fact]
+    public void A_pattern_with_lookaround_searches_without_its_relaxation_at_first_and_finds_the_same_matches()
+    {
+        var pattern = new ValePattern(@"\b\w+ly(?=,)");
+
+        pattern.IsProbing.Should().BeFalse("lookaround runs on the backtracking engine");
+        pattern.MayMatch("ly, then").Should().BeTrue("the relaxation (a word before 'ly,') is not used until the backtracking engine has spent time on the pattern");
+        pattern.Matches("ly, then").Should().BeEmpty();
+        pattern.Matches(Text).Select(m => m.Value).Should().Equal("partly");
+        pattern.Relaxed.Should().NotBeNull();
+        pattern.MayMatch("ly, then").Should().BeFalse("once built, the relaxation turns the text away");
+        pattern.Matches(Text).Select(m => m.Value).Should().Equal("partly");
+    }
+}
