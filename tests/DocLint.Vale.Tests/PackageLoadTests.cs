@@ -68,5 +68,27 @@ public sealed class PackageLoadTests
         set.Errors.Should().Contain(e => e.Contains("BadKind.yml: 'extends' must be one of", StringComparison.Ordinal));
         set.Errors.Should().Contain(e => e.Contains("BadRegex.yml: S.BadRegex:", StringComparison.Ordinal));
         set.Errors.Should().Contain(e => e.Contains("BadLevel.yml: 'level' must be one of suggestion, warning, error (not 'fatal')", StringComparison.Ordinal));
+
+        // The files compile side by side; what they give comes out in the files' order all the same.
+        set.Errors.Select(e => Path.GetFileName(e[..e.IndexOf(".yml", StringComparison.Ordinal)])).Should()
+            .Equal("BadException", "BadKind", "BadLevel", "BadRegex", "NoMessage");
+    }
+
+    [Fact]
+    public void A_style_s_rules_load_in_the_order_of_their_files_names_and_a_duplicate_is_the_later_file_s_error()
+    {
+        using var folder = new DocLint.Testing.TempFolder();
+        var names = Enumerable.Range(0, 24).Select(i => $"R{i:D2}").ToList();
+        foreach (var name in names.AsEnumerable().Reverse())
+        {
+            folder.Write($"S/{name}.yml", $"extends: existence\nmessage: '{name}'\ntokens: ['w{name}', '\\b\\w+{name}\\b']\n");
+        }
+
+        folder.Write("S/R05.yaml", "extends: existence\nmessage: again\ntokens: [x]\n");
+
+        var set = ValeStyleSet.LoadFolders([Path.Combine(folder.Path, "S")]);
+
+        set.Rules.Select(r => r.Descriptor.Id).Should().Equal(names.Select(n => "S." + n));
+        set.Errors.Should().Equal($"{Path.Combine(folder.Path, "S", "R05.yml")}: duplicate rule 'S.R05'");
     }
 }

@@ -101,37 +101,61 @@ public sealed class ValeStyleSet
 
     private void AddStyleFolder(string style, string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yml").Concat(Directory.EnumerateFiles(folder, "*.yaml")).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(folder, "*.yml").Concat(Directory.EnumerateFiles(folder, "*.yaml")).Order(StringComparer.Ordinal).ToArray();
+
+        // Each rule file parses and compiles on its own (the style set is only read meanwhile, and the word table takes
+        // registrations under its lock), so the files are compiled on every core; their outcomes are applied in file
+        // order, which gives the rules, errors and notes a file-by-file load gives.
+        var outcomes = new Outcome[files.Length];
+        try
+        {
+            Parallel.For(0, files.Length, Compile);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // What a file-by-file load would have thrown (one of the files', where several failed).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            Apply(outcome);
+        }
+
+        void Compile(int i)
         {
             string text;
             try
             {
-                text = Workspace.RegularFile.ReadAllText(file, Engine.Limits.MaxYamlBytes);
+                text = Workspace.RegularFile.ReadAllText(files[i], Engine.Limits.MaxYamlBytes);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Errors.Add($"{file}: cannot read the rule: {ex.Message}");
-                continue;
+                outcomes[i] = new Outcome(null, $"{files[i]}: cannot read the rule: {ex.Message}", null);
+                return;
             }
 
-            Add(style, file, text);
+            outcomes[i] = this.Compile(style, files[i], text);
         }
     }
 
     /// <summary>Parses and compiles one rule file of a style.</summary>
-    public void Add(string style, string path, string text)
+    public void Add(string style, string path, string text) => Apply(Compile(style, path, text));
+
+    /// <summary>What compiling a rule file gives: a rule, or why there is none (an error, or a kind that is not run).</summary>
+    private sealed record Outcome(CompiledRule? Rule, string? Error, string? Unsupported, string? Path = null);
+
+    private Outcome Compile(string style, string path, string text)
     {
         var spec = ValeRuleSpec.Parse(style, path, text, out var error);
         if (spec is null)
         {
-            Errors.Add(error!);
-            return;
+            return new Outcome(null, error!, null);
         }
 
         if (UnsupportedKinds.TryGetValue(spec.Extends, out var reason))
         {
-            Unsupported.Add($"{spec.Name}: {reason}");
-            return;
+            return new Outcome(null, null, $"{spec.Name}: {reason}");
         }
 
         try
@@ -151,23 +175,35 @@ public sealed class ValeStyleSet
                 "spelling" => new ValeSpelling(spec, this),
                 _ => null,
             };
-            if (rule is null)
-            {
-                Errors.Add($"{path}: 'extends' must be one of existence, substitution, occurrence, repetition, consistency, conditional, capitalization, metric, readability, spelling, sequence, script (not '{spec.Extends}')");
-                return;
-            }
+            return rule is null
+                ? new Outcome(null, $"{path}: 'extends' must be one of existence, substitution, occurrence, repetition, consistency, conditional, capitalization, metric, readability, spelling, sequence, script (not '{spec.Extends}')", null)
+                : new Outcome(rule, null, null, path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            return new Outcome(null, $"{path}: {spec.Name}: {ex.Message}", null);
+        }
+    }
 
+    private void Apply(Outcome outcome)
+    {
+        if (outcome.Error is { } error)
+        {
+            Errors.Add(error);
+        }
+        else if (outcome.Unsupported is { } unsupported)
+        {
+            Unsupported.Add(unsupported);
+        }
+        else if (outcome.Rule is { } rule)
+        {
             if (_rules.Any(r => r.Id == rule.Id))
             {
-                Errors.Add($"{path}: duplicate rule '{rule.Id}'");
+                Errors.Add($"{outcome.Path}: duplicate rule '{rule.Id}'");
                 return;
             }
 
             _rules.Add(rule);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
-        {
-            Errors.Add($"{path}: {spec.Name}: {ex.Message}");
         }
     }
 
@@ -194,7 +230,8 @@ public sealed class ValeStyleSet
         {
             try
             {
-                _ = ValeRegex.Compile(entry);
+                // The syntax only, on the interpreter: an entry's automaton is built if a rule ever needs it.
+                _ = ValeRegex.Check(ValeRegex.Translate(entry));
             }
             catch (ArgumentException ex)
             {
