@@ -37,6 +37,25 @@ public class CompileAheadTests
     }
 
     [Fact]
+    public void A_run_that_plainly_uses_a_vale_configuration_alone_is_known_before_its_command_line_is_read()
+    {
+        using var folder = new TempFolder();
+        folder.Write("docs/a.md", "Text.\n");
+        var docs = Path.Combine(folder.Path, "docs");
+
+        ConfigOptions.UsesValeAlone(["check", "."], docs).Should().BeFalse("no configuration: the built-in packs run");
+
+        folder.Write(".vale.ini", "StylesPath = styles\n");
+        ConfigOptions.UsesValeAlone(["check", "."], docs).Should().BeTrue("a .vale.ini above, and no doclint.yaml");
+        ConfigOptions.UsesValeAlone(["check", "--config", "other.yaml", "."], docs).Should().BeFalse("--config names a doclint.yaml");
+        ConfigOptions.UsesValeAlone(["check", "--config=vale.ini"], docs).Should().BeTrue();
+
+        folder.Write("docs/doclint.yaml", "defaultRules: true\n");
+        ConfigOptions.UsesValeAlone(["check", "."], docs).Should().BeFalse("a doclint.yaml governs the folder");
+        ConfigOptions.UsesValeAlone(["check", "."], folder.Path).Should().BeTrue("the doclint.yaml below does not govern the folder above");
+    }
+
+    [Fact]
     public void A_run_whose_configuration_turns_the_built_in_packs_off_drops_the_compilation_and_lints_with_its_own_rules()
     {
         using var folder = new TempFolder();

@@ -10,11 +10,12 @@ internal static class CheckCommand
     /// the built-in packs on a thread of their own before the command line and configuration are read; the run loads
     /// the attribution layer's word lists on its own thread meanwhile (<see cref="CheckRun"/>). A configuration that
     /// turns the packs off (doclint.yaml's <c>defaultRules: false</c>, a .vale.ini) stops the compilation once the run
-    /// has read it: the work done until then, on another core, is lost, never wrong.
+    /// has read it: the work done until then, on another core, is lost, never wrong. A run that plainly uses a Vale
+    /// configuration alone (<see cref="ConfigOptions.UsesValeAlone"/>) starts none: its own style's rules load then.
     /// </summary>
     public static void StartAhead(string[] args)
     {
-        if (args is not ["check", ..] || Array.IndexOf(args, "--no-default-rules") >= 0)
+        if (args is not ["check", ..] || Array.IndexOf(args, "--no-default-rules") >= 0 || ConfigOptions.UsesValeAlone(args, Directory.GetCurrentDirectory()))
         {
             return;
         }

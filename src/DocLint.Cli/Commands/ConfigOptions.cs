@@ -91,6 +91,43 @@ internal sealed class ConfigOptions
         return Resolve(new ConfigurationSet(explicitConfig), context.CurrentDirectory);
     }
 
+    /// <summary>
+    /// True when the command line and the files' names alone show that a run started in <paramref name="directory"/>
+    /// uses a Vale configuration and no doclint.yaml, and so no built-in packs: <c>--config</c> names a Vale
+    /// configuration, or, with no <c>--config</c>, no doclint.yaml stands in the folder or above it and a .vale.ini
+    /// does (what <see cref="Resolve"/> finds). False when unsure; read before the command line is parsed.
+    /// </summary>
+    public static bool UsesValeAlone(IReadOnlyList<string> args, string directory)
+    {
+        string? config = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--config" && i + 1 < args.Count)
+            {
+                config = args[i + 1];
+            }
+            else if (args[i].StartsWith("--config=", StringComparison.Ordinal))
+            {
+                config = args[i]["--config=".Length..];
+            }
+        }
+
+        if (config is not null)
+        {
+            return Core.Vale.ValeIni.IsValeConfigPath(Path.GetFullPath(config, directory));
+        }
+
+        for (var dir = directory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, DocLintConfigFile.FileName)))
+            {
+                return false;
+            }
+        }
+
+        return Core.Vale.ValeIni.Find(directory) is not null;
+    }
+
     /// <summary>What the doclint.yaml files governing <paramref name="directory"/> say for a run started there.</summary>
     public static RunConfiguration Resolve(ConfigurationSet set, string directory)
     {
