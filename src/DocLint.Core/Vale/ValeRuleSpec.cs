@@ -81,17 +81,10 @@ public sealed class ValeRuleSpec
     {
         error = null;
         var name = style + "." + System.IO.Path.GetFileNameWithoutExtension(path);
-        if (Text.YamlGuard.Check(text) is var (where, message))
-        {
-            error = $"{path}:{where.Line}: {message}";
-            return null;
-        }
-
         YamlMappingNode root;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = Text.YamlGuard.Load(text);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
                 error = $"{path}: a Vale rule is a YAML mapping";
@@ -99,6 +92,11 @@ public sealed class ValeRuleSpec
             }
 
             root = mapping;
+        }
+        catch (Text.YamlGuard.LimitException ex)
+        {
+            error = $"{path}:{ex.Where.Line}: {ex.Message}";
+            return null;
         }
         catch (YamlDotNet.Core.YamlException ex)
         {

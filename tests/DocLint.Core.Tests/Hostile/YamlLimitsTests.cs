@@ -44,6 +44,31 @@ public class YamlLimitsTests
     }
 
     [Fact]
+    public void Loading_checks_the_limits_as_it_reads_and_stops_where_the_check_does()
+    {
+        foreach (var text in (string[])[Deep, Bomb + "? *i\n: v\n"])
+        {
+            var check = YamlGuard.Check(text)!.Value;
+            var thrown = Bounded.Run(() => FluentActions.Invoking(() => YamlGuard.Load(text)).Should().Throw<YamlGuard.LimitException>().Which);
+
+            (thrown.Where, thrown.Message).Should().Be((check.Where, check.Message));
+        }
+
+        YamlGuard.Load("base: &b {severity: warning}\nrules:\n  DL3001: *b\n").Documents.Should().ContainSingle();
+        FluentActions.Invoking(() => YamlGuard.Load("x: [unclosed")).Should().Throw<YamlDotNet.Core.YamlException>();
+        FluentActions.Invoking(() => YamlGuard.Load(new string('a', Limits.MaxYamlBytes + 1))).Should().Throw<YamlGuard.LimitException>()
+            .WithMessage("the YAML is 4,194,305 characters, more than the limit of 4,194,304");
+    }
+
+    [Fact]
+    public void A_vale_rule_file_past_a_limit_is_an_error_at_its_line()
+    {
+        var spec = Bounded.Run(() => DocLint.Core.Vale.ValeRuleSpec.Parse("S", "S/Deep.yml", "extends: existence\nmessage: x\ntokens: " + new string('[', 100) + new string(']', 100) + "\n", out var error) is null ? error : null);
+
+        spec.Should().Be("S/Deep.yml:3: the YAML nests more than 64 levels deep");
+    }
+
+    [Fact]
     public void A_rule_file_nested_too_deep_is_a_load_error_at_its_line()
     {
         var result = Bounded.Run(() => new RuleSetBuilder().AddFile("DL9001.deep.yaml", Deep).Build());
