@@ -68,16 +68,15 @@ public sealed record DocLintConfigFile
         var references = new List<RuleReference>();
         void Problem(Mark mark, string message) => problems.Add(new ConfigProblem(path, Math.Max(0, (int)mark.Line - 1), Math.Max(0, (int)mark.Column - 1), message, DiagnosticSeverity.Error));
 
-        if (Text.YamlGuard.Check(text) is var (where, message))
-        {
-            Problem(where, message);
-            return new DocLintConfigFile { Path = path, Problems = [.. problems] };
-        }
-
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = Text.YamlGuard.Load(text);
+        }
+        catch (Text.YamlGuard.LimitException ex)
+        {
+            Problem(ex.Where, ex.Message);
+            return new DocLintConfigFile { Path = path, Problems = [.. problems] };
         }
         catch (YamlException ex)
         {

@@ -9,10 +9,10 @@ namespace DocLint.Core.Text;
 /// nest (YamlDotNet's representation model recurses, and overflows the stack at some tens of thousands of
 /// levels) and how many nodes it stands for once its aliases are expanded (an alias bomb is a few hundred
 /// bytes that stand for billions of nodes, which hashing a key or walking a value visits). The limits are counted
-/// on YamlDotNet's event parser, which keeps its state on the heap, as its events are read: <see cref="Check"/> reads
-/// the text to its end or to the first limit it passes (a text it cannot parse is left to the loader, which reports
-/// the syntax error itself); <see cref="Load"/> loads the representation model through the same count, so a text is
-/// parsed once.
+/// on YamlDotNet's event parser, which keeps its state on the heap, as its events are read: <see cref="Load"/> loads
+/// the representation model through that count, so a text is parsed once (front matter, rule files, Vale rule files,
+/// doclint.yaml); <see cref="Check"/> reads the text to its end or to the first limit it passes (a text it cannot
+/// parse is left to the loader, which reports the syntax error itself).
 /// </summary>
 public static class YamlGuard
 {

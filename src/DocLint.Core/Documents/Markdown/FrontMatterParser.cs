@@ -33,16 +33,9 @@ public static class FrontMatterParser
         }
 
         var yaml = text[bodyStart..bodyEnd];
-        if (YamlGuard.Check(yaml) is var (where, message))
-        {
-            problem = new ReaderProblem(new TextSpan(bodyStart + (int)Math.Min(where.Index, yaml.Length), 0), $"front matter not read: {message}");
-            return fields;
-        }
-
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = YamlGuard.Load(yaml);
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
             {
                 foreach (var (key, value) in root.Children)
@@ -58,6 +51,11 @@ public static class FrontMatterParser
                     fields[name] = new FrontMatterField(value is YamlScalarNode s ? s.Value ?? "" : "", span);
                 }
             }
+        }
+        catch (YamlGuard.LimitException ex)
+        {
+            problem = new ReaderProblem(new TextSpan(bodyStart + (int)Math.Min(ex.Where.Index, yaml.Length), 0), $"front matter not read: {ex.Message}");
+            return fields;
         }
         catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException)
         {
