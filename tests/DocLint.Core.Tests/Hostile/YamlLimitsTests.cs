@@ -115,10 +115,13 @@ public class YamlLimitsTests
             var problem = YamlGuard.Check(yaml);
             var config = DocLintConfigFile.Parse("doclint.yaml", yaml);
             var rule = RuleFileParser.Parse("DL9001.x.yaml", yaml);
+            var vale = DocLint.Core.Vale.ValeRuleSpec.Parse("S", "S/X.yml", yaml, out var valeError);
             if (problem is not null)
             {
                 config.Problems.Should().NotBeEmpty();
                 rule.Rule.Should().BeNull();
+                vale.Should().BeNull();
+                valeError.Should().StartWith("S/X.yml:");
             }
         });
     }
