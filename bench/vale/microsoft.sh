@@ -6,11 +6,7 @@ set -euo pipefail
 doclint=${1:?path to the doclint binary}
 runs=${2:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/docs" "$work/styles"
-cp -r "$root/tests/DocLint.Vale.Tests/Packages/Microsoft/Microsoft" "$work/styles/"
-printf 'StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Microsoft\n' > "$work/.vale.ini"
+source "$root/bench/vale/microsoft-folder.sh"
 i=0
 while [ "$(du -sb "$work/docs" | cut -f1)" -lt 10485760 ]; do
   for f in "$root"/docs/*.md "$root"/tests/DocLint.Vale.Tests/Packages/*/README.md; do cp "$f" "$work/docs/$i-$(basename "$f")"; done

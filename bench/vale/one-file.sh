@@ -6,11 +6,7 @@
 set -euo pipefail
 rounds=${1:?rounds}; shift
 root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/docs" "$work/styles"
-cp -r "$root/tests/DocLint.Vale.Tests/Packages/Microsoft/Microsoft" "$work/styles/"
-printf 'StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Microsoft\n' > "$work/.vale.ini"
+source "$root/bench/vale/microsoft-folder.sh"
 cp "$root/docs/architecture.md" "$work/docs/"
 echo "file: $(wc -c < "$work/docs/architecture.md") bytes"
 cd "$work"
