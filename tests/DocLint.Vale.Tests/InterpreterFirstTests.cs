@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using DocLint.Core.Rules.Matching;
 using DocLint.Core.Vale;
 
 namespace DocLint.Vale.Tests;
 
 /// <summary>
-/// A Vale pattern bound for the linear-time automaton searches on the backtracking interpreter until the automaton
-/// pays for itself: the matches are the same on either engine, and only the time differs.
+/// A Vale pattern bound for the linear-time automaton, whose matches cannot depend on the engine, searches on the
+/// backtracking interpreter until the automaton pays for itself: only the time differs.
 /// </summary>
 public sealed class InterpreterFirstTests
 {
@@ -14,7 +15,8 @@ public sealed class InterpreterFirstTests
     [Fact]
     public void A_pattern_bound_for_the_automaton_searches_on_the_interpreter_and_builds_nothing_for_a_few_searches()
     {
-        var pattern = new ValePattern(@"(?i)\b\w+ly\b");
+        // A threshold no test run reaches: a cold first search can take a few milliseconds.
+        var pattern = new ValePattern(@"(?i)\b\w+ly\b", RegexOptions.None, TimeSpan.FromHours(1));
 
         pattern.IsProbing.Should().BeTrue();
         pattern.AllMatches(Text).Select(m => m.Value).Should().Equal("quickly", "gladly", "only", "partly", "hastily");
@@ -33,7 +35,7 @@ public sealed class InterpreterFirstTests
     [Fact]
     public void A_pattern_the_interpreter_has_spent_enough_time_on_moves_to_the_automaton_and_finds_the_same_matches()
     {
-        var pattern = new ValePattern(@"(?i)\b\w+ly\b");
+        var pattern = new ValePattern(@"(?i)\b\w+ly\b", RegexOptions.None, TimeSpan.FromMilliseconds(1));
         var text = string.Concat(Enumerable.Repeat(Text + " ", 200));
         var first = pattern.AllMatches(text).Select(m => (m.Index, m.Length)).ToList();
 
@@ -51,21 +53,44 @@ public sealed class InterpreterFirstTests
     [Fact]
     public void A_search_that_backtracks_too_long_on_the_interpreter_is_redone_on_the_automaton()
     {
-        // Nested repetition: the interpreter tries exponentially many ways to split the a's before failing at the '!'.
-        var pattern = new ValePattern(@"(?:a|aa)+$");
-        var text = new string('a', 60) + "!";
+        // Ten repetitions in a row that overlap: the interpreter tries every way to share the a's among them before failing.
+        var pattern = new ValePattern(@"^[a-z]*[a-m]*[a-z]*[a-m]*[a-z]*[a-m]*[a-z]*[a-m]*[a-z]*[a-m]*!", RegexOptions.None, TimeSpan.FromHours(1));
+        var text = new string('a', 60) + " !";
 
         pattern.IsProbing.Should().BeTrue();
         pattern.IsMatch(text).Should().BeFalse();
         pattern.IsBuilt.Should().BeTrue("the interpreter's search timed out, so the pattern moved to the automaton for good");
-        pattern.IsMatch("aaa").Should().BeTrue();
-        pattern.AllMatches("xx aaaa").Select(m => (m.Index, m.Length)).Should().Equal((3, 4));
+        pattern.IsMatch("aaa!").Should().BeTrue();
+        pattern.AllMatches("ab!").Select(m => (m.Index, m.Length)).Should().Equal((0, 3));
     }
+
+    [Theory]
+    [InlineData(@"(?:\d+|\da*)\wb")]
+    [InlineData(@" +\B")]
+    [InlineData(@"\b(?:a|aa)+\b")]
+    [InlineData(@"\b(?:\w+ )+now")]
+    public void A_pattern_whose_matches_may_depend_on_the_engine_goes_straight_to_its_automaton(string regex)
+    {
+        // On "1é1abbb1" the linear-time engine finds "1abb" and the interpreter "1ab": a pattern that switched engines
+        // midway through a run would report either, by the files searched before.
+        var pattern = new ValePattern(regex);
+
+        pattern.IsProbing.Should().BeFalse();
+        RegexFactory.EnginesAgree(regex).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(@"(?i)\b\w+ly\b")]
+    [InlineData(@"(?i)\b(?:(?<vale0>utili[sz]e)|(?<vale1>leverages?))\b")]
+    [InlineData(@"\b(?:ab)+c")]
+    [InlineData(@"[(|)+]\w+")]
+    public void A_pattern_whose_matches_cannot_depend_on_the_engine_may_start_on_the_interpreter(string regex) =>
+        RegexFactory.EnginesAgree(regex).Should().BeTrue();
 
     [Fact]
     public void A_pattern_with_lookaround_searches_without_its_relaxation_at_first_and_finds_the_same_matches()
     {
-        var pattern = new ValePattern(@"\b\w+ly(?=,)");
+        var pattern = new ValePattern(@"\b\w+ly(?=,)", RegexOptions.None, TimeSpan.FromHours(1));
 
         pattern.IsProbing.Should().BeFalse("lookaround runs on the backtracking engine");
         pattern.MayMatch("ly, then").Should().BeTrue("the relaxation (a word before 'ly,') is not used until the backtracking engine has spent time on the pattern");

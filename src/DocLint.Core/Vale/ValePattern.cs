@@ -53,12 +53,23 @@ public sealed class ValePattern
     /// </summary>
     public static TimeSpan InterpreterTimeBeforeAutomaton { get; } = TimeSpan.FromMilliseconds(2);
 
-    private static readonly long InterpreterTicksBeforeFinal = (long)(InterpreterTimeBeforeAutomaton.TotalSeconds * Stopwatch.Frequency);
+    /// <summary><see cref="InterpreterTimeBeforeAutomaton"/> in stopwatch ticks (another threshold only in tests).</summary>
+    private readonly long _interpreterTicksBeforeFinal;
 
     public ValePattern(string pattern, RegexOptions extra = RegexOptions.None)
+        : this(pattern, extra, InterpreterTimeBeforeAutomaton)
     {
+    }
+
+    /// <summary>A pattern that moves to its automaton after <paramref name="interpreterTimeBeforeAutomaton"/> on the interpreter.</summary>
+    internal ValePattern(string pattern, RegexOptions extra, TimeSpan interpreterTimeBeforeAutomaton)
+    {
+        _interpreterTicksBeforeFinal = (long)(interpreterTimeBeforeAutomaton.TotalSeconds * Stopwatch.Frequency);
         var translated = ValeRegex.Translate(pattern);
-        var automaton = RegexFactory.BuildsAutomaton(translated, RegexOptions.CultureInvariant | extra);
+
+        // Only a pattern whose matches cannot depend on the engine starts on the interpreter: which engine searches
+        // a unit then depends on what the process has searched before.
+        var automaton = RegexFactory.BuildsAutomaton(translated, RegexOptions.CultureInvariant | extra) && RegexFactory.EnginesAgree(translated);
         Syntax = ValeRegex.Check(translated, extra, automaton ? PatternRegex.ProbeTimeout : null);
         _probe = automaton ? Syntax : null;
         _regex = new Lazy<Regex>(() => ValeRegex.CompileTranslated(translated, extra));
@@ -123,7 +134,7 @@ public sealed class ValePattern
     /// so units are searched without it until the backtracking engine has spent <see cref="InterpreterTimeBeforeAutomaton"/>
     /// on the pattern. It only turns away units that hold no match, so the matches are the same either way.
     /// </summary>
-    private Regex? RelaxedInUse => _probe is null && (_relaxed.IsValueCreated || Volatile.Read(ref _interpreterTicks) >= InterpreterTicksBeforeFinal) ? _relaxed.Value : null;
+    private Regex? RelaxedInUse => _probe is null && (_relaxed.IsValueCreated || Volatile.Read(ref _interpreterTicks) >= _interpreterTicksBeforeFinal) ? _relaxed.Value : null;
 
     /// <summary>
     /// Runs <paramref name="search"/> with the regex the pattern searches on now: the interpreter while the pattern is
@@ -154,7 +165,7 @@ public sealed class ValePattern
             }
         }
 
-        if (_regex.IsValueCreated || (Volatile.Read(ref _interpreterTicks) >= InterpreterTicksBeforeFinal && Interlocked.Exchange(ref _finalClaimed, 1) == 0))
+        if (_regex.IsValueCreated || (Volatile.Read(ref _interpreterTicks) >= _interpreterTicksBeforeFinal && Interlocked.Exchange(ref _finalClaimed, 1) == 0))
         {
             return search(Regex, state);
         }
