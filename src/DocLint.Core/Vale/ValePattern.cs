@@ -39,12 +39,6 @@ public sealed class ValePattern
     /// <summary>The interpreter with <see cref="PatternRegex.ProbeTimeout"/>, searched until the automaton is built; null for a pattern bound for no automaton.</summary>
     private readonly Regex? _probe;
 
-    /// <summary>The interpreter's time on this pattern so far, in stopwatch ticks.</summary>
-    private long _interpreterTicks;
-
-    /// <summary>Set (once) by the search that is to build the automaton.</summary>
-    private int _finalClaimed;
-
     /// <summary>
     /// How much time the interpreter (or, for a pattern with lookaround, the backtracking engine without its relaxation)
     /// may spend on a pattern, summed over the process, before the automaton is built: about what building one costs
@@ -53,8 +47,8 @@ public sealed class ValePattern
     /// </summary>
     public static TimeSpan InterpreterTimeBeforeAutomaton { get; } = TimeSpan.FromMilliseconds(2);
 
-    /// <summary><see cref="InterpreterTimeBeforeAutomaton"/> in stopwatch ticks (another threshold only in tests).</summary>
-    private readonly long _interpreterTicksBeforeFinal;
+    /// <summary>The interpreter's (or, with lookaround, the backtracking engine's) time on this pattern so far.</summary>
+    private readonly InterpreterTime _interpreterTime;
 
     public ValePattern(string pattern, RegexOptions extra = RegexOptions.None)
         : this(pattern, extra, InterpreterTimeBeforeAutomaton)
@@ -64,7 +58,7 @@ public sealed class ValePattern
     /// <summary>A pattern that moves to its automaton after <paramref name="interpreterTimeBeforeAutomaton"/> on the interpreter.</summary>
     internal ValePattern(string pattern, RegexOptions extra, TimeSpan interpreterTimeBeforeAutomaton)
     {
-        _interpreterTicksBeforeFinal = (long)(interpreterTimeBeforeAutomaton.TotalSeconds * Stopwatch.Frequency);
+        _interpreterTime = new InterpreterTime(interpreterTimeBeforeAutomaton);
         var translated = ValeRegex.Translate(pattern);
 
         // Only a pattern whose matches cannot depend on the engine starts on the interpreter: which engine searches
@@ -134,7 +128,7 @@ public sealed class ValePattern
     /// so units are searched without it until the backtracking engine has spent <see cref="InterpreterTimeBeforeAutomaton"/>
     /// on the pattern. It only turns away units that hold no match, so the matches are the same either way.
     /// </summary>
-    private Regex? RelaxedInUse => _probe is null && (_relaxed.IsValueCreated || Volatile.Read(ref _interpreterTicks) >= _interpreterTicksBeforeFinal) ? _relaxed.Value : null;
+    private Regex? RelaxedInUse => _probe is null && (_relaxed.IsValueCreated || _interpreterTime.Spent) ? _relaxed.Value : null;
 
     /// <summary>
     /// Runs <paramref name="search"/> with the regex the pattern searches on now: the interpreter while the pattern is
@@ -161,11 +155,11 @@ public sealed class ValePattern
             }
             finally
             {
-                Interlocked.Add(ref _interpreterTicks, Stopwatch.GetTimestamp() - begin);
+                _interpreterTime.Charge(begin);
             }
         }
 
-        if (_regex.IsValueCreated || (Volatile.Read(ref _interpreterTicks) >= _interpreterTicksBeforeFinal && Interlocked.Exchange(ref _finalClaimed, 1) == 0))
+        if (_regex.IsValueCreated || _interpreterTime.ClaimFinal())
         {
             return search(Regex, state);
         }
@@ -181,7 +175,7 @@ public sealed class ValePattern
         }
         finally
         {
-            Interlocked.Add(ref _interpreterTicks, Stopwatch.GetTimestamp() - start);
+            _interpreterTime.Charge(start);
         }
     }
 

@@ -40,20 +40,14 @@ public sealed class PatternRegex
     private readonly Regex _probe;
     private readonly Lazy<Regex> _final;
 
-    /// <summary><see cref="InterpreterTimeBeforeFinal"/> in stopwatch ticks (another threshold only in tests).</summary>
-    private readonly long _interpreterTicksBeforeFinal;
-
-    /// <summary>The interpreter's time on this pattern so far, in stopwatch ticks.</summary>
-    private long _interpreterTicks;
-
-    /// <summary>Set (once) by the scan that is to build the final engine.</summary>
-    private int _finalClaimed;
+    /// <summary>The interpreter's time on this pattern so far.</summary>
+    private readonly InterpreterTime _interpreterTime;
 
     private PatternRegex(Regex probe, Func<Regex> final, TimeSpan? interpreterTimeBeforeFinal = null)
     {
         _probe = probe;
         _final = new Lazy<Regex>(final);
-        _interpreterTicksBeforeFinal = (long)((interpreterTimeBeforeFinal ?? InterpreterTimeBeforeFinal).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        _interpreterTime = new InterpreterTime(interpreterTimeBeforeFinal ?? InterpreterTimeBeforeFinal);
         MatchGroup = probe.GroupNumberFromName("match");
     }
 
@@ -86,7 +80,7 @@ public sealed class PatternRegex
         // The first scan after the interpreter's time crosses the threshold builds the final engine; scans on
         // other threads meanwhile go on with the interpreter rather than wait for it.
         if (_final.IsValueCreated
-            || (Volatile.Read(ref _interpreterTicks) >= _interpreterTicksBeforeFinal && Interlocked.Exchange(ref _finalClaimed, 1) == 0))
+            || _interpreterTime.ClaimFinal())
         {
             Scan(_final.Value, text, range, spans);
             return;
@@ -105,7 +99,7 @@ public sealed class PatternRegex
         }
         finally
         {
-            Interlocked.Add(ref _interpreterTicks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+            _interpreterTime.Charge(start);
         }
     }
 
