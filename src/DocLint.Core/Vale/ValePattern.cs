@@ -63,7 +63,8 @@ public sealed class ValePattern
 
         // Only a pattern whose matches cannot depend on the engine starts on the interpreter: which engine searches
         // a unit then depends on what the process has searched before.
-        var automaton = RegexFactory.BuildsAutomaton(translated, RegexOptions.CultureInvariant | extra) && RegexFactory.EnginesAgree(translated);
+        var automaton = RegexFactory.BuildsAutomaton(translated, RegexOptions.CultureInvariant | extra)
+            && !BoundedPattern.MayEndMatchesElsewhereOnLinearEngine(translated, RegexOptions.CultureInvariant | extra);
         Syntax = ValeRegex.Check(translated, extra, automaton ? PatternRegex.ProbeTimeout : null);
         _probe = automaton ? Syntax : null;
         _regex = new Lazy<Regex>(() => ValeRegex.CompileTranslated(translated, extra));

@@ -95,12 +95,40 @@ public class BoundedPatternTests
         BoundedPattern.MayDropMatchesOnLinearEngine(pattern, RegexOptions.None).Should().BeTrue();
 
     [Theory]
+    [InlineData(@"(?:a+|ab)b", "abb", "ab", "abb")] // a choice of length before a branch that may start alike
+    [InlineData(@"(?:a{1,2}|ab)b", "abb", "ab", "abb")]
+    [InlineData(@"(?:(?:a1|a)|ab)b", "abb", "ab", "abb")]
+    [InlineData(@"(?:ac|a|ab)b", "abb acb", "ab acb", "abb acb")] // three branches that may start alike, of different lengths
+    [InlineData(@"(?:a1|(?:a|ab))b", "abb", "ab", "abb")]
+    [InlineData(@"(?:\wc\s|\w|b\w+)\w", "b1bbab", "b1 bb ab", "b1bbab")]
+    [InlineData(@"b+(?:a\w1|a|(?:ab)+)?\w", "baba1ab", "bab", "baba")]
+    [InlineData(@"(?:a|ab)+b", "ababb", "ab ab", "ababb")] // a repetition of branches that may start alike
+    [InlineData(@"b(?:\w{1,2}\w)+a", "babbaab", "babba", "babbaa")] // a repetition of a choice of length
+    public void A_pattern_whose_alternatives_the_linear_engine_ranks_otherwise_may_end_matches_elsewhere_there(string pattern, string text, string backtracking, string linear)
+    {
+        BoundedPattern.MayEndMatchesElsewhereOnLinearEngine(pattern, RegexOptions.None).Should().BeTrue();
+        string.Join(' ', Regex.Matches(text, pattern).Select(m => m.Value)).Should().Be(backtracking);
+        string.Join(' ', new Regex(pattern, RegexOptions.NonBacktracking).Matches(text).Select(m => m.Value)).Should().Be(linear);
+    }
+
+    [Theory]
+    [InlineData(@"(?:ab|a+)b")] // the choice of length comes last
+    [InlineData(@"(?:a|ab)b")] // two branches of fixed length
+    [InlineData(@"(?:ac|a|ab)$")] // nothing after the branches
+    [InlineData(@"(?:a+|ab)\b")]
+    [InlineData(@"\b(?:in|in order|in order to)\b")]
+    [InlineData(@"\b(?:an?|the)\s+\w+")] // branches that start with literals of their own
+    [InlineData(@"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+\w+")]
+    [InlineData(@"(?i)\b\w+ly\b")]
+    public void A_pattern_without_such_alternatives_ends_its_matches_on_the_linear_engine_where_the_backtracking_engine_does(string pattern) =>
+        BoundedPattern.MayEndMatchesElsewhereOnLinearEngine(pattern, RegexOptions.None).Should().BeFalse();
+
+    [Theory]
     [InlineData(@"\w+ly\b")]
     [InlineData(@"(?i)\b\w+,*")]
     [InlineData(@"\w+ ?")]
     [InlineData(@"\bexit\s+polls?\b")]
     [InlineData(@"(?i)\b(?:\w+)nised?\b")]
-    [InlineData(@"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)")]
     [InlineData(@"(?m)(?:[a-z][.?!] {2,}[A-Z]|[a-z][.?!][A-Z])")]
     [InlineData(@"(?i)\b(?:,*\w+|a)")] // an anchor before the first element pins where a match begins
     [InlineData(@"(?m:^)[ \t]*copyright\b")]
@@ -108,6 +136,7 @@ public class BoundedPatternTests
     [InlineData(@"Getty\b[^\n]*")] // one optional character after \b
     [InlineData(@"\b(?:paint|cast)\w*\b[^.!?]{0,60}?\bas\b")] // what follows the lazy quantifier is not optional
     [InlineData(@"a+()b")] // an empty group matches nothing, anywhere
+    [InlineData(@"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)")]
     public void A_pattern_without_one_is_left_to_the_linear_engine(string pattern) =>
         BoundedPattern.MayDropMatchesOnLinearEngine(pattern, RegexOptions.None).Should().BeFalse();
 
@@ -161,6 +190,35 @@ public class BoundedPatternTests
         }, iter: 10000);
 
         linear.Should().BeGreaterThan(200, "the generator makes patterns for the linear engine often enough to test them");
+    }
+
+    [Fact]
+    public void Alternatives_read_as_ranked_alike_end_their_matches_on_the_linear_engine_where_the_backtracking_engine_does()
+    {
+        // Random alternations of short branches that often start alike, with what may come before and after them: the
+        // shapes on which the linear-time engine may take a later branch than the backtracking engines do.
+        Gen<string> Pick(params string[] choices) => Gen.Int[0, choices.Length - 1].Select(i => choices[i]);
+        var atom = Gen.Select(Pick("a", "b", "1", @"\w", "ab", "a"), Pick("", "", "", "+", "?", "{1,2}"), (a, q) => a + q);
+        var branch = atom.Array[1, 3].Select(string.Concat);
+        var group = Gen.Select(branch.Array[2, 4], Pick("", "", "?", "+", "{1,3}"), (b, q) => "(?:" + string.Join('|', b) + ")" + q);
+        var patterns = Gen.Select(Pick("", "", "b+", @"\b", "a"), group, Pick("", "b", @"\w", "a", @"\b", "$", "b+", "1"), (pre, g, post) => pre + g + post);
+        var texts = Gen.Char["ab1c "].Array[3, 10].Select(c => new string(c)).Array[8];
+        var linear = 0;
+        Gen.Select(patterns, texts).Sample((pattern, samples) =>
+        {
+            var chosen = RegexFactory.CreateLinearOrBacktracking(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            if (!chosen.Options.HasFlag(RegexOptions.NonBacktracking) || BoundedPattern.MayEndMatchesElsewhereOnLinearEngine(pattern, RegexOptions.None))
+            {
+                return true;
+            }
+
+            Interlocked.Increment(ref linear);
+            var backtracking = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return samples.All(text => chosen.Matches(text).Select(m => (m.Index, m.Length))
+                .SequenceEqual(backtracking.Matches(text).Select(m => (m.Index, m.Length))));
+        }, iter: 3000);
+
+        linear.Should().BeGreaterThan(100, "the generator makes patterns for the linear engine often enough to test them");
     }
 
     /// <summary>Parts of patterns that repeat, so that many of the patterns reach the linear engine.</summary>

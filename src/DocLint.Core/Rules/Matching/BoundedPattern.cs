@@ -35,12 +35,28 @@ public static class BoundedPattern
     /// itself be skipped (<c>(?:,?a)??</c>).</item>
     /// </list>
     /// Of other shapes (<c>\w+ly\b</c>, <c>\bpolls?\b</c>, <c>^\W*x</c>, <c>Getty\b[^\n]*</c>) it found every match in
-    /// those trials, except for rare alternations of different lengths inside a repetition. True for a pattern this
-    /// reading does not follow (lookaround, <c>(?x)</c> and the like), of which nothing is known.
+    /// those trials, though it may end some elsewhere (<see cref="MayEndMatchesElsewhereOnLinearEngine"/>). True for a
+    /// pattern this reading does not follow (lookaround, <c>(?x)</c> and the like), of which nothing is known.
     /// </summary>
     public static bool MayDropMatchesOnLinearEngine(string pattern, RegexOptions options) => Read(pattern, options).MayDropMatches;
 
-    /// <summary>Both answers of one reading: whether the pattern is bounded, and whether the linear-time engine may drop its matches.</summary>
+    /// <summary>
+    /// True when the linear-time engine may end a match of <paramref name="pattern"/> elsewhere than a backtracking engine
+    /// does, from the same start (and so find other matches after it). Found in random trials against the interpreter:
+    /// <list type="bullet">
+    /// <item>branches that may start alike and are followed by more, where the linear engine may take a later branch
+    /// than the first that lets the rest match: a branch with a choice of length before another (<c>(?:a+|ab)b</c> and
+    /// <c>(?:a{1,2}|ab)b</c> on <c>abb</c>), or three branches or more of different lengths (<c>(?:ac|a|ab)b</c>); a
+    /// repetition of branches that may start alike (<c>(?:a|ab)+b</c> on <c>ababb</c>) or of a choice of length
+    /// (<c>b(?:\w{1,2}\w)+a</c>); <c>\B</c> (see <see cref="Reader.MayRankDifferently"/>). Branches whose literal starts
+    /// rule each other out (<c>(?:is|are|was|were)</c>, <c>(?:said\s+|told\s+)</c>) cannot both match at one place.</item>
+    /// </list>
+    /// Of other shapes with alternatives (<c>(?:ab|a+)b</c>, <c>(?:a|ab)b</c>, <c>(?:ac|a|ab)$</c>) it ended every match
+    /// where the interpreter did. True for a pattern this reading does not follow.
+    /// </summary>
+    public static bool MayEndMatchesElsewhereOnLinearEngine(string pattern, RegexOptions options) => Read(pattern, options).MayRankDifferently;
+
+    /// <summary>The answers of one reading: whether the pattern is bounded, whether the linear-time engine may drop its matches, and whether it may end them elsewhere.</summary>
     internal static Reading Read(string pattern, RegexOptions options)
     {
         if ((options & RegexOptions.IgnorePatternWhitespace) != 0)
@@ -57,13 +73,14 @@ public static class BoundedPattern
 
         return new Reading(
             !reader.Repeats && whole.Ways <= MaxPaths,
-            reader.MayDropMatches || whole.Nullable || whole.SkippableStart);
+            reader.MayDropMatches || whole.Nullable || whole.SkippableStart,
+            reader.MayRankDifferently);
     }
 
-    internal readonly record struct Reading(bool IsBounded, bool MayDropMatches);
+    internal readonly record struct Reading(bool IsBounded, bool MayDropMatches, bool MayRankDifferently);
 
     /// <summary>A pattern the reading does not follow: not bounded, and nothing known of how the linear engine runs it.</summary>
-    private static readonly Reading Unread = new(false, true);
+    private static readonly Reading Unread = new(false, true, true);
 
     /// <summary>
     /// A part of the pattern: its ways through (up to <see cref="MaxPaths"/> + 1); whether it can match the empty string
@@ -71,7 +88,13 @@ public static class BoundedPattern
     /// never matches a character (<paramref name="ZeroWidth"/>: an anchor, an option); whether a match of it can begin by
     /// skipping its first element (<paramref name="SkippableStart"/>: <c>,*\w+</c>, <c>(?:,?a)</c>); whether it holds
     /// <c>\b</c> or <c>\B</c>; what its end leaves pending (<see cref="Pending"/>); whether it is one character, possibly
-    /// quantified; whether it holds a lazy quantifier.
+    /// quantified; whether it holds a lazy quantifier; whether it holds a choice of length, a quantifier whose least and
+    /// most differ (<c>a+</c>, <c>b?</c>: <paramref name="Varies"/>) or alternatives (<paramref name="Branches"/>); the
+    /// literal characters every match of it starts with, as far as they are known (<paramref name="Prefix"/>, lower-cased),
+    /// and whether every match is just those (<paramref name="IsPrefix"/>: a literal); whether it holds
+    /// alternatives of which two may start alike (<paramref name="Competing"/>); the length of every match of it, if
+    /// they are all as long (<paramref name="Length"/>); whether it ends in alternatives whose order the linear engine
+    /// may confuse when more follows (<paramref name="OpenChoice"/>, see <see cref="Reader.MayRankDifferently"/>).
     /// </summary>
     private readonly record struct Part(
         long Ways,
@@ -83,8 +106,18 @@ public static class BoundedPattern
         Pending Trailing = Pending.None,
         bool IsWordBoundary = false,
         bool SingleCharacter = false,
-        bool HasLazy = false)
+        bool HasLazy = false,
+        bool Varies = false,
+        bool Branches = false,
+        string Prefix = "",
+        bool IsPrefix = false,
+        bool Competing = false,
+        int Length = 0,
+        bool OpenChoice = false)
     {
+        /// <summary>The <see cref="Length"/> of a part whose matches differ in length.</summary>
+        public const int VariousLengths = -1;
+
         /// <summary><c>^</c>, <c>$</c>, <c>\A</c>, <c>\z</c> and the like: no character, at some places only.</summary>
         public static Part Anchor => new(1, true, ZeroWidth: true);
 
@@ -98,7 +131,10 @@ public static class BoundedPattern
         public static Part Unreadable => new(Reader.Unread, false);
 
         /// <summary>One character.</summary>
-        public static Part Character => new(1, false, SingleCharacter: true);
+        public static Part Character => new(1, false, SingleCharacter: true, Length: 1);
+
+        /// <summary>One literal character (its lower case: literals are compared as if case were ignored).</summary>
+        public static Part Literal(char c) => new(1, false, SingleCharacter: true, Prefix: char.ToLowerInvariant(c).ToString(), IsPrefix: true, Length: 1);
 
         /// <summary>It can match nothing at <c>\b</c> or <c>\B</c> (<c>\b</c>, <c>(?:a|\B)</c>).</summary>
         public bool EmptyAtWordAnchor => WordAnchored && (ZeroWidth || Nullable);
@@ -150,6 +186,16 @@ public static class BoundedPattern
         /// </summary>
         public bool MayDropMatches { get; private set; }
 
+        /// <summary>
+        /// Some part has a shape on which the linear-time engine ranks the ways through differently from a backtracking
+        /// engine, so that it ends a match elsewhere: branches that may start alike, followed by more, of which one
+        /// before the last holds a choice of length or which are three or more of different lengths (<c>(?:a+|ab)b</c>
+        /// matches <c>ab</c> of <c>abb</c> by backtracking, <c>abb</c> on the linear engine; <c>(?:ac|a|ab)b</c> the same);
+        /// a repetition of branches that may start alike or of a choice of length (<c>(?:a|ab)+b</c>, <c>(?:a{1,2}b)+</c>);
+        /// and <c>\B</c>. It finds the same first start: only where a match ends differs.
+        /// </summary>
+        public bool MayRankDifferently { get; private set; }
+
         /// <summary>Alternatives up to a closing parenthesis or the end: the sum of their ways.</summary>
         public Part Alternation()
         {
@@ -161,10 +207,35 @@ public static class BoundedPattern
             var wordAnchored = false;
             var trailing = Pending.None;
             var hasLazy = false;
+            var varies = false;
+            var within = false; // alternatives or competing ones inside a branch
+            var choiceBefore = false; // a branch before this one holds a choice of length
+            var prefix = ""; // the literal start all branches share
+            var prefixes = new List<string>();
+            var competing = false; // two branches may match at one place: neither's literal start rules out the other's
+            var length = 0; // the length of every branch's matches, while they are all as long
+            var nested = false; // a branch holds alternatives of its own
+            var openChoice = false;
             var branches = 0; // the '|' read so far
             while (true)
             {
                 var branch = Sequence();
+                if (!competing)
+                {
+                    foreach (var other in prefixes)
+                    {
+                        competing |= other.StartsWith(branch.Prefix, StringComparison.Ordinal) || branch.Prefix.StartsWith(other, StringComparison.Ordinal);
+                    }
+
+                    prefixes.Add(branch.Prefix);
+                }
+
+                prefix = branches == 0 ? branch.Prefix : prefix[..CommonLength(prefix, branch.Prefix)];
+                varies |= branch.Varies;
+                within |= branch.Competing;
+                length = branches == 0 || branch.Length == length ? branch.Length : Part.VariousLengths;
+                nested |= branch.Branches;
+                openChoice |= branch.OpenChoice;
                 total = Add(total, branch.Ways);
                 nullable |= branch.Nullable;
                 freeEmpty |= branch.FreeEmpty;
@@ -177,9 +248,19 @@ public static class BoundedPattern
                 {
                     // Alternatives of which one holds a lazy quantifier ("(?:,??|)"): the linear engine can take another.
                     MayDropMatches |= hasLazy && branches > 0;
-                    return new Part(total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, trailing, HasLazy: hasLazy);
+
+                    // Among branches that may start alike, a branch before the last that holds a choice of length
+                    // ("(?:a+|ab)"), or three or more branches of different lengths ("(?:ac|a|ab)"): when more follows
+                    // ("b"), the linear engine may end the match with a later branch than the first that lets it match.
+                    openChoice |= competing && (choiceBefore || (length == Part.VariousLengths && (branches >= 2 || nested)));
+                    return new Part(
+                        total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, trailing, HasLazy: hasLazy, Varies: varies,
+                        Branches: branches > 0 || branch.Branches || choiceBefore, Prefix: prefix, IsPrefix: branches == 0 && branch.IsPrefix,
+                        Competing: competing || within,
+                        Length: length, OpenChoice: openChoice);
                 }
 
+                choiceBefore |= branch.Varies || branch.Branches;
                 branches++;
                 _i++; // '|'
             }
@@ -198,6 +279,13 @@ public static class BoundedPattern
             var leading = true; // no element that matches characters yet
             var pending = Pending.None;
             var hasLazy = false;
+            var varies = false;
+            var alternatives = false;
+            var competing = false;
+            var prefix = "";
+            var growing = true; // every element so far that matches characters is a literal: the prefix may grow
+            var length = 0;
+            var openChoice = false; // an OpenChoice part with no character matched after it
             while (_i < _p.Length && _p[_i] is not ('|' or ')'))
             {
                 var atom = Atom();
@@ -232,8 +320,15 @@ public static class BoundedPattern
                     pending = part.Trailing;
                 }
 
+                // Something that matches characters after alternatives the linear engine may confuse.
+                MayRankDifferently |= openChoice && !part.ZeroWidth;
+                openChoice = part.OpenChoice || (openChoice && part.ZeroWidth);
+                length = Lengthen(length, part.Length, 1);
                 hasLazy |= part.HasLazy;
                 _characterBefore |= !part.ZeroWidth;
+                varies |= part.Varies;
+                alternatives |= part.Branches;
+                competing |= part.Competing;
                 if (leading)
                 {
                     if (part.ZeroWidth)
@@ -247,6 +342,12 @@ public static class BoundedPattern
                     }
                 }
 
+                if (growing && !part.ZeroWidth)
+                {
+                    prefix += part.Prefix;
+                    growing = part.IsPrefix;
+                }
+
                 total = Multiply(total, part.Ways);
                 nullable &= part.Nullable;
                 freeEmpty &= part.FreeEmpty;
@@ -254,7 +355,10 @@ public static class BoundedPattern
                 wordAnchored |= part.WordAnchored;
             }
 
-            return new Part(total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, pending, HasLazy: hasLazy);
+            return new Part(
+                total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, pending, HasLazy: hasLazy, Varies: varies,
+                Branches: alternatives, Prefix: prefix, IsPrefix: growing && !zeroWidth, Competing: competing, Length: length,
+                OpenChoice: openChoice);
         }
 
         private Part Atom()
@@ -273,9 +377,12 @@ public static class BoundedPattern
                 case '^' or '$':
                     _i++;
                     return Part.Anchor;
-                default:
+                case '.':
                     _i++;
                     return Part.Character;
+                default:
+                    _i++;
+                    return Part.Literal(c);
             }
         }
 
@@ -310,12 +417,16 @@ public static class BoundedPattern
                     }
 
                     return Part.Character;
-                case 'b' or 'B':
-                    return Part.WordAnchor(boundary: e == 'b');
+                case 'b':
+                    return Part.WordAnchor(boundary: true);
                 case 'A' or 'z' or 'Z' or 'G':
                     return Part.Anchor;
+                case 'B':
+                    MayRankDifferently = true;
+                    return Part.WordAnchor(boundary: false);
                 default:
-                    return Part.Character;
+                    // An escaped punctuation mark is that mark; a letter is a class (\w, \d) or a control character.
+                    return char.IsAsciiLetterOrDigit(e) ? Part.Character : Part.Literal(e);
             }
         }
 
@@ -473,7 +584,20 @@ public static class BoundedPattern
                 }
             }
 
-            var quantified = atom with { Ways = ways, Nullable = min == 0 || atom.Nullable, FreeEmpty = min == 0 || atom.FreeEmpty, IsWordBoundary = false };
+            // A repetition of a choice of length, or of alternatives that may start alike, ranks its ways as a choice
+            // before alternatives does ("(?:a{1,2}b)+", "(?:a|ab)+").
+            MayRankDifferently |= max is < 0 or > 1 && (atom.Varies || atom.Competing || atom.OpenChoice);
+            var quantified = atom with
+            {
+                Ways = ways,
+                Nullable = min == 0 || atom.Nullable,
+                FreeEmpty = min == 0 || atom.FreeEmpty,
+                IsWordBoundary = false,
+                Varies = atom.Varies || max != min,
+                Prefix = min == 0 ? "" : atom.Prefix,
+                IsPrefix = atom.IsPrefix && min == 1 && max == 1,
+                Length = max == min ? Lengthen(0, atom.Length, min) : Part.VariousLengths,
+            };
             if (_i < _p.Length && _p[_i] == '?')
             {
                 // A lazy optional part that can itself be skipped or match nothing ("(?:,?a)??").
@@ -536,6 +660,13 @@ public static class BoundedPattern
             _i = at + 1;
             return true;
         }
+
+        /// <summary>A fixed length <paramref name="a"/> followed by <paramref name="times"/> of <paramref name="b"/>, at most <see cref="int.MaxValue"/>.</summary>
+        private static int Lengthen(int a, int b, int times) =>
+            a == Part.VariousLengths || b == Part.VariousLengths ? Part.VariousLengths : (int)Math.Min(a + ((long)b * times), int.MaxValue);
+
+        /// <summary>How many characters two strings share at their start.</summary>
+        private static int CommonLength(string a, string b) => a.AsSpan().CommonPrefixLength(b);
 
         /// <summary>The stricter of two pending states.</summary>
         private static Pending Later(Pending a, Pending b) => a > b ? a : b;

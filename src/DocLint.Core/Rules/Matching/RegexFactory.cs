@@ -87,96 +87,15 @@ public static class RegexFactory
 
     /// <summary>
     /// True when <see cref="CreateLinearOrBacktracking"/> puts the pattern on the linear-time engine (unless its
-    /// automaton proves too large to build): neither bounded nor of a shape that engine may mishandle, and with no
-    /// syntax it refuses (lookaround, back-references and the like count as such shapes).
+    /// automaton proves too large to build): neither bounded nor of a shape on which that engine may find other
+    /// matches than the backtracking engines (<see cref="BoundedPattern.MayDropMatchesOnLinearEngine"/>), and with no
+    /// syntax it refuses (lookaround, back-references and the like count as such shapes). The automaton may still end
+    /// some matches later than the interpreter (<see cref="BoundedPattern.MayEndMatchesElsewhereOnLinearEngine"/>).
     /// </summary>
     public static bool BuildsAutomaton(string pattern, RegexOptions options)
     {
         var reading = BoundedPattern.Read(pattern, options);
         return !reading.IsBounded && !reading.MayDropMatches;
-    }
-
-    /// <summary>
-    /// True when the backtracking interpreter and the linear-time engine surely find the same matches of a pattern
-    /// <see cref="BuildsAutomaton"/> accepts, so a search may run on either. Read conservatively from the syntax, it
-    /// is false wherever the two have been seen to differ, and around it: a <c>\B</c> (after a repetition the
-    /// backtracking engines miss matches), an alternation that anything but word boundaries, <c>$</c> and the
-    /// pattern's end follows (<c>(?:\d+|\da*)\wb</c>: the linear-time engine may take a longer alternative), and a
-    /// repeated or optional group that holds an alternation or a repetition (<c>(?:a|aa)+</c>).
-    /// </summary>
-    public static bool EnginesAgree(string pattern)
-    {
-        var groups = new Stack<(bool Alternation, bool Repetition)>();
-        var alternation = false;
-        var repetition = false;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            switch (c)
-            {
-                case '\\':
-                    if (i + 1 < pattern.Length && pattern[i + 1] == 'B')
-                    {
-                        return false;
-                    }
-
-                    i++;
-                    break;
-                case '[':
-                    // A class: its characters are none of these operators.
-                    for (i++; i < pattern.Length && (pattern[i] != ']' || pattern[i - 1] == '['); i++)
-                    {
-                        i += pattern[i] == '\\' ? 1 : 0;
-                    }
-
-                    break;
-                case '(':
-                    groups.Push((alternation, repetition));
-                    alternation = repetition = false;
-                    i += i + 1 < pattern.Length && pattern[i + 1] == '?' ? 1 : 0; // "(?:", "(?<name>", "(?i)": no quantifier
-                    break;
-                case '|':
-                    alternation = true;
-                    break;
-                case '*' or '+' or '?' or '{':
-                    repetition = true;
-                    break;
-                case ')' when groups.Count > 0:
-                    var quantified = i + 1 < pattern.Length && pattern[i + 1] is '*' or '+' or '?' or '{';
-                    if ((quantified && (alternation || repetition)) || (alternation && !OnlyEndsFollow(pattern, i + 1)))
-                    {
-                        return false;
-                    }
-
-                    var (outerAlternation, outerRepetition) = groups.Pop();
-                    (alternation, repetition) = (outerAlternation, outerRepetition || repetition || quantified);
-                    break;
-            }
-        }
-
-        return true;
-
-        // Nothing but ')', '\b' and '$' to the end of the pattern.
-        static bool OnlyEndsFollow(string pattern, int from)
-        {
-            for (var i = from; i < pattern.Length; i++)
-            {
-                if (pattern[i] is ')' or '$')
-                {
-                    continue;
-                }
-
-                if (pattern[i] == '\\' && i + 1 < pattern.Length && pattern[i + 1] == 'b')
-                {
-                    i++;
-                    continue;
-                }
-
-                return false;
-            }
-
-            return true;
-        }
     }
 
     /// <summary>
