@@ -65,20 +65,19 @@ public sealed class InterpreterFirstTests
     }
 
     [Theory]
-    [InlineData(@"(?:\d+|\da*)\wb", "1é1abbb1", "1abb")]
-    [InlineData(@"(?:a|ab)+b", "ababb", "ababb")]
+    [InlineData(@"(?:\d+|\da*)\wb", "1é1abbb1", "1ab")]
+    [InlineData(@"(?:a|ab)+b", "ababb", "ab ab")]
     [InlineData(@"\b(?:a|aa)+\b", "aaa a", "aaa a")]
     [InlineData(@"\b(?:\w+ )+now", "so and now", "so and now")]
-    public void A_pattern_whose_matches_may_depend_on_the_engine_goes_straight_to_its_automaton(string regex, string text, string matches)
+    public void A_pattern_whose_matches_the_automaton_may_end_elsewhere_runs_on_the_backtracking_engine_as_in_Vale(string regex, string text, string matches)
     {
-        // On "1é1abbb1" the linear-time engine finds "1abb" and the interpreter "1ab": a pattern that switched engines
-        // midway through a run would report either, by the files searched before.
+        // On "1é1abbb1" the linear-time engine finds "1abb", the interpreter and Vale "1ab".
         var pattern = new ValePattern(regex);
 
         pattern.IsProbing.Should().BeFalse();
         BoundedPattern.MayEndMatchesElsewhereOnLinearEngine(regex, RegexOptions.CultureInvariant).Should().BeTrue();
         string.Join(' ', pattern.AllMatches(text).Select(m => m.Value)).Should().Be(matches);
-        pattern.Regex.Options.HasFlag(RegexOptions.NonBacktracking).Should().BeTrue();
+        pattern.Regex.Options.HasFlag(RegexOptions.NonBacktracking).Should().BeFalse();
     }
 
     [Theory]

@@ -61,10 +61,9 @@ public sealed class ValePattern
         _interpreterTime = new InterpreterTime(interpreterTimeBeforeAutomaton);
         var translated = ValeRegex.Translate(pattern);
 
-        // Only a pattern whose matches cannot depend on the engine starts on the interpreter: which engine searches
-        // a unit then depends on what the process has searched before.
-        var automaton = RegexFactory.BuildsAutomaton(translated, RegexOptions.CultureInvariant | extra)
-            && !BoundedPattern.MayEndMatchesElsewhereOnLinearEngine(translated, RegexOptions.CultureInvariant | extra);
+        // A pattern bound for the automaton finds the same matches on the interpreter (BuildsAutomaton), so it may start
+        // there: which engine searches a unit depends on what the process has searched before.
+        var automaton = RegexFactory.BuildsAutomaton(translated, RegexOptions.CultureInvariant | extra);
         Syntax = ValeRegex.Check(translated, extra, automaton ? PatternRegex.ProbeTimeout : null);
         _probe = automaton ? Syntax : null;
         _regex = new Lazy<Regex>(() => ValeRegex.CompileTranslated(translated, extra));

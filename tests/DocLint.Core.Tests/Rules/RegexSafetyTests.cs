@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DocLint.Core.Rules;
 using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Loading;
@@ -115,6 +116,25 @@ public class RegexSafetyTests
         regex.IsFinal.Should().BeTrue();
         spans.Should().Equal(new TextSpan(4, 10), new TextSpan(27, 9), new TextSpan(4, 10), new TextSpan(27, 9));
         PatternRegex.InterpreterTimeBeforeFinal.Should().Be(TimeSpan.FromMilliseconds(20), "about what building the automaton costs");
+    }
+
+    [Fact]
+    public void A_pattern_whose_matches_the_automaton_may_end_elsewhere_keeps_to_the_interpreter_after_the_threshold()
+    {
+        // The automaton matches "abb" of "abb", the interpreter "ab": switching engines midway through a run would make a
+        // file's findings depend on the files scanned before it.
+        var regex = PatternRegex.ForPattern(@"\w(?:a+|ab)b", caseSensitive: false, TimeSpan.FromTicks(1));
+        const string text = "xabb, xab";
+        var spans = new List<TextSpan>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            regex.Scan(text, new TextSpan(0, text.Length), spans);
+        }
+
+        regex.IsFinal.Should().BeFalse();
+        spans.Should().Equal(new TextSpan(0, 3), new TextSpan(6, 3), new TextSpan(0, 3), new TextSpan(6, 3), new TextSpan(0, 3), new TextSpan(6, 3));
+        new Regex(@"\w(?:a+|ab)b", RegexOptions.NonBacktracking).Match(text).Length.Should().Be(4, "the automaton would end the first match later");
     }
 
     [Fact]

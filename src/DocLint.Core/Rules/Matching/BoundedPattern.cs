@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DocLint.Core.Text;
 
 namespace DocLint.Core.Rules.Matching;
 
@@ -79,6 +80,19 @@ public static class BoundedPattern
 
     internal readonly record struct Reading(bool IsBounded, bool MayDropMatches, bool MayRankDifferently);
 
+    /// <summary>Where alternatives the linear engine may rank otherwise than a backtracking engine can do harm (<see cref="Reader.MayRankDifferently"/>).</summary>
+    private enum Choice
+    {
+        /// <summary>Nowhere.</summary>
+        None,
+
+        /// <summary>Only where a word character follows them.</summary>
+        BeforeWord,
+
+        /// <summary>Wherever anything follows them.</summary>
+        Any,
+    }
+
     /// <summary>A pattern the reading does not follow: not bounded, and nothing known of how the linear engine runs it.</summary>
     private static readonly Reading Unread = new(false, true, true);
 
@@ -94,7 +108,8 @@ public static class BoundedPattern
     /// and whether every match is just those (<paramref name="IsPrefix"/>: a literal); whether it holds
     /// alternatives of which two may start alike (<paramref name="Competing"/>); the length of every match of it, if
     /// they are all as long (<paramref name="Length"/>); whether it ends in alternatives whose order the linear engine
-    /// may confuse when more follows (<paramref name="OpenChoice"/>, see <see cref="Reader.MayRankDifferently"/>).
+    /// may confuse when more follows (<paramref name="OpenChoice"/>, see <see cref="Reader.MayRankDifferently"/>); whether
+    /// every match of it starts with a character that is not a word character (<paramref name="StartsNonWord"/>).
     /// </summary>
     private readonly record struct Part(
         long Ways,
@@ -113,7 +128,8 @@ public static class BoundedPattern
         bool IsPrefix = false,
         bool Competing = false,
         int Length = 0,
-        bool OpenChoice = false)
+        Choice OpenChoice = Choice.None,
+        bool StartsNonWord = false)
     {
         /// <summary>The <see cref="Length"/> of a part whose matches differ in length.</summary>
         public const int VariousLengths = -1;
@@ -134,7 +150,11 @@ public static class BoundedPattern
         public static Part Character => new(1, false, SingleCharacter: true, Length: 1);
 
         /// <summary>One literal character (its lower case: literals are compared as if case were ignored).</summary>
-        public static Part Literal(char c) => new(1, false, SingleCharacter: true, Prefix: char.ToLowerInvariant(c).ToString(), IsPrefix: true, Length: 1);
+        public static Part Literal(char c) =>
+            new(1, false, SingleCharacter: true, Prefix: char.ToLowerInvariant(c).ToString(), IsPrefix: true, Length: 1, StartsNonWord: !WordIndex.IsWordChar(c));
+
+        /// <summary><c>\s</c>, <c>\W</c>: one character that is not a word character.</summary>
+        public static Part NonWordCharacter => new(1, false, SingleCharacter: true, Length: 1, StartsNonWord: true);
 
         /// <summary>It can match nothing at <c>\b</c> or <c>\B</c> (<c>\b</c>, <c>(?:a|\B)</c>).</summary>
         public bool EmptyAtWordAnchor => WordAnchored && (ZeroWidth || Nullable);
@@ -211,11 +231,13 @@ public static class BoundedPattern
             var within = false; // alternatives or competing ones inside a branch
             var choiceBefore = false; // a branch before this one holds a choice of length
             var prefix = ""; // the literal start all branches share
-            var prefixes = new List<string>();
+            var prefixes = new List<(string Prefix, bool Whole)>();
             var competing = false; // two branches may match at one place: neither's literal start rules out the other's
+            var beforeWord = false; // two may, but only where a word character follows the shorter (see Overlap)
+            var startsNonWord = true;
             var length = 0; // the length of every branch's matches, while they are all as long
             var nested = false; // a branch holds alternatives of its own
-            var openChoice = false;
+            var openChoice = Choice.None;
             var branches = 0; // the '|' read so far
             while (true)
             {
@@ -224,18 +246,21 @@ public static class BoundedPattern
                 {
                     foreach (var other in prefixes)
                     {
-                        competing |= other.StartsWith(branch.Prefix, StringComparison.Ordinal) || branch.Prefix.StartsWith(other, StringComparison.Ordinal);
+                        var overlap = Overlap(other, (branch.Prefix, branch.IsPrefix));
+                        competing |= overlap == Choice.Any;
+                        beforeWord |= overlap == Choice.BeforeWord;
                     }
 
-                    prefixes.Add(branch.Prefix);
+                    prefixes.Add((branch.Prefix, branch.IsPrefix));
                 }
 
+                startsNonWord &= branch.StartsNonWord;
                 prefix = branches == 0 ? branch.Prefix : prefix[..CommonLength(prefix, branch.Prefix)];
                 varies |= branch.Varies;
                 within |= branch.Competing;
                 length = branches == 0 || branch.Length == length ? branch.Length : Part.VariousLengths;
                 nested |= branch.Branches;
-                openChoice |= branch.OpenChoice;
+                openChoice = Wider(openChoice, branch.OpenChoice);
                 total = Add(total, branch.Ways);
                 nullable |= branch.Nullable;
                 freeEmpty |= branch.FreeEmpty;
@@ -252,12 +277,16 @@ public static class BoundedPattern
                     // Among branches that may start alike, a branch before the last that holds a choice of length
                     // ("(?:a+|ab)"), or three or more branches of different lengths ("(?:ac|a|ab)"): when more follows
                     // ("b"), the linear engine may end the match with a later branch than the first that lets it match.
-                    openChoice |= competing && (choiceBefore || (length == Part.VariousLengths && (branches >= 2 || nested)));
+                    if (choiceBefore || (length == Part.VariousLengths && (branches >= 2 || nested)))
+                    {
+                        openChoice = Wider(openChoice, competing ? Choice.Any : beforeWord ? Choice.BeforeWord : Choice.None);
+                    }
+
                     return new Part(
                         total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, trailing, HasLazy: hasLazy, Varies: varies,
                         Branches: branches > 0 || branch.Branches || choiceBefore, Prefix: prefix, IsPrefix: branches == 0 && branch.IsPrefix,
-                        Competing: competing || within,
-                        Length: length, OpenChoice: openChoice);
+                        Competing: competing || beforeWord || within, Length: length, OpenChoice: openChoice,
+                        StartsNonWord: startsNonWord && !nullable);
                 }
 
                 choiceBefore |= branch.Varies || branch.Branches;
@@ -285,7 +314,8 @@ public static class BoundedPattern
             var prefix = "";
             var growing = true; // every element so far that matches characters is a literal: the prefix may grow
             var length = 0;
-            var openChoice = false; // an OpenChoice part with no character matched after it
+            var openChoice = Choice.None; // of an OpenChoice part with no character matched after it
+            var startsNonWord = false;
             while (_i < _p.Length && _p[_i] is not ('|' or ')'))
             {
                 var atom = Atom();
@@ -320,9 +350,11 @@ public static class BoundedPattern
                     pending = part.Trailing;
                 }
 
-                // Something that matches characters after alternatives the linear engine may confuse.
-                MayRankDifferently |= openChoice && !part.ZeroWidth;
-                openChoice = part.OpenChoice || (openChoice && part.ZeroWidth);
+                // Something that matches characters after alternatives the linear engine may confuse, unless they are only
+                // confused before a word character and it rules one out ("(?:the|their)\s", "(?:in|into)\b").
+                var settled = openChoice == Choice.BeforeWord && (part.IsWordBoundary || part.StartsNonWord);
+                MayRankDifferently |= openChoice != Choice.None && !settled && !part.ZeroWidth;
+                openChoice = settled || !part.ZeroWidth ? part.OpenChoice : Wider(openChoice, part.OpenChoice);
                 length = Lengthen(length, part.Length, 1);
                 hasLazy |= part.HasLazy;
                 _characterBefore |= !part.ZeroWidth;
@@ -338,6 +370,7 @@ public static class BoundedPattern
                     else
                     {
                         skippable = !pinned && (part.FreeEmpty || atom.SkippableStart);
+                        startsNonWord = part.StartsNonWord && !part.Nullable;
                         leading = false;
                     }
                 }
@@ -358,7 +391,7 @@ public static class BoundedPattern
             return new Part(
                 total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, pending, HasLazy: hasLazy, Varies: varies,
                 Branches: alternatives, Prefix: prefix, IsPrefix: growing && !zeroWidth, Competing: competing, Length: length,
-                OpenChoice: openChoice);
+                OpenChoice: openChoice, StartsNonWord: startsNonWord);
         }
 
         private Part Atom()
@@ -424,6 +457,8 @@ public static class BoundedPattern
                 case 'B':
                     MayRankDifferently = true;
                     return Part.WordAnchor(boundary: false);
+                case 's' or 'W':
+                    return Part.NonWordCharacter;
                 default:
                     // An escaped punctuation mark is that mark; a letter is a class (\w, \d) or a control character.
                     return char.IsAsciiLetterOrDigit(e) ? Part.Character : Part.Literal(e);
@@ -586,7 +621,7 @@ public static class BoundedPattern
 
             // A repetition of a choice of length, or of alternatives that may start alike, ranks its ways as a choice
             // before alternatives does ("(?:a{1,2}b)+", "(?:a|ab)+").
-            MayRankDifferently |= max is < 0 or > 1 && (atom.Varies || atom.Competing || atom.OpenChoice);
+            MayRankDifferently |= max is < 0 or > 1 && (atom.Varies || atom.Competing || atom.OpenChoice != Choice.None);
             var quantified = atom with
             {
                 Ways = ways,
@@ -596,6 +631,7 @@ public static class BoundedPattern
                 Varies = atom.Varies || max != min,
                 Prefix = min == 0 ? "" : atom.Prefix,
                 IsPrefix = atom.IsPrefix && min == 1 && max == 1,
+                StartsNonWord = atom.StartsNonWord && min > 0,
                 Length = max == min ? Lengthen(0, atom.Length, min) : Part.VariousLengths,
             };
             if (_i < _p.Length && _p[_i] == '?')
@@ -664,6 +700,27 @@ public static class BoundedPattern
         /// <summary>A fixed length <paramref name="a"/> followed by <paramref name="times"/> of <paramref name="b"/>, at most <see cref="int.MaxValue"/>.</summary>
         private static int Lengthen(int a, int b, int times) =>
             a == Part.VariousLengths || b == Part.VariousLengths ? Part.VariousLengths : (int)Math.Min(a + ((long)b * times), int.MaxValue);
+
+        /// <summary>
+        /// Whether two branches, by their literal starts (and whether each is just that literal), may both match at one
+        /// place: not when neither start begins the other; only before a word character when the shorter is a whole
+        /// literal ending in a word character and the longer goes on with one ("the" and "their", "in" and "into").
+        /// </summary>
+        private static Choice Overlap((string Prefix, bool Whole) a, (string Prefix, bool Whole) b)
+        {
+            var (shorter, longer) = a.Prefix.Length <= b.Prefix.Length ? (a, b) : (b, a);
+            if (!longer.Prefix.StartsWith(shorter.Prefix, StringComparison.Ordinal))
+            {
+                return Choice.None;
+            }
+
+            var n = shorter.Prefix.Length;
+            return shorter.Whole && n > 0 && longer.Prefix.Length > n && WordIndex.IsWordChar(shorter.Prefix[n - 1]) && WordIndex.IsWordChar(longer.Prefix[n])
+                ? Choice.BeforeWord
+                : Choice.Any;
+        }
+
+        private static Choice Wider(Choice a, Choice b) => a > b ? a : b;
 
         /// <summary>How many characters two strings share at their start.</summary>
         private static int CommonLength(string a, string b) => a.AsSpan().CommonPrefixLength(b);

@@ -9,7 +9,8 @@ namespace DocLint.Core.Rules.Matching;
 /// </summary>
 internal sealed class InterpreterTime(TimeSpan beforeFinal)
 {
-    private readonly long _limit = (long)(beforeFinal.TotalSeconds * Stopwatch.Frequency);
+    // Timeout.InfiniteTimeSpan: never spent.
+    private readonly long _limit = beforeFinal == Timeout.InfiniteTimeSpan ? long.MaxValue : (long)(beforeFinal.TotalSeconds * Stopwatch.Frequency);
     private long _ticks;
     private int _claimed;
 

@@ -21,8 +21,12 @@ namespace DocLint.Core.Rules.Matching;
 /// timeout becomes DL0004.
 /// </para>
 /// <para>
-/// Both engines find the same matches; only the time they take differs. Thread-safe: the engines are built
-/// once per process and shared by every thread and every part of a large file.
+/// Both engines find the same matches; only the time they take differs. The automaton may end some matches later than
+/// the interpreter where alternatives that may start alike are followed by more
+/// (<see cref="BoundedPattern.MayEndMatchesElsewhereOnLinearEngine"/>): such a pattern keeps to the interpreter, whose
+/// matches every engine of a backtracking kind finds, and moves to its automaton only for a scan that passes
+/// <see cref="ProbeTimeout"/> (a pattern that backtracks badly, as <c>(a+)+$</c> does, still completes). Thread-safe:
+/// the engines are built once per process and shared by every thread and every part of a large file.
 /// </para>
 /// </summary>
 public sealed class PatternRegex
@@ -54,11 +58,17 @@ public sealed class PatternRegex
     /// <summary>A rule pattern. Throws <see cref="ArgumentException"/> for invalid syntax.</summary>
     public static PatternRegex ForPattern(string pattern, bool caseSensitive) => ForPattern(pattern, caseSensitive, InterpreterTimeBeforeFinal);
 
-    /// <summary>A rule pattern that moves to its final engine after <paramref name="interpreterTimeBeforeFinal"/> on the interpreter.</summary>
+    /// <summary>
+    /// A rule pattern that moves to its final engine after <paramref name="interpreterTimeBeforeFinal"/> on the interpreter;
+    /// one whose matches the automaton may end elsewhere (<see cref="BoundedPattern.MayEndMatchesElsewhereOnLinearEngine"/>)
+    /// only when a scan passes <see cref="ProbeTimeout"/>.
+    /// </summary>
     internal static PatternRegex ForPattern(string pattern, bool caseSensitive, TimeSpan interpreterTimeBeforeFinal) => new(
         RegexFactory.CreateInterpreted(pattern, caseSensitive, ProbeTimeout),
         () => RegexFactory.CreateForPattern(pattern, caseSensitive),
-        interpreterTimeBeforeFinal);
+        BoundedPattern.MayEndMatchesElsewhereOnLinearEngine(pattern, caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase)
+            ? Timeout.InfiniteTimeSpan
+            : interpreterTimeBeforeFinal);
 
     /// <summary>An alternation of terms (<see cref="TermSyntax"/>).</summary>
     public static PatternRegex ForTerms(string alternation, bool caseSensitive) => new(

@@ -58,7 +58,8 @@ public static class RegexFactory
     /// that can be had, so that no result depends on the machine's speed: a bounded pattern (<see cref="BoundedPattern"/>:
     /// a word list, optional parts) on the backtracking interpreter, which builds in microseconds; any other pattern
     /// the linear-time engine's syntax allows on that engine, unless that engine may drop some of its matches (an
-    /// optional part, <see cref="BoundedPattern.MayDropMatchesOnLinearEngine"/>); otherwise (those, lookaround,
+    /// optional part, <see cref="BoundedPattern.MayDropMatchesOnLinearEngine"/>) or end them elsewhere (alternatives
+    /// that may start alike followed by more, <see cref="BoundedPattern.MayEndMatchesElsewhereOnLinearEngine"/>); otherwise (those, lookaround,
     /// back-references, atomic groups, conditionals, or an automaton too large to build) the backtracking engine with
     /// <paramref name="timeout"/>, as Vale's own engine runs every pattern, compiled to IL where the runtime can.
     /// </summary>
@@ -70,7 +71,7 @@ public static class RegexFactory
             return new Regex(pattern, options, Regex.InfiniteMatchTimeout);
         }
 
-        if (!reading.MayDropMatches)
+        if (!reading.MayDropMatches && !reading.MayRankDifferently)
         {
             try
             {
@@ -88,14 +89,14 @@ public static class RegexFactory
     /// <summary>
     /// True when <see cref="CreateLinearOrBacktracking"/> puts the pattern on the linear-time engine (unless its
     /// automaton proves too large to build): neither bounded nor of a shape on which that engine may find other
-    /// matches than the backtracking engines (<see cref="BoundedPattern.MayDropMatchesOnLinearEngine"/>), and with no
-    /// syntax it refuses (lookaround, back-references and the like count as such shapes). The automaton may still end
-    /// some matches later than the interpreter (<see cref="BoundedPattern.MayEndMatchesElsewhereOnLinearEngine"/>).
+    /// matches than the backtracking engines (<see cref="BoundedPattern.MayDropMatchesOnLinearEngine"/>,
+    /// <see cref="BoundedPattern.MayEndMatchesElsewhereOnLinearEngine"/>), and with no syntax it refuses (lookaround,
+    /// back-references and the like count as such shapes): the interpreter and the automaton find the same matches.
     /// </summary>
     public static bool BuildsAutomaton(string pattern, RegexOptions options)
     {
         var reading = BoundedPattern.Read(pattern, options);
-        return !reading.IsBounded && !reading.MayDropMatches;
+        return !reading.IsBounded && !reading.MayDropMatches && !reading.MayRankDifferently;
     }
 
     /// <summary>
