@@ -96,4 +96,15 @@ public sealed class PrefilterTests
             .File("a.md", "One two three. One two three four.\n\nA cool book.\n");
         vale.Lines().Should().Equal("a.md:1:12:Test.Twice:Twice", "a.md:1:16:Test.Long:Too long", "a.md:3:4:Test.Twice:Twice");
     }
+
+    [Theory]
+    [InlineData(@"\*+|\w+", "** ** one two", "one")] // the first match the predicate takes
+    [InlineData(@"\*+", "a ** b ***", "**")] // none taken: the first match
+    public void The_first_match_a_predicate_takes_is_found_without_collecting_the_rest(string regex, string text, string expected)
+    {
+        var pattern = new ValePattern(regex);
+
+        pattern.FirstMatch(text, static m => m.ValueSpan.ContainsAnyExcept('*'))!.Value.Should().Be(expected);
+        pattern.FirstMatch("", static _ => true).Should().BeNull();
+    }
 }

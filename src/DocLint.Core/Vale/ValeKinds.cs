@@ -338,7 +338,7 @@ public sealed class ValeOccurrence : ValeRule
             total += count;
             if (first is null && count > 0)
             {
-                first = (unit, FirstNotCode(_pattern.AllMatches(unit.Text)));
+                first = (unit, FirstNotCode(unit.Text));
             }
         }
 
@@ -361,26 +361,13 @@ public sealed class ValeOccurrence : ValeRule
     {
         if (_max > 0 && _pattern.MayMatch(unit) && _pattern.Count(unit.Text) > _max)
         {
-            var first = FirstNotCode(_pattern.AllMatches(unit.Text));
+            var first = FirstNotCode(unit.Text);
             reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
         }
     }
 
-    /// <summary>Vale reports at the first match that is not code standing as '*' (else the first match).</summary>
-    private static Match FirstNotCode(IReadOnlyList<Match> matches)
-    {
-        foreach (Match m in matches)
-        {
-            if (m.Length > 0 && !m.ValueSpan.ContainsAnyExcept('*'))
-            {
-                continue;
-            }
-
-            return m;
-        }
-
-        return matches[0];
-    }
+    /// <summary>Vale reports at the first match that is not code standing as '*' (else the first match) of a text that has matches.</summary>
+    private Match FirstNotCode(string text) => _pattern.FirstMatch(text, static m => m.Length == 0 || m.ValueSpan.ContainsAnyExcept('*'))!;
 }
 
 /// <summary><c>repetition</c>: the same token twice in a row (<c>the the</c>), within one sentence.</summary>

@@ -203,6 +203,26 @@ public sealed class ValePattern
         return all;
     });
 
+    /// <summary>
+    /// The regex's first match in <paramref name="text"/> that <paramref name="accept"/> takes, else its first match; null
+    /// when it has none (no prefilter). Searches no further than the match it returns.
+    /// </summary>
+    public Match? FirstMatch(string text, Func<Match, bool> accept) => Search((text, accept), static (regex, state) =>
+    {
+        Match? first = null;
+        for (var match = regex.Match(state.text); match.Success; match = match.NextMatch())
+        {
+            if (state.accept(match))
+            {
+                return match;
+            }
+
+            first ??= match;
+        }
+
+        return first;
+    });
+
     /// <summary>Adds where each match of the regex in <paramref name="text"/> is to <paramref name="into"/>, in order (no prefilter).</summary>
     public void Collect(string text, List<(int Index, int Length)> into)
     {
