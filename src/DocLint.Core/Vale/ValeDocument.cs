@@ -17,12 +17,13 @@ namespace DocLint.Core.Vale;
 /// One unit of text a Vale rule runs on, as Vale builds it from markup: the prose of a block with its markup
 /// removed (emphasis markers, link targets, list markers), inline code standing as '*' so words either side
 /// never meet, and a map giving each character's offset in the source (<see cref="SourceOf"/>), and the end.
-/// A sentence cut from its block's unit reads its offsets from the block's map; a unit of source text as written
-/// (<c>raw</c>, <c>alt</c>, <c>code</c>) needs no map.
+/// A sentence cut from its block's unit reads its offsets from the block's map; a unit whose characters stand at
+/// consecutive offsets (source text as written: <c>raw</c>, <c>alt</c>, <c>code</c>; a block with no markup inside)
+/// needs no map.
 /// </summary>
 public sealed class ValeUnit
 {
-    // Character i's source offset is _map[_mapStart + i], or _mapStart + i when there is no map (text as written).
+    // Character i's source offset is _map[_mapStart + i], or _mapStart + i when there is no map (consecutive offsets).
     private readonly int[]? _map;
     private readonly int _mapStart;
     private readonly int _end;
@@ -46,6 +47,9 @@ public sealed class ValeUnit
     internal static ValeUnit AsWritten(string source, TextSpan span, string scope) =>
         new(span.Start == 0 && span.Length == source.Length ? source : source.Substring(span.Start, span.Length), null, span.Start, span.End, scope);
 
+    /// <summary>A unit whose characters stand at the consecutive source offsets from <paramref name="start"/> on, ending at <paramref name="end"/>.</summary>
+    internal static ValeUnit Consecutive(string text, int start, int end, string scope) => new(text, null, start, end, scope);
+
     /// <summary>The unit of <paramref name="whole"/>'s characters [<paramref name="from"/>, <paramref name="to"/>), ending at <paramref name="end"/> in the source.</summary>
     internal static ValeUnit CutFrom(ValeUnit whole, int from, int to, int end, string scope) =>
         new(whole.Text.Substring(from, to - from), whole._map, whole._mapStart + from, end, scope) { Whole = whole, WholeStart = from };
@@ -64,8 +68,17 @@ public sealed class ValeUnit
     /// <summary>Where the unit starts in the source (its end, when it is empty).</summary>
     public int Start => SourceOf(0);
 
-    /// <summary>The source offsets of the unit's characters, for a search; the unit must have a map.</summary>
-    internal ReadOnlySpan<int> MapSpan => _map is not null ? _map.AsSpan(_mapStart, Text.Length) : throw new InvalidOperationException("a unit of text as written has no map");
+    /// <summary>The index of the unit's first character at or after source offset <paramref name="offset"/>; its length when there is none.</summary>
+    internal int IndexAtOrAfter(int offset)
+    {
+        if (_map is null)
+        {
+            return Math.Clamp(offset - _mapStart, 0, Text.Length);
+        }
+
+        var i = _map.AsSpan(_mapStart, Text.Length).BinarySearch(offset);
+        return i < 0 ? ~i : i;
+    }
 
     /// <summary>Which patterns' required words occur in the unit (<see cref="RequiredWords"/>), once looked up.</summary>
     internal WordTable.Served? Served { get; set; }
@@ -1009,12 +1022,9 @@ public sealed partial class ValeDocument
     /// <summary>The unit of <paramref name="span"/> cut from <paramref name="whole"/>, the unit of a block that holds the span.</summary>
     private ValeUnit Cut(ValeUnit whole, TextSpan span)
     {
-        var map = whole.MapSpan;
-        var from = map.BinarySearch(span.Start);
-        from = from < 0 ? ~from : from;
-        var to = map.BinarySearch(span.End);
-        to = to < 0 ? ~to : to;
-        while (from < to && IsCodeEdgeSpace(map[from]))
+        var from = whole.IndexAtOrAfter(span.Start);
+        var to = whole.IndexAtOrAfter(span.End);
+        while (from < to && IsCodeEdgeSpace(whole.SourceOf(from)))
         {
             from++;
         }
@@ -1133,7 +1143,11 @@ public sealed partial class ValeDocument
         {
             var length = Append(span, text, map, 0);
             map[length] = span.End;
-            return new ValeUnit(new string(text, 0, length), map[..(length + 1)], scope);
+
+            // Characters at consecutive offsets (a block with no markup inside, or only before and after it) need no map.
+            return length > 0 && map[length - 1] - map[0] == length - 1
+                ? ValeUnit.Consecutive(new string(text, 0, length), map[0], span.End, scope)
+                : new ValeUnit(new string(text, 0, length), map[..(length + 1)], scope);
         }
         finally
         {
