@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DocLint.Core.Engine;
 using DocLint.Core.Rules;
 using DocLint.Core.Rules.Conditions;
 using DocLint.Core.Rules.Loading;
@@ -135,6 +136,38 @@ public class RegexSafetyTests
         regex.IsFinal.Should().BeFalse();
         spans.Should().Equal(new TextSpan(0, 3), new TextSpan(6, 3), new TextSpan(0, 3), new TextSpan(6, 3), new TextSpan(0, 3), new TextSpan(6, 3));
         new Regex(@"\w(?:a+|ab)b", RegexOptions.NonBacktracking).Match(text).Length.Should().Be(4, "the automaton would end the first match later");
+    }
+
+    [Fact]
+    public void A_pattern_that_keeps_to_the_interpreter_counts_against_the_files_budget_but_not_the_runs()
+    {
+        // A run whose backtracking budget is spent (by lookaround patterns, say): a pattern on the interpreter on its way
+        // to an automaton moves there, one that keeps to the interpreter for its matches' sake (its time grows with the
+        // text, as an automaton's would) stays and spends none of what the run has left.
+        var run = new RegexBudget.Run();
+        run.Charge(System.Diagnostics.Stopwatch.Frequency * (long)(Limits.BacktrackingPerRun.TotalSeconds + 1));
+        const string text = "xabb, xab";
+        var range = new TextSpan(0, text.Length);
+        var keeps = PatternRegex.ForPattern(@"\w(?:a+|ab)b", caseSensitive: false);
+        var probing = PatternRegex.ForPattern(@"\w(?:ab|a+)b", caseSensitive: false);
+        var spans = new List<TextSpan>();
+
+        using (new RegexBudget(run, TimeSpan.FromHours(1)).Enter())
+        {
+            keeps.Scan(text, range, spans);
+            probing.Scan(text, range, spans);
+        }
+
+        (keeps.IsFinal, probing.IsFinal).Should().Be((false, true));
+        spans.Should().Equal(new TextSpan(0, 3), new TextSpan(6, 3), new TextSpan(0, 4), new TextSpan(6, 3));
+
+        // A file whose own budget is spent sends it to its automaton all the same, as any pattern on the interpreter.
+        using (new RegexBudget(null, TimeSpan.Zero).Enter())
+        {
+            keeps.Scan(text, range, spans);
+        }
+
+        keeps.IsFinal.Should().BeTrue();
     }
 
     [Fact]

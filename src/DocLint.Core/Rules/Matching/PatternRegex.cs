@@ -47,10 +47,18 @@ public sealed class PatternRegex
     /// <summary>The interpreter's time on this pattern so far.</summary>
     private readonly InterpreterTime _interpreterTime;
 
+    /// <summary>
+    /// The pattern keeps to the interpreter for its matches' sake, not for a time limit's: its time there grows with the
+    /// text as an automaton's would, each scan bounded by <see cref="ProbeTimeout"/>, so it counts against the file's
+    /// budget (<see cref="RegexBudget"/>) but not the run's, which a large run would otherwise spend on it.
+    /// </summary>
+    private readonly bool _keepsToInterpreter;
+
     private PatternRegex(Regex probe, Func<Regex> final, TimeSpan? interpreterTimeBeforeFinal = null)
     {
         _probe = probe;
         _final = new Lazy<Regex>(final);
+        _keepsToInterpreter = interpreterTimeBeforeFinal == Timeout.InfiniteTimeSpan;
         _interpreterTime = new InterpreterTime(interpreterTimeBeforeFinal ?? InterpreterTimeBeforeFinal);
         MatchGroup = probe.GroupNumberFromName("match");
     }
@@ -118,7 +126,8 @@ public sealed class PatternRegex
         // The backtracking engine's time is counted against the file's and the run's budget.
         if (!RegexFactory.IsLinear(regex) && RegexBudget.Current is { } budget)
         {
-            budget.ThrowIfSpent(regex.ToString());
+            var fileOnly = _keepsToInterpreter && regex == _probe;
+            budget.ThrowIfSpent(regex.ToString(), fileOnly);
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
@@ -126,7 +135,7 @@ public sealed class PatternRegex
             }
             finally
             {
-                budget.Charge(start);
+                budget.Charge(start, fileOnly);
             }
 
             return;

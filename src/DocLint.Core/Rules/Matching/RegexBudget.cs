@@ -50,26 +50,29 @@ public sealed class RegexBudget
         return new Scope(true);
     }
 
-    /// <summary>Throws when the file's or the run's budget is spent.</summary>
-    internal void ThrowIfSpent(string pattern)
+    /// <summary>Throws when the file's budget is spent, or the run's unless <paramref name="fileOnly"/>.</summary>
+    internal void ThrowIfSpent(string pattern, bool fileOnly = false)
     {
         if (Volatile.Read(ref _spent) >= _fileLimit)
         {
             throw new RegexBudgetExceededException(pattern, _perFile, "this file");
         }
 
-        if (_run is not null && _run.IsSpent)
+        if (!fileOnly && _run is not null && _run.IsSpent)
         {
             throw new RegexBudgetExceededException(pattern, Limits.BacktrackingPerRun, "this run");
         }
     }
 
-    /// <summary>Counts the time since <paramref name="startTimestamp"/> against the file and the run.</summary>
-    internal void Charge(long startTimestamp)
+    /// <summary>Counts the time since <paramref name="startTimestamp"/> against the file and, unless <paramref name="fileOnly"/>, the run.</summary>
+    internal void Charge(long startTimestamp, bool fileOnly = false)
     {
         var elapsed = Stopwatch.GetTimestamp() - startTimestamp;
         Interlocked.Add(ref _spent, elapsed);
-        _run?.Charge(elapsed);
+        if (!fileOnly)
+        {
+            _run?.Charge(elapsed);
+        }
     }
 
     /// <summary>The budget of one run, shared by its files.</summary>
