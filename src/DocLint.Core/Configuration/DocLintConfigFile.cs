@@ -83,12 +83,6 @@ public sealed record DocLintConfigFile
             Problem(ex.Start, $"invalid YAML: {ex.Message}");
             return new DocLintConfigFile { Path = path, Problems = [.. problems] };
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            // YamlDotNet rejects some malformed streams this way rather than with a YamlException.
-            Problem(Mark.Empty, "invalid YAML: its structure cannot be read");
-            return new DocLintConfigFile { Path = path, Problems = [.. problems] };
-        }
 
         if (stream.Documents.Count == 0)
         {

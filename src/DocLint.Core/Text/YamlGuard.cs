@@ -56,8 +56,107 @@ public static class YamlGuard
         }
 
         var stream = new YamlDotNet.RepresentationModel.YamlStream();
-        stream.Load(new GuardedParser(new Parser(new StringReader(text)), Limits.MaxYamlDepth, Limits.MaxYamlNodes));
+        try
+        {
+            stream.Load(new GuardedParser(new Parser(new StringReader(text)), Limits.MaxYamlDepth, Limits.MaxYamlNodes));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet rejects some malformed streams this way, with no position: a flow collection left open before a
+            // key that follows it ("tokens: [a, b" and then "level: error") is one. Say where it opens, when that is it.
+            var (where, message) = UnclosedFlow(text) ?? (Mark.Empty, "its structure cannot be read");
+            throw new SyntaxErrorException(where, where, message);
+        }
+
         return stream;
+    }
+
+    /// <summary>
+    /// The first flow collection (<c>[</c>, <c>{</c>) the text opens and never closes, and a message that says so; null
+    /// when there is none. Read as YAML reads it, roughly: a bracket opens a collection where a value starts (after
+    /// <c>: </c>, <c>- </c>, a line's indentation, or inside another flow collection), not inside a plain scalar
+    /// (<c>message: a [b</c>), a quoted one or a comment.
+    /// </summary>
+    internal static (Mark Where, string Message)? UnclosedFlow(string text)
+    {
+        var open = new Stack<(char Bracket, Mark Where)>();
+        long line = 1, column = 1;
+        var valueStart = true; // what comes next, past spaces, starts a node
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++, column++)
+        {
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : '\n';
+            if (c == '\n')
+            {
+                line++;
+                column = 0;
+                valueStart = open.Count > 0 || quote == '\0';
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                if (quote == '"' && c == '\\')
+                {
+                    i++;
+                    column++;
+                }
+                else if (c == quote && quote == '\'' && next == '\'')
+                {
+                    i++;
+                    column++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                    valueStart = false;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case ' ' or '\t' or '\r':
+                    continue;
+                case '#' when i == 0 || text[i - 1] is ' ' or '\t' or '\n':
+                    while (i + 1 < text.Length && text[i + 1] != '\n')
+                    {
+                        i++;
+                    }
+
+                    continue;
+                case '"' or '\'' when valueStart:
+                    quote = c;
+                    continue;
+                case '[' or '{' when valueStart || open.Count > 0:
+                    open.Push((c, new Mark(i, line, column)));
+                    valueStart = true;
+                    continue;
+                case ']' or '}' when open.Count > 0:
+                    open.Pop();
+                    valueStart = false;
+                    continue;
+                case ',' when open.Count > 0:
+                    valueStart = true;
+                    continue;
+                case ':' or '-' or '?' when next is ' ' or '\t' or '\r' or '\n' || (c == ':' && open.Count > 0):
+                    valueStart = c != '-' || valueStart;
+                    continue;
+                default:
+                    valueStart = false;
+                    continue;
+            }
+        }
+
+        if (open.Count == 0)
+        {
+            return null;
+        }
+
+        var (bracket, where) = open.Last(); // the outermost: the first opened
+        return (where, $"the flow {(bracket == '[' ? "sequence" : "mapping")} opened here with '{bracket}' is never closed");
     }
 
     private static string? TooLarge(string text) =>

@@ -103,12 +103,6 @@ public sealed class ValeRuleSpec
             error = $"{path}:{ex.Start.Line}: {ex.Message}";
             return null;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            // YamlDotNet rejects some malformed streams this way rather than with a YamlException.
-            error = $"{path}: invalid YAML: its structure cannot be read";
-            return null;
-        }
 
         string? Scalar(string key) => root.Children.FirstOrDefault(p => p.Key is YamlScalarNode k && k.Value == key).Value is YamlScalarNode s ? s.Value : null;
 

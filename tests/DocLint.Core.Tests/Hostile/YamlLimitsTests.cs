@@ -105,6 +105,21 @@ public class YamlLimitsTests
     }
 
     [Fact]
+    public void A_flow_collection_left_open_is_reported_where_it_opens_by_every_yaml_loader()
+    {
+        // YamlDotNet gives up on these with no position; the loaders say which bracket is never closed, and where.
+        DocLint.Core.Vale.ValeRuleSpec.Parse("S", "S/R.yml", "extends: existence\nmessage: x\ntokens: [a, b\nlevel: error\n", out var valeError).Should().BeNull();
+        var config = DocLintConfigFile.Parse("doclint.yaml", "rules:\n  y: [unclosed\nz: 1\n");
+        var rule = RuleFileParser.Parse("DL9001.x.yaml", "id: DL9001\nname: x\nterms: {a: b\nkind: existence\n");
+
+        valeError.Should().Be("S/R.yml:3: the flow sequence opened here with '[' is never closed");
+        config.Problems.Select(p => (p.Line, p.Column, p.Message)).Should().Equal((1, 5, "invalid YAML: the flow sequence opened here with '[' is never closed"));
+        rule.Errors.Select(e => (e.Location.Position.Line, e.Location.Position.Character, e.Message))
+            .Should().Equal((2, 7, "invalid YAML: the flow mapping opened here with '{' is never closed"));
+        YamlGuard.UnclosedFlow("message: a [b\nb: '[' # [\nc: [x, {y: z}]\n").Should().BeNull("a bracket inside a plain or quoted scalar or a comment opens nothing");
+    }
+
+    [Fact]
     public void Any_text_given_to_the_yaml_loaders_ends_as_a_result_or_a_problem()
     {
         // Fragments that build nesting, aliases, anchors, tags, keys and broken syntax at random.

@@ -82,7 +82,8 @@ public sealed partial class RuleFileParser
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            // YamlDotNet rejects some malformed streams this way rather than with a YamlException.
+            // YamlDotNet rejects some malformed streams this way rather than with a YamlException (the embedded files
+            // are loaded without YamlGuard, which says where).
             Error(Mark.Empty, "invalid YAML: its structure cannot be read");
             return null;
         }
