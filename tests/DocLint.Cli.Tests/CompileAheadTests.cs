@@ -49,6 +49,9 @@ public class CompileAheadTests
         ConfigOptions.UsesValeAlone(["check", "."], docs).Should().BeTrue("a .vale.ini above, and no doclint.yaml");
         ConfigOptions.UsesValeAlone(["check", "--config", "other.yaml", "."], docs).Should().BeFalse("--config names a doclint.yaml");
         ConfigOptions.UsesValeAlone(["check", "--config=vale.ini"], docs).Should().BeTrue();
+        ConfigOptions.UsesValeAlone(["check", "--config:other.yaml", "."], docs).Should().BeFalse("the option's other spelling");
+        ConfigOptions.UsesValeAlone(["check", "@args.rsp", "."], docs).Should().BeFalse("a response file may name any configuration");
+        ConfigOptions.UsesValeAlone(["check", "--", "--config", "other.yaml"], docs).Should().BeTrue("after --, arguments are files");
 
         folder.Write("docs/doclint.yaml", "defaultRules: true\n");
         ConfigOptions.UsesValeAlone(["check", "."], docs).Should().BeFalse("a doclint.yaml governs the folder");

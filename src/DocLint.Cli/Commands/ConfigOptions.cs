@@ -100,13 +100,18 @@ internal sealed class ConfigOptions
     public static bool UsesValeAlone(IReadOnlyList<string> args, string directory)
     {
         string? config = null;
-        for (var i = 0; i < args.Count; i++)
+        for (var i = 0; i < args.Count && args[i] != "--"; i++)
         {
+            if (args[i].StartsWith('@'))
+            {
+                return false; // a response file: its options are not read here
+            }
+
             if (args[i] == "--config" && i + 1 < args.Count)
             {
                 config = args[i + 1];
             }
-            else if (args[i].StartsWith("--config=", StringComparison.Ordinal))
+            else if (args[i].StartsWith("--config=", StringComparison.Ordinal) || args[i].StartsWith("--config:", StringComparison.Ordinal))
             {
                 config = args[i]["--config=".Length..];
             }
