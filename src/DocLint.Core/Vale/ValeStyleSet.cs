@@ -107,14 +107,23 @@ public sealed class ValeStyleSet
         // registrations under its lock), so the files are compiled on every core; their outcomes are applied in file
         // order, which gives the rules, errors and notes a file-by-file load gives.
         var outcomes = new Outcome[files.Length];
-        try
+        var failures = new Exception?[files.Length];
+        Parallel.For(0, files.Length, i =>
         {
-            Parallel.For(0, files.Length, Compile);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            try
+            {
+                Compile(i);
+            }
+            catch (Exception ex)
+            {
+                failures[i] = ex;
+            }
+        });
+
+        // What a file-by-file load would have thrown: the first failing file's exception, whichever failed first in time.
+        if (Array.Find(failures, f => f is not null) is { } failure)
         {
-            // What a file-by-file load would have thrown (one of the files', where several failed).
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
         foreach (var outcome in outcomes)
