@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using DocLint.Core.Text;
 
@@ -150,8 +151,14 @@ public static class BoundedPattern
         public static Part Character => new(1, false, SingleCharacter: true, Length: 1);
 
         /// <summary>One literal character (its lower case: literals are compared as if case were ignored).</summary>
-        public static Part Literal(char c) =>
-            new(1, false, SingleCharacter: true, Prefix: char.ToLowerInvariant(c).ToString(), IsPrefix: true, Length: 1, StartsNonWord: !WordIndex.IsWordChar(c));
+        public static Part Literal(char c)
+        {
+            var lower = char.ToLowerInvariant(c);
+            return new(1, false, SingleCharacter: true, Prefix: lower < AsciiStrings.Length ? AsciiStrings[lower] : lower.ToString(), IsPrefix: true, Length: 1, StartsNonWord: !WordIndex.IsWordChar(c));
+        }
+
+        /// <summary>Each ASCII character as a string, so that reading a word list does not make one per letter.</summary>
+        private static readonly string[] AsciiStrings = [.. Enumerable.Range(0, 128).Select(i => ((char)i).ToString())];
 
         /// <summary><c>\s</c>, <c>\W</c>: one character that is not a word character.</summary>
         public static Part NonWordCharacter => new(1, false, SingleCharacter: true, Length: 1, StartsNonWord: true);
@@ -231,9 +238,7 @@ public static class BoundedPattern
             var within = false; // alternatives or competing ones inside a branch
             var choiceBefore = false; // a branch before this one holds a choice of length
             var prefix = ""; // the literal start all branches share
-            var prefixes = new List<(string Prefix, bool Whole)>();
-            var competing = false; // two branches may match at one place: neither's literal start rules out the other's
-            var beforeWord = false; // two may, but only where a word character follows the shorter (see Overlap)
+            var prefixes = new List<(string Prefix, bool Whole)>(); // each branch's literal start (see Overlaps)
             var startsNonWord = true;
             var length = 0; // the length of every branch's matches, while they are all as long
             var nested = false; // a branch holds alternatives of its own
@@ -242,18 +247,7 @@ public static class BoundedPattern
             while (true)
             {
                 var branch = Sequence();
-                if (!competing)
-                {
-                    foreach (var other in prefixes)
-                    {
-                        var overlap = Overlap(other, (branch.Prefix, branch.IsPrefix));
-                        competing |= overlap == Choice.Any;
-                        beforeWord |= overlap == Choice.BeforeWord;
-                    }
-
-                    prefixes.Add((branch.Prefix, branch.IsPrefix));
-                }
-
+                prefixes.Add((branch.Prefix, branch.IsPrefix));
                 startsNonWord &= branch.StartsNonWord;
                 prefix = branches == 0 ? branch.Prefix : prefix[..CommonLength(prefix, branch.Prefix)];
                 varies |= branch.Varies;
@@ -277,15 +271,16 @@ public static class BoundedPattern
                     // Among branches that may start alike, a branch before the last that holds a choice of length
                     // ("(?:a+|ab)"), or three or more branches of different lengths ("(?:ac|a|ab)"): when more follows
                     // ("b"), the linear engine may end the match with a later branch than the first that lets it match.
+                    var overlap = Overlaps(prefixes);
                     if (choiceBefore || (length == Part.VariousLengths && (branches >= 2 || nested)))
                     {
-                        openChoice = Wider(openChoice, competing ? Choice.Any : beforeWord ? Choice.BeforeWord : Choice.None);
+                        openChoice = Wider(openChoice, overlap);
                     }
 
                     return new Part(
                         total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, trailing, HasLazy: hasLazy, Varies: varies,
                         Branches: branches > 0 || branch.Branches || choiceBefore, Prefix: prefix, IsPrefix: branches == 0 && branch.IsPrefix,
-                        Competing: competing || beforeWord || within, Length: length, OpenChoice: openChoice,
+                        Competing: overlap != Choice.None || within, Length: length, OpenChoice: openChoice,
                         StartsNonWord: startsNonWord && !nullable);
                 }
 
@@ -311,7 +306,8 @@ public static class BoundedPattern
             var varies = false;
             var alternatives = false;
             var competing = false;
-            var prefix = "";
+            var prefix = ""; // the first literal piece; later ones go to longer (one string per sequence, not per piece)
+            StringBuilder? longer = null;
             var growing = true; // every element so far that matches characters is a literal: the prefix may grow
             var length = 0;
             var openChoice = Choice.None; // of an OpenChoice part with no character matched after it
@@ -377,7 +373,15 @@ public static class BoundedPattern
 
                 if (growing && !part.ZeroWidth)
                 {
-                    prefix += part.Prefix;
+                    if (longer is null && prefix.Length == 0)
+                    {
+                        prefix = part.Prefix;
+                    }
+                    else
+                    {
+                        (longer ??= new StringBuilder(prefix)).Append(part.Prefix);
+                    }
+
                     growing = part.IsPrefix;
                 }
 
@@ -390,7 +394,7 @@ public static class BoundedPattern
 
             return new Part(
                 total, nullable, freeEmpty, zeroWidth, skippable, wordAnchored, pending, HasLazy: hasLazy, Varies: varies,
-                Branches: alternatives, Prefix: prefix, IsPrefix: growing && !zeroWidth, Competing: competing, Length: length,
+                Branches: alternatives, Prefix: longer?.ToString() ?? prefix, IsPrefix: growing && !zeroWidth, Competing: competing, Length: length,
                 OpenChoice: openChoice, StartsNonWord: startsNonWord);
         }
 
@@ -718,6 +722,30 @@ public static class BoundedPattern
             return shorter.Whole && n > 0 && longer.Prefix.Length > n && WordIndex.IsWordChar(shorter.Prefix[n - 1]) && WordIndex.IsWordChar(longer.Prefix[n])
                 ? Choice.BeforeWord
                 : Choice.Any;
+        }
+
+        /// <summary>
+        /// The widest <see cref="Overlap"/> of any two of the branches. Sorted, a literal start stands just before the
+        /// starts it begins, so only those are compared: a word list of thousands of branches is read in time near its
+        /// length, not its square.
+        /// </summary>
+        private static Choice Overlaps(List<(string Prefix, bool Whole)> branches)
+        {
+            branches.Sort(static (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
+            var widest = Choice.None;
+            for (var i = 0; i < branches.Count; i++)
+            {
+                for (var j = i + 1; j < branches.Count && branches[j].Prefix.StartsWith(branches[i].Prefix, StringComparison.Ordinal); j++)
+                {
+                    widest = Wider(widest, Overlap(branches[i], branches[j]));
+                    if (widest == Choice.Any)
+                    {
+                        return widest;
+                    }
+                }
+            }
+
+            return widest;
         }
 
         private static Choice Wider(Choice a, Choice b) => a > b ? a : b;
