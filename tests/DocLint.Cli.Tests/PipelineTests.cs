@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using DocLint.Core.Reporting;
 using DocLint.Testing;
@@ -84,6 +85,25 @@ public class PipelineTests
             "DL4001  suggestion         2       2           0  Missing licence");
         result.Error.Should().Contain("DL3001  warning            2       2           0  Loaded term\n");
         result.Error.Should().MatchRegex(@"\nmemory: [0-9]+\.[0-9] MB allocated; collections: [0-9]+ gen0, [0-9]+ gen1, [0-9]+ gen2, [0-9]+ ms paused; peak working set [0-9]+\.[0-9] MB\n$");
+    }
+
+    [Fact]
+    public void Stats_prints_where_the_lint_time_went_per_rule_and_per_shared_work()
+    {
+        using var folder = WithArticles();
+
+        var result = CliRunner.Run(folder.Path, "check", ".", "--stats");
+
+        var times = result.Error.Split('\n').SkipWhile(l => !l.StartsWith("time (ms)", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("memory:", StringComparison.Ordinal)).ToList();
+        times[0].Should().Be("time (ms)   share  documents  rule, or work the rules share (time summed over threads)");
+        var rows = times.Skip(1).Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^ *([0-9]+\.[0-9]) +([0-9]+\.[0-9]) % +([0-9]+)  (.+)$")).ToList();
+        rows.Should().OnlyContain(m => m.Success, string.Join("\n", times));
+
+        // Every rule ran over both files, and the work the attribution rules share is counted once per file, apart from them.
+        var documents = rows.ToDictionary(m => m.Groups[4].Value, m => int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
+        documents.Should().Contain(new Dictionary<string, int> { ["(reading)"] = 2, ["(word index)"] = 2, ["(attributions)"] = 2, ["DL3001"] = 2, ["DL1001"] = 2, ["DL4001"] = 2 });
+        rows.Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Should().BeInDescendingOrder();
+        rows.Sum(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Should().BeApproximately(100, 0.1 * rows.Count);
     }
 
     [Fact]

@@ -6,6 +6,33 @@ public sealed class ConfigurationTests
     private const string Rule = "extends: existence\nmessage: \"'%s'\"\nlevel: warning\ntokens:\n  - word\n";
 
     [Fact]
+    public void Stats_charge_building_the_vale_document_and_its_units_to_shared_work_not_to_the_first_rule()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Word", "extends: existence\nmessage: \"'%s'\"\nlevel: warning\nscope: paragraph\ntokens:\n  - simply\n")
+            .Rule("Heads", "extends: existence\nmessage: \"'%s'\"\nlevel: warning\nscope: heading\ntokens:\n  - easy\n")
+            .File("a.md", "# An easy start\n\nIt is simply done.\n")
+            .File("b.md", "# Another\n\nSimply so.\n");
+
+        var result = vale.Check("--format", "line", "--stats");
+
+        var rows = result.Error.Split('\n').SkipWhile(l => !l.StartsWith("time (ms)", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => !l.StartsWith("memory:", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^ *[0-9]+\.[0-9] +[0-9]+\.[0-9] % +([0-9]+)  (.+)$"))
+            .ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+
+        // Each file's Vale document is built once, and its units once per scope (paragraph, heading), whichever rule asks first.
+        rows.Should().Equal(new Dictionary<string, string>
+        {
+            ["(reading)"] = "2",
+            ["(Vale document)"] = "2",
+            ["(Vale units)"] = "4",
+            ["Test.Word"] = "2",
+            ["Test.Heads"] = "2",
+        }, result.Error);
+    }
+
+    [Fact]
     public void Sections_choose_styles_and_levels_per_file_and_min_alert_level_filters()
     {
         using var vale = new ValeRunner("StylesPath = styles\nMinAlertLevel = warning\n\n[*.md]\nBasedOnStyles = Test\nTest.Low = suggestion\n\n[docs/*.md]\nTest.Word = error\n\n[*.txt]\nTest.Word = YES\n")

@@ -124,7 +124,7 @@ internal sealed class CheckOptions
             HelpName = "ID",
             AllowMultipleArgumentsPerToken = false,
         };
-        Stats = new Option<bool>("--stats") { Description = "After the run, print findings per rule and what the run cost in memory on standard error." };
+        Stats = new Option<bool>("--stats") { Description = "After the run, print findings per rule, where the lint time went (per rule, and the work rules share) and what the run cost in memory on standard error." };
         Progress = new Option<string>("--progress")
         {
             Description = "A progress line on standard error: auto (on a terminal, once a run takes more than a second), always or never.",

@@ -32,6 +32,7 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     // (it streams them, and writes no whole-document format), else counted from the report once it is final.
     private FindingTally? _tally;
     private string? _fixSummary;
+    private RuleTimings? _timings;
 
     private bool Quiet => parse.GetValue(options.Quiet);
 
@@ -234,8 +235,10 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
             }
         }
 
+        _timings = parse.GetValue(options.Stats) ? new RuleTimings() : null;
         var engine = new LintEngine(_rules!, new LintOptions
         {
+            Timings = _timings,
             MaxParallelism = parse.GetValue(options.Threads),
             KeepSources = written.Any(f => f is OutputFormats.Pretty or OutputFormats.RdJsonLines or OutputFormats.Line or OutputFormats.ValeJson) || parse.GetValue(options.Fix),
             CheckFixes = written.Any(OutputFormats.ShowsFixes) || parse.GetValue(options.Fix),
@@ -427,6 +430,11 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
         if (parse.GetValue(options.Stats))
         {
             context.Error.Write(RuleStats.FormatTable(tally.RuleCounts()));
+            if (_timings is not null)
+            {
+                context.Error.Write(RuleStats.FormatTimes(_timings.Totals()));
+            }
+
             context.Error.WriteLine(MemoryLine());
         }
 

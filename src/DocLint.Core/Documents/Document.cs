@@ -176,7 +176,23 @@ public sealed class Document
     /// document order; computed on first use (see Semantics/AttributionFinder).
     /// </summary>
     public ImmutableArray<Attribution> Attributions =>
-        _attributions.IsDefault ? _attributions = AttributionFinder.Find(this) : _attributions;
+        _attributions.IsDefault ? _attributions = FindAttributions() : _attributions;
+
+    private ImmutableArray<Attribution> FindAttributions()
+    {
+        if (Timed is not { Timings: { } timings } context)
+        {
+            return AttributionFinder.Find(this);
+        }
+
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var found = AttributionFinder.Find(this);
+        context.SharedTicks += timings.AddSince(Engine.RuleTimings.Attributions, start);
+        return found;
+    }
+
+    /// <summary>The context of the rule running now when the run is timed (<see cref="Engine.RuleTimings"/>): finding the attributions is charged to it as shared work.</summary>
+    internal Rules.RuleContext? Timed { get; set; }
 
     /// <summary>True while <see cref="Attributions"/> has not been computed.</summary>
     internal bool AttributionsPending => _attributions.IsDefault;

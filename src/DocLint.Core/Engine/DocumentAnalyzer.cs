@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DocLint.Core.Diagnostics;
@@ -33,10 +34,17 @@ public static class DocumentAnalyzer
     /// <param name="then">Runs in the same context once the rules are done, before its word index goes back to the pool.</param>
     /// <param name="terms">The terms of <paramref name="rules"/>' matchers (<see cref="RuleSet.Terms"/>), looked up together; null: each matcher walks the word index.</param>
     /// <param name="fingerprints">Whether the findings carry fingerprints (<see cref="LintOptions.Fingerprints"/>).</param>
-    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null, TermTable? terms = null, bool fingerprints = true)
+    /// <param name="timings">Where the time goes, rule by rule (<see cref="LintOptions.Timings"/>); null: nothing is timed.</param>
+    internal static void Analyze(Document document, IReadOnlyList<CompiledRule> rules, WordFilter words, Func<CompiledRule, DiagnosticSeverity> severityOf, List<Diagnostic> sink, DocumentPart? part, bool checkFixes, int documentWide = -1, Action<RuleContext>? then = null, TermTable? terms = null, bool fingerprints = true, RuleTimings? timings = null)
     {
         var collectsCueWords = document.AttributionsPending && UseAttributions(rules);
-        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide, CollectsCueWords = collectsCueWords, Fingerprints = fingerprints, ShowsFixes = checkFixes };
+        var context = new RuleContext(document, sink, words, part, terms) { DocumentWideAssumption = documentWide, CollectsCueWords = collectsCueWords, Fingerprints = fingerprints, ShowsFixes = checkFixes, Timings = timings };
+        if (timings is not null)
+        {
+            // Finding the attributions, on first use, is charged to the work the rules share, not to the rule that asked.
+            document.Timed = context;
+        }
+
         var first = sink.Count;
         using var budget = context.Part.Budget.Enter();
         try
@@ -44,7 +52,9 @@ public static class DocumentAnalyzer
             if (collectsCueWords)
             {
                 // Built before any rule asks for attributions, so the finder takes its cue words from the same scan.
+                var start = timings is null ? 0 : Stopwatch.GetTimestamp();
                 context.WordsFor(RuleScope.Sentence);
+                timings?.AddSince(RuleTimings.WordIndex, start);
             }
 
             foreach (var rule in rules)
@@ -63,6 +73,8 @@ public static class DocumentAnalyzer
                 }
 
                 var before = sink.Count;
+                var started = timings is null ? 0 : Stopwatch.GetTimestamp();
+                context.SharedTicks = 0;
                 try
                 {
                     rule.Analyze(context);
@@ -84,11 +96,15 @@ public static class DocumentAnalyzer
                     // the rule's findings for the file are dropped, the other rules' kept, and the run says it failed.
                     Skip(sink, context, rule, before, EngineDiagnostics.InternalError, $"internal error: rule {rule.Id} failed on this file and was skipped: {ex.GetType().Name}: {ex.Message}");
                 }
+
+                timings?.Add(rule.Id, Stopwatch.GetTimestamp() - started - context.SharedTicks);
             }
 
             if (checkFixes)
             {
+                var start = timings is null ? 0 : Stopwatch.GetTimestamp();
                 FixCheck.DropFixesThatWouldBeReported(document, rules, words, severityOf, sink, first, part?.Offset ?? 0);
+                timings?.AddSince(RuleTimings.FixChecks, start);
             }
 
             then?.Invoke(context);

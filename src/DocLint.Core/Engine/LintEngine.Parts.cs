@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
@@ -371,7 +372,7 @@ public sealed partial class LintEngine
                 var part = pending.Part;
                 if (!engine._partRules.Carried.IsEmpty)
                 {
-                    DocumentAnalyzer.Analyze(part.Document, engine._partRules.Carried, engine._partRules.CarriedWords, _severityOf, found.Diagnostics, part.Info, checkFixes: true, fingerprints: engine._options.Fingerprints);
+                    DocumentAnalyzer.Analyze(part.Document, engine._partRules.Carried, engine._partRules.CarriedWords, _severityOf, found.Diagnostics, part.Info, checkFixes: true, fingerprints: engine._options.Fingerprints, timings: engine._options.Timings);
                 }
 
                 var decided = engine._partRules.DecidedIndex;
@@ -437,8 +438,10 @@ public sealed partial class LintEngine
                 var ownedEndChar = text.Length - Encoding.UTF8.GetCharCount(bytes[ownedEnd..textEnd]);
                 var source = SourceText.From(text);
                 var offset = ownedChar - ownedStartChar;
+                var started = engine._options.Timings is null ? 0 : Stopwatch.GetTimestamp();
                 var document = PlainTextReader.Read(path, source, mayHaveHeadline: _firstBlock is not { } first || first >= offset);
                 var sentences = document.Sentences;
+                engine._options.Timings?.AddSince(RuleTimings.Reading, started);
                 var before = SortedSpans.CountBefore(sentences, ownedStartChar);
                 var beyond = sentences.Length - SortedSpans.CountBefore(sentences, ownedEndChar);
                 if (!soft && textStart > fileStart && before < window && owned - textStart < engine._options.MaxParagraphBytes)
@@ -499,10 +502,10 @@ public sealed partial class LintEngine
             // assumption that lets its matches through) and what this part finds of each document-wide condition.
             DocumentAnalyzer.Analyze(
                 document, rules.Own, engine.Rules.Words, _severityOf, found.Diagnostics, info, checkFixes: true, DocumentAnalyzer.EachRulePasses,
-                rules.DocumentWide.IsEmpty ? null : FindDocumentWide, engine.Rules.Terms, engine._options.Fingerprints);
+                rules.DocumentWide.IsEmpty ? null : FindDocumentWide, engine.Rules.Terms, engine._options.Fingerprints, engine._options.Timings);
             for (var assumption = 0; assumption < rules.Assumptions; assumption++)
             {
-                DocumentAnalyzer.Analyze(document, rules.Assumed, rules.AssumedWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption, fingerprints: engine._options.Fingerprints);
+                DocumentAnalyzer.Analyze(document, rules.Assumed, rules.AssumedWords, _severityOf, found.Assumed[assumption], info, checkFixes: true, documentWide: assumption, fingerprints: engine._options.Fingerprints, timings: engine._options.Timings);
             }
 
             var owned = document.Directives.Where(d => info.Owns(d.Span.Start)).ToList();

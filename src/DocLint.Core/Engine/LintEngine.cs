@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using DocLint.Core.Diagnostics;
 using DocLint.Core.Documents;
 using DocLint.Core.Rules;
@@ -386,7 +387,9 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
     {
         try
         {
+            var started = _options.Timings is null ? 0 : Stopwatch.GetTimestamp();
             var document = DocumentReaders.For(path, _options.Readers).Read(path, source);
+            _options.Timings?.AddSince(RuleTimings.Reading, started);
             foreach (var problem in document.Problems)
             {
                 diagnostics.Add(new Diagnostic
@@ -400,7 +403,7 @@ public sealed partial class LintEngine(RuleSet rules, LintOptions? options = nul
                 });
             }
 
-            DocumentAnalyzer.Analyze(document, Rules.Rules, Rules.Words, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)), _options.CheckFixes, terms: Rules.Terms, fingerprints: _options.Fingerprints);
+            DocumentAnalyzer.Analyze(document, Rules.Rules, Rules.Words, SeverityOf(path, document.FrontMatter), diagnostics, DocumentPart.Whole(source.Length, new Rules.Matching.RegexBudget(_regexRun)), _options.CheckFixes, terms: Rules.Terms, fingerprints: _options.Fingerprints, timings: _options.Timings);
             if (!document.Directives.IsEmpty)
             {
                 ApplyDirectives(document, diagnostics);

@@ -44,6 +44,9 @@ public sealed record LintOptions
 
     /// <summary>A file that must be read whole (see <see cref="Limits.MaxWholeFileBytes"/>) larger than this is skipped with DL0002.</summary>
     public long MaxWholeFileBytes { get; init; } = Limits.MaxWholeFileBytes;
+
+    /// <summary>Where the lint time goes, rule by rule (<c>--stats</c>); null: nothing is timed.</summary>
+    public RuleTimings? Timings { get; init; }
 }
 
 /// <summary>

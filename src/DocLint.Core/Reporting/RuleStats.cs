@@ -38,4 +38,36 @@ public static class RuleStats
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// Where the lint time went (<see cref="Engine.RuleTimings.Totals"/>): time, share of all timed, documents, and
+    /// what: the work rules share (in parentheses) and the <paramref name="top"/> slowest rules; the rest summed in one line.
+    /// </summary>
+    public static string FormatTimes(IReadOnlyList<(string What, TimeSpan Time, int Documents)> totals, int top = 20)
+    {
+        var all = totals.Sum(t => t.Time.TotalMilliseconds);
+        var text = new StringBuilder();
+        text.Append("time (ms)   share  documents  rule, or work the rules share (time summed over threads)\n");
+        var rules = 0;
+        var rest = (Count: 0, Milliseconds: 0.0);
+        foreach (var (what, time, documents) in totals)
+        {
+            if (!what.StartsWith('(') && ++rules > top)
+            {
+                rest = (rest.Count + 1, rest.Milliseconds + time.TotalMilliseconds);
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds,9:F1} {Share(time.TotalMilliseconds),6:F1} % {documents,10}  {what}\n");
+        }
+
+        if (rest.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{rest.Milliseconds,9:F1} {Share(rest.Milliseconds),6:F1} % {"",10}  {rest.Count} more rules\n");
+        }
+
+        return text.ToString();
+
+        double Share(double milliseconds) => all > 0 ? 100 * milliseconds / all : 0;
+    }
 }

@@ -74,6 +74,15 @@ public sealed class RuleContext
     /// </summary>
     internal bool CollectsCueWords { get; init; }
 
+    /// <summary>Where the run's time goes (<see cref="Engine.RuleTimings"/>); null when nothing is timed.</summary>
+    internal Engine.RuleTimings? Timings { get; init; }
+
+    /// <summary>
+    /// Of the current rule's time, the ticks spent on work the rules share (a Vale document's units), which the rule
+    /// reports here and <see cref="Engine.DocumentAnalyzer"/> charges to that work instead of the rule.
+    /// </summary>
+    internal long SharedTicks { get; set; }
+
     /// <summary>Whether findings carry fingerprints (<see cref="Engine.LintOptions.Fingerprints"/>); a run whose outputs read none skips hashing them.</summary>
     internal bool Fingerprints { get; init; } = true;
 

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DocLint.Core.Documents;
 using DocLint.Core.Documents.Markdown;
+using DocLint.Core.Rules;
 using DocLint.Core.Text;
 using Markdig.Extensions.Tables;
 using Md = Markdig.Syntax;
@@ -825,20 +826,44 @@ public sealed partial class ValeDocument
             return cached;
         }
 
+        // Timed, the units are charged to the work the rules share, not to the rule that asked first; units built for
+        // others (a sentence's block) are in the time of the outermost.
+        var timed = Timed is { Timings: { } timings } && !_timing ? timings : null;
+        var start = timed is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        _timing |= timed is not null;
         ImmutableArray<ValeUnit> units;
-        if (_skipped is not null && scope is not ("raw" or "meta"))
+        try
         {
-            // What Vale skips makes no unit: a block wholly inside a skipped element is left out.
-            units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !_skipped[u.Start])];
+            if (_skipped is not null && scope is not ("raw" or "meta"))
+            {
+                // What Vale skips makes no unit: a block wholly inside a skipped element is left out.
+                units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !_skipped[u.Start])];
+            }
+            else
+            {
+                units = BuildUnits(scope);
+            }
         }
-        else
+        finally
         {
-            units = BuildUnits(scope);
+            if (timed is not null)
+            {
+                _timing = false;
+                Timed!.SharedTicks += timed.AddSince(Engine.RuleTimings.ValeUnits, start);
+            }
         }
 
         _units[scope] = units;
         return units;
     }
+
+    /// <summary>The context of the rule running now when the run is timed (<see cref="Engine.RuleTimings"/>): building units is charged to it as shared work.</summary>
+    internal RuleContext? Timed { get; set; }
+
+    private bool _timing;
+
+    /// <summary>Whether <paramref name="document"/>'s Vale document has been built.</summary>
+    internal static bool IsBuilt(Document document) => Cache.TryGetValue(document, out _);
 
     private ImmutableArray<ValeUnit> BuildUnits(string scope)
     {

@@ -158,7 +158,25 @@ public abstract class ValeRule : CompiledRule
     public override void Analyze(RuleContext context)
     {
         var settings = Styles.Configuration?.ForFile(context.Document.Path) ?? ValeFileSettings.None;
-        var document = ValeDocument.For(context.Document, settings);
+        ValeDocument document;
+        if (context.Timings is { } timings)
+        {
+            // Timed, building the document (its marks, once for all rules) and its units is shared work, not this rule's.
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var built = ValeDocument.IsBuilt(context.Document);
+            document = ValeDocument.For(context.Document, settings);
+            if (!built)
+            {
+                context.SharedTicks += timings.AddSince(Engine.RuleTimings.ValeDocument, start);
+            }
+
+            document.Timed = context;
+        }
+        else
+        {
+            document = ValeDocument.For(context.Document, settings);
+        }
+
         var reporter = new Reporter(this, context, document);
         Run(document, reporter);
     }

@@ -129,4 +129,31 @@ public class CiFormatTests
             new RuleCount("DL3001", "Loaded term", DiagnosticSeverity.Warning, 2, 2, 1),
             new RuleCount("DL2002", "Unsupported | certainty", DiagnosticSeverity.Suggestion, 1, 1, 0));
     }
+
+    [Fact]
+    public void Rule_times_show_the_shared_work_and_the_slowest_rules_and_sum_the_rest()
+    {
+        var table = RuleStats.FormatTimes(
+            [("DL3001", TimeSpan.FromMilliseconds(50), 4), ("(attributions)", TimeSpan.FromMilliseconds(30), 4),
+             ("DL1001", TimeSpan.FromMilliseconds(15), 4), ("DL2001", TimeSpan.FromMilliseconds(5), 3)],
+            top: 1);
+
+        table.Should().Be(
+            "time (ms)   share  documents  rule, or work the rules share (time summed over threads)\n" +
+            "     50.0   50.0 %          4  DL3001\n" +
+            "     30.0   30.0 %          4  (attributions)\n" +
+            "     20.0   20.0 %             2 more rules\n");
+    }
+
+    [Fact]
+    public void Rule_timings_add_up_per_name_and_count_documents_longest_first()
+    {
+        var timings = new DocLint.Core.Engine.RuleTimings();
+        var second = System.Diagnostics.Stopwatch.Frequency;
+        timings.Add("DL1001", second);
+        timings.Add("(reading)", 3 * second);
+        timings.Add("DL1001", second);
+
+        timings.Totals().Should().Equal(("(reading)", TimeSpan.FromSeconds(3), 1), ("DL1001", TimeSpan.FromSeconds(2), 2));
+    }
 }
