@@ -29,7 +29,8 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
     private int? _baselineFixed;
 
     // What the summaries and the exit code need of the findings: counted while linting by a run that keeps no findings
-    // (it streams them, and writes no whole-document format), else counted from the report once it is final.
+    // (it streams them, and writes no format that needs them all at the end: Vale's JSON), else counted from the report
+    // once it is final.
     private FindingTally? _tally;
     private string? _fixSummary;
     private RuleTimings? _timings;
@@ -76,8 +77,8 @@ internal sealed class CheckRun(CliContext context, CheckOptions options, ParseRe
 
         using var targets = OpenTargets();
         // Findings stream file by file unless something needs the whole run first: a baseline (it counts what
-        // is gone), fixes (their diff or their writes come first), or a baseline being recorded. Whole-document
-        // formats (JSON, SARIF) are written at the end either way.
+        // is gone), fixes (their diff or their writes come first), or a baseline being recorded. JSON ends with its
+        // summary, SARIF is put together from its results' JSON, and Vale's JSON is written whole, at the end.
         var stream = !options.BaselineCreate && parse.GetValue(options.Baseline) is null && !parse.GetValue(options.Fix);
         Lint(targets, stream);
         StageTimes.Mark("lint");

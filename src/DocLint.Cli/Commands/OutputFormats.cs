@@ -33,7 +33,7 @@ internal static class OutputFormats
     public static bool ShowsFingerprints(string format) => format is Json or Sarif;
 
     /// <summary>Formats written finding by finding, so they can be printed file by file as a run goes on.</summary>
-    public static bool Streams(string format) => format is MsBuild or Pretty or GitHub or RdJsonLines or Line;
+    public static bool Streams(string format) => format is MsBuild or Pretty or GitHub or RdJsonLines or Line or Json or Sarif;
 
     /// <summary>
     /// With no --format: GitHub annotations plus the msbuild log inside GitHub Actions; pretty on a terminal;
@@ -64,12 +64,18 @@ internal static class OutputFormats
 
 /// <summary>
 /// One destination of a run's output: a format and where it goes. Streaming formats write each file's
-/// findings as they come (<see cref="WriteFile"/>); whole-document formats (JSON, SARIF) write once, at
+/// findings as they come (<see cref="WriteFile"/>); JSON writes them as they come too and ends with the run's
+/// summary at <see cref="Complete"/>; SARIF turns them into JSON as they come and puts the log together at
+/// <see cref="Complete"/> (a run's header counts what it left out); Vale's JSON writes once, at
 /// <see cref="Complete"/>. A run that does not stream calls <see cref="WriteFile"/> once with everything.
 /// </summary>
 internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWriter, bool color, SarifOptions sarif) : IDisposable
 {
     private readonly GitHubAnnotations? _annotations = format == OutputFormats.GitHub ? new GitHubAnnotations() : null;
+
+    private readonly JsonReporter.JsonReportWriter? _json = format == OutputFormats.Json ? new JsonReporter.JsonReportWriter(writer) : null;
+
+    private readonly SarifLogWriter? _sarif = format == OutputFormats.Sarif ? new SarifLogWriter(sarif) : null;
 
     /// <summary>The lines of the file being written, kept for the next one unless a file's findings made it large.</summary>
     private StringWriter? _lines;
@@ -113,6 +119,12 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
             case OutputFormats.GitHub:
                 _annotations!.Write(lines, part);
                 break;
+            case OutputFormats.Json:
+                _json!.Add(part);
+                return;
+            case OutputFormats.Sarif:
+                _sarif!.Add(part);
+                return;
             default:
                 return;
         }
@@ -135,14 +147,15 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
         switch (Format)
         {
             case OutputFormats.Json:
-                JsonReporter.Write(writer, whole);
+                _json!.Complete(whole);
                 break;
             case OutputFormats.ValeJson:
                 ValeJsonReporter.Write(writer, whole, ConfigurationErrors);
                 break;
             case OutputFormats.Sarif:
-                SarifRuns = SarifReporter.Plan(whole, sarif);
+                SarifRuns = _sarif!.Runs(whole);
                 WriteSarif(whole);
+                _sarif.Release();
                 break;
             case OutputFormats.GitHub:
                 _annotations!.Complete(writer);
@@ -163,19 +176,19 @@ internal sealed class OutputTarget(string format, TextWriter writer, bool ownsWr
         var perFile = sarif.Limits.MaxRunsPerFile;
         if (FilePath is null || SarifRuns.Count <= perFile)
         {
-            SarifReporter.Write(writer, whole, SarifRuns, sarif.Limits);
+            _sarif!.Write(writer, whole, SarifRuns);
             return;
         }
 
         var chunks = SarifRuns.Chunk(perFile).ToList();
-        SarifReporter.Write(writer, whole, chunks[0], sarif.Limits);
+        _sarif!.Write(writer, whole, chunks[0]);
         var folder = Path.GetDirectoryName(FilePath)!;
         var stem = Path.GetFileNameWithoutExtension(FilePath);
         var extension = Path.GetExtension(FilePath);
         for (var i = 1; i < chunks.Count; i++)
         {
             using var next = OutputFormats.OpenFile(Path.Combine(folder, $"{stem}.{i + 1}{extension}"));
-            SarifReporter.Write(next, whole, chunks[i], sarif.Limits);
+            _sarif.Write(next, whole, chunks[i]);
         }
 
         ExtraFiles = chunks.Count - 1;

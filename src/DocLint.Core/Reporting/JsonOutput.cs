@@ -23,37 +23,67 @@ public static class JsonOutput
         }
     }
 
-    public static Utf8JsonWriter CreateWriter(Stream stream) => new(stream, new JsonWriterOptions
+    private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    };
+
+    public static Utf8JsonWriter CreateWriter(Stream stream) => new(stream, Options);
+
+    public static Utf8JsonWriter CreateWriter(System.Buffers.IBufferWriter<byte> buffer) => new(buffer, Options);
 
     public static void WriteTo(TextWriter writer, Action<Utf8JsonWriter> write)
     {
+        using var document = Open(writer);
+        write(document.Json);
+    }
+
+    /// <summary>
+    /// A JSON document written into <paramref name="writer"/> a piece at a time, as a run goes on; disposing it
+    /// ends the document with a line end. A file is written straight into its stream rather than built in memory
+    /// first; any other writer (standard output, a test's StringWriter) gets the JSON decoded into it as the JSON
+    /// writer flushes, a buffer at a time.
+    /// </summary>
+    public static JsonDocumentWriter Open(TextWriter writer)
+    {
         if (writer is StreamWriter { Encoding: UTF8Encoding } file)
         {
-            // A file: stream the JSON straight into it rather than building it in memory first.
             file.Flush();
-            using (var direct = CreateWriter(file.BaseStream))
+            return new JsonDocumentWriter(writer, file.BaseStream, ownsStream: false);
+        }
+
+        return new JsonDocumentWriter(writer, new DecodingStream(writer), ownsStream: true);
+    }
+
+    /// <summary>An open JSON document (<see cref="Open"/>).</summary>
+    public sealed class JsonDocumentWriter : IDisposable
+    {
+        private readonly TextWriter _writer;
+        private readonly Stream _stream;
+        private readonly bool _ownsStream;
+
+        internal JsonDocumentWriter(TextWriter writer, Stream stream, bool ownsStream)
+        {
+            _writer = writer;
+            _stream = stream;
+            _ownsStream = ownsStream;
+            Json = CreateWriter(stream);
+        }
+
+        public Utf8JsonWriter Json { get; }
+
+        public void Dispose()
+        {
+            Json.Dispose();
+            if (_ownsStream)
             {
-                write(direct);
+                _stream.Dispose();
             }
 
-            file.Write('\n');
-            return;
+            _writer.Write('\n');
         }
-
-        // Any other writer (standard output, a test's StringWriter): the JSON is decoded into it as the writer
-        // flushes, a buffer at a time, instead of being built whole in memory first.
-        using (var decoding = new DecodingStream(writer))
-        using (var json = CreateWriter(decoding))
-        {
-            write(json);
-        }
-
-        writer.Write('\n');
     }
 
     /// <summary>A write-only stream that decodes UTF-8 into a <see cref="TextWriter"/> (a character split between writes is kept for the next).</summary>

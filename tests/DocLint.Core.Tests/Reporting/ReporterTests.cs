@@ -71,25 +71,87 @@ public class ReporterTests
         run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("message").GetProperty("text").GetString()).Should().Equal("second", "third");
         run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0].GetProperty("message").GetProperty("text").GetString()
             .Should().Be("Results were truncated: 2 of 3 were written (the most severe first), the most a code-scanning run accepts (2).");
-        SarifReporter.Plan(report, new SarifOptions { Limits = new SarifLimits(2, 1024) }).Single().Truncated.Should().Be(1);
+        var log = new SarifLogWriter(new SarifOptions { Limits = new SarifLimits(2, 1024) });
+        log.Add(report);
+        log.Runs(report).Single().Should().Match<SarifRun>(r => r.Results == 2 && r.Truncated == 1);
     }
 
     [Fact]
     public void The_cut_keeps_what_a_stable_sort_by_severity_would_keep_in_path_order()
     {
-        // Any mix of severities and any limit: the kept results are the first `limit` of a stable sort, most severe
-        // first, written back in path order.
-        Gen.Select(Gen.Int[2, 4].Array[0, 40], Gen.Int[1, 45]).Sample((severities, limit) =>
+        // Any mix of severities and suppressions and any limit: the kept results are the first `limit` of a stable sort,
+        // most severe first, written back in path order; they carry suppressions arrays when one of them is suppressed.
+        Gen.Select(Gen.Select(Gen.Int[2, 4], Gen.Int[0, 9]).Array[0, 40], Gen.Int[1, 45]).Sample((findings, limit) =>
         {
-            var findings = severities.Select((s, i) => Finding(i, 0, 1, message: $"f{i}") with { Severity = (DiagnosticSeverity)s }).ToArray();
-            var expected = findings.Select((d, i) => (d, i)).OrderByDescending(p => p.d.Severity).ThenBy(p => p.i).Take(limit)
-                .OrderBy(p => p.i).Select(p => p.d.Message);
+            var diagnostics = findings.Select((f, i) => Finding(i, 0, 1, message: $"f{i}", suppressed: f.Item2 == 0) with { Severity = (DiagnosticSeverity)f.Item1 }).ToArray();
+            var kept = diagnostics.Select((d, i) => (d, i)).OrderByDescending(p => p.d.Severity).ThenBy(p => p.i).Take(limit)
+                .OrderBy(p => p.i).Select(p => p.d).ToList();
 
-            var run = SarifReporter.Plan(ReportOf(findings), new SarifOptions { Limits = new SarifLimits(limit, 1024) }).Single();
+            var run = SarifRun(ReportOf(diagnostics), new SarifLimits(limit, 1024));
 
-            run.Results.Select(d => d.Message).Should().Equal(expected);
-            run.Truncated.Should().Be(Math.Max(0, findings.Length - limit));
+            var results = run.GetProperty("results").EnumerateArray().ToList();
+            results.Select(r => r.GetProperty("message").GetProperty("text").GetString()).Should().Equal(kept.Select(d => d.Message));
+            results.Select(r => r.TryGetProperty("suppressions", out var s) ? s.GetArrayLength() : -1)
+                .Should().Equal(kept.Select(d => !kept.Any(k => k.IsSuppressed) ? -1 : d.IsSuppressed ? 1 : 0));
+            var truncated = run.GetProperty("invocations")[0].TryGetProperty("toolExecutionNotifications", out var notes) ? notes.GetArrayLength() : 0;
+            truncated.Should().Be(diagnostics.Length > limit ? 1 : 0);
         });
+    }
+
+    [Fact]
+    public void A_log_written_file_by_file_is_the_log_written_at_once()
+    {
+        // Findings over a few folders, with DocLint's own problems among them, fed in path order one file at a time or
+        // all at once: the same bytes, split by folder or not, capped or not, suppressed results left out or not.
+        var engine = new DiagnosticDescriptor("DL0002", "file-unreadable", "File unreadable", "Engine", DiagnosticSeverity.Error, "{0}", "");
+        var paths = new[] { "/r/a.txt", "/r/news/b.txt", "/r/news/c/d.txt", "/r/opinion/e.txt", "/r/z.txt" };
+        var finding = Gen.Select(Gen.Int[0, paths.Length - 1], Gen.Int[1, 4], Gen.Int[0, 5], Gen.Int[0, 12]);
+        Gen.Select(finding.Array[0, 30], Gen.Int[1, 8], Gen.Bool, Gen.Bool).Sample((picked, limit, split, omit) =>
+        {
+            Diagnostic Make((int File, int Severity, int Suppressed, int Engine) f, int i) => f.Engine == 0
+                ? Finding(i, 0, 1, message: $"f{i}") with { Descriptor = engine, Severity = DiagnosticSeverity.Error, Path = paths[f.File] }
+                : Finding(i, 0, 1, message: $"f{i} \"ü\"", suppressed: f.Suppressed == 0) with { Severity = (DiagnosticSeverity)f.Severity, Path = paths[f.File] };
+            var diagnostics = picked.Select(Make).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+            var report = ReportOf([.. diagnostics]) with { Category = "house/", Rules = [Rule, engine] };
+            var options = new SarifOptions { Limits = new SarifLimits(limit, 1024), SplitByFolder = split, OmitSuppressed = omit };
+
+            var whole = new StringWriter();
+            SarifReporter.Write(whole, report, options);
+            var log = new SarifLogWriter(options);
+            foreach (var file in diagnostics.GroupBy(d => d.Path))
+            {
+                log.Add(report with { Diagnostics = [.. file] });
+            }
+
+            var parts = new StringWriter();
+            log.Write(parts, report, log.Runs(report));
+            log.Release();
+
+            parts.ToString().Should().Be(whole.ToString());
+            JsonDocument.Parse(whole.ToString()).RootElement.GetProperty("runs").GetArrayLength().Should().BeGreaterThan(0);
+        });
+    }
+
+    [Fact]
+    public void Json_written_file_by_file_is_json_written_at_once()
+    {
+        var report = ReportOf(Finding(0, 0, 1), Finding(1, 0, 1, suppressed: true) with { Path = "/r/b.txt" }, Finding(2, 0, 1) with { Path = "/r/c.txt", Severity = DiagnosticSeverity.Error }) with { FileCount = 3 };
+        var whole = new StringWriter();
+        Core.Reporting.Json.JsonReporter.Write(whole, report);
+
+        var parts = new StringWriter();
+        var json = new Core.Reporting.Json.JsonReporter.JsonReportWriter(parts);
+        foreach (var file in report.Diagnostics.GroupBy(d => d.Path))
+        {
+            json.Add(report with { Diagnostics = [.. file] });
+        }
+
+        json.Complete(report);
+
+        parts.ToString().Should().Be(whole.ToString());
+        var summary = JsonDocument.Parse(whole.ToString()).RootElement.GetProperty("summary");
+        (summary.GetProperty("files").GetInt32(), summary.GetProperty("errors").GetInt32(), summary.GetProperty("warnings").GetInt32(), summary.GetProperty("suppressed").GetInt32())
+            .Should().Be((3, 1, 1, 1));
     }
 
     [Fact]
@@ -103,7 +165,7 @@ public class ReporterTests
         { Category = "house/" };
         var writer = new StringWriter();
 
-        SarifReporter.Write(writer, report, SarifReporter.Plan(report, new SarifOptions { SplitByFolder = true }));
+        SarifReporter.Write(writer, report, new SarifOptions { SplitByFolder = true });
 
         var runs = JsonDocument.Parse(writer.ToString()).RootElement.GetProperty("runs").EnumerateArray().ToList();
         runs.Select(r => (r.GetProperty("automationDetails").GetProperty("id").GetString(), r.GetProperty("results").GetArrayLength()))
@@ -116,8 +178,17 @@ public class ReporterTests
     {
         var report = ReportOf(Finding(0, 0, 1), Finding(1, 0, 1, suppressed: true));
 
-        SarifReporter.Plan(report, new SarifOptions()).Single().Results.Should().HaveCount(2);
-        SarifReporter.Plan(report, new SarifOptions { OmitSuppressed = true }).Single().Results.Should().ContainSingle().Which.IsSuppressed.Should().BeFalse();
+        string Written(SarifOptions options)
+        {
+            var writer = new StringWriter();
+            SarifReporter.Write(writer, report, options);
+            return writer.ToString();
+        }
+
+        JsonDocument.Parse(Written(new SarifOptions())).RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength().Should().Be(2);
+        var kept = JsonDocument.Parse(Written(new SarifOptions { OmitSuppressed = true })).RootElement.GetProperty("runs")[0].GetProperty("results");
+        kept.GetArrayLength().Should().Be(1);
+        kept[0].TryGetProperty("suppressions", out _).Should().BeFalse();
     }
 
     [Fact]

@@ -12,32 +12,81 @@ public static class JsonReporter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(TextWriter writer, Report report) => JsonOutput.WriteTo(writer, json =>
+    public static void Write(TextWriter writer, Report report)
     {
-        json.WriteStartObject();
-        json.WriteNumber("version", SchemaVersion);
-        json.WriteStartObject("tool");
-        json.WriteString("name", ToolInfo.Name);
-        json.WriteString("version", report.ToolVersion);
-        json.WriteEndObject();
-        json.WriteStartArray("diagnostics");
-        foreach (var d in report.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.None))
+        var stream = new JsonReportWriter(writer);
+        stream.Add(report);
+        stream.Complete(report);
+    }
+
+    /// <summary>
+    /// The JSON format written as a run goes on: each part's diagnostics as it comes (in path order), the summary
+    /// when the run is done. It keeps counts, not findings.
+    /// </summary>
+    public sealed class JsonReportWriter(TextWriter writer)
+    {
+        private readonly int[] _shown = new int[(int)DiagnosticSeverity.Error + 1];
+        private JsonOutput.JsonDocumentWriter? _document;
+        private int _suppressed;
+        private bool _completed;
+
+        /// <summary>Writes the diagnostics of <paramref name="part"/> (the header first, with the first part).</summary>
+        public void Add(Report part)
         {
-            WriteDiagnostic(json, d, report.DisplayPath(d.Path));
-            json.FlushWhenFull();
+            var json = Start(part);
+            foreach (var d in part.Diagnostics)
+            {
+                _suppressed += d.IsSuppressed ? 1 : 0;
+                if (Report.IsShown(d))
+                {
+                    _shown[(int)d.Severity]++;
+                }
+
+                if (d.Severity > DiagnosticSeverity.None)
+                {
+                    WriteDiagnostic(json, d, part.DisplayPath(d.Path));
+                    json.FlushWhenFull();
+                }
+            }
         }
 
-        json.WriteEndArray();
-        json.WriteStartObject("summary");
-        json.WriteNumber("files", report.FileCount);
-        var shown = report.Shown.ToList();
-        json.WriteNumber("errors", shown.Count(d => d.Severity == DiagnosticSeverity.Error));
-        json.WriteNumber("warnings", shown.Count(d => d.Severity == DiagnosticSeverity.Warning));
-        json.WriteNumber("suggestions", shown.Count(d => d.Severity == DiagnosticSeverity.Suggestion));
-        json.WriteNumber("suppressed", report.Diagnostics.Count(d => d.IsSuppressed));
-        json.WriteEndObject();
-        json.WriteEndObject();
-    });
+        /// <summary>Ends the document with the summary of the run (<paramref name="whole"/>'s file count).</summary>
+        public void Complete(Report whole)
+        {
+            var json = Start(whole);
+            json.WriteEndArray();
+            json.WriteStartObject("summary");
+            json.WriteNumber("files", whole.FileCount);
+            json.WriteNumber("errors", _shown[(int)DiagnosticSeverity.Error]);
+            json.WriteNumber("warnings", _shown[(int)DiagnosticSeverity.Warning]);
+            json.WriteNumber("suggestions", _shown[(int)DiagnosticSeverity.Suggestion]);
+            json.WriteNumber("suppressed", _suppressed);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            _document!.Dispose();
+            _completed = true;
+        }
+
+        private Utf8JsonWriter Start(Report report)
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            if (_document is { } open)
+            {
+                return open.Json;
+            }
+
+            _document = JsonOutput.Open(writer);
+            var json = _document.Json;
+            json.WriteStartObject();
+            json.WriteNumber("version", SchemaVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", ToolInfo.Name);
+            json.WriteString("version", report.ToolVersion);
+            json.WriteEndObject();
+            json.WriteStartArray("diagnostics");
+            return json;
+        }
+    }
 
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d, string path)
     {

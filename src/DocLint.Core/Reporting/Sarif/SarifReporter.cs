@@ -18,79 +18,31 @@ public static class SarifReporter
 
     public const string FingerprintKey = "doclint/v1";
 
+    /// <summary>Writes <paramref name="report"/> as one SARIF log (see <see cref="SarifLogWriter"/>, which a run that streams uses).</summary>
     public static void Write(TextWriter writer, Report report, SarifLimits? limits = null) =>
-        Write(writer, report, Plan(report, new SarifOptions { Limits = limits ?? SarifLimits.GitHub }), limits);
+        Write(writer, report, new SarifOptions { Limits = limits ?? SarifLimits.GitHub });
 
-    /// <summary>
-    /// The runs a report becomes: one, or with <see cref="SarifOptions.SplitByFolder"/> one per top-level folder
-    /// under the root (files at the root form the run of "."), each with its own category. Each run keeps at most
-    /// <see cref="SarifLimits.MaxResults"/> results, the most severe first (then in path order); what is left out
-    /// is counted in <see cref="SarifRun.Truncated"/>.
-    /// </summary>
-    public static IReadOnlyList<SarifRun> Plan(Report report, SarifOptions options)
+    public static void Write(TextWriter writer, Report report, SarifOptions options)
     {
-        var ruleIds = report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var results = report.Diagnostics.Where(d => ruleIds.Contains(d.Id) && d.Severity > DiagnosticSeverity.None && !(options.OmitSuppressed && d.IsSuppressed)).ToList();
-        var notifications = report.Diagnostics.Where(d => !ruleIds.Contains(d.Id) && IsEngine(d)).ToList();
-        if (!options.SplitByFolder)
+        var stream = new SarifLogWriter(options);
+        try
         {
-            return [Cap(report.Category, results, notifications, options.Limits)];
+            stream.Add(report);
+            stream.Write(writer, report, stream.Runs(report));
         }
-
-        // Each path's top folder is worked out once, not once per folder and finding.
-        var folderOf = results.Concat(notifications).Select(d => d.Path).Distinct(StringComparer.Ordinal)
-            .ToDictionary(p => p, p => TopFolder(report, p), StringComparer.Ordinal);
-        var prefix = (report.Category ?? "doclint").TrimEnd('/');
-        var runs = results.GroupBy(d => folderOf[d.Path], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var notes = notifications.GroupBy(d => folderOf[d.Path], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var folders = runs.Keys.Concat(notes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).DefaultIfEmpty(".");
-        return [.. folders.Select(folder => Cap($"{prefix}/{folder}/", runs.GetValueOrDefault(folder) ?? [], notes.GetValueOrDefault(folder) ?? [], options.Limits))];
+        finally
+        {
+            stream.Release();
+        }
     }
 
     /// <summary>The first folder of a path under the root ("." for a file at the root or outside it).</summary>
-    private static string TopFolder(Report report, string path) =>
+    internal static string TopFolder(Report report, string path) =>
         report.RelativeToRoot(path) is { } relative && relative.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 ? relative[..slash] : ".";
 
-    private static SarifRun Cap(string? category, List<Diagnostic> results, List<Diagnostic> notifications, SarifLimits limits)
+    /// <summary>Writes one SARIF log holding <paramref name="runs"/>; <paramref name="writeResults"/> writes each run's results.</summary>
+    internal static void WriteLog(TextWriter writer, Report report, IReadOnlyList<SarifRun> runs, SarifLimits limits, Action<Utf8JsonWriter, SarifRun> writeResults)
     {
-        if (results.Count <= limits.MaxResults)
-        {
-            return new SarifRun(category, results, notifications, 0);
-        }
-
-        // The most severe first; among equals, path order. The kept ones are written in path order: every result more
-        // severe than the least severe kept, and of that severity the first ones, as many as there is room for.
-        var counts = new int[(int)DiagnosticSeverity.Error + 1];
-        foreach (var result in results)
-        {
-            counts[Math.Clamp((int)result.Severity, 0, counts.Length - 1)]++;
-        }
-
-        var room = limits.MaxResults;
-        var cutoff = counts.Length - 1;
-        while (cutoff > 0 && counts[cutoff] < room)
-        {
-            room -= counts[cutoff--];
-        }
-
-        var kept = new List<Diagnostic>(limits.MaxResults);
-        foreach (var result in results)
-        {
-            var severity = Math.Clamp((int)result.Severity, 0, counts.Length - 1);
-            if (severity > cutoff || (severity == cutoff && room-- > 0))
-            {
-                kept.Add(result);
-            }
-        }
-
-        return new SarifRun(category, kept, notifications, results.Count - kept.Count);
-    }
-
-    /// <summary>Writes one SARIF log holding <paramref name="runs"/>.</summary>
-    public static void Write(TextWriter writer, Report report, IReadOnlyList<SarifRun> runs, SarifLimits? limits = null)
-    {
-        limits ??= SarifLimits.GitHub;
-        var ruleIndex = report.Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         JsonOutput.WriteTo(writer, json =>
         {
             json.WriteStartObject();
@@ -99,7 +51,7 @@ public static class SarifReporter
             json.WriteStartArray("runs");
             foreach (var run in runs)
             {
-                WriteRun(json, report, run, ruleIndex, limits);
+                WriteRun(json, report, run, limits, writeResults);
             }
 
             json.WriteEndArray();
@@ -107,12 +59,11 @@ public static class SarifReporter
         });
     }
 
-    private static void WriteRun(Utf8JsonWriter json, Report report, SarifRun run, Dictionary<string, int> ruleIndex, SarifLimits limits)
+    private static void WriteRun(Utf8JsonWriter json, Report report, SarifRun run, SarifLimits limits, Action<Utf8JsonWriter, SarifRun> writeResults)
     {
-        var withSuppressions = run.Results.Any(r => r.IsSuppressed);
         json.WriteStartObject();
         WriteTool(json, report, limits);
-        WriteInvocation(json, report, [.. run.Notifications], run.Truncated, run.Results.Count, limits);
+        WriteInvocation(json, report, run.Notifications, run.Truncated, run.Results, limits);
         if (run.Category is { } category)
         {
             json.WriteStartObject("automationDetails");
@@ -128,17 +79,12 @@ public static class SarifReporter
         json.WriteString("columnKind", "utf16CodeUnits");
 
         json.WriteStartArray("results");
-        foreach (var result in run.Results)
-        {
-            WriteResult(json, report, result, ruleIndex[result.Id], withSuppressions);
-            json.FlushWhenFull();
-        }
-
+        writeResults(json, run);
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private static bool IsEngine(Diagnostic d) => d.Id.StartsWith("DL0", StringComparison.Ordinal);
+    internal static bool IsEngine(Diagnostic d) => d.Id.StartsWith("DL0", StringComparison.Ordinal);
 
     private static void WriteTool(Utf8JsonWriter json, Report report, SarifLimits limits)
     {
@@ -200,7 +146,7 @@ public static class SarifReporter
         json.WriteEndObject();
     }
 
-    private static void WriteInvocation(Utf8JsonWriter json, Report report, List<Diagnostic> notifications, int truncated, int written, SarifLimits limits)
+    private static void WriteInvocation(Utf8JsonWriter json, Report report, IReadOnlyList<Diagnostic> notifications, int truncated, int written, SarifLimits limits)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
@@ -256,7 +202,7 @@ public static class SarifReporter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Report report, Diagnostic d, int index, bool withSuppressions)
+    internal static void WriteResult(Utf8JsonWriter json, Report report, Diagnostic d, int index, bool withSuppressions)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", d.Id);
@@ -433,5 +379,16 @@ public sealed record SarifOptions
     public bool SplitByFolder { get; init; }
 }
 
-/// <summary>One SARIF run: its category, its results (capped) and notifications, and how many results were left out.</summary>
-public sealed record SarifRun(string? Category, IReadOnlyList<Diagnostic> Results, IReadOnlyList<Diagnostic> Notifications, int Truncated);
+/// <summary>One SARIF run: its category, how many results it holds (capped) and how many were left out.</summary>
+public sealed record SarifRun(string? Category, int Results, int Truncated)
+{
+    /// <summary>The run's results and notifications as they came.</summary>
+    internal SarifLogWriter.RunSpool? Spool { get; init; }
+
+    /// <summary>The least severe severity kept, and how many of it.</summary>
+    internal int Cutoff { get; init; }
+
+    internal int Room { get; init; }
+
+    internal IReadOnlyList<Diagnostic> Notifications => Spool?.Notifications ?? [];
+}
