@@ -74,10 +74,12 @@ public sealed class SarifLogWriter
                 continue;
             }
 
-            var bucket = run.Buckets[Math.Clamp((int)d.Severity, 0, run.Buckets.Length - 1)];
-            if (bucket.Count++ >= _options.Limits.MaxResults)
+            var severity = Math.Clamp((int)d.Severity, 0, run.Buckets.Length - 1);
+            var bucket = run.Buckets[severity];
+            if (bucket.Count++ >= _options.Limits.MaxResults || !run.MayKeep(severity, _options.Limits.MaxResults))
             {
-                // Of one severity, the first ones are kept: one past the limit can never be.
+                // Of one severity, the first ones are kept: one past the limit can never be, nor one of a severity
+                // whose betters fill the run on their own.
                 continue;
             }
 
@@ -251,6 +253,31 @@ public sealed class SarifLogWriter
 
         /// <summary>The results by severity (<see cref="DiagnosticSeverity"/> as a number).</summary>
         public Bucket[] Buckets { get; } = [.. Enumerable.Range(0, (int)DiagnosticSeverity.Error + 1).Select(_ => new Bucket())];
+
+        /// <summary>
+        /// False once the results more severe than <paramref name="severity"/> are as many as the run holds: none of
+        /// this severity or below can be kept any more, and what they hold is given back.
+        /// </summary>
+        public bool MayKeep(int severity, int maxResults)
+        {
+            var above = 0;
+            for (var s = Buckets.Length - 1; s > severity; s--)
+            {
+                above += Buckets[s].Count;
+            }
+
+            if (above < maxResults)
+            {
+                return true;
+            }
+
+            for (var s = severity; s >= 0; s--)
+            {
+                Buckets[s].Release();
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
