@@ -69,6 +69,8 @@ internal sealed partial class AttributionFinder
         try
         {
             var starts = candidates.Starts;
+            var lengths = candidates.Lengths;
+            var hashes = candidates.Hashes;
             var next = 0;
             var sentences = _document.Sentences;
             for (_sentenceIndex = 0; _sentenceIndex < sentences.Length; _sentenceIndex++)
@@ -79,7 +81,7 @@ internal sealed partial class AttributionFinder
                     next++;
                 }
 
-                if ((next >= starts.Length || starts[next] >= _sentence.End) && !MayFrame(_sentence))
+                if (!HasCueWord(starts, lengths, hashes, next) && !MayFrame(_sentence))
                 {
                     continue;
                 }
@@ -94,6 +96,26 @@ internal sealed partial class AttributionFinder
         {
             candidates.Release();
         }
+    }
+
+    /// <summary>
+    /// True when a word of the sentence, from the candidate <paramref name="first"/> on, is one a cue can start at
+    /// (a verb form, a hedge, "according") or a frame needs ("poll"). A word with a character outside ASCII is taken
+    /// to be one: the tokenizer may end it elsewhere (before a combining mark).
+    /// </summary>
+    private bool HasCueWord(ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<uint> hashes, int first)
+    {
+        for (var k = first; k < starts.Length && starts[k] < _sentence.End; k++)
+        {
+            var word = _prose.AsSpan(starts[k], lengths[k]);
+            if (hashes[k] == WordIndex.NonAsciiHash || (WordClasses.Of(word, hashes[k]) & (CueClasses | WordClass.FrameEvidence)) != 0
+                || word.Equals("according", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A sentence with no cue word may still be framed: "Graham: …" (a colon early on) or "To Sexton, …".</summary>

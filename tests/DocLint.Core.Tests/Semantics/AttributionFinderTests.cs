@@ -265,4 +265,21 @@ public class AttributionFinderTests
             block.Span.Contains(a.Extent).Should().BeTrue();
         }
     }
+
+    [Fact]
+    public void Which_sentences_are_read_closely_does_not_depend_on_a_word_sharing_a_filter_bit_with_a_cue()
+    {
+        // The cue words' one-bit filter passes some other words too. A sentence whose only such word is no cue word is
+        // not read closely, as one with a word the filter turns away is not: the name in it is not remembered either way.
+        var cues = Core.Semantics.Lexicon.Lexicon.Instance.CueWords;
+        var words = Enumerable.Range(0, 26 * 26).Select(n => $"zo{(char)('a' + (n / 26))}{(char)('a' + (n % 26))}").ToList();
+        var passed = words.First(w => cues.MayContain(WordIndex.HashAscii(w)) && WordClasses.Of(w) == WordClass.None);
+        var turnedAway = words.First(w => !cues.MayContain(WordIndex.HashAscii(w)));
+        string Text(string word) => $"Jane Doe opened the {word} bridge on Monday.\n\n“It is unsafe,” she said.";
+
+        var withPassed = Attributions(Text(passed));
+
+        withPassed.Should().Equal(Attributions(Text(turnedAway)));
+        withPassed.Should().ContainSingle().Which.Should().NotContain("Jane Doe");
+    }
 }
