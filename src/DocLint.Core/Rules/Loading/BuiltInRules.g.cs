@@ -55,7 +55,7 @@ internal static partial class BuiltInRules
             Match = new MatcherSpec(Items("reportedly\u001Fallegedly\u001Fpurportedly\u001Freputedly\u001Fit was reported that\u001Fit has been reported that\u001Fit is reported that\u001Fit was believed that\u001Fit is believed\u001Fit is thought that\u001Fit is said that\u001Fit is understood\u001Fit was understood\u001Fit is alleged\u001Fit was alleged\u001Fit is rumored\u001Fit is rumoured\u001Faccording to reports\u001Freports suggest\u001Frumored to\u001Frumoured to"), [new PatternSpec("\\b(?:is|are|was|were)\\s+(?:said|believed|thought|reported|understood|alleged|rumou?red)\\s+to\\s+(?:be|have)\\b", L(P, 59, 4, 2826))]),
             Swap = [],
             Inflect = false,
-            Exceptions = new MatcherSpec([], [new PatternSpec("\\b(?:the|a|an|its|their|his|her|our)\\s+(?:allegedly|reputedly)\\b", L(P, 63, 6, 3064)), new PatternSpec(",\\s*(?:allegedly|purportedly|reputedly),", L(P, 65, 6, 3235)), new PatternSpec("\\b(?:charged|charges?|accused|indicted|indictment|arrested|arrest|convicted|sued|lawsuit|suit|complaint|suspected|prosecuted|prosecutors?|police|detained|jailed|sentenced|booked|investigated|court|jury|trial|plea|pleaded|guilty|warrant|affidavit|filing)\\b[^.;!?]{0,80}?\\ballegedly\\b", L(P, 67, 6, 3369)), new PatternSpec("\\ballegedly\\b[^.;!?]{0,80}?\\b(?:charged|charges|indicted|indictment|arrested|convicted|sued|lawsuit|complaint|prosecutors?|police|court|jury|trial|warrant|affidavit|pleaded)\\b", L(P, 68, 6, 3660))]),
+            Exceptions = new MatcherSpec([], [new PatternSpec("\\b(?:the|a|an|its|their|his|her|our)\\s+(?:allegedly|reputedly)\\b", L(P, 63, 6, 3064)), new PatternSpec(",\\s*(?:allegedly|purportedly|reputedly),", L(P, 65, 6, 3235)), new PatternSpec("\\b(?:charge[ds]?|accused|indicted|indictment|arrested|arrest|convicted|sued|lawsuit|suit|complaint|suspected|prosecuted|prosecutors?|police|detained|jailed|sentenced|booked|investigated|court|jury|trial|plea|pleaded|guilty|warrant|affidavit|filing)\\b[^.;!?]{0,80}?\\ballegedly\\b", L(P, 69, 6, 3529)), new PatternSpec("\\ballegedly\\b[^.;!?]{0,80}?\\b(?:charged|charges|indicted|indictment|arrested|convicted|sued|lawsuit|complaint|prosecutors?|police|court|jury|trial|warrant|affidavit|pleaded)\\b", L(P, 70, 6, 3815))]),
             If = MatcherSpec.Empty,
             Requires = MatcherSpec.Empty,
             Window = 0,
@@ -64,19 +64,19 @@ internal static partial class BuiltInRules
             Min = null,
             Examples =
             [
-                new RuleExample(true, "The minister [|reportedly|] resigned on Friday.", L(P, 85, 4, 4779)),
-                new RuleExample(true, "[|It is believed|] that the factory will close next year.", L(P, 86, 4, 4839)),
-                new RuleExample(true, "Last month [|it was reported that|] the rebels had taken the border town.", L(P, 87, 4, 4909)),
-                new RuleExample(true, "Regulators are also [|reportedly|] examining the deal. The company said it had not been contacted.", L(P, 88, 4, 4995)),
-                new RuleExample(true, "The envoy [|is said to be|] furious.", L(P, 89, 4, 5106)),
-                new RuleExample(false, "The minister reportedly resigned on Friday, the broadcaster NHK said.", L(P, 90, 4, 5155)),
-                new RuleExample(false, "According to the Journal, regulators are reportedly examining the deal.", L(P, 91, 4, 5237)),
-                new RuleExample(false, "\u201CHe allegedly took the money,\u201D the prosecutor told the court.", L(P, 92, 4, 5321)),
-                new RuleExample(false, "He was charged with allegedly embezzling funds.", L(P, 93, 4, 5395)),
-                new RuleExample(false, "Prosecutors say he allegedly hid the money in offshore accounts.", L(P, 94, 4, 5455)),
-                new RuleExample(false, "The indictment runs to 40 pages. It says the two men met in May. In June, Smith allegedly wired the money.", L(P, 95, 4, 5532)),
-                new RuleExample(false, "Regulators are reportedly examining the deal. The Wall Street Journal reported that the inquiry began in May.", L(P, 96, 4, 5651)),
-                new RuleExample(false, "They wanted to take on the allegedly ubiquitous angry uncle.", L(P, 97, 4, 5773)),
+                new RuleExample(true, "The minister [|reportedly|] resigned on Friday.", L(P, 87, 4, 4934)),
+                new RuleExample(true, "[|It is believed|] that the factory will close next year.", L(P, 88, 4, 4994)),
+                new RuleExample(true, "Last month [|it was reported that|] the rebels had taken the border town.", L(P, 89, 4, 5064)),
+                new RuleExample(true, "Regulators are also [|reportedly|] examining the deal. The company said it had not been contacted.", L(P, 90, 4, 5150)),
+                new RuleExample(true, "The envoy [|is said to be|] furious.", L(P, 91, 4, 5261)),
+                new RuleExample(false, "The minister reportedly resigned on Friday, the broadcaster NHK said.", L(P, 92, 4, 5310)),
+                new RuleExample(false, "According to the Journal, regulators are reportedly examining the deal.", L(P, 93, 4, 5392)),
+                new RuleExample(false, "\u201CHe allegedly took the money,\u201D the prosecutor told the court.", L(P, 94, 4, 5476)),
+                new RuleExample(false, "He was charged with allegedly embezzling funds.", L(P, 95, 4, 5550)),
+                new RuleExample(false, "Prosecutors say he allegedly hid the money in offshore accounts.", L(P, 96, 4, 5610)),
+                new RuleExample(false, "The indictment runs to 40 pages. It says the two men met in May. In June, Smith allegedly wired the money.", L(P, 97, 4, 5687)),
+                new RuleExample(false, "Regulators are reportedly examining the deal. The Wall Street Journal reported that the inquiry began in May.", L(P, 98, 4, 5806)),
+                new RuleExample(false, "They wanted to take on the allegedly ubiquitous angry uncle.", L(P, 99, 4, 5928)),
             ],
             Select = AttributionSelector.Any,
             Report = AttributionPart.Source,
@@ -84,9 +84,9 @@ internal static partial class BuiltInRules
             When = [],
             Unless =
             [
-                new AttributionCondition(AttributionSelector.Any, new Nearness(true, 0), L(P, 71, 4, 3921)),
-                new AttributionCondition(new AttributionSelector { Sources = [SourceKind.NamedPerson, SourceKind.NamedOrganisation, SourceKind.NamedDocument, SourceKind.Outlet], CueKinds = [CueKind.Speech, CueKind.Frame, CueKind.Evidence, CueKind.Naming], Cues = MatcherSpec.Empty, ContentKinds = [] }, new Nearness(false, 2), L(P, 75, 4, 4100)),
-                new WordsCondition(new MatcherSpec(Items("charged\u001Fcharges\u001Findicted\u001Findictment\u001Findictments\u001Flawsuit\u001Flawsuits\u001Fsuits\u001Fcomplaint\u001Fcomplaints\u001Fprosecutors\u001Fprosecutor\u001Fcourt documents\u001Fcourt records\u001Fcourt filing\u001Fcourt papers\u001Fcourt case\u001Flegal team\u001Faffidavit\u001Falleges\u001Farrested\u001Ftrial\u001Fjury\u001Fconvicted\u001Fplea\u001Fpleaded\u001Fsued\u001Finvestigators\u001Fcriminal complaint\u001Fthe filing\u001Fthe suit"), []), new Nearness(false, 3), L(P, 80, 4, 4363)) { Only = ["allegedly"] },
+                new AttributionCondition(AttributionSelector.Any, new Nearness(true, 0), L(P, 73, 4, 4076)),
+                new AttributionCondition(new AttributionSelector { Sources = [SourceKind.NamedPerson, SourceKind.NamedOrganisation, SourceKind.NamedDocument, SourceKind.Outlet], CueKinds = [CueKind.Speech, CueKind.Frame, CueKind.Evidence, CueKind.Naming], Cues = MatcherSpec.Empty, ContentKinds = [] }, new Nearness(false, 2), L(P, 77, 4, 4255)),
+                new WordsCondition(new MatcherSpec(Items("charged\u001Fcharges\u001Findicted\u001Findictment\u001Findictments\u001Flawsuit\u001Flawsuits\u001Fsuits\u001Fcomplaint\u001Fcomplaints\u001Fprosecutors\u001Fprosecutor\u001Fcourt documents\u001Fcourt records\u001Fcourt filing\u001Fcourt papers\u001Fcourt case\u001Flegal team\u001Faffidavit\u001Falleges\u001Farrested\u001Ftrial\u001Fjury\u001Fconvicted\u001Fplea\u001Fpleaded\u001Fsued\u001Finvestigators\u001Fcriminal complaint\u001Fthe filing\u001Fthe suit"), []), new Nearness(false, 3), L(P, 82, 4, 4518)) { Only = ["allegedly"] },
             ],
             Location = L(P, 1, 0, 71),
         };
@@ -278,10 +278,10 @@ internal static partial class BuiltInRules
             Tags = ["rights", "licence", "syndication"],
             Link = null,
             CaseSensitive = false,
-            Match = new MatcherSpec([], [new PatternSpec("\\bthis\\s+(?:article|story|piece|post|essay|column|interview|op-ed|commentary|content|report|cartoon)\\s+(?:was\\s+|is\\s+|has\\s+been\\s+|had\\s+)?(?:originally|first|previously)\\s+(?:published|appeared|posted|ran|aired)\\b", L(P, 33, 4, 2011)), new PatternSpec("\\bthis\\s+(?:article|story|piece|post|essay|column|interview|op-ed|commentary|content|report|cartoon)\\s+(?:was\\s+|is\\s+|has\\s+been\\s+)?(?:republished|reprinted|reposted|cross-posted|syndicated|excerpted)\\b", L(P, 34, 4, 2234)), new PatternSpec("^\\W*(?:originally|first)\\s+(?:published|appeared|posted)\\s+(?:in|on|by|at)\\b", L(P, 35, 4, 2445)), new PatternSpec("^\\W*(?:excerpted|reprinted|republished|reposted|cross-posted)\\s+from\\b", L(P, 36, 4, 2528)), new PatternSpec("^\\W*\\(?\\s*(?<match>via\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*(?:\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*){0,3})\\s*\\)?\\W*$", L(P, 37, 4, 2605))]),
+            Match = new MatcherSpec([], [new PatternSpec("\\bthis\\s+(?:article|story|piece|post|essay|column|interview|op-ed|commentary|content|report|cartoon)\\s+(?:was\\s+|is\\s+|has\\s+been\\s+|had\\s+)?(?:originally|first|previously)\\s+(?:published|appeared|posted|ran|aired)\\b", L(P, 33, 4, 2011)), new PatternSpec("\\bthis\\s+(?:article|story|piece|post|essay|column|interview|op-ed|commentary|content|report|cartoon)\\s+(?:was\\s+|is\\s+|has\\s+been\\s+)?(?:republished|reprinted|reposted|cross-posted|syndicated|excerpted)\\b", L(P, 34, 4, 2234)), new PatternSpec("^\\W*(?:originally|first)\\s+(?:published|appeared|posted)\\s+(?:in|on|by|at)\\b", L(P, 35, 4, 2445)), new PatternSpec("^\\W*(?:excerpted|reprinted|republished|reposted|cross-posted)\\s+from\\b", L(P, 36, 4, 2528)), new PatternSpec("^\\W*\\(?\\s*(?<match>via\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*(?:\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*(?:\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*(?:\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*)?)?)?)\\s*\\)?\\W*$", L(P, 39, 4, 2840))]),
             Swap = [],
             Inflect = false,
-            Exceptions = new MatcherSpec([], [new PatternSpec("\\bthis\\s+(?:article|story|piece|post|essay|column|interview|op-ed|commentary|content|report|cartoon)\\s+(?:was\\s+|is\\s+|has\\s+been\\s+|had\\s+)?(?:originally|first|previously)\\s+(?:published|appeared|posted|ran|aired)\\b\\s+(?:on|in)\\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b|\\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", L(P, 42, 6, 2933))]),
+            Exceptions = new MatcherSpec([], [new PatternSpec("\\bthis\\s+(?:article|story|piece|post|essay|column|interview|op-ed|commentary|content|report|cartoon)\\s+(?:was\\s+|is\\s+|has\\s+been\\s+|had\\s+)?(?:originally|first|previously)\\s+(?:published|appeared|posted|ran|aired)\\b\\s+(?:on|in)\\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b|\\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", L(P, 44, 6, 3226))]),
             If = MatcherSpec.Empty,
             Requires = MatcherSpec.Empty,
             Window = 0,
@@ -290,15 +290,15 @@ internal static partial class BuiltInRules
             Min = null,
             Examples =
             [
-                new RuleExample(true, "The bridge will close on Monday.\n\n[|This article was originally published|] by The Courier.", L(P, 50, 4, 3807)),
-                new RuleExample(true, "The bridge will close on Monday.\n\n[|Originally published in|] The Courier.", L(P, 51, 4, 3913)),
-                new RuleExample(true, "The bridge will close on Monday.\n\n([|via The Courier|])", L(P, 52, 4, 4002)),
-                new RuleExample(true, "[|This story first appeared|] in The Courier, a local newsroom.", L(P, 53, 4, 4072)),
-                new RuleExample(false, "The bridge will close on Monday.\n\nThis article is republished from The Courier under a Creative Commons license.", L(P, 54, 4, 4148)),
-                new RuleExample(false, "The bridge will close on Monday.\n\nThis article was originally published by The Courier and is reprinted with permission.", L(P, 55, 4, 4275)),
-                new RuleExample(false, "The report first appeared in the Times on Monday, officials said.", L(P, 56, 4, 4410)),
-                new RuleExample(false, "The council voted via video link on Monday.", L(P, 57, 4, 4488)),
-                new RuleExample(false, "The bridge will close on Monday.\n\nThis story was first published on July 12, 2020, and updated on July 13.", L(P, 58, 4, 4544)),
+                new RuleExample(true, "The bridge will close on Monday.\n\n[|This article was originally published|] by The Courier.", L(P, 52, 4, 4100)),
+                new RuleExample(true, "The bridge will close on Monday.\n\n[|Originally published in|] The Courier.", L(P, 53, 4, 4206)),
+                new RuleExample(true, "The bridge will close on Monday.\n\n([|via The Courier|])", L(P, 54, 4, 4295)),
+                new RuleExample(true, "[|This story first appeared|] in The Courier, a local newsroom.", L(P, 55, 4, 4365)),
+                new RuleExample(false, "The bridge will close on Monday.\n\nThis article is republished from The Courier under a Creative Commons license.", L(P, 56, 4, 4441)),
+                new RuleExample(false, "The bridge will close on Monday.\n\nThis article was originally published by The Courier and is reprinted with permission.", L(P, 57, 4, 4568)),
+                new RuleExample(false, "The report first appeared in the Times on Monday, officials said.", L(P, 58, 4, 4703)),
+                new RuleExample(false, "The council voted via video link on Monday.", L(P, 59, 4, 4781)),
+                new RuleExample(false, "The bridge will close on Monday.\n\nThis story was first published on July 12, 2020, and updated on July 13.", L(P, 60, 4, 4837)),
             ],
             Select = AttributionSelector.Any,
             Report = AttributionPart.Source,
@@ -306,8 +306,8 @@ internal static partial class BuiltInRules
             When = [],
             Unless =
             [
-                new WordsCondition(new MatcherSpec(Items("Creative Commons\u001Fall rights reserved\u001Flicensed under\u001Flicenced under\u001Ffree to republish\u001Fmay be republished\u001Frepublished under\u001Fwith permission\u001Fby permission\u001Fwith the permission\u001Fpermission of\u001Fcourtesy of\u001FCC0"), [new PatternSpec("\u00A9", L(P, 47, 17, 3640)), new PatternSpec("\\(c\\)\\s*\\d{4}", L(P, 47, 22, 3645)), new PatternSpec("\\bcopyright\\s*(?:\\(c\\)\\s*)?(?:\\d{4}|\u00A9)", L(P, 47, 39, 3662)), new PatternSpec("\\bCC[- ]BY(?:-(?:SA|ND|NC))*\\b", L(P, 47, 81, 3704))]), new Nearness(false, -1), L(P, 44, 4, 3366)),
-                new FrontMatterCondition(["license", "licence", "rights", "copyright"], L(P, 48, 4, 3742)),
+                new WordsCondition(new MatcherSpec(Items("Creative Commons\u001Fall rights reserved\u001Flicensed under\u001Flicenced under\u001Ffree to republish\u001Fmay be republished\u001Frepublished under\u001Fwith permission\u001Fby permission\u001Fwith the permission\u001Fpermission of\u001Fcourtesy of\u001FCC0"), [new PatternSpec("\u00A9", L(P, 49, 17, 3933)), new PatternSpec("\\(c\\)\\s*\\d{4}", L(P, 49, 22, 3938)), new PatternSpec("\\bcopyright\\s*(?:\\(c\\)\\s*)?(?:\\d{4}|\u00A9)", L(P, 49, 39, 3955)), new PatternSpec("\\bCC[- ]BY(?:-(?:SA|ND|NC))*\\b", L(P, 49, 81, 3997))]), new Nearness(false, -1), L(P, 46, 4, 3659)),
+                new FrontMatterCondition(["license", "licence", "rights", "copyright"], L(P, 50, 4, 4035)),
             ],
             Location = L(P, 1, 0, 71),
         };
@@ -412,7 +412,7 @@ internal static partial class BuiltInRules
             Swap = [],
             Inflect = false,
             Exceptions = MatcherSpec.Empty,
-            If = new MatcherSpec(Items("on condition of anonymity\u001Fon the condition of anonymity\u001Fspoke anonymously\u001Fspeaking anonymously\u001Frequested anonymity\u001Fgranted anonymity\u001Fdeclined to be named\u001Fdeclined to be identified\u001Fasked not to be named\u001Fasked not to be identified"), [new PatternSpec("\\bon\\s+(?:the\\s+)?condition\\s+(?:that\\s+)?(?:he|she|they|it|his|her|their)\\s+(?:name\\s+)?(?:not\\s+be|was\\s+not|were\\s+not|not)\\s+(?:named|identified|used|published)\\b", L(P, 36, 6, 1345))]),
+            If = new MatcherSpec(Items("on condition of anonymity\u001Fon the condition of anonymity\u001Fspoke anonymously\u001Fspeaking anonymously\u001Frequested anonymity\u001Fgranted anonymity\u001Fdeclined to be named\u001Fdeclined to be identified\u001Fasked not to be named\u001Fasked not to be identified"), [new PatternSpec("\\bon\\s+(?:the\\s+)?condition\\s+(?:that\\s+)?(?:he|she|they|it|his|her|their)\\s+(?:name\\s+)?(?:not(?:\\s+be)?|w(?:as|ere)\\s+not)\\s+(?:named|identified|used|published)\\b", L(P, 39, 6, 1641))]),
             Requires = new MatcherSpec(Items("because\u001Fas he was not\u001Fas she was not\u001Fas they were not\u001Fnot authorized\u001Fnot authorised\u001Fto discuss\u001Fto speak publicly\u001Fto speak on the record\u001Fon the record\u001Ffor fear of\u001Ffearing\u001Ffear of reprisal\u001Freprisals\u001Fretaliation\u001Ffor their safety\u001Ffor his safety\u001Ffor her safety\u001Fsecurity reasons\u001Fsensitivity\u001Fsensitive\u001Fprivate\u001Fconfidential\u001Finternal\u001Fto be candid\u001Fto speak candidly\u001Frepercussions\u001Fto avoid\u001Fto protect\u001Fnot allowed\u001Fnot permitted\u001Fnot cleared\u001Fnot authorised to\u001Flacked authorization\u001Fto describe\u001Fto talk about\u001Fto speak about\u001Fto speak freely\u001Fto reveal\u001Fto share\u001Fto disclose\u001Fto detail\u001Fto relay\u001Fto comment publicly\u001Fto provide details\u001Fto characterize\u001Fpolicy\u001Fdeliberations\u001Ffear\u001Ffeared\u001Ffears\u001Fsafety\u001Fthreat\u001Fthreats\u001Fharassment\u001Freprisal\u001Fretribution\u001Fbacklash\u001Fjeopardize\u001Fjeopardise\u001Flegal reasons\u001Fongoing investigation\u001Fprotect their\u001Fprotect his\u001Fprotect her\u001Fso as not to\u001Fso as to\u001Fin order to\u001Fto speak frankly\u001Fto speak openly\u001Fto speak more freely\u001Fto be frank"), []),
             Window = 0,
             FrontMatterKeys = [],
@@ -420,13 +420,13 @@ internal static partial class BuiltInRules
             Min = null,
             Examples =
             [
-                new RuleExample(true, "A State Department official, [|on condition of anonymity|], told the newspaper the talks had stalled.", L(P, 111, 4, 2753)),
-                new RuleExample(true, "Two aides, who [|asked not to be named|], confirmed the resignation.", L(P, 112, 4, 2867)),
-                new RuleExample(false, "The official spoke on condition of anonymity because she was not authorized to discuss the talks.", L(P, 113, 4, 2948)),
-                new RuleExample(false, "A diplomat, speaking on condition of anonymity to discuss private negotiations, said a deal was close.", L(P, 114, 4, 3058)),
-                new RuleExample(false, "Most of them spoke anonymously to be candid and avoid repercussions.", L(P, 115, 4, 3173)),
-                new RuleExample(false, "A senior official, who was not authorised to discuss the negotiations publicly, spoke on condition of anonymity.", L(P, 116, 4, 3254)),
-                new RuleExample(false, "The workers asked not to be named because they feared reprisals.", L(P, 117, 4, 3379)),
+                new RuleExample(true, "A State Department official, [|on condition of anonymity|], told the newspaper the talks had stalled.", L(P, 114, 4, 3047)),
+                new RuleExample(true, "Two aides, who [|asked not to be named|], confirmed the resignation.", L(P, 115, 4, 3161)),
+                new RuleExample(false, "The official spoke on condition of anonymity because she was not authorized to discuss the talks.", L(P, 116, 4, 3242)),
+                new RuleExample(false, "A diplomat, speaking on condition of anonymity to discuss private negotiations, said a deal was close.", L(P, 117, 4, 3352)),
+                new RuleExample(false, "Most of them spoke anonymously to be candid and avoid repercussions.", L(P, 118, 4, 3467)),
+                new RuleExample(false, "A senior official, who was not authorised to discuss the negotiations publicly, spoke on condition of anonymity.", L(P, 119, 4, 3548)),
+                new RuleExample(false, "The workers asked not to be named because they feared reprisals.", L(P, 120, 4, 3673)),
             ],
             Select = AttributionSelector.Any,
             Report = AttributionPart.Source,
@@ -829,7 +829,7 @@ internal static partial class BuiltInRules
             Swap = [],
             Inflect = false,
             Exceptions = MatcherSpec.Empty,
-            If = new MatcherSpec([], [new PatternSpec("\u201C\\p{Ll}[\\p{L}\u2019'-]*(?:\\s+[\\p{L}\u2019'-]+){0,2}[,.!?]?\u201D", L(P, 35, 6, 1801)), new PatternSpec("(?:^|[\\s(])(?<match>\"\\p{Ll}[\\p{L}\u2019'-]*(?:\\s+[\\p{L}\u2019'-]+){0,2}[,.!?]?\")", L(P, 36, 6, 1861))]),
+            If = new MatcherSpec([], [new PatternSpec("\u201C\\p{Ll}[\\p{L}\u2019'-]*(?:\\s+[\\p{L}\u2019'-]+(?:\\s+[\\p{L}\u2019'-]+)?)?[,.!?]?\u201D", L(P, 37, 6, 2016)), new PatternSpec("(?:^|[\\s(])(?<match>\"\\p{Ll}[\\p{L}\u2019'-]*(?:\\s+[\\p{L}\u2019'-]+(?:\\s+[\\p{L}\u2019'-]+)?)?[,.!?]?\")", L(P, 38, 6, 2092))]),
             Requires = new MatcherSpec(Items("said\u001Fsays\u001Fsay\u001Fsaying\u001Ftold\u001Ftells\u001Fcalled\u001Fcalls\u001Fcalling\u001Fdubbed\u001Fdubs\u001Fdescribed\u001Fdescribes\u001Fdescribing\u001Ftermed\u001Flabeled\u001Flabelled\u001Fbranded\u001Freferred to\u001Frefers to\u001Faccording to\u001Fwrote\u001Fwrites\u001Fasked\u001Fknown as\u001Fnamed\u001Ftitled\u001Fentitled\u001Fheadlined\u001Fquoted\u001Ftweeted\u001Fposted\u001Fdeclared\u001Fannounced\u001Fclaimed\u001Fclaims\u001Finsisted\u001Fwarned\u001Fvowed\u001Furged\u001Faccused\u001Fdenounced\u001Fchanted\u001Fshouted\u001Ffilm\u001Fbook\u001Fsong\u001Falbum\u001Fmovie\u001Fseries\u001Fshow\u001Fnovel\u001Fplay\u001Farticle\u001Fheadline\u001Fslogan\u001Fmotto\u001Fphrase\u001Fterm\u001Fword\u001Fwords\u001Fnickname\u001Foperation\u001Fhashtag\u001Fprogram\u001Fprogramme\u001Fproject\u001Fbrand\u001Fcall\u001Fcalls it\u001Fdefined\u001Fdefines\u001Fdefinition\u001Fmeaning\u001Fmeans\u001Finclude\u001Fincludes"), []),
             Window = 1,
             FrontMatterKeys = [],
@@ -837,11 +837,11 @@ internal static partial class BuiltInRules
             Min = null,
             Examples =
             [
-                new RuleExample(true, "The summit will bring all [|\"regional stakeholders\"|] to the table.", L(P, 116, 4, 2843)),
-                new RuleExample(true, "The ministry's [|\u201Creforms\u201D|] closed three hospitals.", L(P, 117, 4, 2925)),
-                new RuleExample(false, "The ministry called the changes \u201Creforms\u201D in a statement.", L(P, 118, 4, 2990)),
-                new RuleExample(false, "The minister said the plan was \u201Ca disgrace,\u201D and left.", L(P, 119, 4, 3060)),
-                new RuleExample(false, "She starred in the film \u201CArrival\u201D in 2016.", L(P, 120, 4, 3127)),
+                new RuleExample(true, "The summit will bring all [|\"regional stakeholders\"|] to the table.", L(P, 118, 4, 3090)),
+                new RuleExample(true, "The ministry's [|\u201Creforms\u201D|] closed three hospitals.", L(P, 119, 4, 3172)),
+                new RuleExample(false, "The ministry called the changes \u201Creforms\u201D in a statement.", L(P, 120, 4, 3237)),
+                new RuleExample(false, "The minister said the plan was \u201Ca disgrace,\u201D and left.", L(P, 121, 4, 3307)),
+                new RuleExample(false, "She starred in the film \u201CArrival\u201D in 2016.", L(P, 122, 4, 3374)),
             ],
             Select = AttributionSelector.Any,
             Report = AttributionPart.Source,
@@ -854,13 +854,13 @@ internal static partial class BuiltInRules
 
     /// <summary>Each built-in pattern and its literal prefilter (<see cref="LiteralsOf"/>), a record a line.</summary>
     private const string LiteralTable =
-        "(?:^|[\\s(])(?<match>\"\\p{Ll}[\\p{L}\u2019'-]*(?:\\s+[\\p{L}\u2019'-]+){0,2}[,.!?]?\")" +
+        "(?:^|[\\s(])(?<match>\"\\p{Ll}[\\p{L}\u2019'-]*(?:\\s+[\\p{L}\u2019'-]+(?:\\s+[\\p{L}\u2019'-]+)?)?[,.!?]?\")" +
         "\u001E(?:copyright|\u00A9|\\(c\\))\\s*(?:\\d{4}\\s*)?(?:Getty(?:\\s+Images)?|Shutterstock|Alamy|iStock(?:photo)?|EPA(?:-EFE)?|Rex(?:\\s+Features)?|NurPhoto|Zuma(?:\\s+Press)?|SIPA|Corbis|PA\\s+(?:Images|Wire))\\b[^\\n]*\u001DAlamy\u001FCorbis\u001FEPA\u001FGetty\u001FImages\u001FiStock\u001FNurPhoto\u001FRex\u001FShutterstock\u001FSIPA\u001FWire\u001FZuma" +
         "\u001E(?m:^)[ \\t]*copyright\\b\u001Dcopyright" +
         "\u001E,\\s*(?:allegedly|purportedly|reputedly),\u001Dallegedly\u001Fpurportedly\u001Freputedly" +
         "\u001E\\(\\s*(?:19|20)\\d\\d\\s*\\)" +
         "\u001E\\(c\\)\\s*\\d{4}\u001D(c)" +
-        "\u001E\\b(?:charged|charges?|accused|indicted|indictment|arrested|arrest|convicted|sued|lawsuit|suit|complaint|suspected|prosecuted|prosecutors?|police|detained|jailed|sentenced|booked|investigated|court|jury|trial|plea|pleaded|guilty|warrant|affidavit|filing)\\b[^.;!?]{0,80}?\\ballegedly\\b\u001Dallegedly\u001Daccused\u001Faffidavit\u001Farrest\u001Farrested\u001Fbooked\u001Fcharge\u001Fcharged\u001Fcomplaint\u001Fconvicted\u001Fcourt\u001Fdetained\u001Ffiling\u001Fguilty\u001Findicted\u001Findictment\u001Finvestigated\u001Fjailed\u001Fjury\u001Flawsuit\u001Fplea\u001Fpleaded\u001Fpolice\u001Fprosecuted\u001Fprosecutor\u001Fsentenced\u001Fsued\u001Fsuit\u001Fsuspected\u001Ftrial\u001Fwarrant" +
+        "\u001E\\b(?:charge[ds]?|accused|indicted|indictment|arrested|arrest|convicted|sued|lawsuit|suit|complaint|suspected|prosecuted|prosecutors?|police|detained|jailed|sentenced|booked|investigated|court|jury|trial|plea|pleaded|guilty|warrant|affidavit|filing)\\b[^.;!?]{0,80}?\\ballegedly\\b\u001Dallegedly\u001Daccused\u001Faffidavit\u001Farrest\u001Farrested\u001Fbooked\u001Fcharge\u001Fcomplaint\u001Fconvicted\u001Fcourt\u001Fdetained\u001Ffiling\u001Fguilty\u001Findicted\u001Findictment\u001Finvestigated\u001Fjailed\u001Fjury\u001Flawsuit\u001Fplea\u001Fpleaded\u001Fpolice\u001Fprosecuted\u001Fprosecutor\u001Fsentenced\u001Fsued\u001Fsuit\u001Fsuspected\u001Ftrial\u001Fwarrant" +
         "\u001E\\b(?:clear|evident|obvious|plain)\\s+(?:from|in)\\b\u001Dclear\u001Fevident\u001Fobvious\u001Fplain" +
         "\u001E\\b(?:compiled|conducted|published|released|produced|commissioned|collected|gathered|analy[sz]ed|filed|issued|prepared|provided|done|carried\\s+out)\\s+(?:[\\w-]+\\s+){0,4}by\\b\u001Danalysed\u001Fanalyzed\u001Fcarried\u001Fcollected\u001Fcommissioned\u001Fcompiled\u001Fconducted\u001Fdone\u001Ffiled\u001Fgathered\u001Fissued\u001Fprepared\u001Fproduced\u001Fprovided\u001Fpublished\u001Freleased" +
         "\u001E\\b(?:data|figures|statistics|study|report|survey|poll|analysis|research)\\s+(?:from|by)\\s+(?:the\\s+)?(?:\\p{Lu}|state|federal|city|county)\u001Danalysis\u001Fdata\u001Ffigures\u001Fpoll\u001Freport\u001Fresearch\u001Fstatistics\u001Fstudy\u001Fsurvey" +
@@ -893,7 +893,7 @@ internal static partial class BuiltInRules
         "\u001E\\bfrenzy\\s+of\\s+(?:attention|coverage|speculation|buying|selling|trading)\\b\u001Dfrenzy\u001Dattention\u001Fbuying\u001Fcoverage\u001Fselling\u001Fspeculation\u001Ftrading" +
         "\u001E\\bhacks?\\s+(?:into|attacks?|of|on)\\b\u001Dhack" +
         "\u001E\\bit\\s+(?:is|was|has\\s+been)\\s+(?:widely|generally|commonly|universally|broadly)\\s+(?:accepted|agreed|believed|thought|held|acknowledged|recognized|recognised|known|understood|assumed)\\b\u001Dbroadly\u001Fcommonly\u001Fgenerally\u001Funiversally\u001Fwidely\u001Daccepted\u001Facknowledged\u001Fagreed\u001Fassumed\u001Fbelieved\u001Fheld\u001Fknown\u001Frecognised\u001Frecognized\u001Fthought\u001Funderstood" +
-        "\u001E\\bon\\s+(?:the\\s+)?condition\\s+(?:that\\s+)?(?:he|she|they|it|his|her|their)\\s+(?:name\\s+)?(?:not\\s+be|was\\s+not|were\\s+not|not)\\s+(?:named|identified|used|published)\\b\u001Dcondition\u001Didentified\u001Fnamed\u001Fpublished\u001Fused\u001Dnot\u001Fwas\u001Fwere" +
+        "\u001E\\bon\\s+(?:the\\s+)?condition\\s+(?:that\\s+)?(?:he|she|they|it|his|her|their)\\s+(?:name\\s+)?(?:not(?:\\s+be)?|w(?:as|ere)\\s+not)\\s+(?:named|identified|used|published)\\b\u001Dcondition\u001Didentified\u001Fnamed\u001Fpublished\u001Fused\u001Dnot" +
         "\u001E\\bonslaught\\s+of\\s+(?:requests|applications|calls|emails|orders|questions|visitors|cases|storms|rain|snow)\\b\u001Donslaught\u001Dapplications\u001Fcalls\u001Fcases\u001Femails\u001Forders\u001Fquestions\u001Frain\u001Frequests\u001Fsnow\u001Fstorms\u001Fvisitors" +
         "\u001E\\brigged\\s+(?:with|to\\s+(?:explode|detonate|blow))\\b\u001Drigged\u001Dblow\u001Fdetonate\u001Fexplode\u001Fwith" +
         "\u001E\\bslam\\w*\\s+(?:shut|into|on\\s+the\\s+brakes|the\\s+(?:door|brakes)|down\\s+the\\s+phone)\\b\u001Dslam\u001Dbrakes\u001Fdoor\u001Finto\u001Fphone\u001Fshut" +
@@ -908,8 +908,8 @@ internal static partial class BuiltInRules
         "\u001E^(?<match>Clearly|Obviously),\u001DClearly\u001FObviously" +
         "\u001E^\\W*(?:excerpted|reprinted|republished|reposted|cross-posted)\\s+from\\b\u001Dcross-posted\u001Fexcerpted\u001Freposted\u001Freprinted\u001Frepublished\u001Dfrom" +
         "\u001E^\\W*(?:originally|first)\\s+(?:published|appeared|posted)\\s+(?:in|on|by|at)\\b\u001Dappeared\u001Fposted\u001Fpublished\u001Dfirst\u001Foriginally" +
-        "\u001E^\\W*\\(?\\s*(?<match>via\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*(?:\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*){0,3})\\s*\\)?\\W*$\u001Dvia" +
+        "\u001E^\\W*\\(?\\s*(?<match>via\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*(?:\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*(?:\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*(?:\\s+(?-i:\\p{Lu})[\\w.&'\u2019-]*)?)?)?)\\s*\\)?\\W*$\u001Dvia" +
         "\u001Ehttps?://\u001Dhttp\u001D://" +
         "\u001E\u00A9" +
-        "\u001E\u201C\\p{Ll}[\\p{L}\u2019'-]*(?:\\s+[\\p{L}\u2019'-]+){0,2}[,.!?]?\u201D";
+        "\u001E\u201C\\p{Ll}[\\p{L}\u2019'-]*(?:\\s+[\\p{L}\u2019'-]+(?:\\s+[\\p{L}\u2019'-]+)?)?[,.!?]?\u201D";
 }
