@@ -112,7 +112,7 @@ public class ReporterTests
                 ? Finding(i, 0, 1, message: $"f{i}") with { Descriptor = engine, Severity = DiagnosticSeverity.Error, Path = paths[f.File] }
                 : Finding(i, 0, 1, message: $"f{i} \"ü\"", suppressed: f.Suppressed == 0) with { Severity = (DiagnosticSeverity)f.Severity, Path = paths[f.File] };
             var diagnostics = picked.Select(Make).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
-            var report = ReportOf([.. diagnostics]) with { Category = "house/", Rules = [Rule, engine] };
+            var report = ReportOf([.. diagnostics]) with { Category = "house/" };
             var options = new SarifOptions { Limits = new SarifLimits(limit, 1024), SplitByFolder = split, OmitSuppressed = omit };
 
             var whole = new StringWriter();

@@ -14,9 +14,9 @@ public static class JsonReporter
 
     public static void Write(TextWriter writer, Report report)
     {
-        var stream = new JsonReportWriter(writer);
-        stream.Add(report);
-        stream.Complete(report);
+        var json = new JsonReportWriter(writer);
+        json.Add(report);
+        json.Complete(report);
     }
 
     /// <summary>

@@ -22,7 +22,6 @@ public sealed class SarifLogWriter
     private readonly Utf8JsonWriter _chunkWriter;
     private readonly byte[] _plainTail;
     private readonly byte[] _suppressedTail;
-    private HashSet<string>? _ruleIds;
     private Dictionary<string, int>? _ruleIndex;
     private string? _lastPath;
     private string _lastRun = "";
@@ -57,11 +56,10 @@ public sealed class SarifLogWriter
     /// <summary>Takes the findings of <paramref name="part"/>: results, and DocLint's own problems as notifications.</summary>
     public void Add(Report part)
     {
-        _ruleIds ??= part.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         _ruleIndex ??= part.Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         foreach (var d in part.Diagnostics)
         {
-            var isResult = _ruleIds.Contains(d.Id);
+            var isResult = _ruleIndex.ContainsKey(d.Id);
             if (isResult ? d.Severity <= DiagnosticSeverity.None || (_options.OmitSuppressed && d.IsSuppressed) : !SarifReporter.IsEngine(d))
             {
                 continue;
@@ -93,7 +91,7 @@ public sealed class SarifLogWriter
 
     private RunSpool RunOf(Report part, string path)
     {
-        if (_options.SplitByFolder && !ReferenceEquals(path, _lastPath) && path != _lastPath)
+        if (_options.SplitByFolder && path != _lastPath)
         {
             _lastPath = path;
             _lastRun = SarifReporter.TopFolder(part, path);
@@ -135,14 +133,13 @@ public sealed class SarifLogWriter
             room -= run.Buckets[cutoff--].Count;
         }
 
-        var kept = 0;
-        for (var s = cutoff; s < run.Buckets.Length; s++)
+        var kept = new int[run.Buckets.Length];
+        for (var s = cutoff; s < kept.Length; s++)
         {
-            kept += s == cutoff ? Math.Min(room, run.Buckets[s].Count) : run.Buckets[s].Count;
+            kept[s] = s == cutoff ? Math.Min(room, run.Buckets[s].Count) : run.Buckets[s].Count;
         }
 
-        var total = run.Buckets.Sum(b => b.Count);
-        return new SarifRun(category, kept, total - kept) { Spool = run, Cutoff = cutoff, Room = room };
+        return new SarifRun(category, kept.Sum(), run.Buckets.Sum(b => b.Count) - kept.Sum()) { Spool = run, Kept = kept };
     }
 
     /// <summary>Writes one SARIF log holding <paramref name="runs"/> (of <see cref="Runs"/>).</summary>
@@ -153,12 +150,7 @@ public sealed class SarifLogWriter
     private void WriteResults(Utf8JsonWriter json, SarifRun run)
     {
         var spool = run.Spool!;
-        var taken = new int[spool.Buckets.Length];
-        for (var s = 0; s < taken.Length; s++)
-        {
-            taken[s] = s < run.Cutoff ? 0 : s == run.Cutoff ? Math.Min(run.Room, spool.Buckets[s].Count) : spool.Buckets[s].Count;
-        }
-
+        var taken = run.Kept;
         var withSuppressions = false;
         for (var s = 0; s < taken.Length && !withSuppressions; s++)
         {
@@ -166,58 +158,39 @@ public sealed class SarifLogWriter
         }
 
         var next = new int[taken.Length];
-        byte[]? joined = null;
-        try
+        while (true)
         {
-            while (true)
+            // The next result in path order: the bucket whose next kept result came first.
+            var from = -1;
+            for (var s = 0; s < taken.Length; s++)
             {
-                // The next result in path order: the bucket whose next kept result came first.
-                var from = -1;
-                for (var s = 0; s < taken.Length; s++)
+                if (next[s] < taken[s] && (from < 0 || spool.Buckets[s].Sequence(next[s]) < spool.Buckets[from].Sequence(next[from])))
                 {
-                    if (next[s] < taken[s] && (from < 0 || spool.Buckets[s].Sequence(next[s]) < spool.Buckets[from].Sequence(next[from])))
-                    {
-                        from = s;
-                    }
+                    from = s;
                 }
-
-                if (from < 0)
-                {
-                    break;
-                }
-
-                var result = spool.Buckets[from].Json(next[from]++, out var suppressed);
-                if (withSuppressions)
-                {
-                    // The result without its closing brace, then the suppressions array and the brace.
-                    var tail = suppressed ? _suppressedTail : _plainTail;
-                    var body = result[..^ClosingLength];
-                    if (joined is null || joined.Length < body.Length + tail.Length)
-                    {
-                        if (joined is not null)
-                        {
-                            ArrayPool<byte>.Shared.Return(joined);
-                        }
-
-                        joined = ArrayPool<byte>.Shared.Rent(body.Length + tail.Length);
-                    }
-
-                    body.CopyTo(joined);
-                    tail.CopyTo(joined.AsSpan(body.Length));
-                    result = joined.AsSpan(0, body.Length + tail.Length);
-                }
-
-                json.WriteRawValue(result, skipInputValidation: true);
-                json.FlushWhenFull();
             }
-        }
-        finally
-        {
-            if (joined is not null)
+
+            if (from < 0)
             {
-                ArrayPool<byte>.Shared.Return(joined);
+                break;
             }
+
+            var result = spool.Buckets[from].Json(next[from]++, out var suppressed);
+            if (withSuppressions)
+            {
+                // The result without its closing brace, then the suppressions array and the brace, put together in the
+                // buffer results are written into while the run goes on (free once it is over).
+                _chunk.ResetWrittenCount();
+                _chunk.Write(result[..^ClosingLength]);
+                _chunk.Write(suppressed ? _suppressedTail : _plainTail);
+                result = _chunk.WrittenSpan;
+            }
+
+            json.WriteRawValue(result, skipInputValidation: true);
+            json.FlushWhenFull();
         }
+
+        _chunk.ResetWrittenCount();
     }
 
     /// <summary>A result's closing: a line end, its indentation and the brace.</summary>

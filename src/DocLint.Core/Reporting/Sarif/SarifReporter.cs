@@ -385,10 +385,8 @@ public sealed record SarifRun(string? Category, int Results, int Truncated)
     /// <summary>The run's results and notifications as they came.</summary>
     internal SarifLogWriter.RunSpool? Spool { get; init; }
 
-    /// <summary>The least severe severity kept, and how many of it.</summary>
-    internal int Cutoff { get; init; }
-
-    internal int Room { get; init; }
+    /// <summary>How many results of each severity (<see cref="DiagnosticSeverity"/> as a number) the run keeps: the first ones of each.</summary>
+    internal int[] Kept { get; init; } = [];
 
     internal IReadOnlyList<Diagnostic> Notifications => Spool?.Notifications ?? [];
 }
