@@ -18,6 +18,9 @@ public sealed class RequiredWordsTests
     [InlineData(@"^Note[ -]that$", "note")]
     [InlineData(@"\bNOTE\b", "note")]
     [InlineData(@"\b(?:internet bot|web robot)s?", "internet web")]
+    [InlineData(@"(?:^|\s)I(?=\s)|(?:^|\s)I(?=,\s)|\bmy\b", "i my")]
+    [InlineData(@"(?<=[ (])we(?=\s|$)", "we")]
+    [InlineData(@"(?<!\w)e-mail(?![\w-])", "mail")]
     public void A_pattern_requires_the_longest_whole_word_of_each_string_it_can_match(string pattern, string words)
     {
         RequiredWords.Derive(pattern).Should().Equal(words.Split(' '));
@@ -26,7 +29,12 @@ public sealed class RequiredWordsTests
     [Theory]
     [InlineData(@"(?:we|us)")]
     [InlineData(@"\b(?:we|\w+ly)\b")]
-    [InlineData(@"\b(?:we)(?=\s)")]
+    [InlineData(@"\b(?:we)(?=\s?)")]
+    [InlineData(@"\b(?:we)(?=s)")]
+    [InlineData(@"(?<=\s)we")]
+    [InlineData(@"(?<![\\w])we(?!\w)")]
+    [InlineData(@"(?<![^\w])we(?!\w)")]
+    [InlineData(@"\b(?:we)(?>\s)")]
     [InlineData(@"\bcafé\b")]
     [InlineData(@"\b(?:a|)\b")]
     [InlineData(@"\bwe\b|;")]
@@ -94,6 +102,7 @@ public sealed class RequiredWordsTests
     private static readonly string[] PatternParts =
     [
         "we", "us", "our", "s?", "(?:ve|re)", "'", @"\b", @"\s", @"\s*", " ", "-", "[ -]", "|", "(?:", ")", @"\w+", "a", "b", "ab", "[ab]", "?", "^", "$", ".", "(?=b)", "x",
+        @"(?=\s)", @"(?<=\s)", @"(?!\w)", @"(?<![\w-])", @"(?=,\s|$)", @"(?<=[ (])",
     ];
 
     private static readonly string[] TextParts = ["we", "We", "us", "ours", " ", "'", "ve", "-", "a", "b", "ab", "_", "1", "\n", "x", "é", "’", "WE", "\u212A"];

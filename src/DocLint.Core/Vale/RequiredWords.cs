@@ -297,22 +297,79 @@ public sealed class RequiredWords
         private List<string> Group()
         {
             var kind = GroupKind();
+            var innerStart = Position;
             var inner = Alternation();
             if (AtEnd || Peek != ')')
             {
                 throw new NotSupportedException("unclosed group");
             }
 
+            var innerText = pattern.AsSpan(innerStart, Position - innerStart);
             Position++;
-            return kind ? inner : [Unknown.ToString()];
+            return kind switch
+            {
+                GroupKinds.Content => inner,
+                // A lookaround stands for no text, but what it guarantees of the character beside it bounds a word there,
+                // as \b does: text that starts (ahead) or ends (behind) with what no word character is, or no word character.
+                GroupKinds.Ahead when inner.TrueForAll(s => s.Length > 0 && IsSeparator(s[0])) => [Boundary.ToString()],
+                GroupKinds.Behind when inner.TrueForAll(s => s.Length > 0 && IsSeparator(s[^1])) => [Boundary.ToString()],
+                GroupKinds.NotAhead or GroupKinds.NotBehind when IsAnyWordCharacter(innerText) => [Boundary.ToString()],
+                _ => [Unknown.ToString()],
+            };
         }
 
-        /// <summary>Reads what opens a group; true for a group whose text is its content (plain, non-capturing, named), false for lookaround and the rest.</summary>
-        private bool GroupKind()
+        /// <summary>True for <c>\w</c> and a class that holds it (<c>[\w-]</c>): what every word character matches.</summary>
+        private static bool IsAnyWordCharacter(ReadOnlySpan<char> text)
+        {
+            if (text is @"\w")
+            {
+                return true;
+            }
+
+            if (text.Length < 4 || text[0] != '[' || text[1] == '^' || text[^1] != ']')
+            {
+                return false;
+            }
+
+            for (var i = 1; i < text.Length - 1; i++)
+            {
+                if (text[i] is '[' or ']')
+                {
+                    return false;
+                }
+
+                if (text[i] == '\\')
+                {
+                    if (text[i + 1] == 'w')
+                    {
+                        return true;
+                    }
+
+                    i++;
+                }
+            }
+
+            return false;
+        }
+
+        private enum GroupKinds
+        {
+            /// <summary>A group whose text is its content: plain, non-capturing, named.</summary>
+            Content,
+            Ahead,
+            Behind,
+            NotAhead,
+            NotBehind,
+            /// <summary>Atomic groups and the rest.</summary>
+            Other,
+        }
+
+        /// <summary>Reads what opens a group.</summary>
+        private GroupKinds GroupKind()
         {
             if (AtEnd || Peek != '?')
             {
-                return true;
+                return GroupKinds.Content;
             }
 
             Position++;
@@ -325,19 +382,19 @@ public sealed class RequiredWords
             if (c == ':')
             {
                 Position++;
-                return true;
+                return GroupKinds.Content;
             }
 
             if (c is '=' or '!' or '>')
             {
                 Position++;
-                return false;
+                return c switch { '=' => GroupKinds.Ahead, '!' => GroupKinds.NotAhead, _ => GroupKinds.Other };
             }
 
             if (c == '<' && Position + 1 < pattern.Length && pattern[Position + 1] is '=' or '!')
             {
                 Position += 2;
-                return false;
+                return pattern[Position - 1] == '=' ? GroupKinds.Behind : GroupKinds.NotBehind;
             }
 
             if (c is '<' or '\'')
@@ -350,7 +407,7 @@ public sealed class RequiredWords
                 }
 
                 Position = end + 1;
-                return true;
+                return GroupKinds.Content;
             }
 
             // Conditionals, comments and anything else.
