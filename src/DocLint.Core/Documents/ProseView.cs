@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DocLint.Core.Documents;
 
 /// <summary>
@@ -31,11 +33,23 @@ internal static class ProseView
         }
     }
 
-    /// <summary>A new array holding <paramref name="text"/> blanked (<see cref="Blank(ReadOnlySpan{char}, Span{char})"/>), not zeroed first.</summary>
-    public static char[] Blanked(string text)
+    /// <summary>
+    /// A pooled array holding <paramref name="text"/> blanked (<see cref="Blank(ReadOnlySpan{char}, Span{char})"/>) in its
+    /// first <c>text.Length</c> characters; it may be longer. <see cref="ToStringAndReturn"/> gives it back: a reader
+    /// reuses memory already touched instead of a fresh array the size of its file.
+    /// </summary>
+    public static char[] RentBlanked(string text)
     {
-        var chars = GC.AllocateUninitializedArray<char>(text.Length);
-        Blank(text, chars);
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        Blank(text, chars.AsSpan(0, text.Length));
         return chars;
+    }
+
+    /// <summary>The first <paramref name="length"/> characters of a <see cref="RentBlanked"/> array as a string; the array goes back to the pool.</summary>
+    public static string ToStringAndReturn(char[] chars, int length)
+    {
+        var prose = new string(chars, 0, length);
+        ArrayPool<char>.Shared.Return(chars);
+        return prose;
     }
 }

@@ -38,12 +38,12 @@ public sealed class HtmlReader : IDocumentReader
 
     public Document Read(string path, SourceText source)
     {
-        var scan = new Scan(source.Text, ProseView.Blanked(source.Text), new TextSpan(0, source.Length));
+        var scan = new Scan(source.Text, ProseView.RentBlanked(source.Text), new TextSpan(0, source.Length));
         scan.Run();
         return new Document(
             path,
             source,
-            new string(scan.Prose),
+            ProseView.ToStringAndReturn(scan.Prose, source.Length),
             scan.Blocks.ToImmutable(),
             frontMatter: scan.Metadata,
             markupQuotations: [.. scan.Quotations.OrderBy(q => q.Start)],

@@ -212,7 +212,7 @@ public sealed class MarkdownReader : IDocumentReader
         {
             return PlainTextReader.Read(path, source, mayHaveHeadline: true, [tooDeep!], format: Name);
         }
-        var prose = ProseView.Blanked(text);
+        var prose = ProseView.RentBlanked(text);
 
         var blocks = ImmutableArray.CreateBuilder<Block>();
         var quotations = ImmutableArray.CreateBuilder<TextSpan>();
@@ -330,7 +330,7 @@ public sealed class MarkdownReader : IDocumentReader
         return new Document(
             path,
             source,
-            new string(prose),
+            ProseView.ToStringAndReturn(prose, text.Length),
             sortedBlocks,
             frontMatter.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.OrdinalIgnoreCase),
             quotations.ToImmutable(),
