@@ -21,6 +21,8 @@ public sealed class RequiredWordsTests
     [InlineData(@"(?:^|\s)I(?=\s)|(?:^|\s)I(?=,\s)|\bmy\b", "i my")]
     [InlineData(@"(?<=[ (])we(?=\s|$)", "we")]
     [InlineData(@"(?<!\w)e-mail(?![\w-])", "mail")]
+    [InlineData(@"\bfoo\s+bar\b", "foo")]
+    [InlineData(@"(?:\bwe\b,){1,3} ", "we")]
     public void A_pattern_requires_the_longest_whole_word_of_each_string_it_can_match(string pattern, string words)
     {
         RequiredWords.Derive(pattern).Should().Equal(words.Split(' '));
@@ -46,6 +48,32 @@ public sealed class RequiredWordsTests
     public void Nothing_is_required_where_a_string_has_no_word_bounded_on_both_sides(string pattern)
     {
         RequiredWords.Derive(pattern).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(@"\d{1,2}[AP]M|\d{1,2} ?[ap]m|\d{1,2} ?[aApP]\.[mM]\.", true)]
+    [InlineData(@"[0-9]+%", true)]
+    [InlineData(@"\b(?:v|version )[\d]", true)]
+    [InlineData(@"\d*x", false)]
+    [InlineData(@"\d{0,2}x", false)]
+    [InlineData(@"\d|x", false)]
+    [InlineData(@"[^0-9]x", false)]
+    [InlineData(@"[0-8]", false)]
+    public void A_pattern_whose_every_match_holds_a_digit_requires_one(string pattern, bool digit)
+    {
+        RequiredWords.RequiresDigit(pattern).Should().Be(digit);
+    }
+
+    [Fact]
+    public void A_unit_without_a_digit_is_not_searched_by_a_pattern_that_requires_one_and_one_with_a_non_ASCII_character_always_is()
+    {
+        var pattern = new ValePattern(@"\d{1,2} ?[ap]m");
+
+        pattern.HasNoPrefilter.Should().BeFalse();
+        pattern.MayMatch(Unit("Meet at noon.")).Should().BeFalse();
+        pattern.MayMatch(Unit("Meet at 9 am.")).Should().BeTrue();
+        pattern.MayMatch(Unit("Meet at \u0669 am.")).Should().BeTrue("an Arabic-Indic digit is a \\d to the regex");
+        pattern.Matches(Unit("Meet at \u0669 am.")).Select(m => m.Value).Should().Equal("\u0669 am");
     }
 
     [Fact]
@@ -103,9 +131,10 @@ public sealed class RequiredWordsTests
     [
         "we", "us", "our", "s?", "(?:ve|re)", "'", @"\b", @"\s", @"\s*", " ", "-", "[ -]", "|", "(?:", ")", @"\w+", "a", "b", "ab", "[ab]", "?", "^", "$", ".", "(?=b)", "x",
         @"(?=\s)", @"(?<=\s)", @"(?!\w)", @"(?<![\w-])", @"(?=,\s|$)", @"(?<=[ (])",
+        @"\d", "[0-9]", @"\d{1,2}", "+", "{1,3}", "{0,2}", "1", "(?:we )+", @"(?:\bus\b,)+",
     ];
 
-    private static readonly string[] TextParts = ["we", "We", "us", "ours", " ", "'", "ve", "-", "a", "b", "ab", "_", "1", "\n", "x", "é", "’", "WE", "\u212A"];
+    private static readonly string[] TextParts = ["we", "We", "us", "ours", " ", "'", "ve", "-", "a", "b", "ab", "_", "1", "\n", "x", "é", "’", "WE", "\u212A", "7", "12", ",", "\u0663"];
 
     [Fact]
     public void Wherever_a_pattern_matches_its_unit_passes_the_word_prefilter_and_the_matches_are_the_regex_matches()

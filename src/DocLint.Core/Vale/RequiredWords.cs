@@ -32,6 +32,7 @@ public sealed class RequiredWords
     private const char Boundary = '\uE000';
     private const char NonWord = '\uE001';
     private const char Unknown = '\uE002';
+    private const char Digit = '\uE003';
     private const int MaxStrings = 4096;
 
     private readonly WordTable _table;
@@ -91,6 +92,28 @@ public sealed class RequiredWords
         return [.. words.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// True when every string <paramref name="plain"/> can match holds a decimal digit (<c>\d</c>, <c>[0-9]</c>, once
+    /// at least): a text without one cannot hold a match.
+    /// </summary>
+    internal static bool RequiresDigit(string plain)
+    {
+        try
+        {
+            var parser = new Parser(plain);
+            var strings = parser.Alternation();
+            return parser.Position == plain.Length && strings.Count > 0 && strings.TrueForAll(s => s.Contains(Digit, StringComparison.Ordinal));
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>False only when <paramref name="text"/> has no character a <c>\d</c> may match: an ASCII digit, or any character outside ASCII (Unicode's digits are not told apart).</summary>
+    internal static bool MayHoldDigit(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('0', '9') >= 0 || text.IndexOfAnyExceptInRange('\0', '\u007F') >= 0;
+
     /// <summary>False only when no word of the unit is one of <see cref="Words"/>.</summary>
     public bool MayMatch(ValeUnit unit) => _table.MayServe(unit, _bit);
 
@@ -128,7 +151,7 @@ public sealed class RequiredWords
     private static bool IsWordLiteral(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     /// <summary>What guarantees that no word character stands there: a boundary next to a word, a non-word character.</summary>
-    private static bool IsSeparator(char c) => c is Boundary or NonWord || (c != Unknown && !IsWordLiteral(c) && IsCertainNonWord(c));
+    private static bool IsSeparator(char c) => c is Boundary or NonWord || (c is not (Unknown or Digit) && !IsWordLiteral(c) && IsCertainNonWord(c));
 
     /// <summary>
     /// True for a character that .NET's regular expressions never count as a word character (for <c>\w</c> and
@@ -190,7 +213,10 @@ public sealed class RequiredWords
             return result;
         }
 
-        /// <summary>The atom with the quantifier that follows it, if any: <c>?</c> adds the empty string, any other leaves only an unknown stretch.</summary>
+        /// <summary>
+        /// The atom with the quantifier that follows it, if any: <c>?</c> adds the empty string; <c>+</c> and a count of at
+        /// least one give the atom once and then an unknown stretch; any other leaves only an unknown stretch.
+        /// </summary>
         private List<string> Quantified(List<string> atom)
         {
             if (AtEnd)
@@ -210,17 +236,19 @@ public sealed class RequiredWords
             {
                 Position++;
                 SkipLazy();
-                return [Unknown.ToString()];
+                return c == '+' ? AtLeastOnce(atom) : [Unknown.ToString()];
             }
 
-            if (c == '{' && Counted())
+            if (c == '{' && Counted() is { } least)
             {
                 SkipLazy();
-                return [Unknown.ToString()];
+                return least > 0 ? AtLeastOnce(atom) : [Unknown.ToString()];
             }
 
             return atom;
         }
+
+        private static List<string> AtLeastOnce(List<string> atom) => [.. atom.Select(s => s + Unknown).Distinct(StringComparer.Ordinal)];
 
         private void SkipLazy()
         {
@@ -230,13 +258,13 @@ public sealed class RequiredWords
             }
         }
 
-        /// <summary>Reads <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> when one stands here (otherwise '{' is a literal).</summary>
-        private bool Counted()
+        /// <summary>Reads <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> when one stands here and returns n (otherwise '{' is a literal: null).</summary>
+        private int? Counted()
         {
             var end = pattern.IndexOf('}', Position);
             if (end < 0)
             {
-                return false;
+                return null;
             }
 
             var inner = pattern.AsSpan(Position + 1, end - Position - 1);
@@ -245,11 +273,11 @@ public sealed class RequiredWords
             var second = comma < 0 ? [] : inner[(comma + 1)..];
             if (first.Length == 0 || !IsDigits(first) || !IsDigits(second))
             {
-                return false;
+                return null;
             }
 
             Position = end + 1;
-            return true;
+            return first.Length > 9 ? int.MaxValue : int.Parse(first, CultureInfo.InvariantCulture);
         }
 
         private static bool IsDigits(ReadOnlySpan<char> s)
@@ -290,7 +318,7 @@ public sealed class RequiredWords
         }
 
         private static string Literal(char c) =>
-            c is Boundary or NonWord or Unknown ? Unknown.ToString()
+            c is Boundary or NonWord or Unknown or Digit ? Unknown.ToString()
             : IsWordLiteral(c) || IsCertainNonWord(c) ? c.ToString()
             : Unknown.ToString();
 
@@ -423,6 +451,8 @@ public sealed class RequiredWords
                 Position++;
             }
 
+            var open = Position;
+
             var members = new List<char>();
             var nonWordOnly = true;
             var literalsOnly = true;
@@ -498,6 +528,11 @@ public sealed class RequiredWords
                 return [Unknown.ToString()];
             }
 
+            if (pattern.AsSpan(open, Position - 1 - open) is "0-9" or @"\d")
+            {
+                return [Digit.ToString()];
+            }
+
             if (nonWordOnly)
             {
                 return [NonWord.ToString()];
@@ -523,6 +558,9 @@ public sealed class RequiredWords
                 case 's' or 'W' or 't' or 'n' or 'r' or 'f' or 'v' or 'e' or 'a':
                     Position++;
                     return [NonWord.ToString()];
+                case 'd':
+                    Position++;
+                    return [Digit.ToString()];
                 default:
                     if (!char.IsAsciiLetterOrDigit(c))
                     {

@@ -29,6 +29,9 @@ public sealed class ValePattern
 {
     private readonly RequiredLiterals _literals;
     private readonly RequiredWords? _words;
+
+    // Every match holds a decimal digit.
+    private readonly bool _digit;
     private readonly LiteralTokens? _tokens;
 
     // The pattern matches each maximal run of word characters (\b(\w+)\b, \w+), so its matches can be counted as words.
@@ -70,6 +73,7 @@ public sealed class ValePattern
         _relaxed = new Lazy<Regex?>(() => Relax(translated, extra, _regex.Value));
         var plain = WithoutInlineOptions(translated);
         _words = RequiredWords.From(plain);
+        _digit = RequiredWords.RequiresDigit(plain);
         _countsWords = plain is @"(?:\b(\w+)\b)" or @"(?:\b\w+\b)" or @"(?:\w+)" or @"(?:(\w+))" or @"\b(\w+)\b" or @"\b\w+\b" or @"\w+";
         _tokens = LiteralTokens.From(translated, extra);
         _literals = RequiredLiterals.From(plain);
@@ -112,7 +116,7 @@ public sealed class ValePattern
     public Regex Regex => _regex.Value;
 
     /// <summary>True when nothing is required, so every unit is searched.</summary>
-    public bool HasNoPrefilter => _literals.IsEmpty && _words is null && Relaxed is null;
+    public bool HasNoPrefilter => _literals.IsEmpty && _words is null && !_digit && Relaxed is null;
 
     /// <summary>The whole words a match holds one of; null when there are none.</summary>
     public RequiredWords? Words => _words;
@@ -241,7 +245,8 @@ public sealed class ValePattern
     }
 
     /// <summary>False only when <paramref name="text"/> cannot hold a match.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text) => _literals.MayMatch(text) && (_tokens is not null || RelaxedInUse is not { } relaxed || relaxed.IsMatch(text));
+    public bool MayMatch(ReadOnlySpan<char> text) =>
+        (!_digit || RequiredWords.MayHoldDigit(text)) && _literals.MayMatch(text) && (_tokens is not null || RelaxedInUse is not { } relaxed || relaxed.IsMatch(text));
 
     /// <summary>
     /// The word lookup that finds the pattern's matches in the unit without the regex (<see cref="LiteralTokens"/>):
