@@ -126,14 +126,23 @@ public sealed partial class ValeDocument
     private static readonly ConditionalWeakTable<Document, ValeDocument> Cache = [];
 
     private readonly Document _document;
-    private readonly bool[] _ignored;
 
-    // Inline code, per character: its own text (Code) stands as '*'; of its delimiters (backticks, <code> tags), one
-    // stands as ' ' (CodeSpace, as Vale puts a space before inline text) and the others are left out (CodeDropped).
-    private readonly byte[] _code;
+    // What is marked at each character, one byte per character: the kind of inline code in the two low bits (CodeBits),
+    // then a bit for each other mark. Inline code's own text (Code) stands as '*'; of its delimiters (backticks, <code>
+    // tags), one stands as ' ' (CodeSpace, as Vale puts a space before inline text) and the others are left out
+    // (CodeDropped). Ignored: TokenIgnores, BlockIgnores and bare URLs. Skipped, Starred and InTag: what Vale's HTML walk
+    // skips (SkippedScopes, ignored classes on blocks), what stands as '*' (IgnoredScopes, ignored classes on inline
+    // elements), white space inside a tag (ValeMarkup.Marks). LineBreak: markup that stands as one space in Markdown, so
+    // the words either side do not meet (line breaks written as tags, <br>, and HTML comments; their first character).
+    // HtmlCode: the text of code and tt elements written as HTML in a Markdown file.
+    private readonly byte[] _flags;
+    private const byte CodeBits = 3;
+    private const byte Ignored = 4;
+    private const byte LineBreak = 64;
+    private const byte HtmlCode = 128;
 
-    // The text of code and tt elements written as HTML in a Markdown file; null when there is none.
-    private readonly bool[]? _htmlCode;
+    // Whether any character is skipped.
+    private readonly bool _anySkipped;
 
     // IgnoredScopes leaves out code: Vale lints inline code (and, here, tt) as text.
     private readonly bool _codeLinted;
@@ -141,19 +150,6 @@ public sealed partial class ValeDocument
     private const byte CodeSpace = 2;
     private const byte CodeDropped = 3;
 
-    // What Vale's HTML walk skips (SkippedScopes, ignored classes on blocks) and what stands as '*' (IgnoredScopes,
-    // ignored classes on inline elements); null when nothing is.
-    private readonly bool[]? _skipped;
-    private readonly bool[]? _starred;
-    private readonly bool[]? _inTag;
-
-    // Markup that stands as one space in Markdown, so the words either side do not meet: line breaks written as tags
-    // (<br>, <br/>) and HTML comments; the first character of each is marked; null when there is none.
-    private readonly bool[]? _lineBreaks;
-
-    // Per character, nonzero when any of the marks above is set there: a run of zeros whose prose is the source as
-    // written is copied into a unit as it stands (Append's fast path).
-    private readonly byte[] _marked;
 
     // An HTML file (or one the configuration reads as HTML), not Markdown.
     private readonly bool _isHtml;
@@ -175,8 +171,7 @@ public sealed partial class ValeDocument
         _document = document;
         Settings = settings;
         var source = document.Source.Text;
-        _ignored = new bool[source.Length];
-        _code = new byte[source.Length];
+        _flags = new byte[source.Length];
         // As the file was read: a Markdown file read as plain text (--ignore-syntax, too deep to parse) is text to Vale too.
         IsMarkup = document.Format is { } read ? read is not "plain"
             : settings.Format is { } format ? format is "markdown" or "html" : IsMarkupPath(document.Path);
@@ -186,11 +181,11 @@ public sealed partial class ValeDocument
             _codeLinted = !settings.IgnoredScopes.Contains("code", StringComparer.OrdinalIgnoreCase);
             foreach (var m in InlineCodeSpans.In(source, backticks: !_isHtml))
             {
-                Array.Fill(_code, Code, m.Index, m.Length);
+                SetCode(m.Index, m.Length, Code);
                 if (!_isHtml && source[m.Index] == '<')
                 {
                     // A code or tt element written as HTML in Markdown: the reader leaves its text as prose.
-                    Array.Fill(_htmlCode ??= new bool[source.Length], true, m.ContentStart, m.ContentEnd - m.ContentStart);
+                    Mark(m.ContentStart, m.ContentEnd - m.ContentStart, HtmlCode);
                 }
 
                 var (start, end) = (m.ContentStart, m.ContentEnd);
@@ -198,17 +193,17 @@ public sealed partial class ValeDocument
                 {
                     // Vale 3 reads "a `b` c" as "a  * c" and "a `b`s" as "a  *s": a space before the code, nothing after it.
                     var after = m.Index + m.Length;
-                    Array.Fill(_code, CodeDropped, m.Index, start - m.Index);
-                    Array.Fill(_code, CodeDropped, end, after - end);
-                    _code[m.Index] = CodeSpace;
-                    _code[end] = CodeDropped;
+                    SetCode(m.Index, start - m.Index, CodeDropped);
+                    SetCode(end, after - end, CodeDropped);
+                    SetCode(m.Index, 1, CodeSpace);
+                    SetCode(end, 1, CodeDropped);
                 }
             }
 
             // Bare URLs (autolinks) are not text to Vale.
             foreach (Match m in BareUrl().Matches(source))
             {
-                Array.Fill(_ignored, true, m.Index, m.Length);
+                Mark(m.Index, m.Length, Ignored);
             }
 
             foreach (Match m in ControlComment().Matches(source))
@@ -220,11 +215,11 @@ public sealed partial class ValeDocument
             {
                 foreach (Match m in pattern.Matches(source))
                 {
-                    Array.Fill(_ignored, true, m.Index, m.Length);
+                    Mark(m.Index, m.Length, Ignored);
                 }
             }
 
-            var marks = new ValeMarkup.Marks(source.Length);
+            var marks = new ValeMarkup.Marks(_flags);
             if (_isHtml)
             {
                 ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks);
@@ -245,10 +240,10 @@ public sealed partial class ValeDocument
                     }
                 }
 
-                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => _code[i] == 0 && SortedSpans.IndexContaining(fenced, i) < 0, components: _isMdx);
+                ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks, i => CodeAt(i) == 0 && SortedSpans.IndexContaining(fenced, i) < 0, components: _isMdx);
                 MarkEmphasis(source, settings, marks, fenced);
                 TableRows(source, fenced);
-                _lineBreaks = LineBreakTags(source, fenced);
+                MarkLineBreakTags(source, fenced);
                 SkipDisplayMath(source, fenced, marks);
                 if (_isMdx)
                 {
@@ -264,43 +259,30 @@ public sealed partial class ValeDocument
                 SkipRenderedBlocks(source, settings, marks, _isMdx);
             }
 
-            _skipped = marks.Skipped;
-            _starred = marks.Starred;
-            _inTag = marks.InTag;
+            _anySkipped = marks.AnySkipped;
         }
 
-        _marked = Marked(_code, _ignored, _skipped, _starred, _inTag, _lineBreaks);
     }
 
-    /// <summary>The union of the per-character marks, one byte per character (nonzero: marked).</summary>
-    private static byte[] Marked(byte[] code, bool[] ignored, params ReadOnlySpan<bool[]?> others)
+    private int CodeAt(int i) => _flags[i] & CodeBits;
+
+    private bool Is(int i, byte flag) => (_flags[i] & flag) != 0;
+
+    /// <summary>Sets <paramref name="flag"/> on <paramref name="count"/> characters from <paramref name="start"/>.</summary>
+    private void Mark(int start, int count, byte flag)
     {
-        var marked = (byte[])code.Clone();
-        Or(marked, ignored);
-        foreach (var other in others)
+        foreach (ref var f in _flags.AsSpan(start, count))
         {
-            if (other is not null)
-            {
-                Or(marked, other);
-            }
+            f |= flag;
         }
+    }
 
-        return marked;
-
-        static void Or(byte[] into, bool[] from)
+    /// <summary>Makes the inline-code kind of <paramref name="count"/> characters from <paramref name="start"/> <paramref name="kind"/>.</summary>
+    private void SetCode(int start, int count, byte kind)
+    {
+        foreach (ref var f in _flags.AsSpan(start, count))
         {
-            var target = into.AsSpan();
-            var source = MemoryMarshal.Cast<bool, byte>(from.AsSpan());
-            var i = 0;
-            for (; i + Vector<byte>.Count <= target.Length; i += Vector<byte>.Count)
-            {
-                (new Vector<byte>(target[i..]) | new Vector<byte>(source[i..])).CopyTo(target[i..]);
-            }
-
-            for (; i < target.Length; i++)
-            {
-                target[i] |= source[i];
-            }
+            f = (byte)((f & ~CodeBits) | kind);
         }
     }
 
@@ -386,7 +368,7 @@ public sealed partial class ValeDocument
             foreach (Match m in LinkText().Matches(source))
             {
                 var text = m.Groups[1];
-                if (text.Success && _code[m.Index] == 0 && SortedSpans.IndexContaining(fenced, m.Index) < 0)
+                if (text.Success && CodeAt(m.Index) == 0 && SortedSpans.IndexContaining(fenced, m.Index) < 0)
                 {
                     marks.Star(text.Index, text.Length);
                 }
@@ -401,7 +383,7 @@ public sealed partial class ValeDocument
         foreach (Match m in Emphasis().Matches(source))
         {
             var isStrong = m.Groups[1].Length == 2;
-            if ((isStrong ? strong : emphasis) && _code[m.Index] == 0 && SortedSpans.IndexContaining(fenced, m.Index) < 0)
+            if ((isStrong ? strong : emphasis) && CodeAt(m.Index) == 0 && SortedSpans.IndexContaining(fenced, m.Index) < 0)
             {
                 var content = m.Groups[2];
                 marks.Star(content.Index, content.Length);
@@ -419,7 +401,7 @@ public sealed partial class ValeDocument
         for (var at = source.IndexOf("$$", StringComparison.Ordinal); at >= 0 && at < source.Length;)
         {
             var lineStart = at == 0 ? 0 : source.LastIndexOf('\n', at - 1) + 1;
-            if (!source.AsSpan(lineStart, at - lineStart).IsWhiteSpace() || _code[at] != 0 || SortedSpans.IndexContaining(fenced, at) >= 0)
+            if (!source.AsSpan(lineStart, at - lineStart).IsWhiteSpace() || CodeAt(at) != 0 || SortedSpans.IndexContaining(fenced, at) >= 0)
             {
                 at = source.IndexOf("$$", at + 2, StringComparison.Ordinal);
                 continue;
@@ -460,7 +442,7 @@ public sealed partial class ValeDocument
     {
         for (var open = source.IndexOf('{'); open >= 0; open = open + 1 < source.Length ? source.IndexOf('{', open + 1) : -1)
         {
-            if (_code[open] != 0 || SortedSpans.IndexContaining(fenced, open) >= 0 || (open > 0 && source[open - 1] == '\\'))
+            if (CodeAt(open) != 0 || SortedSpans.IndexContaining(fenced, open) >= 0 || (open > 0 && source[open - 1] == '\\'))
             {
                 continue;
             }
@@ -497,28 +479,25 @@ public sealed partial class ValeDocument
 
     private const int MaxExpression = 4096;
 
-    /// <summary>The first character of each <c>&lt;br&gt;</c> tag and HTML comment outside code, or null when there is none.</summary>
-    private bool[]? LineBreakTags(string source, ImmutableArray<TextSpan> fenced)
+    /// <summary>Marks the first character of each <c>&lt;br&gt;</c> tag and HTML comment outside code as <see cref="LineBreak"/>.</summary>
+    private void MarkLineBreakTags(string source, ImmutableArray<TextSpan> fenced)
     {
-        bool[]? breaks = null;
         for (var at = IndexOfLineBreak(source, 0); at >= 0; at = IndexOfLineBreak(source, at + 3))
         {
             var m = LineBreakTag().Match(source, at);
-            if (m.Success && m.Index == at && _code[at] == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
+            if (m.Success && m.Index == at && CodeAt(at) == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
             {
-                (breaks ??= new bool[source.Length])[at] = true;
+                _flags[at] |= LineBreak;
             }
         }
 
         for (var at = source.IndexOf("<!--", StringComparison.Ordinal); at >= 0; at = source.IndexOf("<!--", at + 4, StringComparison.Ordinal))
         {
-            if (_code[at] == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
+            if (CodeAt(at) == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
             {
-                (breaks ??= new bool[source.Length])[at] = true;
+                _flags[at] |= LineBreak;
             }
         }
-
-        return breaks;
     }
 
     private static readonly SearchValues<string> LineBreakOpening = SearchValues.Create(["<br"], StringComparison.OrdinalIgnoreCase);
@@ -724,9 +703,9 @@ public sealed partial class ValeDocument
         var j = start - 1;
         while (j >= 0 && source[j] is not ('\n' or '\r'))
         {
-            if (_code[j] != 0)
+            if (CodeAt(j) != 0)
             {
-                while (j > 0 && _code[j - 1] != 0 && source[j - 1] is not ('\n' or '\r'))
+                while (j > 0 && CodeAt(j - 1) != 0 && source[j - 1] is not ('\n' or '\r'))
                 {
                     j--;
                 }
@@ -747,9 +726,9 @@ public sealed partial class ValeDocument
         j = end;
         while (j < source.Length && source[j] is not ('\n' or '\r'))
         {
-            if (_code[j] != 0)
+            if (CodeAt(j) != 0)
             {
-                while (j + 1 < source.Length && _code[j + 1] != 0 && source[j + 1] is not ('\n' or '\r'))
+                while (j + 1 < source.Length && CodeAt(j + 1) != 0 && source[j + 1] is not ('\n' or '\r'))
                 {
                     j++;
                 }
@@ -834,10 +813,10 @@ public sealed partial class ValeDocument
         ImmutableArray<ValeUnit> units;
         try
         {
-            if (_skipped is not null && scope is not ("raw" or "meta"))
+            if (_anySkipped && scope is not ("raw" or "meta"))
             {
                 // What Vale skips makes no unit: a block wholly inside a skipped element is left out.
-                units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !_skipped[u.Start])];
+                units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !Is(u.Start, ValeMarkup.Marks.Skipped))];
             }
             else
             {
@@ -1067,17 +1046,17 @@ public sealed partial class ValeDocument
     {
         var source = _document.Source.Text;
         var masked = _document.Prose[i] == ' ' && !char.IsWhiteSpace(source[i]);
-        if (_starred is not null && _starred[i] && !masked)
+        if (Is(i, ValeMarkup.Marks.Starred) && !masked)
         {
             return false;
         }
 
-        if (_code[i] != 0 && !masked && source[i] is ' ' or '\t' && !_ignored[i])
+        if (CodeAt(i) != 0 && !masked && source[i] is ' ' or '\t' && !Is(i, Ignored))
         {
             return false;
         }
 
-        return masked && _code[i] == CodeSpace && !_ignored[i];
+        return masked && CodeAt(i) == CodeSpace && !Is(i, Ignored);
     }
 
     /// <summary>Alt text (<c>![alt](…)</c>, <c>alt="…"</c>) or link text (<c>[text](…)</c>, <c>&lt;a&gt;text&lt;/a&gt;</c>).</summary>
@@ -1088,7 +1067,7 @@ public sealed partial class ValeDocument
         foreach (Match m in regex.Matches(source))
         {
             var group = m.Groups[1].Success ? m.Groups[1] : m.Groups[2];
-            if (group.Length > 0 && _code[group.Index] == 0)
+            if (group.Length > 0 && CodeAt(group.Index) == 0)
             {
                 var span = new TextSpan(group.Index, group.Length);
                 if (scope == "alt")
@@ -1190,7 +1169,7 @@ public sealed partial class ValeDocument
         for (var i = span.Start; i < span.End; i++)
         {
             // A run of unmarked characters the reader left as written is copied as it stands.
-            if (_marked[i] == 0 && prose[i] == source[i])
+            if ((_flags[i] & ~HtmlCode) == 0 && prose[i] == source[i])
             {
                 var run = PlainRun(i, span.End);
                 prose.AsSpan(i, run).CopyTo(text.AsSpan(length));
@@ -1204,49 +1183,52 @@ public sealed partial class ValeDocument
                 continue;
             }
 
-            if (_skipped is not null && _skipped[i])
+            var flags = _flags[i];
+            if ((flags & ValeMarkup.Marks.Skipped) != 0)
             {
                 continue;
             }
 
+            var code = flags & CodeBits;
+            var ignored = (flags & Ignored) != 0;
             var c = prose[i];
             // A character the reader blanked is markup; so is white space inside a tag, which the reader keeps as it is.
-            var masked = (c == ' ' && !char.IsWhiteSpace(source[i])) || (_inTag is not null && _inTag[i]);
+            var masked = (c == ' ' && !char.IsWhiteSpace(source[i])) || (flags & ValeMarkup.Marks.InTag) != 0;
             char written;
-            if (_lineBreaks is not null && _lineBreaks[i] && masked)
+            if ((flags & LineBreak) != 0 && masked)
             {
                 written = ' ';
             }
-            else if (_starred is not null && _starred[i] && !masked)
+            else if ((flags & ValeMarkup.Marks.Starred) != 0 && !masked)
             {
                 // An ignored scope's text (IgnoredScopes, IgnoredClasses) stands as '*'.
                 written = char.IsWhiteSpace(c) ? c : '*';
             }
-            else if (_code[i] != 0 && !masked && source[i] is ' ' or '\t' && !_ignored[i] && !_codeLinted)
+            else if (code != 0 && !masked && source[i] is ' ' or '\t' && !ignored && !_codeLinted)
             {
                 // Vale stars the code's spaces too.
                 written = '*';
             }
-            else if (masked && _code[i] >= CodeSpace && !_ignored[i])
+            else if (masked && code >= CodeSpace && !ignored)
             {
-                if (_code[i] != CodeSpace || length <= first)
+                if (code != CodeSpace || length <= first)
                 {
                     continue;
                 }
 
                 written = ' ';
             }
-            else if (_codeLinted && !_ignored[i] && _code[i] == Code)
+            else if (_codeLinted && !ignored && code == Code)
             {
                 // IgnoredScopes without code: inline code is text to Vale.
                 written = source[i];
             }
-            else if (_ignored[i] || (masked && _code[i] != 0))
+            else if (ignored || (masked && code != 0))
             {
                 // Inline code and TokenIgnores stand as '*' (a TokenIgnores match keeps its spaces), so words either side do not meet.
                 written = char.IsWhiteSpace(source[i]) ? source[i] : '*';
             }
-            else if (!masked && _htmlCode is not null && _htmlCode[i])
+            else if (!masked && (flags & HtmlCode) != 0)
             {
                 // The text of a code or tt element written as HTML in Markdown, which the reader leaves as prose.
                 written = '*';
@@ -1289,7 +1271,7 @@ public sealed partial class ValeDocument
         {
             var at = start + run;
             var length = Math.Min(piece, end - at);
-            var unmarked = _marked.AsSpan(at, length).IndexOfAnyExcept((byte)0);
+            var unmarked = _flags.AsSpan(at, length).IndexOfAnyExcept((byte)0, HtmlCode);
             var same = prose.Slice(at, unmarked < 0 ? length : unmarked).CommonPrefixLength(source.Slice(at, unmarked < 0 ? length : unmarked));
             run += same;
             if (same < length)

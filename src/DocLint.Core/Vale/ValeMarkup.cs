@@ -33,36 +33,51 @@ internal static class ValeMarkup
     private static readonly FrozenSet<string> RawTextTags = FrozenSet.Create(StringComparer.Ordinal, "script", "style", "textarea");
 
     /// <summary>
-    /// The result of a scan: which characters are skipped, which stand as <c>*</c>, and the table parts. A flag per
-    /// character is allocated only when the first character is marked so: most files have neither.
+    /// The result of a scan: which characters are skipped and which stand as <c>*</c>, as bits in the document's flags
+    /// (one byte per character, which the document shares with its other marks), and the table parts.
     /// </summary>
-    public sealed class Marks(int length)
+    public sealed class Marks(byte[] flags)
     {
-        /// <summary>The skipped characters; null when there are none.</summary>
-        public bool[]? Skipped { get; private set; }
+        /// <summary>The bit of a skipped character in the document's per-character flags.</summary>
+        public const byte Skipped = 8;
 
-        /// <summary>The characters that stand as <c>*</c>; null when there are none.</summary>
-        public bool[]? Starred { get; private set; }
+        /// <summary>The bit of a character that stands as <c>*</c>.</summary>
+        public const byte Starred = 16;
+
+        /// <summary>The bit of white space inside a tag (<c>&lt;a href="…"&gt;</c>): markup, not a space between words.</summary>
+        public const byte InTag = 32;
+
+        /// <summary>True once a character is skipped.</summary>
+        public bool AnySkipped { get; private set; }
 
         public List<(TextSpan Span, string Scope)> TableParts { get; } = [];
 
         /// <summary>The content of each <c>&lt;data&gt;</c> element: the <c>meta</c> scope, not text.</summary>
         public List<TextSpan> Meta { get; } = [];
 
-        public void Skip(int start, int count) => Array.Fill(Skipped ??= new bool[length], true, start, count);
+        public void Skip(int start, int count)
+        {
+            Set(start, count, Skipped);
+            AnySkipped |= count > 0;
+        }
 
-        public void Star(int start, int count) => Array.Fill(Starred ??= new bool[length], true, start, count);
-
-        /// <summary>White space inside a tag (<c>&lt;a href="…"&gt;</c>): markup, not a space between words; null when there is none.</summary>
-        public bool[]? InTag { get; private set; }
+        public void Star(int start, int count) => Set(start, count, Starred);
 
         public void MarkTagSpaces(string text, int start, int end)
         {
             for (var i = text.AsSpan(start, end - start).IndexOfAny(TagSpace); i >= 0 && start + i < end;)
             {
-                (InTag ??= new bool[length])[start + i] = true;
+                flags[start + i] |= InTag;
                 var next = text.AsSpan(start + i + 1, end - start - i - 1).IndexOfAny(TagSpace);
                 i = next < 0 ? -1 : i + 1 + next;
+            }
+        }
+
+        private void Set(int start, int count, byte flag)
+        {
+            foreach (ref var f in flags.AsSpan(start, count))
+            {
+                f |= flag;
             }
         }
 
