@@ -42,6 +42,48 @@ public sealed class SentenceUnitTests
     }
 
     [Fact]
+    public void A_unit_kept_as_runs_gives_each_character_the_offset_of_its_map_and_finds_offsets_as_a_search_of_the_map()
+    {
+        // Increasing offsets with gaps (markup left out), as a block's unit has; cut at every place, as sentences are.
+        var maps = Gen.Int[1, 3].Array[1, 40].Select(steps =>
+        {
+            var map = new int[steps.Length + 1];
+            for (int i = 0, at = 5; i < map.Length; i++)
+            {
+                map[i] = at;
+                at += i < steps.Length ? steps[i] : 0;
+            }
+
+            return map;
+        });
+        maps.Sample(map =>
+        {
+            var length = map.Length - 1;
+            var unit = new ValeUnit(new string('x', length), map, "paragraph");
+            Map(unit).Should().Equal(map);
+            for (var offset = 0; offset <= map[^1] + 2; offset++)
+            {
+                var i = Array.BinarySearch(map, 0, length, offset);
+                unit.IndexAtOrAfter(offset).Should().Be(i < 0 ? ~i : i, $"offset {offset} in [{string.Join(",", map)}]");
+            }
+
+            for (var from = 0; from <= length; from++)
+            {
+                for (var to = from; to <= length; to++)
+                {
+                    var cut = ValeUnit.CutFrom(unit, from, to, map[to], "sentence");
+                    Map(cut).Should().Equal(map[from..to].Append(map[to]));
+                    for (var offset = map[0] - 1; offset <= map[^1] + 1; offset++)
+                    {
+                        var i = Array.BinarySearch(map, from, to - from, offset);
+                        cut.IndexAtOrAfter(offset).Should().Be((i < 0 ? ~i : i) - from);
+                    }
+                }
+            }
+        }, iter: 500);
+    }
+
+    [Fact]
     public void A_sentence_cut_from_its_block_takes_from_the_block_the_words_its_own_walk_would_find()
     {
         var table = new WordTable();

@@ -17,29 +17,33 @@ namespace DocLint.Core.Vale;
 /// <summary>
 /// One unit of text a Vale rule runs on, as Vale builds it from markup: the prose of a block with its markup
 /// removed (emphasis markers, link targets, list markers), inline code standing as '*' so words either side
-/// never meet, and a map giving each character's offset in the source (<see cref="SourceOf"/>), and the end.
-/// A sentence cut from its block's unit reads its offsets from the block's map; a unit whose characters stand at
-/// consecutive offsets (source text as written: <c>raw</c>, <c>alt</c>, <c>code</c>; a block with no markup inside)
-/// needs no map.
+/// never meet, and where each character stands in the source (<see cref="SourceOf"/>), and the end. The places are
+/// kept as runs of characters at consecutive offsets (markup between them breaks a run), so a unit costs a pair of
+/// numbers per run, not one per character. A sentence cut from its block's unit reads its offsets from the block's
+/// runs; a unit whose characters stand at consecutive offsets (source text as written: <c>raw</c>, <c>alt</c>,
+/// <c>code</c>; a block with no markup inside) needs none.
 /// </summary>
 public sealed class ValeUnit
 {
-    // Character i's source offset is _map[_mapStart + i], or _mapStart + i when there is no map (consecutive offsets).
-    private readonly int[]? _map;
-    private readonly int _mapStart;
+    // Without runs, character i stands at source offset _offset + i. With runs, and k = _offset + i (the unit's place in
+    // the runs: a unit cut from another shares its whole's), character i stands in run r, the last whose start
+    // _runStarts[r] is at or before k, at _runSources[r] + (k - _runStarts[r]). _runStarts ends with the runs' length.
+    private readonly int[]? _runStarts;
+    private readonly int[]? _runSources;
+    private readonly int _offset;
     private readonly int _end;
 
     /// <summary>A unit whose <paramref name="map"/> has an entry per character of <paramref name="text"/> and one more, the end.</summary>
     public ValeUnit(string text, int[] map, string scope)
-        : this(text, map, 0, map[text.Length], scope)
+        : this(text, Runs.Of(map, text.Length), 0, map[text.Length], scope)
     {
     }
 
-    private ValeUnit(string text, int[]? map, int mapStart, int end, string scope)
+    private ValeUnit(string text, (int[] Starts, int[] Sources)? runs, int offset, int end, string scope)
     {
         Text = text;
-        _map = map;
-        _mapStart = mapStart;
+        (_runStarts, _runSources) = runs is { } r ? (r.Starts, r.Sources) : (null, null);
+        _offset = offset;
         _end = end;
         Scope = scope;
     }
@@ -51,9 +55,19 @@ public sealed class ValeUnit
     /// <summary>A unit whose characters stand at the consecutive source offsets from <paramref name="start"/> on, ending at <paramref name="end"/>.</summary>
     internal static ValeUnit Consecutive(string text, int start, int end, string scope) => new(text, null, start, end, scope);
 
+    /// <summary>A unit of <paramref name="text"/> whose characters stand where <paramref name="runs"/> say, ending at <paramref name="end"/>.</summary>
+    internal static ValeUnit FromRuns(string text, Runs runs, int end, string scope) =>
+        runs.Count == 0 ? Consecutive(text, end, end, scope)
+        : runs.Count == 1 ? Consecutive(text, runs.FirstSource, end, scope)
+        : new(text, runs.ToArrays(text.Length), 0, end, scope);
+
     /// <summary>The unit of <paramref name="whole"/>'s characters [<paramref name="from"/>, <paramref name="to"/>), ending at <paramref name="end"/> in the source.</summary>
     internal static ValeUnit CutFrom(ValeUnit whole, int from, int to, int end, string scope) =>
-        new(whole.Text.Substring(from, to - from), whole._map, whole._mapStart + from, end, scope) { Whole = whole, WholeStart = from };
+        new(whole.Text.Substring(from, to - from), whole._runStarts is null ? null : (whole._runStarts, whole._runSources!), whole._offset + from, end, scope)
+        {
+            Whole = whole,
+            WholeStart = from,
+        };
 
     public string Text { get; }
 
@@ -62,23 +76,36 @@ public sealed class ValeUnit
 
     /// <summary>The source offset of character <paramref name="i"/>; the unit's end for <c>i == Text.Length</c>.</summary>
     public int SourceOf(int i) =>
-        (uint)i < (uint)Text.Length ? (_map is null ? _mapStart + i : _map[_mapStart + i])
+        (uint)i < (uint)Text.Length ? (_runStarts is null ? _offset + i : InRuns(_offset + i))
         : i == Text.Length ? _end
         : throw new ArgumentOutOfRangeException(nameof(i), i, "past the unit's end");
+
+    private int InRuns(int k)
+    {
+        var r = _runStarts.AsSpan(0, _runStarts!.Length - 1).BinarySearch(k);
+        r = r >= 0 ? r : ~r - 1;
+        return _runSources![r] + (k - _runStarts[r]);
+    }
 
     /// <summary>Where the unit starts in the source (its end, when it is empty).</summary>
     public int Start => SourceOf(0);
 
     /// <summary>The index of the unit's first character at or after source offset <paramref name="offset"/>; its length when there is none.</summary>
+    /// <remarks>For a unit whose characters stand at increasing offsets, as a block's do.</remarks>
     internal int IndexAtOrAfter(int offset)
     {
-        if (_map is null)
+        if (_runStarts is null)
         {
-            return Math.Clamp(offset - _mapStart, 0, Text.Length);
+            return Math.Clamp(offset - _offset, 0, Text.Length);
         }
 
-        var i = _map.AsSpan(_mapStart, Text.Length).BinarySearch(offset);
-        return i < 0 ? ~i : i;
+        // The last run that starts at or before the offset in the source, and the first character at or after it there.
+        var r = _runSources.AsSpan().BinarySearch(offset);
+        r = r >= 0 ? r : ~r - 1;
+        var k = r < 0 ? _runStarts[0]
+            : offset - _runSources![r] < _runStarts[r + 1] - _runStarts[r] ? _runStarts[r] + (offset - _runSources[r])
+            : _runStarts[r + 1];
+        return Math.Clamp(k - _offset, 0, Text.Length);
     }
 
     /// <summary>Which patterns' required words occur in the unit (<see cref="RequiredWords"/>), once looked up.</summary>
@@ -100,7 +127,7 @@ public sealed class ValeUnit
         start == 0 && end == Text.Length ? Enclosure : null;
 
     internal ValeUnit WithEnclosure(TextSpan enclosure) =>
-        new(Text, _map, _mapStart, _end, Scope) { Enclosure = enclosure };
+        new(Text, _runStarts is null ? null : (_runStarts, _runSources!), _offset, _end, Scope) { Enclosure = enclosure };
 
     /// <summary>The source span of the unit's characters [start, end).</summary>
     public TextSpan ToSource(int start, int end)
@@ -117,6 +144,76 @@ public sealed class ValeUnit
 }
 
 /// <summary>
+/// Where a unit's characters stand in the source, as they are written: runs of characters at consecutive offsets, each
+/// its first character's index in the unit and its offset (<see cref="ValeUnit"/>). Reused from unit to unit.
+/// </summary>
+internal sealed class Runs
+{
+    private int[] _starts = new int[16];
+    private int[] _sources = new int[16];
+
+    public int Count { get; private set; }
+
+    public int FirstSource => _sources[0];
+
+    public void Clear() => Count = 0;
+
+    /// <summary>The unit's character <paramref name="at"/>, the next one written, stands at <paramref name="source"/>: it goes on the last run or opens one.</summary>
+    public void Add(int at, int source)
+    {
+        if (Count > 0 && _sources[Count - 1] + (at - _starts[Count - 1]) == source)
+        {
+            return;
+        }
+
+        if (Count == _starts.Length)
+        {
+            Array.Resize(ref _starts, Count * 2);
+            Array.Resize(ref _sources, Count * 2);
+        }
+
+        _starts[Count] = at;
+        _sources[Count] = source;
+        Count++;
+    }
+
+    /// <summary>Drops the runs that start at or after <paramref name="length"/> (the unit's trailing characters were dropped).</summary>
+    public void Truncate(int length)
+    {
+        while (Count > 0 && _starts[Count - 1] >= length)
+        {
+            Count--;
+        }
+    }
+
+    /// <summary>The runs of a unit of <paramref name="length"/> characters: their starts, ending with the length, and their offsets.</summary>
+    public (int[] Starts, int[] Sources) ToArrays(int length)
+    {
+        var starts = new int[Count + 1];
+        _starts.AsSpan(0, Count).CopyTo(starts);
+        starts[Count] = length;
+        return (starts, _sources[..Count]);
+    }
+
+    /// <summary>The runs of a map with an offset per character of a text of <paramref name="length"/> characters (and the end after them); null when there are none.</summary>
+    public static (int[] Starts, int[] Sources)? Of(int[] map, int length)
+    {
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var runs = new Runs();
+        for (var i = 0; i < length; i++)
+        {
+            runs.Add(i, map[i]);
+        }
+
+        return runs.ToArrays(length);
+    }
+}
+
+/// <summary>
 /// A document as Vale rules see it: its units per scope (built on first use, shared by every Vale rule), the
 /// comment controls (<c>&lt;!-- vale off --&gt;</c>, <c>&lt;!-- vale Style.Rule = NO --&gt;</c>) and what
 /// <c>TokenIgnores</c>, <c>BlockIgnores</c> leave out.
@@ -126,6 +223,9 @@ public sealed partial class ValeDocument
     private static readonly ConditionalWeakTable<Document, ValeDocument> Cache = [];
 
     private readonly Document _document;
+
+    // Where the characters of the unit being built stand (reused from unit to unit: a document's units are built on one thread).
+    private readonly Runs _runs = new();
 
     // What is marked at each character, one byte per character: the kind of inline code in the two low bits (CodeBits),
     // then a bit for each other mark. Inline code's own text (Code) stands as '*'; of its delimiters (backticks, <code>
@@ -1110,7 +1210,8 @@ public sealed partial class ValeDocument
         }
 
         var text = ArrayPool<char>.Shared.Rent(capacity);
-        var map = ArrayPool<int>.Shared.Rent(capacity);
+        var runs = _runs;
+        runs.Clear();
         try
         {
             var length = 0;
@@ -1120,48 +1221,43 @@ public sealed partial class ValeDocument
                 {
                     text[length] = '\n';
                     text[length + 1] = '\n';
-                    map[length] = block.Span.Start;
-                    map[length + 1] = block.Span.Start;
+                    runs.Add(length, block.Span.Start);
+                    runs.Add(length + 1, block.Span.Start);
                     length += 2;
                 }
 
-                length = Append(block.Span, text, map, length);
+                length = Append(block.Span, text, runs, length);
             }
 
-            map[length] = blocks.Length > 0 ? blocks[^1].Block.Span.End : 0;
-            return new ValeUnit(new string(text, 0, length), map[..(length + 1)], scope);
+            var end = blocks.Length > 0 ? blocks[^1].Block.Span.End : 0;
+            return ValeUnit.FromRuns(new string(text, 0, length), runs, end, scope);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(text);
-            ArrayPool<int>.Shared.Return(map);
         }
     }
 
     private ValeUnit Build(TextSpan span, string scope)
     {
-        // The unit is written into pooled buffers and copied out once at its final length.
+        // The unit is written into a pooled buffer and copied out once at its final length; characters at consecutive
+        // offsets (a block with no markup inside, or only before and after it) make one run, and need none kept.
         var text = ArrayPool<char>.Shared.Rent(span.Length + 1);
-        var map = ArrayPool<int>.Shared.Rent(span.Length + 1);
+        var runs = _runs;
+        runs.Clear();
         try
         {
-            var length = Append(span, text, map, 0);
-            map[length] = span.End;
-
-            // Characters at consecutive offsets (a block with no markup inside, or only before and after it) need no map.
-            return length > 0 && map[length - 1] - map[0] == length - 1
-                ? ValeUnit.Consecutive(new string(text, 0, length), map[0], span.End, scope)
-                : new ValeUnit(new string(text, 0, length), map[..(length + 1)], scope);
+            var length = Append(span, text, runs, 0);
+            return ValeUnit.FromRuns(new string(text, 0, length), runs, span.End, scope);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(text);
-            ArrayPool<int>.Shared.Return(map);
         }
     }
 
-    /// <summary>Writes the unit text of <paramref name="span"/> and each character's source offset from <paramref name="length"/> on; returns the new length.</summary>
-    private int Append(TextSpan span, char[] text, int[] map, int length)
+    /// <summary>Writes the unit text of <paramref name="span"/> from <paramref name="length"/> on, and where its characters stand to <paramref name="runs"/>; returns the new length.</summary>
+    private int Append(TextSpan span, char[] text, Runs runs, int length)
     {
         var prose = _document.Prose;
         var source = _document.Source.Text;
@@ -1173,11 +1269,7 @@ public sealed partial class ValeDocument
             {
                 var run = PlainRun(i, span.End);
                 prose.AsSpan(i, run).CopyTo(text.AsSpan(length));
-                for (var k = 0; k < run; k++)
-                {
-                    map[length + k] = i + k;
-                }
-
+                runs.Add(length, i);
                 length += run;
                 i += run - 1;
                 continue;
@@ -1244,7 +1336,7 @@ public sealed partial class ValeDocument
             }
 
             text[length] = written;
-            map[length] = i;
+            runs.Add(length, i);
             length++;
         }
 
@@ -1254,6 +1346,7 @@ public sealed partial class ValeDocument
             length--;
         }
 
+        runs.Truncate(length);
         return length;
     }
 
