@@ -59,6 +59,7 @@ public partial class HostileCliTests
         var result = CliRunner.Run(folder.Path, "check", ".", "--relative-paths", "--format", "msbuild");
 
         result.Out.Should().StartWith("\\x3a:warning::x.txt(1,1,1,9): info DL4001:");
+        CliRunner.Run(folder.Path, "check", ".", "--relative-paths", "--format", "line").Out.Should().StartWith("\\x3a:warning::x.txt:1:1:DL4001:");
     }
 
     [Fact]
@@ -70,6 +71,7 @@ public partial class HostileCliTests
 
         var pretty = CliRunner.Run(folder.Path, "check", ".", "--relative-paths", "--format", "pretty").Out;
         var msbuild = CliRunner.Run(folder.Path, "check", ".", "--relative-paths", "--format", "msbuild").Out;
+        var line = CliRunner.Run(folder.Path, "check", ".", "--relative-paths", "--format", "line").Out;
 
         pretty.Should().NotContain("\u001b").And.NotContain("\u0007").And.NotContain("\u009b");
         msbuild.Should().NotContain("\u001b").And.NotContain("\u0007");
@@ -78,6 +80,7 @@ public partial class HostileCliTests
         if (!OperatingSystem.IsWindows())
         {
             msbuild.Should().StartWith("esc\\x1b]0;title\\x07.txt(1,1,1,9)");
+            line.Should().StartWith("esc\\x1b]0;title\\x07.txt:1:1:DL4001:");
         }
     }
 

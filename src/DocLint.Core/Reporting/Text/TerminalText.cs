@@ -83,14 +83,27 @@ public static class TerminalText
 
     private static bool NeedsEscape(string value, bool keepLineBreaks)
     {
-        foreach (var c in value)
+        // Vectorised searches for what IsControl names (C0, DEL and C1), line breaks aside when they are kept.
+        var span = value.AsSpan();
+        if (span.IndexOfAnyInRange('\u007f', '\u009f') >= 0)
         {
-            if (IsControl(c) && !(keepLineBreaks && c is '\r' or '\n'))
+            return true;
+        }
+
+        for (var at = span.IndexOfAnyInRange('\0', '\u001f'); at >= 0; at = NextControl(span, at))
+        {
+            if (!(keepLineBreaks && span[at] is '\r' or '\n'))
             {
                 return true;
             }
         }
 
         return value.Contains("##[", StringComparison.Ordinal);
+
+        static int NextControl(ReadOnlySpan<char> span, int at)
+        {
+            var next = span[(at + 1)..].IndexOfAnyInRange('\0', '\u001f');
+            return next < 0 ? -1 : at + 1 + next;
+        }
     }
 }
