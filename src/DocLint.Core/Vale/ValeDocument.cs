@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -780,14 +781,14 @@ public sealed partial class ValeDocument
                 return _blocks;
             }
 
-            var builder = ImmutableArray.CreateBuilder<(Block, string)>();
+            var builder = ImmutableArray.CreateBuilder<(Block, string)>(_document.Blocks.Length);
             foreach (var block in _document.Blocks)
             {
                 var whole = IsMarkup ? WithCodeAtItsEdges(block) : block;
                 builder.Add((whole, ScopeOf(whole)));
             }
 
-            return _blocks = builder.ToImmutable();
+            return _blocks = builder.MoveToImmutable();
         }
     }
 
@@ -854,7 +855,7 @@ public sealed partial class ValeDocument
         switch (block.Kind)
         {
             case BlockKind.Heading when IsMarkup:
-                return "heading.h" + HeadingLevel(source, block.Span.Start);
+                return HeadingScopes[Math.Clamp(HeadingLevel(source, block.Span.Start), 0, HeadingScopes.Length - 1)];
             case BlockKind.ListItem:
                 return "list";
             case BlockKind.BlockQuote:
@@ -865,6 +866,8 @@ public sealed partial class ValeDocument
                 return (IsMarkup && _tableParts.Count > 0 ? TableScopeAt(block.Span.Start) : null) ?? "paragraph";
         }
     }
+
+    private static readonly string[] HeadingScopes = [.. Enumerable.Range(0, 7).Select(level => "heading.h" + level.ToString(CultureInfo.InvariantCulture))];
 
     private static int HeadingLevel(string source, int start)
     {
@@ -1044,7 +1047,7 @@ public sealed partial class ValeDocument
     {
         var blocks = Blocks;
         var built = _blockUnits ??= new ValeUnit?[blocks.Length];
-        var units = ImmutableArray.CreateBuilder<ValeUnit>();
+        var units = ImmutableArray.CreateBuilder<ValeUnit>(blocks.Length);
         for (var i = 0; i < blocks.Length; i++)
         {
             if (selects(blocks[i].Scope))
@@ -1053,7 +1056,7 @@ public sealed partial class ValeDocument
             }
         }
 
-        return units.ToImmutable();
+        return units.DrainToImmutable();
     }
 
     /// <summary>
@@ -1067,9 +1070,9 @@ public sealed partial class ValeDocument
         var blocks = Blocks;
         var built = Units("text");
         var text = built.Length == blocks.Length ? built : default;
-        var builder = ImmutableArray.CreateBuilder<ValeUnit>();
-        var b = 0;
         var all = _document.Sentences;
+        var builder = ImmutableArray.CreateBuilder<ValeUnit>(all.Length);
+        var b = 0;
         var whole = WholeHeadings(blocks, all);
         for (var i = 0; i < all.Length; i++)
         {
@@ -1090,7 +1093,7 @@ public sealed partial class ValeDocument
             builder.Add(cut ?? Build(sentence, "sentence"));
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     /// <summary>
