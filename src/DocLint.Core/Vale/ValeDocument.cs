@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using DocLint.Core.Documents;
@@ -237,6 +235,9 @@ public sealed partial class ValeDocument
     // the words either side do not meet (line breaks written as tags, <br>, and HTML comments; their first character).
     // HtmlCode: the text of code and tt elements written as HTML in a Markdown file.
     private readonly byte[] _flags;
+    private const byte Code = 1;
+    private const byte CodeSpace = 2;
+    private const byte CodeDropped = 3;
     private const byte CodeBits = 3;
     private const byte Ignored = 4;
     private const byte LineBreak = 64;
@@ -247,10 +248,6 @@ public sealed partial class ValeDocument
 
     // IgnoredScopes leaves out code: Vale lints inline code (and, here, tt) as text.
     private readonly bool _codeLinted;
-    private const byte Code = 1;
-    private const byte CodeSpace = 2;
-    private const byte CodeDropped = 3;
-
 
     // An HTML file (or one the configuration reads as HTML), not Markdown.
     private readonly bool _isHtml;
@@ -362,7 +359,6 @@ public sealed partial class ValeDocument
 
             _anySkipped = marks.AnySkipped;
         }
-
     }
 
     private int CodeAt(int i) => _flags[i] & CodeBits;
