@@ -37,6 +37,11 @@ public sealed class RequiredWordsTests
     [InlineData(@"(?<![\\w])we(?!\w)")]
     [InlineData(@"(?<![^\w])we(?!\w)")]
     [InlineData(@"\b(?:we)(?>\s)")]
+    [InlineData(@"\bwe(?![\w][\w])")]
+    [InlineData(@"\bwe(?![\w-]*[.])")]
+    [InlineData(@"(?<![\w][.])we\b")]
+    [InlineData(@"\bwe(?![\w]x|[y])")]
+    [InlineData(@"[x-[a]]we\b")]
     [InlineData(@"\bcafé\b")]
     [InlineData(@"\b(?:a|)\b")]
     [InlineData(@"\bwe\b|;")]
@@ -132,6 +137,7 @@ public sealed class RequiredWordsTests
         "we", "us", "our", "s?", "(?:ve|re)", "'", @"\b", @"\s", @"\s*", " ", "-", "[ -]", "|", "(?:", ")", @"\w+", "a", "b", "ab", "[ab]", "?", "^", "$", ".", "(?=b)", "x",
         @"(?=\s)", @"(?<=\s)", @"(?!\w)", @"(?<![\w-])", @"(?=,\s|$)", @"(?<=[ (])",
         @"\d", "[0-9]", @"\d{1,2}", "+", "{1,3}", "{0,2}", "1", "(?:we )+", @"(?:\bus\b,)+",
+        @"(?![\w][\w])", @"(?<![\w][.])", @"(?![\w-]*[.])",
     ];
 
     private static readonly string[] TextParts = ["we", "We", "us", "ours", " ", "'", "ve", "-", "a", "b", "ab", "_", "1", "\n", "x", "é", "’", "WE", "\u212A", "7", "12", ",", "\u0663"];

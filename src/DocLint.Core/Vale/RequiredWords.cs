@@ -359,6 +359,8 @@ public sealed class RequiredWords
                 return false;
             }
 
+            // One class, the whole of the lookaround, that holds \w.
+            var word = false;
             for (var i = 1; i < text.Length - 1; i++)
             {
                 if (text[i] is '[' or ']')
@@ -368,16 +370,12 @@ public sealed class RequiredWords
 
                 if (text[i] == '\\')
                 {
-                    if (text[i + 1] == 'w')
-                    {
-                        return true;
-                    }
-
+                    word |= text[i + 1] == 'w';
                     i++;
                 }
             }
 
-            return false;
+            return word;
         }
 
         private enum GroupKinds
@@ -480,6 +478,11 @@ public sealed class RequiredWords
                 {
                     // A range: its members are not read.
                     var end = pattern[Position++];
+                    if (end == '[')
+                    {
+                        throw new NotSupportedException("class subtraction");
+                    }
+
                     if (end == '\\')
                     {
                         SkipEscape();
