@@ -48,32 +48,46 @@ public sealed class RequiredWords
     /// <summary>The words, lower-cased, one of which a match holds as a whole word.</summary>
     public IReadOnlyList<string> Words { get; }
 
-    /// <summary>The requirement of a pattern in its .NET form without inline options (<see cref="ValePattern.WithoutInlineOptions"/>); null when nothing is required.</summary>
-    public static RequiredWords? From(string plain)
+    /// <summary>
+    /// The requirement of a pattern in its .NET form without inline options (<see cref="ValePattern.WithoutInlineOptions"/>);
+    /// null when nothing is required. <paramref name="digit"/> tells, from the same expansion, whether every match holds
+    /// a decimal digit (<see cref="RequiresDigit"/>).
+    /// </summary>
+    public static RequiredWords? From(string plain, out bool digit)
     {
-        var words = Derive(plain);
-        if (words is null || words.Count == 0)
-        {
-            return null;
-        }
-
-        return new RequiredWords(words, WordTable.ForNewPattern());
+        var strings = Expand(plain);
+        digit = RequiresDigit(strings);
+        return WordsOf(strings) is { Count: > 0 } words ? new RequiredWords(words, WordTable.ForNewPattern()) : null;
     }
 
     /// <summary>The words required of <paramref name="plain"/>, or null when nothing is.</summary>
-    internal static List<string>? Derive(string plain)
+    internal static List<string>? Derive(string plain) => WordsOf(Expand(plain));
+
+    /// <summary>
+    /// True when every string <paramref name="plain"/> can match holds a decimal digit (<c>\d</c>, <c>[0-9]</c>, once
+    /// at least): a text without one cannot hold a match.
+    /// </summary>
+    internal static bool RequiresDigit(string plain) => RequiresDigit(Expand(plain));
+
+    /// <summary>The strings <paramref name="plain"/> can match (<see cref="Parser"/>); null when its syntax is not understood.</summary>
+    private static List<string>? Expand(string plain)
     {
-        List<string> strings;
         try
         {
             var parser = new Parser(plain);
-            strings = parser.Alternation();
-            if (parser.Position != plain.Length)
-            {
-                return null;
-            }
+            var strings = parser.Alternation();
+            return parser.Position == plain.Length ? strings : null;
         }
         catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The longest whole word of each string, or null when a string has none.</summary>
+    private static List<string>? WordsOf(List<string>? strings)
+    {
+        if (strings is null)
         {
             return null;
         }
@@ -92,23 +106,8 @@ public sealed class RequiredWords
         return [.. words.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// True when every string <paramref name="plain"/> can match holds a decimal digit (<c>\d</c>, <c>[0-9]</c>, once
-    /// at least): a text without one cannot hold a match.
-    /// </summary>
-    internal static bool RequiresDigit(string plain)
-    {
-        try
-        {
-            var parser = new Parser(plain);
-            var strings = parser.Alternation();
-            return parser.Position == plain.Length && strings.Count > 0 && strings.TrueForAll(s => s.Contains(Digit, StringComparison.Ordinal));
-        }
-        catch (NotSupportedException)
-        {
-            return false;
-        }
-    }
+    private static bool RequiresDigit(List<string>? strings) =>
+        strings is { Count: > 0 } && strings.TrueForAll(s => s.Contains(Digit, StringComparison.Ordinal));
 
     /// <summary>False only when <paramref name="text"/> has no character a <c>\d</c> may match: an ASCII digit, or any character outside ASCII (Unicode's digits are not told apart).</summary>
     internal static bool MayHoldDigit(ReadOnlySpan<char> text) =>

@@ -9,6 +9,7 @@ using DocLint.Core.Documents.Markdown;
 using DocLint.Core.Rules;
 using DocLint.Core.Text;
 using Markdig.Extensions.Tables;
+using Marks = DocLint.Core.Vale.ValeMarkup.Marks;
 using Md = Markdig.Syntax;
 
 namespace DocLint.Core.Vale;
@@ -226,22 +227,14 @@ public sealed partial class ValeDocument
     // Where the characters of the unit being built stand (reused from unit to unit: a document's units are built on one thread).
     private readonly Runs _runs = new();
 
-    // What is marked at each character, one byte per character: the kind of inline code in the two low bits (CodeBits),
-    // then a bit for each other mark. Inline code's own text (Code) stands as '*'; of its delimiters (backticks, <code>
-    // tags), one stands as ' ' (CodeSpace, as Vale puts a space before inline text) and the others are left out
-    // (CodeDropped). Ignored: TokenIgnores, BlockIgnores and bare URLs. Skipped, Starred and InTag: what Vale's HTML walk
-    // skips (SkippedScopes, ignored classes on blocks), what stands as '*' (IgnoredScopes, ignored classes on inline
-    // elements), white space inside a tag (ValeMarkup.Marks). LineBreak: markup that stands as one space in Markdown, so
-    // the words either side do not meet (line breaks written as tags, <br>, and HTML comments; their first character).
-    // HtmlCode: the text of code and tt elements written as HTML in a Markdown file.
+    // What is marked at each character, one byte per character: the kind of inline code in the two low bits
+    // (Marks.CodeBits), the other marks in the bits Marks names. Inline code's own text (Code) stands as '*'; of its delimiters
+    // (backticks, <code> tags), one stands as ' ' (CodeSpace, as Vale puts a space before inline text) and the others are
+    // left out (CodeDropped).
     private readonly byte[] _flags;
     private const byte Code = 1;
     private const byte CodeSpace = 2;
     private const byte CodeDropped = 3;
-    private const byte CodeBits = 3;
-    private const byte Ignored = 4;
-    private const byte LineBreak = 64;
-    private const byte HtmlCode = 128;
 
     // Whether any character is skipped.
     private readonly bool _anySkipped;
@@ -276,6 +269,7 @@ public sealed partial class ValeDocument
         if (IsMarkup)
         {
             _isHtml = document.Format is { } readAs ? readAs == "html" : settings.Format is { } mapped ? mapped == "html" : IsHtmlPath(document.Path);
+            var marks = new Marks(_flags);
             _codeLinted = !settings.IgnoredScopes.Contains("code", StringComparer.OrdinalIgnoreCase);
             foreach (var m in InlineCodeSpans.In(source, backticks: !_isHtml))
             {
@@ -283,7 +277,7 @@ public sealed partial class ValeDocument
                 if (!_isHtml && source[m.Index] == '<')
                 {
                     // A code or tt element written as HTML in Markdown: the reader leaves its text as prose.
-                    Mark(m.ContentStart, m.ContentEnd - m.ContentStart, HtmlCode);
+                    marks.Set(m.ContentStart, m.ContentEnd - m.ContentStart, Marks.HtmlCode);
                 }
 
                 var (start, end) = (m.ContentStart, m.ContentEnd);
@@ -301,7 +295,7 @@ public sealed partial class ValeDocument
             // Bare URLs (autolinks) are not text to Vale.
             foreach (Match m in BareUrl().Matches(source))
             {
-                Mark(m.Index, m.Length, Ignored);
+                marks.Set(m.Index, m.Length, Marks.Ignored);
             }
 
             foreach (Match m in ControlComment().Matches(source))
@@ -313,11 +307,10 @@ public sealed partial class ValeDocument
             {
                 foreach (Match m in pattern.Matches(source))
                 {
-                    Mark(m.Index, m.Length, Ignored);
+                    marks.Set(m.Index, m.Length, Marks.Ignored);
                 }
             }
 
-            var marks = new ValeMarkup.Marks(_flags);
             if (_isHtml)
             {
                 ValeMarkup.Scan(source, new TextSpan(0, source.Length), settings, marks);
@@ -361,25 +354,16 @@ public sealed partial class ValeDocument
         }
     }
 
-    private int CodeAt(int i) => _flags[i] & CodeBits;
+    private int CodeAt(int i) => _flags[i] & Marks.CodeBits;
 
     private bool Is(int i, byte flag) => (_flags[i] & flag) != 0;
-
-    /// <summary>Sets <paramref name="flag"/> on <paramref name="count"/> characters from <paramref name="start"/>.</summary>
-    private void Mark(int start, int count, byte flag)
-    {
-        foreach (ref var f in _flags.AsSpan(start, count))
-        {
-            f |= flag;
-        }
-    }
 
     /// <summary>Makes the inline-code kind of <paramref name="count"/> characters from <paramref name="start"/> <paramref name="kind"/>.</summary>
     private void SetCode(int start, int count, byte kind)
     {
         foreach (ref var f in _flags.AsSpan(start, count))
         {
-            f = (byte)((f & ~CodeBits) | kind);
+            f = (byte)((f & ~Marks.CodeBits) | kind);
         }
     }
 
@@ -576,7 +560,7 @@ public sealed partial class ValeDocument
 
     private const int MaxExpression = 4096;
 
-    /// <summary>Marks the first character of each <c>&lt;br&gt;</c> tag and HTML comment outside code as <see cref="LineBreak"/>.</summary>
+    /// <summary>Marks the first character of each <c>&lt;br&gt;</c> tag and HTML comment outside code as <see cref="Marks.LineBreak"/>.</summary>
     private void MarkLineBreakTags(string source, ImmutableArray<TextSpan> fenced)
     {
         for (var at = IndexOfLineBreak(source, 0); at >= 0; at = IndexOfLineBreak(source, at + 3))
@@ -584,7 +568,7 @@ public sealed partial class ValeDocument
             var m = LineBreakTag().Match(source, at);
             if (m.Success && m.Index == at && CodeAt(at) == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
             {
-                _flags[at] |= LineBreak;
+                _flags[at] |= Marks.LineBreak;
             }
         }
 
@@ -592,7 +576,7 @@ public sealed partial class ValeDocument
         {
             if (CodeAt(at) == 0 && SortedSpans.IndexContaining(fenced, at) < 0)
             {
-                _flags[at] |= LineBreak;
+                _flags[at] |= Marks.LineBreak;
             }
         }
     }
@@ -915,7 +899,7 @@ public sealed partial class ValeDocument
             if (_anySkipped && scope is not ("raw" or "meta"))
             {
                 // What Vale skips makes no unit: a block wholly inside a skipped element is left out.
-                units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !Is(u.Start, ValeMarkup.Marks.Skipped))];
+                units = [.. BuildUnits(scope).Where(u => u.Text.Length > 0 && !Is(u.Start, Marks.Skipped))];
             }
             else
             {
@@ -1043,8 +1027,14 @@ public sealed partial class ValeDocument
     {
         var blocks = Blocks;
         var built = _blockUnits ??= new ValeUnit?[blocks.Length];
-        var units = ImmutableArray.CreateBuilder<ValeUnit>(blocks.Length);
-        for (var i = 0; i < blocks.Length; i++)
+        var count = 0;
+        foreach (var (_, scope) in blocks)
+        {
+            count += selects(scope) ? 1 : 0;
+        }
+
+        var units = ImmutableArray.CreateBuilder<ValeUnit>(count);
+        for (var i = 0; i < blocks.Length && units.Count < count; i++)
         {
             if (selects(blocks[i].Scope))
             {
@@ -1052,7 +1042,7 @@ public sealed partial class ValeDocument
             }
         }
 
-        return units.DrainToImmutable();
+        return units.MoveToImmutable();
     }
 
     /// <summary>
@@ -1145,17 +1135,17 @@ public sealed partial class ValeDocument
     {
         var source = _document.Source.Text;
         var masked = _document.Prose[i] == ' ' && !char.IsWhiteSpace(source[i]);
-        if (Is(i, ValeMarkup.Marks.Starred) && !masked)
+        if (Is(i, Marks.Starred) && !masked)
         {
             return false;
         }
 
-        if (CodeAt(i) != 0 && !masked && source[i] is ' ' or '\t' && !Is(i, Ignored))
+        if (CodeAt(i) != 0 && !masked && source[i] is ' ' or '\t' && !Is(i, Marks.Ignored))
         {
             return false;
         }
 
-        return masked && CodeAt(i) == CodeSpace && !Is(i, Ignored);
+        return masked && CodeAt(i) == CodeSpace && !Is(i, Marks.Ignored);
     }
 
     /// <summary>Alt text (<c>![alt](…)</c>, <c>alt="…"</c>) or link text (<c>[text](…)</c>, <c>&lt;a&gt;text&lt;/a&gt;</c>).</summary>
@@ -1264,7 +1254,7 @@ public sealed partial class ValeDocument
         for (var i = span.Start; i < span.End; i++)
         {
             // A run of unmarked characters the reader left as written is copied as it stands.
-            if ((_flags[i] & ~HtmlCode) == 0 && prose[i] == source[i])
+            if ((_flags[i] & ~Marks.HtmlCode) == 0 && prose[i] == source[i])
             {
                 var run = PlainRun(i, span.End);
                 prose.AsSpan(i, run).CopyTo(text.AsSpan(length));
@@ -1275,22 +1265,22 @@ public sealed partial class ValeDocument
             }
 
             var flags = _flags[i];
-            if ((flags & ValeMarkup.Marks.Skipped) != 0)
+            if ((flags & Marks.Skipped) != 0)
             {
                 continue;
             }
 
-            var code = flags & CodeBits;
-            var ignored = (flags & Ignored) != 0;
+            var code = flags & Marks.CodeBits;
+            var ignored = (flags & Marks.Ignored) != 0;
             var c = prose[i];
             // A character the reader blanked is markup; so is white space inside a tag, which the reader keeps as it is.
-            var masked = (c == ' ' && !char.IsWhiteSpace(source[i])) || (flags & ValeMarkup.Marks.InTag) != 0;
+            var masked = (c == ' ' && !char.IsWhiteSpace(source[i])) || (flags & Marks.InTag) != 0;
             char written;
-            if ((flags & LineBreak) != 0 && masked)
+            if ((flags & Marks.LineBreak) != 0 && masked)
             {
                 written = ' ';
             }
-            else if ((flags & ValeMarkup.Marks.Starred) != 0 && !masked)
+            else if ((flags & Marks.Starred) != 0 && !masked)
             {
                 // An ignored scope's text (IgnoredScopes, IgnoredClasses) stands as '*'.
                 written = char.IsWhiteSpace(c) ? c : '*';
@@ -1319,7 +1309,7 @@ public sealed partial class ValeDocument
                 // Inline code and TokenIgnores stand as '*' (a TokenIgnores match keeps its spaces), so words either side do not meet.
                 written = char.IsWhiteSpace(source[i]) ? source[i] : '*';
             }
-            else if (!masked && (flags & HtmlCode) != 0)
+            else if (!masked && (flags & Marks.HtmlCode) != 0)
             {
                 // The text of a code or tt element written as HTML in Markdown, which the reader leaves as prose.
                 written = '*';
@@ -1363,7 +1353,7 @@ public sealed partial class ValeDocument
         {
             var at = start + run;
             var length = Math.Min(piece, end - at);
-            var unmarked = _flags.AsSpan(at, length).IndexOfAnyExcept((byte)0, HtmlCode);
+            var unmarked = _flags.AsSpan(at, length).IndexOfAnyExcept((byte)0, Marks.HtmlCode);
             var same = prose.Slice(at, unmarked < 0 ? length : unmarked).CommonPrefixLength(source.Slice(at, unmarked < 0 ? length : unmarked));
             run += same;
             if (same < length)

@@ -33,19 +33,35 @@ internal static class ValeMarkup
     private static readonly FrozenSet<string> RawTextTags = FrozenSet.Create(StringComparer.Ordinal, "script", "style", "textarea");
 
     /// <summary>
-    /// The result of a scan: which characters are skipped and which stand as <c>*</c>, as bits in the document's flags
-    /// (one byte per character, which the document shares with its other marks), and the table parts.
+    /// A document's per-character marks, as bits of one byte per character (the bits below; the two low bits are the
+    /// document's kind of inline code, <see cref="CodeBits"/>), and what a scan finds beside them: the table parts and
+    /// the <c>meta</c> scope.
     /// </summary>
     public sealed class Marks(byte[] flags)
     {
-        /// <summary>The bit of a skipped character in the document's per-character flags.</summary>
+        /// <summary>The bits of the kind of inline code, which the document sets itself.</summary>
+        public const byte CodeBits = 3;
+
+        /// <summary>The bit of a character that TokenIgnores, BlockIgnores or a bare URL leaves out.</summary>
+        public const byte Ignored = 4;
+
+        /// <summary>The bit of a skipped character (SkippedScopes, an ignored class on a block).</summary>
         public const byte Skipped = 8;
 
-        /// <summary>The bit of a character that stands as <c>*</c>.</summary>
+        /// <summary>The bit of a character that stands as <c>*</c> (IgnoredScopes, an ignored class on an inline element).</summary>
         public const byte Starred = 16;
 
         /// <summary>The bit of white space inside a tag (<c>&lt;a href="…"&gt;</c>): markup, not a space between words.</summary>
         public const byte InTag = 32;
+
+        /// <summary>
+        /// The bit of the first character of markup that stands as one space in Markdown, so the words either side do not
+        /// meet: a line break written as a tag (<c>&lt;br&gt;</c>), an HTML comment.
+        /// </summary>
+        public const byte LineBreak = 64;
+
+        /// <summary>The bit of the text of a code or tt element written as HTML in a Markdown file.</summary>
+        public const byte HtmlCode = 128;
 
         /// <summary>True once a character is skipped.</summary>
         public bool AnySkipped { get; private set; }
@@ -73,7 +89,8 @@ internal static class ValeMarkup
             }
         }
 
-        private void Set(int start, int count, byte flag)
+        /// <summary>Sets <paramref name="flag"/> on <paramref name="count"/> characters from <paramref name="start"/>.</summary>
+        public void Set(int start, int count, byte flag)
         {
             foreach (ref var f in flags.AsSpan(start, count))
             {

@@ -29,10 +29,10 @@ public sealed class ValePattern
 {
     private readonly RequiredLiterals _literals;
     private readonly RequiredWords? _words;
-
-    // Every match holds a decimal digit.
-    private readonly bool _digit;
     private readonly LiteralTokens? _tokens;
+
+    // Every match holds a decimal digit (RequiredWords.RequiresDigit).
+    private readonly bool _digit;
 
     // The pattern matches each maximal run of word characters (\b(\w+)\b, \w+), so its matches can be counted as words.
     private readonly bool _countsWords;
@@ -72,8 +72,7 @@ public sealed class ValePattern
         _regex = new Lazy<Regex>(() => ValeRegex.CompileTranslated(translated, extra));
         _relaxed = new Lazy<Regex?>(() => Relax(translated, extra, _regex.Value));
         var plain = WithoutInlineOptions(translated);
-        _words = RequiredWords.From(plain);
-        _digit = RequiredWords.RequiresDigit(plain);
+        _words = RequiredWords.From(plain, out _digit);
         _countsWords = plain is @"(?:\b(\w+)\b)" or @"(?:\b\w+\b)" or @"(?:\w+)" or @"(?:(\w+))" or @"\b(\w+)\b" or @"\b\w+\b" or @"\w+";
         _tokens = LiteralTokens.From(translated, extra);
         _literals = RequiredLiterals.From(plain);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -81,29 +82,14 @@ public static class TerminalText
 
     private static void AppendEscape(StringBuilder result, char c) => result.Append(EscapeOf(c));
 
-    private static bool NeedsEscape(string value, bool keepLineBreaks)
-    {
-        // Vectorised searches for what IsControl names (C0, DEL and C1), line breaks aside when they are kept.
-        var span = value.AsSpan();
-        if (span.IndexOfAnyInRange('\u007f', '\u009f') >= 0)
-        {
-            return true;
-        }
+    private static bool NeedsEscape(string value, bool keepLineBreaks) =>
+        value.AsSpan().ContainsAny(keepLineBreaks ? ControlsButLineBreaks : Controls) || value.Contains("##[", StringComparison.Ordinal);
 
-        for (var at = span.IndexOfAnyInRange('\0', '\u001f'); at >= 0; at = NextControl(span, at))
-        {
-            if (!(keepLineBreaks && span[at] is '\r' or '\n'))
-            {
-                return true;
-            }
-        }
+    /// <summary>What <see cref="IsControl"/> names, searched for at once; the same less CR and LF.</summary>
+    private static readonly SearchValues<char> Controls = SearchValues.Create(ControlCharacters(keepLineBreaks: false));
 
-        return value.Contains("##[", StringComparison.Ordinal);
+    private static readonly SearchValues<char> ControlsButLineBreaks = SearchValues.Create(ControlCharacters(keepLineBreaks: true));
 
-        static int NextControl(ReadOnlySpan<char> span, int at)
-        {
-            var next = span[(at + 1)..].IndexOfAnyInRange('\0', '\u001f');
-            return next < 0 ? -1 : at + 1 + next;
-        }
-    }
+    private static string ControlCharacters(bool keepLineBreaks) =>
+        string.Concat(Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => IsControl(c) && !(keepLineBreaks && c is '\r' or '\n')));
 }
