@@ -8,9 +8,14 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(string currentDirectory, params string[] args) => Run(currentDirectory, null, args);
+    public static Result Run(string currentDirectory, params string[] args) => Run(currentDirectory, (byte[]?)null, args);
 
-    public static Result Run(string currentDirectory, byte[]? stdin, params string[] args)
+    public static Result Run(string currentDirectory, byte[]? stdin, params string[] args) => Run(currentDirectory, stdin, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with these environment variables set (and no other).</summary>
+    public static Result Run(string currentDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) => Run(currentDirectory, (byte[]?)null, environment, args);
+
+    private static Result Run(string currentDirectory, byte[]? stdin, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -18,6 +23,7 @@ internal static class CliRunner
         {
             OpenStdin = () => new MemoryStream(stdin ?? []),
             Time = new SteppingClock(TimeSpan.FromMilliseconds(300)),
+            GetEnvironmentVariable = name => environment.GetValueOrDefault(name),
         };
         var code = DocLintApp.Run(args, context);
         return new Result(code, output.ToString(), error.ToString());

@@ -187,12 +187,55 @@ public sealed class ConfigurationTests
     [InlineData("_vale")]
     [InlineData(".vale")]
     [InlineData("_vale.ini")]
+    [InlineData("vale.ini")]
     public void Vales_other_config_names_are_found_upwards(string name)
     {
         using var vale = new ValeRunner().Rule("Word", Rule).File("sub/a.md", "A word. The plan was slammed by critics.\n");
         File.Move(Path.Combine(vale.Path, ".vale.ini"), Path.Combine(vale.Path, name));
         var result = DocLint.Cli.Tests.CliRunner.Run(Path.Combine(vale.Path, "sub"), "check", "--format", "line", "--relative-paths", ".");
         result.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+    }
+
+    [Fact]
+    public void Keys_read_but_not_acted_on_are_named_once_on_standard_error()
+    {
+        using var vale = new ValeRunner("StylesPath = styles\n\n[*.md]\nBasedOnStyles = Test\nTransform = a.xsl\n\n[*.yml]\nView = OpenAPI\n").Rule("Word", Rule).File("a.md", "A word.\n");
+        var result = vale.Check("--format", "line", "--relative-paths");
+        result.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+        result.Error.Should().Contain("'Transform' is not supported and is ignored").And.Contain("'View' is not supported and is ignored");
+    }
+
+    [Fact]
+    public void A_folder_named_as_a_config_is_passed_over_for_the_file_beside_it()
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule).File("a.md", "A word. The plan was slammed by critics.\n").File(".vale/styles/readme.txt", "Styles live here.\n");
+        vale.Check("--format", "line", "--relative-paths", "a.md").Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+    }
+
+    [Fact]
+    public void Vale_config_path_stands_in_for_the_search_and_vale_styles_path_for_styles_path()
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule).File("docs/a.md", "A word. The plan was slammed by critics.\n");
+        var docs = Path.Combine(vale.Path, "docs");
+        Directory.Move(Path.Combine(vale.Path, "styles"), Path.Combine(vale.Path, "elsewhere"));
+        File.Move(Path.Combine(vale.Path, ".vale.ini"), Path.Combine(vale.Path, "ci.ini"));
+        string[] args = ["check", "--format", "line", "--relative-paths", "."];
+
+        // Without the variables, no .vale.ini governs docs/: DocLint's own packs run, and the word is no finding of theirs.
+        DocLint.Cli.Tests.CliRunner.Run(docs, args).Out.Should().NotContain("Test.Word");
+
+        // The configuration found, but its StylesPath now names a missing folder: the style is not there.
+        var configOnly = DocLint.Cli.Tests.CliRunner.Run(docs, new Dictionary<string, string> { ["VALE_CONFIG_PATH"] = "../ci.ini" }, args);
+        configOnly.ExitCode.Should().Be(2);
+        (configOnly.Out + configOnly.Error).Should().Contain("ci.ini: style 'Test' not found in the StylesPath (" + Path.Combine(vale.Path, "styles") + ")");
+
+        var both = DocLint.Cli.Tests.CliRunner.Run(docs, new Dictionary<string, string> { ["VALE_CONFIG_PATH"] = "../ci.ini", ["VALE_STYLES_PATH"] = "../elsewhere" }, args);
+        both.Out.Should().Be("a.md:1:3:Test.Word:'word'\n");
+
+        // A doclint.yaml governs where it stands: the variable does not turn Vale's styles on there.
+        File.WriteAllText(Path.Combine(docs, "doclint.yaml"), "severity: {}\n");
+        DocLint.Cli.Tests.CliRunner.Run(docs, new Dictionary<string, string> { ["VALE_CONFIG_PATH"] = "../ci.ini", ["VALE_STYLES_PATH"] = "../elsewhere" }, args)
+            .Out.Should().NotContain("Test.Word");
     }
 
     [Theory]

@@ -47,6 +47,32 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void A_rule_file_is_read_with_the_leniency_of_vales_yaml_library()
+    {
+        // A swap written as a list of one-pair mappings is one mapping; a key given twice keeps its last value; the
+        // lines of a quoted description may stand at the margin.
+        using var vale = new ValeRunner()
+            .Rule("Listed", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nswap:\n  - cauchemard: cauchemar\n  - 'ci devant': ci-devant\n")
+            .Rule("Twice", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\ndescription: \"A long\ndescription at the margin.\"\nswap:\n  bottom: end\n  top: start\n  bottom: last\n")
+            .File("a.md", "A cauchemard, ci devant. From top to bottom.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:3:Test.Listed:Use 'cauchemar' instead of 'cauchemard'.",
+            "a.md:1:15:Test.Listed:Use 'ci-devant' instead of 'ci devant'.",
+            "a.md:1:31:Test.Twice:Use 'start' instead of 'top'.",
+            "a.md:1:38:Test.Twice:Use 'last' instead of 'bottom'.");
+    }
+
+    [Fact]
+    public void A_rules_test_cases_beside_it_are_no_rule()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Weasel", "extends: existence\nmessage: \"'%s' is a weasel word.\"\ntokens:\n  - very\n")
+            .Rule("Weasel.test", "- text: It is very good.\n  expect: 1\n")
+            .File("a.md", "It is very good.\n");
+        vale.Lines().Should().Equal("a.md:1:7:Test.Weasel:'very' is a weasel word.");
+    }
+
+    [Fact]
     public void Substitution_gives_expected_and_observed_and_skips_what_is_already_right()
     {
         using var vale = new ValeRunner()

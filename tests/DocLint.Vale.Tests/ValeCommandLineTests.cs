@@ -10,8 +10,9 @@ public sealed class ValeCommandLineTests
 
     [Theory]
     [InlineData("--output=line .", Checked + " --format line --no-summary .")]
-    [InlineData("--output=JSON --minAlertLevel=error --glob=*.md --no-wrap --sort docs", Checked + " --format vale-json --no-summary --min-severity error --glob *.md docs")]
-    [InlineData("--config .vale.ini --output CLI --no-exit --ignore-syntax a.md", Checked + " --config .vale.ini --format pretty --no-exit --ignore-syntax a.md")]
+    [InlineData("--output=JSON --minAlertLevel=error --glob=*.md --no-wrap --sort docs", Checked + " --min-severity error --glob *.md --format vale-json --no-summary docs")]
+    [InlineData("--config .vale.ini --output CLI --no-exit --ignore-syntax a.md", Checked + " --config .vale.ini --no-exit --ignore-syntax --format pretty a.md")]
+    [InlineData("--output=line --sort --output=JSON a.md", Checked + " --format vale-json --no-summary a.md")]
     [InlineData("--output=line -- --odd.md", Checked + " --format line --no-summary -- --odd.md")]
     [InlineData("--no-exit=false --ignore-syntax=true a.md", Checked + " --ignore-syntax a.md")]
     [InlineData("-v", "--version")]

@@ -68,10 +68,11 @@ internal sealed class ConfigOptions
     public RunConfiguration Load(ParseResult parse, CliContext context)
     {
         DocLintConfigFile? explicitConfig = null;
+        var environment = Core.Vale.ValeEnvironment.From(context.GetEnvironmentVariable, context.CurrentDirectory);
         if (parse.GetValue(Config) is { } valePath && Core.Vale.ValeIni.IsValeConfigPath(Path.GetFullPath(valePath, context.CurrentDirectory)))
         {
-            var set = new ConfigurationSet { Vale = Core.Vale.ValeConfiguration.Load(Path.GetFullPath(valePath, context.CurrentDirectory)) };
-            return Resolve(set, context.CurrentDirectory);
+            var set = new ConfigurationSet { Vale = Core.Vale.ValeConfiguration.Load(Path.GetFullPath(valePath, context.CurrentDirectory), environment.StylesPath) };
+            return Resolve(set, context.CurrentDirectory, environment);
         }
 
         if (parse.GetValue(Config) is { } path)
@@ -88,14 +89,15 @@ internal sealed class ConfigOptions
             }
         }
 
-        return Resolve(new ConfigurationSet(explicitConfig), context.CurrentDirectory);
+        return Resolve(new ConfigurationSet(explicitConfig), context.CurrentDirectory, environment);
     }
 
     /// <summary>
     /// True when the command line and the files' names alone show that a run started in <paramref name="directory"/>
     /// uses a Vale configuration and no doclint.yaml, and so no built-in packs: <c>--config</c> names a Vale
     /// configuration, or, with no <c>--config</c>, no doclint.yaml stands in the folder or above it and a .vale.ini
-    /// does (what <see cref="Resolve"/> finds). False when unsure; read before the command line is parsed.
+    /// does or <c>VALE_CONFIG_PATH</c> names one (what <see cref="Resolve"/> finds). False when unsure; read before the
+    /// command line is parsed.
     /// </summary>
     public static bool UsesValeAlone(IReadOnlyList<string> args, string directory)
     {
@@ -130,22 +132,29 @@ internal sealed class ConfigOptions
             }
         }
 
-        return Core.Vale.ValeIni.Find(directory) is not null;
+        return Core.Vale.ValeEnvironment.From(Environment.GetEnvironmentVariable, directory).ConfigPath is { } named
+            ? Core.Vale.ValeIni.IsValeConfigPath(named)
+            : Core.Vale.ValeIni.Find(directory) is not null;
     }
 
-    /// <summary>What the doclint.yaml files governing <paramref name="directory"/> say for a run started there.</summary>
-    public static RunConfiguration Resolve(ConfigurationSet set, string directory)
+    /// <summary>
+    /// What the doclint.yaml files governing <paramref name="directory"/> say for a run started there; Vale's
+    /// <paramref name="environment"/> variables, when given, as Vale reads them.
+    /// </summary>
+    public static RunConfiguration Resolve(ConfigurationSet set, string directory, Core.Vale.ValeEnvironment? environment = null)
     {
+        environment ??= Core.Vale.ValeEnvironment.None;
         var chain = set.YamlFor(Path.Combine(directory, "."));
         if (set.Vale is null)
         {
-            // doclint.yaml wins: its `vale` key (the nearest) names the .vale.ini; with no doclint.yaml, a .vale.ini
-            // found from the working folder upwards (as Vale finds it) is used.
+            // doclint.yaml wins: its `vale` key (the nearest) names the .vale.ini; with no doclint.yaml, the .vale.ini
+            // VALE_CONFIG_PATH names, or else one found from the working folder upwards (as Vale finds it), is used.
             var named = chain.FirstOrDefault(c => c.Vale is not null);
-            var ini = named is not null ? Path.GetFullPath(named.Vale!, named.Directory) : chain.Count == 0 ? Core.Vale.ValeIni.Find(directory) : null;
+            var ini = named is not null ? Path.GetFullPath(named.Vale!, named.Directory)
+                : chain.Count == 0 ? environment.ConfigPath ?? Core.Vale.ValeIni.Find(directory) : null;
             if (ini is not null)
             {
-                set.Vale = Core.Vale.ValeConfiguration.Load(ini);
+                set.Vale = Core.Vale.ValeConfiguration.Load(ini, environment.StylesPath);
             }
         }
 

@@ -63,6 +63,9 @@ internal static class ValeCommandLine
         var check = new List<string> { "check", "--relative-paths", "--progress", "never", "--require-vale-config" };
         var paths = new List<string>();
         string? ext = null;
+
+        // As Vale's flags, a flag given twice takes its last value.
+        string[]? format = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -117,13 +120,13 @@ internal static class ValeCommandLine
                     switch (output)
                     {
                         case "line":
-                            check.AddRange(["--format", "line", "--no-summary"]);
+                            format = ["--format", "line", "--no-summary"];
                             break;
                         case "JSON":
-                            check.AddRange(["--format", "vale-json", "--no-summary"]);
+                            format = ["--format", "vale-json", "--no-summary"];
                             break;
                         case "CLI":
-                            check.AddRange(["--format", "pretty"]);
+                            format = ["--format", "pretty"];
                             break;
                         case null or "" or ['-', ..]:
                             error = "--output needs a value: line, JSON or CLI";
@@ -179,6 +182,7 @@ internal static class ValeCommandLine
             }
         }
 
+        check.AddRange(format ?? []);
         if (paths.Count == 0 && stdinRedirected)
         {
             paths.Add("-");

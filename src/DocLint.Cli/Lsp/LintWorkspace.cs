@@ -144,7 +144,7 @@ internal sealed class LintWorkspace
     private static LintSetup Load(string root, LintSetup? previous)
     {
         var set = new ConfigurationSet();
-        var run = ConfigOptions.Resolve(set, root);
+        var run = ConfigOptions.Resolve(set, root, Core.Vale.ValeEnvironment.From(Environment.GetEnvironmentVariable, root));
         var loaded = RuleOptions.Build(run.LoadsDefaultRules, run.RuleFolders, root, vale: run.Vale);
         var errors = loaded.Errors;
         if (loaded.RuleSet is { } rules)

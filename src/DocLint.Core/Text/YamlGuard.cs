@@ -72,6 +72,178 @@ public static class YamlGuard
     }
 
     /// <summary>
+    /// The root of the text's first document, read as Go's YAML library (yaml.v2, which Vale reads its rule files with)
+    /// reads it where YamlDotNet is stricter: a key given twice keeps its last value, in the place of its first; and
+    /// the continuation lines of a quoted scalar may stand at any indentation (<c>description: "…</c> with its next
+    /// lines at the margin), which YamlDotNet rejects. Null for an empty text. The limits are checked and errors
+    /// thrown as <see cref="Load"/> does.
+    /// </summary>
+    public static YamlDotNet.RepresentationModel.YamlNode? LoadLoose(string text)
+    {
+        try
+        {
+            return Build(text);
+        }
+        catch (SyntaxErrorException ex) when (ex.Message.Contains("multi-line", StringComparison.Ordinal) && ex.Message.Contains("wrong indentation", StringComparison.Ordinal)
+            && IndentQuotedContinuations(text) is { } indented)
+        {
+            // Indenting a quoted scalar's continuation lines changes nothing in its value: their leading white space is folded away.
+            return Build(indented);
+        }
+
+        static YamlDotNet.RepresentationModel.YamlNode? Build(string text)
+        {
+            if (TooLarge(text) is { } tooLarge)
+            {
+                throw new LimitException(Mark.Empty, tooLarge);
+            }
+
+            try
+            {
+                return LooseTree(new GuardedParser(new Parser(new StringReader(text)), Limits.MaxYamlDepth, Limits.MaxYamlNodes));
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                var (where, message) = UnclosedFlow(text) ?? (Mark.Empty, "its structure cannot be read");
+                throw new SyntaxErrorException(where, where, message);
+            }
+        }
+    }
+
+    /// <summary>The first document's tree from the parser's events, a repeated key replacing the value it had.</summary>
+    private static YamlDotNet.RepresentationModel.YamlNode? LooseTree(IParser parser)
+    {
+        var anchors = new Dictionary<string, YamlDotNet.RepresentationModel.YamlNode>(StringComparer.Ordinal);
+        var open = new Stack<(YamlDotNet.RepresentationModel.YamlNode Node, YamlDotNet.RepresentationModel.YamlNode? Key)>();
+        YamlDotNet.RepresentationModel.YamlNode? root = null;
+        while (parser.MoveNext())
+        {
+            YamlDotNet.RepresentationModel.YamlNode node;
+            switch (parser.Current)
+            {
+                case DocumentEnd when root is not null:
+                    return root;
+                case Scalar scalar:
+                    node = Anchored(new YamlDotNet.RepresentationModel.YamlScalarNode(scalar.Value) { Style = scalar.Style }, scalar);
+                    break;
+                case SequenceStart start:
+                    open.Push((Anchored(new YamlDotNet.RepresentationModel.YamlSequenceNode(), start), null));
+                    continue;
+                case MappingStart start:
+                    open.Push((Anchored(new YamlDotNet.RepresentationModel.YamlMappingNode(), start), null));
+                    continue;
+                case SequenceEnd or MappingEnd:
+                    node = open.Pop().Node;
+                    break;
+                case AnchorAlias alias:
+                    node = anchors.GetValueOrDefault(alias.Value.Value)
+                        ?? throw new SemanticErrorException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor before it");
+                    break;
+                default:
+                    continue;
+            }
+
+            if (open.Count == 0)
+            {
+                root ??= node;
+                continue;
+            }
+
+            var (parent, key) = open.Pop();
+            if (parent is YamlDotNet.RepresentationModel.YamlSequenceNode sequence)
+            {
+                sequence.Add(node);
+                open.Push((parent, null));
+            }
+            else if (key is null)
+            {
+                open.Push((parent, node));
+            }
+            else
+            {
+                ((YamlDotNet.RepresentationModel.YamlMappingNode)parent).Children[key] = node;
+                open.Push((parent, null));
+            }
+        }
+
+        return root;
+
+        YamlDotNet.RepresentationModel.YamlNode Anchored(YamlDotNet.RepresentationModel.YamlNode node, NodeEvent e)
+        {
+            if (!e.Anchor.IsEmpty)
+            {
+                anchors[e.Anchor.Value] = node;
+            }
+
+            return node;
+        }
+    }
+
+    /// <summary>
+    /// The text with each continuation line of a multi-line quoted scalar indented past the line the scalar starts on;
+    /// null when no such line needed it.
+    /// </summary>
+    internal static string? IndentQuotedContinuations(string text)
+    {
+        var lines = text.Split('\n');
+        var quote = '\0';
+        var indent = 0;
+        var changed = false;
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n];
+            var own = line.Length - line.TrimStart(' ').Length;
+            if (quote != '\0' && line.Trim().Length > 0 && own <= indent)
+            {
+                lines[n] = new string(' ', indent + 1 - own) + line;
+                changed = true;
+            }
+
+            if (quote == '\0')
+            {
+                indent = own;
+            }
+
+            for (var i = quote == '\0' ? own : 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (quote != '\0')
+                {
+                    if (quote == '"' && c == '\\')
+                    {
+                        i++;
+                    }
+                    else if (c == quote && quote == '\'' && i + 1 < line.Length && line[i + 1] == '\'')
+                    {
+                        i++;
+                    }
+                    else if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+                }
+                else if (c == '#' && (i == 0 || line[i - 1] is ' ' or '\t'))
+                {
+                    break;
+                }
+                else if (c is '"' or '\'' && StartsValue(line, i))
+                {
+                    quote = c;
+                }
+            }
+        }
+
+        return changed ? string.Join('\n', lines) : null;
+
+        // A quote mark opens a scalar where a value starts: after "key: ", "- " or a line's indentation, or in a flow collection.
+        static bool StartsValue(string line, int i)
+        {
+            var before = line.AsSpan(0, i).TrimEnd(' ');
+            return before.IsEmpty || before[^1] is '[' or '{' or ',' || before.EndsWith(":") || before.EndsWith("-") && (before.Length == 1 || before[^2] == ' ');
+        }
+    }
+
+    /// <summary>
     /// The first flow collection (<c>[</c>, <c>{</c>) the text opens and never closes, and a message that says so; null
     /// when there is none. Read as YAML reads it, roughly: a bracket opens a collection where a value starts (after
     /// <c>: </c>, <c>- </c>, a line's indentation, or inside another flow collection), not inside a plain scalar

@@ -63,6 +63,23 @@ public sealed class ValeFileSettings
 }
 
 /// <summary>
+/// Vale's environment variables, as full paths: <c>VALE_CONFIG_PATH</c> names the configuration instead of the search
+/// from the working folder upwards, and <c>VALE_STYLES_PATH</c> the styles folder instead of the configuration's
+/// <c>StylesPath</c>.
+/// </summary>
+public sealed record ValeEnvironment(string? ConfigPath, string? StylesPath)
+{
+    public static ValeEnvironment None { get; } = new(null, null);
+
+    /// <summary>The variables as <paramref name="variable"/> gives them, a relative path taken from <paramref name="directory"/>; an empty one is not set.</summary>
+    public static ValeEnvironment From(Func<string, string?> variable, string directory)
+    {
+        string? PathOf(string name) => variable(name) is { Length: > 0 } value ? Path.GetFullPath(value, directory) : null;
+        return new ValeEnvironment(PathOf("VALE_CONFIG_PATH"), PathOf("VALE_STYLES_PATH"));
+    }
+}
+
+/// <summary>
 /// A .vale.ini read and resolved: where the styles are, which styles and rules each section turns on, the
 /// vocabularies, and per file (cached) the rules that apply with their levels.
 /// </summary>
@@ -71,12 +88,11 @@ public sealed class ValeConfiguration
     private readonly ConcurrentDictionary<string, ValeFileSettings> _perFile = new(StringComparer.Ordinal);
     private readonly List<(ValeGlob Glob, ValeIniSection Section)> _sections = [];
 
-    private ValeConfiguration(ValeIni ini)
+    private ValeConfiguration(ValeIni ini, string? stylesPath)
     {
         Ini = ini;
         var global = ini.Global;
-        var stylesPath = global.Get("StylesPath") ?? "styles";
-        StylesPath = Path.GetFullPath(stylesPath, ini.Directory);
+        StylesPath = stylesPath ?? Path.GetFullPath(global.Get("StylesPath") ?? "styles", ini.Directory);
         MinLevel = global.Get("MinAlertLevel") is { } min && ValeRuleSpec.LevelToSeverity(min) is { } level ? level : DiagnosticSeverity.Suggestion;
         if (global.Get("MinAlertLevel") is { } bad && ValeRuleSpec.LevelToSeverity(bad) is null)
         {
@@ -124,7 +140,7 @@ public sealed class ValeConfiguration
             }
         }
 
-        foreach (var known in new[] { "Transform", "CommentDelimiters", "Lang" })
+        foreach (var known in new[] { "Transform", "CommentDelimiters", "Lang", "View" })
         {
             if (ini.Sections.Any(s => s.Get(known) is not null))
             {
@@ -169,7 +185,8 @@ public sealed class ValeConfiguration
     /// <summary>Keys read but not acted on, said once on standard error.</summary>
     public List<string> Notes { get; } = [];
 
-    public static ValeConfiguration Load(string path)
+    /// <param name="stylesPath">The styles folder, a full path, instead of the file's <c>StylesPath</c> (<see cref="ValeEnvironment.StylesPath"/>).</param>
+    public static ValeConfiguration Load(string path, string? stylesPath = null)
     {
         var full = Path.GetFullPath(path);
         string text;
@@ -179,12 +196,12 @@ public sealed class ValeConfiguration
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var config = new ValeConfiguration(ValeIni.Parse(full, ""));
+            var config = new ValeConfiguration(ValeIni.Parse(full, ""), stylesPath);
             config.Problems.Add(ex is FileNotFoundException ? $"{full}: Vale configuration file not found" : $"{full}: cannot read the Vale configuration: {ex.Message}");
             return config;
         }
 
-        return new ValeConfiguration(ValeIni.Parse(full, text));
+        return new ValeConfiguration(ValeIni.Parse(full, text), stylesPath);
     }
 
     /// <summary>Every style a section names (BasedOnStyles, or the style part of a Style.Rule key).</summary>

@@ -17,16 +17,15 @@ public sealed record ValeIniSection(string? Glob, ImmutableArray<ValeIniEntry> E
 /// </summary>
 public sealed record ValeIni(string Path, ImmutableArray<ValeIniSection> Sections, ImmutableArray<string> Problems)
 {
-    /// <summary>The names Vale looks for, in its order.</summary>
-    public static ImmutableArray<string> FileNames { get; } = [".vale.ini", "_vale.ini", ".vale", "_vale"];
+    /// <summary>The names Vale looks for in each folder, in its order (a folder named so, such as a <c>.vale</c> of styles, is passed over).</summary>
+    public static ImmutableArray<string> FileNames { get; } = [".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini"];
 
     public ValeIniSection Global => Sections[0];
 
     public string Directory => System.IO.Path.GetDirectoryName(Path) ?? ".";
 
     /// <summary>
-    /// True when the path names a Vale configuration file: <c>.vale.ini</c>, <c>_vale.ini</c>, <c>.vale</c>,
-    /// <c>_vale</c> or any <c>*.ini</c> by name; a <c>.yaml</c>/<c>.yml</c> file never; any other existing file
+    /// True when the path names a Vale configuration file: one of <see cref="FileNames"/> or any <c>*.ini</c> by name; a <c>.yaml</c>/<c>.yml</c> file never; any other existing file
     /// when its first meaningful line is INI (a <c>[section]</c> header or <c>key = value</c>) rather than YAML.
     /// </summary>
     public static bool IsValeConfigPath(string path)
@@ -76,7 +75,7 @@ public sealed record ValeIni(string Path, ImmutableArray<ValeIniSection> Section
         return false;
     }
 
-    /// <summary>The nearest .vale.ini, _vale.ini, .vale or _vale from <paramref name="directory"/> upwards, as Vale searches; null when there is none.</summary>
+    /// <summary>The nearest file of one of <see cref="FileNames"/> from <paramref name="directory"/> upwards, as Vale searches; null when there is none.</summary>
     public static string? Find(string directory)
     {
         for (var dir = directory; !string.IsNullOrEmpty(dir); dir = System.IO.Path.GetDirectoryName(dir))

@@ -71,10 +71,35 @@ public sealed class ValeRuleSpec
         _ => [],
     };
 
-    /// <summary>A mapping of strings, in file order (<c>swap</c>, <c>either</c>).</summary>
-    public ImmutableArray<KeyValuePair<string, string>> Map(string key) => Get(key) is YamlMappingNode map
-        ? [.. map.Children.Select(p => new KeyValuePair<string, string>(((p.Key as YamlScalarNode)?.Value) ?? "", ((p.Value as YamlScalarNode)?.Value) ?? ""))]
-        : [];
+    /// <summary>
+    /// A mapping of strings, in file order (<c>swap</c>, <c>either</c>). A list of mappings (<c>- old: new</c> on each
+    /// line) is merged into one, as Vale's loose decoding merges it; a key given twice keeps its last value.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, string>> Map(string key)
+    {
+        List<YamlMappingNode> maps = Get(key) switch
+        {
+            YamlMappingNode map => [map],
+            YamlSequenceNode seq => [.. seq.Children.OfType<YamlMappingNode>()],
+            _ => [],
+        };
+
+        var pairs = maps.SelectMany(m => m.Children)
+            .Select(p => new KeyValuePair<string, string>(((p.Key as YamlScalarNode)?.Value) ?? "", ((p.Value as YamlScalarNode)?.Value) ?? ""))
+            .ToList();
+        if (maps.Count == 1)
+        {
+            return [.. pairs];
+        }
+
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            last[pairs[i].Key] = i;
+        }
+
+        return [.. pairs.Where((p, i) => last[p.Key] == i)];
+    }
 
     /// <summary>Parses a rule file. Returns null with the reason when it is not a Vale rule Vale would load.</summary>
     public static ValeRuleSpec? Parse(string style, string path, string text, out string? error)
@@ -84,8 +109,8 @@ public sealed class ValeRuleSpec
         YamlMappingNode root;
         try
         {
-            var stream = Text.YamlGuard.Load(text);
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+            // Read as Vale reads a rule file, with Go's YAML library's leniency (a repeated key, a quoted value's lines at the margin).
+            if (Text.YamlGuard.LoadLoose(text) is not YamlMappingNode mapping)
             {
                 error = $"{path}: a Vale rule is a YAML mapping";
                 return null;

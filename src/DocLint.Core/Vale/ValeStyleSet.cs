@@ -101,7 +101,10 @@ public sealed class ValeStyleSet
 
     private void AddStyleFolder(string style, string folder)
     {
-        var files = Directory.EnumerateFiles(folder, "*.yml").Concat(Directory.EnumerateFiles(folder, "*.yaml")).Order(StringComparer.Ordinal).ToArray();
+        // A rule's test cases (Rule.test.yml, read by `vale test`) stand beside it and are no rule.
+        var files = Directory.EnumerateFiles(folder, "*.yml").Concat(Directory.EnumerateFiles(folder, "*.yaml"))
+            .Where(f => !Path.GetFileNameWithoutExtension(f).EndsWith(".test", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToArray();
 
         // Each rule file parses and compiles on its own (the style set is only read meanwhile, and the word table takes
         // registrations under its lock), so the files are compiled on every core; their outcomes are applied in file
