@@ -56,7 +56,8 @@ internal sealed class DocLintTools(string root)
         var results = new List<FileResult>();
         foreach (var group in discovered.Files.Select(f => Path.GetFullPath(f, root)).GroupBy(_workspace.For))
         {
-            var included = group.Key.Configuration is { } set ? ConfigOptions.Resolve(set, root, Core.Vale.ValeEnvironment.From(Environment.GetEnvironmentVariable, root)) : null;
+            // The set holds the Vale configuration the workspace resolved, Vale's environment variables read then.
+            var included = group.Key.Configuration is { } set ? ConfigOptions.Resolve(set, root) : null;
             var files = group.Where(f => included?.Selects(f, explicitFiles) ?? true).ToList();
             results.AddRange(group.Key.Engine.LintEach(files));
         }

@@ -1,6 +1,7 @@
 using DocLint.Core.Engine;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace DocLint.Core.Text;
 
@@ -48,28 +49,12 @@ public static class YamlGuard
     /// a check and then a load): throws <see cref="LimitException"/> at the first limit passed, and what the loader
     /// throws for invalid YAML, whichever comes first in the text; <see cref="Check"/> gives the same answer.
     /// </summary>
-    public static YamlDotNet.RepresentationModel.YamlStream Load(string text)
+    public static YamlStream Load(string text) => Read(text, static parser =>
     {
-        if (TooLarge(text) is { } tooLarge)
-        {
-            throw new LimitException(Mark.Empty, tooLarge);
-        }
-
-        var stream = new YamlDotNet.RepresentationModel.YamlStream();
-        try
-        {
-            stream.Load(new GuardedParser(new Parser(new StringReader(text)), Limits.MaxYamlDepth, Limits.MaxYamlNodes));
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            // YamlDotNet rejects some malformed streams this way, with no position: a flow collection left open before a
-            // key that follows it ("tokens: [a, b" and then "level: error") is one. Say where it opens, when that is it.
-            var (where, message) = UnclosedFlow(text) ?? (Mark.Empty, "its structure cannot be read");
-            throw new SyntaxErrorException(where, where, message);
-        }
-
+        var stream = new YamlStream();
+        stream.Load(parser);
         return stream;
-    }
+    });
 
     /// <summary>
     /// The root of the text's first document, read as Go's YAML library (yaml.v2, which Vale reads its rule files with)
@@ -78,59 +63,65 @@ public static class YamlGuard
     /// lines at the margin), which YamlDotNet rejects. Null for an empty text. The limits are checked and errors
     /// thrown as <see cref="Load"/> does.
     /// </summary>
-    public static YamlDotNet.RepresentationModel.YamlNode? LoadLoose(string text)
+    public static YamlNode? LoadLoose(string text)
     {
         try
         {
-            return Build(text);
+            return Read(text, LooseTree);
         }
         catch (SyntaxErrorException ex) when (ex.Message.Contains("multi-line", StringComparison.Ordinal) && ex.Message.Contains("wrong indentation", StringComparison.Ordinal)
             && IndentQuotedContinuations(text) is { } indented)
         {
             // Indenting a quoted scalar's continuation lines changes nothing in its value: their leading white space is folded away.
-            return Build(indented);
+            return Read(indented, LooseTree);
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="read"/> makes of the text's events, counted against the limits as they are read (one pass,
+    /// not a check and then a load).
+    /// </summary>
+    private static T Read<T>(string text, Func<IParser, T> read)
+    {
+        if (TooLarge(text) is { } tooLarge)
+        {
+            throw new LimitException(Mark.Empty, tooLarge);
         }
 
-        static YamlDotNet.RepresentationModel.YamlNode? Build(string text)
+        try
         {
-            if (TooLarge(text) is { } tooLarge)
-            {
-                throw new LimitException(Mark.Empty, tooLarge);
-            }
-
-            try
-            {
-                return LooseTree(new GuardedParser(new Parser(new StringReader(text)), Limits.MaxYamlDepth, Limits.MaxYamlNodes));
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-            {
-                var (where, message) = UnclosedFlow(text) ?? (Mark.Empty, "its structure cannot be read");
-                throw new SyntaxErrorException(where, where, message);
-            }
+            return read(new GuardedParser(new Parser(new StringReader(text)), Limits.MaxYamlDepth, Limits.MaxYamlNodes));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet rejects some malformed streams this way, with no position: a flow collection left open before a
+            // key that follows it ("tokens: [a, b" and then "level: error") is one. Say where it opens, when that is it.
+            var (where, message) = UnclosedFlow(text) ?? (Mark.Empty, "its structure cannot be read");
+            throw new SyntaxErrorException(where, where, message);
         }
     }
 
     /// <summary>The first document's tree from the parser's events, a repeated key replacing the value it had.</summary>
-    private static YamlDotNet.RepresentationModel.YamlNode? LooseTree(IParser parser)
+    private static YamlNode? LooseTree(IParser parser)
     {
-        var anchors = new Dictionary<string, YamlDotNet.RepresentationModel.YamlNode>(StringComparer.Ordinal);
-        var open = new Stack<(YamlDotNet.RepresentationModel.YamlNode Node, YamlDotNet.RepresentationModel.YamlNode? Key)>();
-        YamlDotNet.RepresentationModel.YamlNode? root = null;
+        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var open = new Stack<(YamlNode Node, YamlNode? Key)>();
+        YamlNode? root = null;
         while (parser.MoveNext())
         {
-            YamlDotNet.RepresentationModel.YamlNode node;
+            YamlNode node;
             switch (parser.Current)
             {
                 case DocumentEnd when root is not null:
                     return root;
                 case Scalar scalar:
-                    node = Anchored(new YamlDotNet.RepresentationModel.YamlScalarNode(scalar.Value) { Style = scalar.Style }, scalar);
+                    node = Anchored(new YamlScalarNode(scalar.Value) { Style = scalar.Style }, scalar);
                     break;
                 case SequenceStart start:
-                    open.Push((Anchored(new YamlDotNet.RepresentationModel.YamlSequenceNode(), start), null));
+                    open.Push((Anchored(new YamlSequenceNode(), start), null));
                     continue;
                 case MappingStart start:
-                    open.Push((Anchored(new YamlDotNet.RepresentationModel.YamlMappingNode(), start), null));
+                    open.Push((Anchored(new YamlMappingNode(), start), null));
                     continue;
                 case SequenceEnd or MappingEnd:
                     node = open.Pop().Node;
@@ -150,7 +141,7 @@ public static class YamlGuard
             }
 
             var (parent, key) = open.Pop();
-            if (parent is YamlDotNet.RepresentationModel.YamlSequenceNode sequence)
+            if (parent is YamlSequenceNode sequence)
             {
                 sequence.Add(node);
                 open.Push((parent, null));
@@ -161,14 +152,14 @@ public static class YamlGuard
             }
             else
             {
-                ((YamlDotNet.RepresentationModel.YamlMappingNode)parent).Children[key] = node;
+                ((YamlMappingNode)parent).Children[key] = node;
                 open.Push((parent, null));
             }
         }
 
         return root;
 
-        YamlDotNet.RepresentationModel.YamlNode Anchored(YamlDotNet.RepresentationModel.YamlNode node, NodeEvent e)
+        YamlNode Anchored(YamlNode node, NodeEvent e)
         {
             if (!e.Anchor.IsEmpty)
             {
