@@ -63,6 +63,20 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void A_match_of_no_width_is_reported_at_its_place_with_no_text()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Type", "extends: existence\nmessage: \"Start with a type: '%s'.\"\nlevel: error\nnonword: true\nraw:\n  - '\\A(?!(?:feat|fix)\\b)'\n")
+            .Rule("Gap", "extends: existence\nmessage: \"gap after 'a'\"\nnonword: true\nraw:\n  - '(?<=\\ba)(?=\\s)'\n")
+            .File("a.md", "# Heading\n\nMake a change\n\nfix: the a bug\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:3:Test.Type:Start with a type: ''.",
+            "a.md:3:1:Test.Type:Start with a type: ''.",
+            "a.md:3:7:Test.Gap:gap after 'a'",
+            "a.md:5:11:Test.Gap:gap after 'a'");
+    }
+
+    [Fact]
     public void A_rules_test_cases_beside_it_are_no_rule()
     {
         using var vale = new ValeRunner()

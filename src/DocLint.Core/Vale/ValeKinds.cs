@@ -53,12 +53,10 @@ public sealed class ValeExistence : ValeRule
         var found = _found ??= [];
         found.Clear();
         _pattern.Collect(unit.Text, found);
+        // A match of no width (a lookaround alone, "\A(?!feat)") is reported too, as Vale reports it: at its place, with no text.
         foreach (var (index, length) in found)
         {
-            if (length > 0)
-            {
-                Found(unit, index, length, reporter);
-            }
+            Found(unit, index, length, reporter);
         }
     }
 
