@@ -339,6 +339,18 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_vale_rule_without_a_link_gets_no_help_link_to_doclints_documentation()
+    {
+        using var vale = new ValeRunner().Rule("Word", Rule).File("a.md", "A word.\n");
+        var sarif = System.Text.Json.Nodes.JsonNode.Parse(vale.Check("--format", "sarif").Out)!;
+        var rule = sarif["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "Test.Word")!.AsObject();
+        rule.ContainsKey("helpUri").Should().BeFalse();
+        rule.ContainsKey("name").Should().BeFalse("SARIF asks for no name that repeats the id");
+        rule["help"]!["markdown"]!.GetValue<string>().Should().NotContain("[Documentation]");
+        vale.Check("--format", "pretty").Out.Should().Contain("Test.Word").And.NotContain("help:");
+    }
+
+    [Fact]
     public void Baselines_accept_vale_findings()
     {
         using var vale = new ValeRunner().Rule("Word", "extends: existence\nmessage: \"'%s'\"\nlevel: error\ntokens:\n  - word\n").File("a.md", "A word.\n");

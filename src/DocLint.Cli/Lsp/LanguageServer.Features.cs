@@ -34,10 +34,10 @@ internal sealed partial class LanguageServer
             ["range"] = LspDocument.RangeOf(source, d.Span, _encoding),
             ["severity"] = SeverityOf(d.Severity),
             ["code"] = d.Id,
-            ["codeDescription"] = new JsonObject { ["href"] = ToolInfo.HelpUri(d.Descriptor) },
             ["source"] = "doclint",
             ["message"] = d.Message,
         };
+        WithHelp(item, d);
         if (d.Fingerprint is { } fingerprint)
         {
             item["data"] = new JsonObject { ["fingerprint"] = fingerprint };
@@ -63,15 +63,27 @@ internal sealed partial class LanguageServer
             range = new JsonObject { ["start"] = position, ["end"] = position.DeepClone() };
         }
 
-        return new JsonObject
+        return WithHelp(
+            new JsonObject
+            {
+                ["range"] = range,
+                ["severity"] = SeverityOf(d.Severity),
+                ["code"] = d.Id,
+                ["source"] = "doclint",
+                ["message"] = d.Message,
+            },
+            d);
+    }
+
+    /// <summary>The rule's help page as the diagnostic's codeDescription, when it has one.</summary>
+    private static JsonObject WithHelp(JsonObject item, Diagnostic d)
+    {
+        if (ToolInfo.HelpUri(d.Descriptor) is { } help)
         {
-            ["range"] = range,
-            ["severity"] = SeverityOf(d.Severity),
-            ["code"] = d.Id,
-            ["codeDescription"] = new JsonObject { ["href"] = ToolInfo.HelpUri(d.Descriptor) },
-            ["source"] = "doclint",
-            ["message"] = d.Message,
-        };
+            item["codeDescription"] = new JsonObject { ["href"] = help };
+        }
+
+        return item;
     }
 
     private static int SeverityOf(DiagnosticSeverity severity) => severity switch

@@ -24,6 +24,12 @@ public sealed record DiagnosticDescriptor(
     /// </summary>
     public DeclaredAction? Action { get; init; }
 
+    /// <summary>
+    /// True when DocLint's documentation has a page for the rule (<see cref="HelpPath"/>): its built-in packs and its
+    /// own checks. A rule from a user's folder or a Vale style has none, and no help link unless its file gives one.
+    /// </summary>
+    public bool HasPage { get; init; } = true;
+
     /// <summary>Where the rule's documentation lives, relative to the repository (docs/rules/ID.md).</summary>
     public string HelpPath => $"docs/rules/{Id}.md";
 }

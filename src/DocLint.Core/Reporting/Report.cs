@@ -69,6 +69,6 @@ public static class ToolInfo
     public static string Version { get; } =
         typeof(ToolInfo).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 
-    /// <summary>The rule's help page: its own `link`, or its page in DocLint's documentation.</summary>
-    public static string HelpUri(DiagnosticDescriptor descriptor) => descriptor.HelpLink ?? HelpBaseUri + descriptor.HelpPath;
+    /// <summary>The rule's help page: its own `link`, or its page in DocLint's documentation; null when it has neither.</summary>
+    public static string? HelpUri(DiagnosticDescriptor descriptor) => descriptor.HelpLink ?? (descriptor.HasPage ? HelpBaseUri + descriptor.HelpPath : null);
 }

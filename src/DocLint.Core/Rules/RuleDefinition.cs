@@ -171,5 +171,11 @@ public sealed record RuleDefinition
     public DeclaredAction? Action { get; init; }
 
     public DiagnosticDescriptor ToDescriptor() =>
-        new(Id, Name, Title, Category, Severity, Message, Description) { Tags = Tags, HelpLink = Link, Action = Action };
+        new(Id, Name, Title, Category, Severity, Message, Description)
+        {
+            Tags = Tags,
+            HelpLink = Link,
+            Action = Action,
+            HasPage = Loading.RuleSetBuilder.IsEmbedded(Location.Path),
+        };
 }

@@ -87,6 +87,16 @@ public class CiFormatTests
     }
 
     [Fact]
+    public void A_rule_with_no_link_and_no_page_in_doclints_documentation_has_no_help_link()
+    {
+        var house = Loaded with { Id = "HOUSE1", HasPage = false };
+        ToolInfo.HelpUri(house).Should().BeNull();
+
+        var report = ReportOf([Finding(house, DiagnosticSeverity.Warning, 1)]) with { Rules = [house] };
+        StepSummary.Format(report, RuleStats.Count(report.Diagnostics), "1 warning").Should().Contain("| HOUSE1 | warning |").And.NotContain("](");
+    }
+
+    [Fact]
     public void Rdjsonl_counts_columns_in_utf8_bytes_and_offers_the_safe_fix_as_a_suggestion()
     {
         // "é" is two UTF-8 bytes and "😀" four (two UTF-16 code units): 'slammed' starts at UTF-16 column 7, UTF-8 byte column 10.

@@ -30,7 +30,7 @@ public static class StepSummary
         for (var i = 0; i < counts.Count; i++)
         {
             var c = counts[i];
-            var id = descriptors.TryGetValue(c.Id, out var descriptor) ? $"[{c.Id}]({ToolInfo.HelpUri(descriptor)})" : c.Id;
+            var id = descriptors.TryGetValue(c.Id, out var descriptor) && ToolInfo.HelpUri(descriptor) is { } help ? $"[{c.Id}]({help})" : c.Id;
             var row = string.Create(CultureInfo.InvariantCulture, $"| {id} | {c.Severity.ToConfigName()} | {c.Findings} | {c.Files} | {c.Suppressed} | {Cell(c.Title)} |\n");
             bytes += Encoding.UTF8.GetByteCount(row);
             if (bytes > MaxBytes - 200)

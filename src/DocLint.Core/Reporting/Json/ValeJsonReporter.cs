@@ -82,8 +82,8 @@ public static class ValeJsonReporter
         json.WriteEndArray();
         json.WriteString("Check", d.Id);
         json.WriteString("Description", d.Descriptor.Description);
-        // A Vale rule's link is its own `link` (empty without one); DocLint's rules link to their pages.
-        json.WriteString("Link", d.Descriptor.HelpLink ?? (d.Descriptor.Category == Vale.ValeRule.Category || d.Id.StartsWith("DL0", StringComparison.Ordinal) ? "" : ToolInfo.HelpUri(d.Descriptor)));
+        // A rule's own `link`, or its page in DocLint's documentation (empty for a rule with neither, a Vale rule's way).
+        json.WriteString("Link", d.Id.StartsWith("DL0", StringComparison.Ordinal) ? d.Descriptor.HelpLink ?? "" : ToolInfo.HelpUri(d.Descriptor) ?? "");
         json.WriteString("Message", d.Message);
         json.WriteString("Severity", d.Severity switch
         {

@@ -53,9 +53,9 @@ public static class RdJsonLinesReporter
         json.WriteEndObject();
         json.WriteStartObject("code");
         json.WriteString("value", d.Id);
-        if (!d.Id.StartsWith("DL0", StringComparison.Ordinal))
+        if (!d.Id.StartsWith("DL0", StringComparison.Ordinal) && ToolInfo.HelpUri(d.Descriptor) is { } help)
         {
-            json.WriteString("url", ToolInfo.HelpUri(d.Descriptor));
+            json.WriteString("url", help);
         }
 
         json.WriteEndObject();

@@ -116,14 +116,23 @@ public static class SarifReporter
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
-        json.WriteString("name", PascalName(rule.Name));
+        // SARIF asks for no name where it would repeat the id (a Vale rule's name is its id: Microsoft.Contractions).
+        if (PascalName(rule.Name) is var name && name != rule.Id)
+        {
+            json.WriteString("name", name);
+        }
+
         WriteText(json, "shortDescription", rule.Title);
         WriteText(json, "fullDescription", Shorten.To(FirstParagraph(rule.Description, rule.Title), limits.MaxDescriptionLength));
         json.WriteStartObject("help");
         json.WriteString("text", rule.Description.Length > 0 ? rule.Description : rule.Title);
-        json.WriteString("markdown", $"**{rule.Title}** ({rule.Id})\n\n{rule.Description}\n\n[Documentation]({ToolInfo.HelpUri(rule)})");
+        var helpUri = ToolInfo.HelpUri(rule);
+        json.WriteString("markdown", $"**{rule.Title}** ({rule.Id})\n\n{rule.Description}" + (helpUri is null ? "" : $"\n\n[Documentation]({helpUri})"));
         json.WriteEndObject();
-        json.WriteString("helpUri", ToolInfo.HelpUri(rule));
+        if (helpUri is not null)
+        {
+            json.WriteString("helpUri", helpUri);
+        }
 
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule.DefaultSeverity));

@@ -67,9 +67,9 @@ public sealed class PrettyReporter(bool color)
             writer.Write($"    {Paint("32", "suggestion:")} {TerminalText.Escape(string.Join(" | ", d.Suggestions))}\n");
         }
 
-        if (!d.Id.StartsWith("DL0", StringComparison.Ordinal))
+        if (!d.Id.StartsWith("DL0", StringComparison.Ordinal) && ToolInfo.HelpUri(d.Descriptor) is { } help)
         {
-            writer.Write($"    {Paint("2", "help: " + ToolInfo.HelpUri(d.Descriptor))}\n");
+            writer.Write($"    {Paint("2", "help: " + help)}\n");
         }
     }
 
