@@ -413,6 +413,7 @@ public sealed class ConfigurationTests
                     "Name": "",
                     "Params": null
                   },
+                  "Suggestions": [],
                   "Span": [
                     13,
                     22
@@ -432,6 +433,9 @@ public sealed class ConfigurationTests
                       "use"
                     ]
                   },
+                  "Suggestions": [
+                    "use"
+                  ],
                   "Span": [
                     7,
                     13

@@ -75,6 +75,15 @@ public static class ValeJsonReporter
         }
 
         json.WriteEndObject();
+
+        // Vale 3's newest JSON lists what the action offers after it (an empty list where there is no action).
+        json.WriteStartArray("Suggestions");
+        foreach (var suggestion in d.Suggestions)
+        {
+            json.WriteStringValue(suggestion);
+        }
+
+        json.WriteEndArray();
         var (first, last) = Columns(d, source, ref columns);
         json.WriteStartArray("Span");
         json.WriteNumberValue(first);
