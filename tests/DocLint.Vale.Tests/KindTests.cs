@@ -99,6 +99,20 @@ public sealed class KindTests
     }
 
     [Fact]
+    public void Occurrence_writes_the_count_for_its_messages_d()
+    {
+        using var vale = new ValeRunner()
+            .Rule("Short", "extends: occurrence\nmessage: \"Content too short (%d).\"\nscope: raw\nmin: 10\ntoken: \\b(\\w+)\\b\n")
+            .Rule("Long", "extends: occurrence\nmessage: \"%d words in a sentence, %s.\"\nscope: sentence\nmax: 3\ntoken: \\b(\\w+)\\b\n")
+            .Rule("Missing", "extends: occurrence\nmessage: \"No Introduction (found %d).\"\nscope: heading\nmin: 1\ntoken: Introduction\n")
+            .File("a.md", "# First\n\nOne two three four five.\n");
+        vale.Lines().Should().Equal(
+            "a.md:1:3:Test.Missing:No Introduction (found 0).",
+            "a.md:1:3:Test.Short:Content too short (6).",
+            "a.md:3:1:Test.Long:5 words in a sentence, %s.");
+    }
+
+    [Fact]
     public void Occurrence_min_counts_over_the_whole_scope_of_the_file()
     {
         using var vale = new ValeRunner()

@@ -302,7 +302,7 @@ public sealed class ValeOccurrence : ValeRule
 
     /// <summary>
     /// <c>max</c> is counted per unit; <c>min</c> over the whole scope of the file, as Vale joins a scope's text per
-    /// file: reported at the first match, or at the first unit when there is none.
+    /// file: reported at the first match, or at the first unit when there is none. The message's <c>%d</c> is the count.
     /// </summary>
     protected override void Run(ValeDocument document, Reporter reporter)
     {
@@ -322,7 +322,7 @@ public sealed class ValeOccurrence : ValeRule
             // An element a selector names and the document lacks (a required section) is reported at its start.
             if (SelectsElements && document.IsMarkup)
             {
-                reporter.Report(new TextSpan(0, 0), Spec.Message);
+                reporter.Report(new TextSpan(0, 0), WithCount(0));
             }
 
             return;
@@ -345,24 +345,31 @@ public sealed class ValeOccurrence : ValeRule
             return;
         }
 
+        var message = WithCount(total);
         if (first is { } at)
         {
-            reporter.Report(at.Unit, at.Match.Index, at.Match.Index + at.Match.Length, Spec.Message);
+            reporter.Report(at.Unit, at.Match.Index, at.Match.Index + at.Match.Length, message);
         }
         else
         {
-            reporter.Report(new TextSpan(units[0].Start, 0), Spec.Message);
+            reporter.Report(new TextSpan(units[0].Start, 0), message);
         }
     }
 
     protected override void RunUnit(ValeUnit unit, Reporter reporter)
     {
-        if (_max > 0 && _pattern.MayMatch(unit) && _pattern.Count(unit.Text) > _max)
+        if (_max > 0 && _pattern.MayMatch(unit) && _pattern.Count(unit.Text) is var count && count > _max)
         {
             var first = FirstNotCode(unit.Text);
-            reporter.Report(unit, first.Index, first.Index + first.Length, Spec.Message);
+            reporter.Report(unit, first.Index, first.Index + first.Length, WithCount(count));
         }
     }
+
+    /// <summary>The message with its first <c>%d</c> as the count, as Vale 3 writes it; any other verb stays as written.</summary>
+    private string WithCount(int count) =>
+        Spec.Message.IndexOf("%d", StringComparison.Ordinal) is >= 0 and var at
+            ? string.Concat(Spec.Message.AsSpan(0, at), count.ToString(CultureInfo.InvariantCulture), Spec.Message.AsSpan(at + 2))
+            : Spec.Message;
 
     /// <summary>Vale reports at the first match that is not code standing as '*' (else the first match) of a text that has matches.</summary>
     private Match FirstNotCode(string text) => _pattern.FirstMatch(text, static m => m.Length == 0 || m.ValueSpan.ContainsAnyExcept('*'))!;
